@@ -1,0 +1,284 @@
+// Paragraph, sentence and token segmentation; see chorus/segment.h.
+//
+// Rule-based on purpose: the rules below are what news English needs, they run
+// in one linear pass with no allocation beyond the output vectors, and every
+// decision can be read and tested. (No Debian-packaged C++ sentence splitter
+// knows news abbreviations; ICU's BreakIterator splits "Mr. Smith".)
+#include "chorus/segment.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "analyse/text_chars.h"
+
+namespace chorus {
+
+namespace {
+
+using text::CharLen;
+using text::CloserLen;
+using text::SpaceLen;
+
+inline unsigned char At(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+
+inline bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+bool InList(std::string_view w, const std::string_view* list, size_t n) {
+  for (size_t k = 0; k < n; ++k)
+    if (w == list[k]) return true;
+  return false;
+}
+
+// Abbreviations that precede a name or number: never end a sentence.
+constexpr std::string_view kTitles[] = {
+    "mr",   "mrs",  "ms",   "dr",   "sen",  "sens", "gov",   "rep",   "reps", "gen",   "col",
+    "lt",   "sgt",  "capt", "cmdr", "adm",  "maj",  "prof",  "rev",   "hon",  "pres",  "st",
+    "supt", "det",  "insp", "atty", "amb",  "fr",   "messrs", "mmes", "mme",  "mlle",  "sr",
+    "vs",   "v",    "no",   "nos",  "gens", "cpl",  "pvt",   "sgts",  "ft",   "mt",    "rt",
+    "brig", "lieut", "gov", "govs", "supt", "cong", "assemb", "del",  "treas", "sec", "asst"};
+// Month abbreviations: not a boundary before a number ("Sept. 5").
+constexpr std::string_view kMonths[] = {"jan", "feb", "mar",  "apr", "jun", "jul",
+                                        "aug", "sep", "sept", "oct", "nov", "dec"};
+// Abbreviations that may end a sentence: a boundary only before a word that
+// usually opens one.
+constexpr std::string_view kOthers[] = {"inc", "corp", "co",   "ltd", "llc", "jr",   "bros",
+                                        "etc", "dept", "est",  "approx", "ave", "blvd", "univ",
+                                        "assn", "ed",  "eds",  "vol", "pp",  "al",  "cf"};
+// Words that usually open a sentence (lower-cased).
+constexpr std::string_view kStarters[] = {
+    "the",   "a",     "an",    "he",    "she",   "it",      "they",     "we",    "i",
+    "you",   "his",   "her",   "their", "our",   "its",     "my",       "this",  "that",
+    "these", "those", "but",   "and",   "so",    "yet",     "or",       "in",    "on",
+    "at",    "for",   "if",    "when",  "while", "after",   "before",   "as",    "there",
+    "here",  "what",  "who",   "why",   "how",   "where",   "meanwhile", "however", "still",
+    "then",  "now",   "some",  "many",  "most",  "all",     "both",     "each",  "one",
+    "no",    "not",   "to",    "by",    "with",  "from",    "since",    "until", "although",
+    "though", "because", "despite", "during", "last", "this", "next", "earlier", "later"};
+
+// The lower-cased ASCII word (letters and inner dots) that ends right before
+// byte `dot`, e.g. "u.s" before the last '.' of "U.S.".
+std::string_view WordBefore(std::string_view s, size_t begin, size_t dot, std::string& buf) {
+  size_t j = dot;
+  while (j > begin && (IsAsciiAlpha(At(s, j - 1)) || At(s, j - 1) == '.')) --j;
+  while (j < dot && At(s, j) == '.') ++j;
+  buf.assign(s.substr(j, dot - j));
+  for (char& c : buf) c = static_cast<char>(c | 0x20);
+  // The word must start at a word boundary (not "3Mr").
+  if (j > begin) {
+    size_t len;
+    size_t pj = text::PrevChar(s, j);
+    if (text::IsWordChar(s, pj, len)) buf.clear();
+  }
+  return buf;
+}
+
+// The lower-cased ASCII word starting at byte i (letters only, may be empty).
+std::string_view WordAt(std::string_view s, size_t i, size_t end, std::string& buf) {
+  buf.clear();
+  while (i < end && IsAsciiAlpha(At(s, i))) buf.push_back(static_cast<char>(At(s, i++) | 0x20));
+  return buf;
+}
+
+// Could a sentence start at byte i? An upper-case or caseless letter, a digit,
+// or an opening quotation mark or bracket.
+bool CanStart(std::string_view s, size_t i) {
+  unsigned char c = At(s, i);
+  if (IsDigit(c)) return true;
+  if (text::OpenerLen(s, i)) return true;
+  return text::IsUpperOrCaseless(s, i);
+}
+
+// Decides whether the terminator run [t, after_closers) ending a candidate
+// sentence is a real boundary, given the first non-space byte `next` after it.
+bool IsBoundary(std::string_view s, size_t sent_begin, size_t t, size_t run_end, size_t next,
+                size_t para_end, std::string& buf) {
+  if (next >= para_end) return true;
+  if (!CanStart(s, next)) return false;
+  const bool single_dot = (run_end == t + 1 && At(s, t) == '.');
+  if (!single_dot) return true;  // "!", "?", "...", "…" before a capital
+  // A quotation mark right after the stop ('."') ends the sentence whatever the word.
+  std::string_view w = WordBefore(s, sent_begin, t, buf);
+  if (w.empty()) return true;
+  if (w.size() == 1 && At(s, t - 1) >= 'A' && At(s, t - 1) <= 'Z') return false;  // initial
+  if (InList(w, kTitles, std::size(kTitles))) return false;
+  if (InList(w, kMonths, std::size(kMonths))) return !IsDigit(At(s, next));
+  const bool initialism = w.find('.') != std::string_view::npos;
+  if (initialism || InList(w, kOthers, std::size(kOthers))) {
+    std::string nb;
+    size_t k = next;
+    while (k < para_end && text::OpenerLen(s, k)) k += text::OpenerLen(s, k);
+    return InList(WordAt(s, k, para_end, nb), kStarters, std::size(kStarters));
+  }
+  return true;
+}
+
+void SplitSentences(std::string_view s, ByteSpan para, std::vector<ByteSpan>& out) {
+  std::string buf;
+  size_t begin = para.begin;
+  size_t i = para.begin;
+  while (i < para.end) {
+    unsigned char c = At(s, i);
+    size_t tlen = 0;
+    if (c == '.' || c == '!' || c == '?') {
+      tlen = 1;
+    } else if (c == 0xE2 && i + 2 < para.end && At(s, i + 1) == 0x80 && At(s, i + 2) == 0xA6) {
+      tlen = 3;  // …
+    } else {
+      i += (c < 0x80) ? 1 : CharLen(s, i);
+      continue;
+    }
+    size_t t = i;
+    size_t j = i + tlen;
+    // The rest of the terminator run (?!, ..., ?", .…).
+    for (;;) {
+      if (j < para.end && (At(s, j) == '.' || At(s, j) == '!' || At(s, j) == '?')) {
+        ++j;
+      } else if (j + 2 < para.end && At(s, j) == 0xE2 && At(s, j + 1) == 0x80 &&
+                 At(s, j + 2) == 0xA6) {
+        j += 3;
+      } else {
+        break;
+      }
+    }
+    size_t run_end = j;
+    while (j < para.end && CloserLen(s, j)) j += CloserLen(s, j);
+    // A boundary needs white space (or the paragraph's end) after it.
+    size_t k = j;
+    while (k < para.end && SpaceLen(s, k)) k += SpaceLen(s, k);
+    if (k == j && k < para.end) {
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    if (IsBoundary(s, begin, t, run_end, k, para.end, buf)) {
+      out.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(j)});
+      begin = k;
+    }
+    i = k > j ? k : j;
+  }
+  if (begin < para.end) out.push_back({static_cast<uint32_t>(begin), para.end});
+}
+
+// Sentence-final punctuation at the end of a line (for hard-wrap detection).
+bool EndsClause(std::string_view s, size_t line_end) {
+  size_t j = line_end;
+  while (j > 0) {
+    size_t p = text::PrevChar(s, j);
+    if (!CloserLen(s, p)) break;
+    j = p;
+  }
+  if (j == 0) return true;
+  unsigned char c = At(s, j - 1);
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
+         (j >= 3 && s.compare(j - 3, 3, "\xE2\x80\xA6") == 0);
+}
+
+void SplitParagraphs(std::string_view s, std::vector<ByteSpan>& out) {
+  const size_t n = s.size();
+  size_t i = 0;
+  bool open = false;
+  ByteSpan cur{};
+  while (i < n) {
+    // One line: [i, eol); trimmed content [b, e).
+    size_t eol = i;
+    size_t brk = 0;  // length of the line break
+    while (eol < n) {
+      unsigned char c = At(s, eol);
+      if (c == '\n' || c == '\r') {
+        brk = (c == '\r' && eol + 1 < n && At(s, eol + 1) == '\n') ? 2 : 1;
+        break;
+      }
+      if (c == 0xE2 && eol + 2 < n && At(s, eol + 1) == 0x80 &&
+          (At(s, eol + 2) == 0xA8 || At(s, eol + 2) == 0xA9)) {
+        brk = 3;
+        break;
+      }
+      ++eol;
+    }
+    size_t b = i, e = eol;
+    while (b < e && SpaceLen(s, b)) b += SpaceLen(s, b);
+    while (e > b) {
+      size_t p = text::PrevChar(s, e);
+      if (!SpaceLen(s, p)) break;
+      e = p;
+    }
+    if (b == e) {  // blank line: ends the paragraph
+      if (open) out.push_back(cur);
+      open = false;
+    } else if (open && !EndsClause(s, cur.end) && text::IsLower(s, b)) {
+      cur.end = static_cast<uint32_t>(e);  // hard-wrapped line: same paragraph
+    } else {
+      if (open) out.push_back(cur);
+      cur = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      open = true;
+    }
+    i = eol + brk;
+    if (brk == 0) break;
+  }
+  if (open) out.push_back(cur);
+}
+
+bool IsJoiner(unsigned char c) { return c == '\'' || c == '-' || c == '.' || c == '&'; }
+
+void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
+  size_t i = sent.begin;
+  const size_t end = sent.end;
+  while (i < end) {
+    if (size_t sp = SpaceLen(s, i)) {
+      i += sp;
+      continue;
+    }
+    size_t len;
+    if (text::IsWordChar(s, i, len)) {
+      size_t b = i;
+      bool number = IsDigit(At(s, i));
+      bool inner_dot = false;
+      i += len;
+      for (;;) {
+        if (i >= end) break;
+        if (text::IsWordChar(s, i, len)) {
+          i += len;
+          continue;
+        }
+        // Joiners inside a word: don't, 36-year-old, U.S, 3.5, 3,000, 10:30, AT&T; ’ too.
+        size_t jl = 0;
+        unsigned char c = At(s, i);
+        if (IsJoiner(c) || (number && (c == ',' || c == ':'))) jl = 1;
+        else if (c == 0xE2 && i + 2 < end && At(s, i + 1) == 0x80 && At(s, i + 2) == 0x99) jl = 3;
+        if (jl && i + jl < end && text::IsWordChar(s, i + jl, len)) {
+          if (c == '.') inner_dot = true;
+          i += jl;
+          continue;
+        }
+        break;
+      }
+      // "U.S." keeps its final dot.
+      if (inner_dot && !number && i < end && At(s, i) == '.') ++i;
+      out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)},
+                     number ? TokenKind::kNumber : TokenKind::kWord});
+      continue;
+    }
+    // Punctuation: one character, or a run of the same ASCII mark ("...", "--").
+    size_t b = i;
+    unsigned char c = At(s, i);
+    i += CharLen(s, i);
+    if (c < 0x80)
+      while (i < end && At(s, i) == c) ++i;
+    out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)}, TokenKind::kPunct});
+  }
+}
+
+}  // namespace
+
+void Segment(std::string_view text, Segmentation& out, const SegmentOptions& opts) {
+  out.paragraphs.clear();
+  out.sentences.clear();
+  out.tokens.clear();
+  SplitParagraphs(text, out.paragraphs);
+  for (const ByteSpan& p : out.paragraphs) SplitSentences(text, p, out.sentences);
+  if (opts.tokens)
+    for (const ByteSpan& sent : out.sentences) Tokenize(text, sent, out.tokens);
+}
+
+}  // namespace chorus

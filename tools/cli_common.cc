@@ -1,0 +1,54 @@
+// Shared plumbing of the chorus commands; see cli_common.h.
+#include "cli_common.h"
+
+#include <iostream>
+
+namespace chorus::cli {
+
+void InputArgs::Add(CLI::App* cmd) {
+  cmd->add_option("FILES", inputs,
+                  "Inputs: .jsonl/.ndjson(.gz), .txt, .html/.htm, .warc(.gz), directories "
+                  "(read recursively), or - for JSONL on standard input")
+      ->required();
+  cmd->add_option("--format", format, "Force the input format: auto, jsonl, txt, html, warc")
+      ->capture_default_str();
+  cmd->add_option("--max-article-bytes", max_article_bytes,
+                  "Skip (with a message) articles larger than this")
+      ->capture_default_str();
+  cmd->add_flag("--strict", strict, "Exit with status 1 when any record was skipped");
+  cmd->add_flag("-q,--quiet", quiet, "Print no summary line on standard error");
+}
+
+bool InputArgs::ToOptions(ReadOptions& opts) const {
+  if (!ParseInputFormat(format, opts.format)) {
+    std::cerr << "chorus: unknown --format '" << format
+              << "'; use one of auto, jsonl, txt, html, warc\n";
+    return false;
+  }
+  opts.max_article_bytes = max_article_bytes;
+  return true;
+}
+
+int InputArgs::Finish(const Diagnostics& diag) const {
+  if (!quiet) std::cerr << "chorus: " << diag.Summary() << '\n';
+  if (diag.input_errors()) return kExitUsage;
+  if (strict && diag.skipped()) return kExitSkipped;
+  return kExitOk;
+}
+
+Output::Output() { buf_.reserve(1 << 20); }
+
+Output::~Output() {
+  if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
+  std::fflush(stdout);
+}
+
+void Output::Write(std::string_view s) {
+  buf_.append(s);
+  if (buf_.size() >= (1 << 20)) {
+    std::fwrite(buf_.data(), 1, buf_.size(), stdout);
+    buf_.clear();
+  }
+}
+
+}  // namespace chorus::cli

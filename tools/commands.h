@@ -1,0 +1,14 @@
+// The chorus commands: each registers its subcommand and returns a runner.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace chorus::cli {
+
+using Runner = std::function<int()>;
+
+// `chorus read`: print the articles read, as JSONL (or --pretty).
+Runner AddReadCommand(CLI::App& app);
+
+}  // namespace chorus::cli
