@@ -38,7 +38,8 @@ inline char32_t Unify(char32_t c) {
 inline bool IsCombining(char32_t c) { return utf8proc_get_property(c)->combining_class != 0; }
 
 constexpr auto kDecomposeOptions =
-    static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                    UTF8PROC_IGNORE);
 
 }  // namespace
 
