@@ -38,8 +38,11 @@ int InputArgs::Finish(const Diagnostics& diag) const {
 
 Output::Output() { buf_.reserve(1 << 20); }
 
-Output::~Output() {
+Output::~Output() { Flush(); }
+
+void Output::Flush() {
   if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
+  buf_.clear();
   std::fflush(stdout);
 }
 

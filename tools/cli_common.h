@@ -40,6 +40,8 @@ class Output {
   Output();
   ~Output();
   void Write(std::string_view s);
+  // Writes out what is buffered (before a summary goes to standard error).
+  void Flush();
   void Line(std::string_view s) {
     Write(s);
     Write("\n");

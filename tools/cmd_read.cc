@@ -112,6 +112,7 @@ Runner AddReadCommand(CLI::App& app) {
         out.Line(w.str());
       }
     });
+    out.Flush();
     return args->in.Finish(diag);
   };
 }

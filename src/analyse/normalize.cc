@@ -3,7 +3,9 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "chorus/utf8.h"
 
@@ -43,22 +45,37 @@ constexpr auto kDecomposeOptions =
 
 }  // namespace
 
-void NormalizedText::Assign(std::string_view in) {
-  text_.clear();
-  src_begin_.clear();
-  src_end_.clear();
-  text_.reserve(in.size() + 8);
-  src_begin_.reserve(in.size() + 8);
-  src_end_.reserve(in.size() + 8);
+// ASCII classes for the fast path: 0 plain, 1 white space, 2 upper case, 3 backtick.
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c : {' ', '\t', '\n', '\v', '\f', '\r'}) t[static_cast<size_t>(c)] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = 2;
+  t['`'] = 3;
+  return t;
+}();
 
-  auto emit = [this](char c, uint32_t b, uint32_t e) {
-    if (c == ' ' && !text_.empty() && text_.back() == ' ') {
-      src_end_.back() = e;  // keep white space collapsed
+void NormalizedText::Assign(std::string_view in) {
+  // Buffers are written by index and trimmed at the end; Reserve grows them.
+  size_t o = 0;
+  auto reserve = [this](size_t need) {
+    if (need <= text_.size()) return;
+    size_t cap = std::max(need + 64, text_.size() * 2);
+    text_.resize(cap);
+    src_begin_.resize(cap);
+    src_end_.resize(cap);
+  };
+  reserve(in.size() + 64);
+
+  auto emit = [&](char c, uint32_t b, uint32_t e) {
+    if (c == ' ' && o > 0 && text_[o - 1] == ' ') {
+      src_end_[o - 1] = e;  // keep white space collapsed
       return;
     }
-    text_.push_back(c);
-    src_begin_.push_back(b);
-    src_end_.push_back(e);
+    reserve(o + 1);
+    text_[o] = c;
+    src_begin_[o] = b;
+    src_end_[o] = e;
+    ++o;
   };
 
   // A cluster's code points, decomposed then recomposed. NFKC+casefold of one
@@ -73,18 +90,35 @@ void NormalizedText::Assign(std::string_view in) {
   size_t i = 0;
   uint32_t cp = 0;  // code-point offset of byte i in the original
   while (i < n) {
-    unsigned char c = p[i];
-    // Fast path: an ASCII character not followed by a combining mark.
-    if (c < 0x80 && (i + 1 == n || p[i + 1] < 0x80)) {
-      if (c == ' ' || (c >= '\t' && c <= '\r')) {
-        emit(' ', cp, cp + 1);
-      } else {
-        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-        else if (c == '`') c = '\'';
-        emit(static_cast<char>(c), cp, cp + 1);
+    // Fast path: a run of ASCII characters, each not followed by a combining
+    // mark (so the run stops one short of a non-ASCII byte).
+    size_t j = i;
+    while (j < n && p[j] < 0x80) ++j;
+    size_t fast_end = (j < n && j > i) ? j - 1 : j;
+    if (fast_end > i) {
+      reserve(o + (fast_end - i));
+      char* t = text_.data();
+      uint32_t* sb = src_begin_.data();
+      uint32_t* se = src_end_.data();
+      for (; i < fast_end; ++i, ++cp) {
+        unsigned char c = p[i];
+        switch (kAsciiClass[c]) {
+          case 0: break;
+          case 1:
+            if (o > 0 && t[o - 1] == ' ') {
+              se[o - 1] = cp + 1;
+              continue;
+            }
+            c = ' ';
+            break;
+          case 2: c = static_cast<unsigned char>(c + 32); break;
+          default: c = '\''; break;
+        }
+        t[o] = static_cast<char>(c);
+        sb[o] = cp;
+        se[o] = cp + 1;
+        ++o;
       }
-      ++i;
-      ++cp;
       continue;
     }
     // Slow path: one cluster = a code point and the combining marks after it.
@@ -119,16 +153,19 @@ void NormalizedText::Assign(std::string_view in) {
     auto m = utf8proc_normalize_utf32(buf.data(), static_cast<utf8proc_ssize_t>(used),
                                       static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE));
     for (utf8proc_ssize_t k = 0; k < m; ++k) {
-      char32_t o = Unify(static_cast<char32_t>(buf[static_cast<size_t>(k)]));
-      if (IsSpace(o)) {
+      char32_t c = Unify(static_cast<char32_t>(buf[static_cast<size_t>(k)]));
+      if (IsSpace(c)) {
         emit(' ', cluster_begin, cp);
         continue;
       }
       enc.clear();
-      utf8::Append(enc, o);
+      utf8::Append(enc, c);
       for (char b : enc) emit(b, cluster_begin, cp);
     }
   }
+  text_.resize(o);
+  src_begin_.resize(o);
+  src_end_.resize(o);
 }
 
 Span NormalizedText::ToOriginal(size_t begin, size_t end) const {

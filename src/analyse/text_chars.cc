@@ -20,9 +20,8 @@ inline bool Match(std::string_view s, size_t i, std::string_view m) {
 }
 }  // namespace
 
-size_t SpaceLen(std::string_view s, size_t i) {
+size_t SpaceLenSlow(std::string_view s, size_t i) {
   unsigned char c = At(s, i);
-  if (c < 0x80) return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
   if (c == 0xC2 && i + 1 < s.size()) {
     unsigned char d = At(s, i + 1);
     return (d == 0xA0 || d == 0x85) ? 2 : 0;
@@ -37,12 +36,7 @@ size_t SpaceLen(std::string_view s, size_t i) {
   return 0;
 }
 
-bool IsWordChar(std::string_view s, size_t i, size_t& len) {
-  unsigned char c = At(s, i);
-  if (c < 0x80) {
-    len = 1;
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  }
+bool IsWordCharSlow(std::string_view s, size_t i, size_t& len) {
   switch (Category(s, i, len)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:

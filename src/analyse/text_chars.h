@@ -11,10 +11,23 @@ namespace chorus::text {
 
 // White space at s[i] (ASCII controls, NBSP, the U+2000 block, ideographic...):
 // returns its length in bytes, or 0 when s[i] is not white space.
-size_t SpaceLen(std::string_view s, size_t i);
+size_t SpaceLenSlow(std::string_view s, size_t i);
+inline size_t SpaceLen(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
+  return SpaceLenSlow(s, i);
+}
 
 // Letter, digit or combining mark at s[i]; `len` receives the code point's length.
-bool IsWordChar(std::string_view s, size_t i, size_t& len);
+bool IsWordCharSlow(std::string_view s, size_t i, size_t& len);
+inline bool IsWordChar(std::string_view s, size_t i, size_t& len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    len = 1;
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+  }
+  return IsWordCharSlow(s, i, len);
+}
 
 // Upper- or title-case letter, or a letter of a caseless script, at s[i].
 bool IsUpperOrCaseless(std::string_view s, size_t i);

@@ -1,0 +1,103 @@
+// Throughput of the per-article analysis on real news text: the PolNeAR train
+// split from ../shared (840 articles, ~6 MB). Each benchmark reports bytes/s of
+// article text processed on one thread.
+//
+//   build/bench/chorus_bench [--benchmark_filter=...]
+//
+// Skips, with a message, when ../shared/data/polnear/train.jsonl is absent
+// (override the path with CHORUS_BENCH_CORPUS=FILE.jsonl).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include "chorus/normalize.h"
+#include "chorus/reader.h"
+#include "chorus/segment.h"
+
+namespace {
+
+struct Corpus {
+  std::vector<std::string> texts;
+  size_t bytes = 0;
+  std::string error;
+};
+
+const Corpus& GetCorpus() {
+  static Corpus corpus = [] {
+    Corpus c;
+    const char* env = std::getenv("CHORUS_BENCH_CORPUS");
+    std::string path = env ? env : std::string(CHORUS_SHARED) + "/data/polnear/train.jsonl";
+    std::ostringstream err;
+    chorus::Diagnostics diag(&err);
+    chorus::ReadInputs({path}, {}, diag, [&](chorus::Article&& a) {
+      c.bytes += a.text.size();
+      c.texts.push_back(std::move(a.text));
+    });
+    if (c.texts.empty()) c.error = "no corpus at " + path + " (" + err.str() + ")";
+    return c;
+  }();
+  return corpus;
+}
+
+template <typename Fn>
+void Run(benchmark::State& state, Fn&& fn) {
+  const Corpus& c = GetCorpus();
+  if (!c.error.empty()) {
+    state.SkipWithError(c.error.c_str());
+    return;
+  }
+  for (auto _ : state) {
+    for (const std::string& t : c.texts) fn(t);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * c.texts.size()), benchmark::Counter::kIsRate);
+}
+
+void BM_Normalize(benchmark::State& state) {
+  chorus::NormalizedText n;
+  Run(state, [&](const std::string& t) {
+    n.Assign(t);
+    benchmark::DoNotOptimize(n.text().data());
+  });
+}
+BENCHMARK(BM_Normalize)->Unit(benchmark::kMillisecond);
+
+void BM_SegmentSentences(benchmark::State& state) {
+  chorus::Segmentation s;
+  chorus::SegmentOptions o;
+  o.tokens = false;
+  Run(state, [&](const std::string& t) {
+    chorus::Segment(t, s, o);
+    benchmark::DoNotOptimize(s.sentences.data());
+  });
+}
+BENCHMARK(BM_SegmentSentences)->Unit(benchmark::kMillisecond);
+
+void BM_SegmentWithTokens(benchmark::State& state) {
+  chorus::Segmentation s;
+  Run(state, [&](const std::string& t) {
+    chorus::Segment(t, s);
+    benchmark::DoNotOptimize(s.tokens.data());
+  });
+}
+BENCHMARK(BM_SegmentWithTokens)->Unit(benchmark::kMillisecond);
+
+// The target: normalisation + full segmentation (with tokens).
+void BM_NormalizeAndSegment(benchmark::State& state) {
+  chorus::NormalizedText n;
+  chorus::Segmentation s;
+  Run(state, [&](const std::string& t) {
+    n.Assign(t);
+    chorus::Segment(t, s);
+    benchmark::DoNotOptimize(n.text().data());
+    benchmark::DoNotOptimize(s.tokens.data());
+  });
+}
+BENCHMARK(BM_NormalizeAndSegment)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
