@@ -11,4 +11,7 @@ using Runner = std::function<int()>;
 // `chorus read`: print the articles read, as JSONL (or --pretty).
 Runner AddReadCommand(CLI::App& app);
 
+// `chorus quotes`: print who said what, as JSONL (or --pretty).
+Runner AddQuotesCommand(CLI::App& app);
+
 }  // namespace chorus::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
 
   std::map<std::string, Runner> runners;
   runners["read"] = AddReadCommand(app);
+  runners["quotes"] = AddQuotesCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,36 @@
+// chorus/quotes.h — who said what: attributions in one article.
+//
+// FindAttributions returns every attribution chorus finds in an article:
+// direct quotations (inline, block, multi-paragraph, partial, split around
+// their cue) and reported speech ("X said (that) ...", "according to X, ...").
+// Each has content spans, at most one cue span ("said", "has said", "according
+// to") and at most one source span (the mention as written: "she", "Teigen",
+// "Hugh Hill, a doctor,"), plus the canonical speaker: the full name the source
+// mention refers to in this article ("Chrissy Teigen"), an organisation as
+// named ("the White House"), or empty when no name can be found — chorus does
+// not guess. Spans are byte offsets (convert with utf8::CodepointIndex).
+// Linear in the text apart from speaker resolution, which looks back over the
+// names seen so far (bounded). Pure function; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chorus/article.h"
+#include "chorus/segment.h"
+
+namespace chorus {
+
+struct Attribution {
+  std::vector<ByteSpan> content;  // in text order; quotation marks included
+  std::vector<ByteSpan> cue;      // empty when there is no cue word
+  std::vector<ByteSpan> source;   // empty when the source is not in the text
+  std::string speaker;            // canonical name; empty when unknown
+  bool direct = false;            // content holds a quotation
+};
+
+// `seg` must be Segment(text) with tokens.
+std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg);
+
+}  // namespace chorus

@@ -1,0 +1,76 @@
+// ArticleView; see article_view.h.
+#include "analyse/article_view.h"
+
+#include <algorithm>
+
+#include "analyse/text_chars.h"
+
+namespace chorus::quotes {
+
+ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), seg(s) {
+  toks.reserve(seg.tokens.size());
+  size_t si = 0;
+  size_t pi = 0;
+  sent_first.assign(seg.sentences.size(), 0);
+  sent_end.assign(seg.sentences.size(), 0);
+  sent_para.assign(seg.sentences.size(), 0);
+  for (size_t k = 0; k < seg.sentences.size(); ++k) {
+    while (pi + 1 < seg.paragraphs.size() && seg.paragraphs[pi].end <= seg.sentences[k].begin) ++pi;
+    sent_para[k] = static_cast<uint32_t>(pi);
+  }
+  for (const Token& tk : seg.tokens) {
+    while (si + 1 < seg.sentences.size() && seg.sentences[si].end <= tk.span.begin) {
+      sent_end[si] = static_cast<uint32_t>(toks.size());
+      ++si;
+      sent_first[si] = static_cast<uint32_t>(toks.size());
+    }
+    Tok t;
+    t.span = tk.span;
+    t.kind = tk.kind;
+    std::string_view w = text.substr(tk.span.begin, tk.span.size());
+    t.low.assign(w);
+    for (char& c : t.low)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    // ’ in words ("Trump’s") becomes ' so that the word lists match.
+    for (size_t p = t.low.find("\xE2\x80\x99"); p != std::string::npos;
+         p = t.low.find("\xE2\x80\x99", p))
+      t.low.replace(p, 3, "'");
+    t.cap = text::IsUpperOrCaseless(text, tk.span.begin) && t.kind == TokenKind::kWord;
+    t.sent = static_cast<uint32_t>(si);
+    t.para = seg.sentences.empty() ? 0 : sent_para[si];
+    toks.push_back(std::move(t));
+  }
+  if (!seg.sentences.empty()) {
+    sent_end[si] = static_cast<uint32_t>(toks.size());
+    for (size_t k = si + 1; k < seg.sentences.size(); ++k) sent_first[k] = sent_end[k] =
+        static_cast<uint32_t>(toks.size());
+  }
+
+  quotations = FindQuotations(text, seg.paragraphs);
+  quote_first.resize(quotations.size());
+  quote_end.resize(quotations.size());
+  for (size_t q = 0; q < quotations.size(); ++q) {
+    const Quotation& qt = quotations[q];
+    quote_first[q] = TokenAt(qt.first().begin);
+    uint32_t e = quote_first[q];
+    for (const ByteSpan& part : qt.parts) {
+      for (uint32_t k = TokenAt(part.begin); k < toks.size() && toks[k].span.end <= part.end; ++k) {
+        toks[k].quote = static_cast<int32_t>(q);
+        e = k + 1;
+      }
+    }
+    quote_end[q] = e;
+  }
+}
+
+bool ArticleView::IsQuoteMark(uint32_t t) const {
+  return toks[t].kind == TokenKind::kPunct && DoubleMarkLen(text, toks[t].span.begin) > 0;
+}
+
+uint32_t ArticleView::TokenAt(size_t b) const {
+  auto it = std::lower_bound(toks.begin(), toks.end(), b,
+                             [](const Tok& t, size_t x) { return t.span.begin < x; });
+  return static_cast<uint32_t>(it - toks.begin());
+}
+
+}  // namespace chorus::quotes

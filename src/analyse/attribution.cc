@@ -1,0 +1,483 @@
+// FindAttributions: direct quotations and reported speech; see chorus/quotes.h.
+//
+// Rules, not a model: each pattern below is one a news reader knows, written
+// after the PolNeAR train annotations (which fix where spans start and end).
+//   post-cue   “…,” she said. / “…,” said Reyes. / “…,” the mayor said on Friday.
+//   pre-cue    She said, “…” / He added: “…” / writing: ¶ “…” (block quote)
+//   split      “…,” she said, “…”   and continued quotes in the same paragraph
+//   mixed      Clinton said she opposes “accounting gimmicks” …
+//   reported   X said (that) …  /  …, X said.  /  According to X, …  /  …, according to X.
+#include <algorithm>
+
+#include "analyse/article_view.h"
+#include "analyse/cue_lexicon.h"
+#include "analyse/speaker_resolver.h"
+#include "chorus/quotes.h"
+
+namespace chorus {
+
+namespace quotes {
+namespace {
+
+constexpr uint32_t kNone = ~0u;
+
+class Finder {
+ public:
+  Finder(std::string_view text, const Segmentation& seg) : v_(text, seg) {}
+
+  std::vector<Attribution> Run();
+
+ private:
+  struct Found {
+    Attribution a;
+    uint32_t cue_tok = kNone;  // token of the cue verb
+    uint32_t src_first = kNone, src_end = kNone;
+    uint32_t para = 0;
+  };
+
+  bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
+  bool Is(uint32_t t, std::string_view w) const { return v_.toks[t].low == w; }
+  ByteSpan Bytes(uint32_t first, uint32_t end) const {
+    return {v_.toks[first].span.begin, v_.toks[end - 1].span.end};
+  }
+  CueKind Cue(uint32_t t) const {
+    if (v_.toks[t].quote >= 0 || IsPunct(t)) return CueKind::kNone;
+    return CueOf(v_.toks[t].low);
+  }
+  bool IsAccordingTo(uint32_t t) const {
+    return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
+  }
+
+  // The cue span of the verb at `t`, with the auxiliaries right before it.
+  ByteSpan CueSpan(uint32_t t) const;
+  // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
+  std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
+  // Forward from `t` (after an inverted cue): the source phrase.
+  std::pair<uint32_t, uint32_t> SourceAfter(uint32_t t, uint32_t limit) const;
+  // The subject at the start of sentence `s`, for participle cues ("..., writing:").
+  std::pair<uint32_t, uint32_t> SubjectOf(uint32_t s, uint32_t before) const;
+  // Where the content of a reported cue at `t` starts (after an object for "told").
+  uint32_t ContentStart(uint32_t t, uint32_t end) const;
+  // End of sentence `s` without its final punctuation and closing marks.
+  uint32_t ContentEnd(uint32_t s) const;
+
+  // Attribution patterns for quotation q; true when one matched.
+  bool PostCue(uint32_t q, Found& f) const;
+  bool PreCue(uint32_t q, Found& f) const;
+  bool BlockCue(uint32_t q, Found& f) const;
+  void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
+
+  void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
+    if (src.first == kNone || src.first >= src.second) return;
+    f.src_first = src.first;
+    f.src_end = src.second;
+    f.a.source = {Bytes(src.first, src.second)};
+  }
+  void AddQuote(Found& f, uint32_t q) const {
+    for (const ByteSpan& p : v_.quotations[q].parts) f.a.content.push_back(p);
+    f.a.direct = true;
+  }
+
+  ArticleView v_;
+};
+
+ByteSpan Finder::CueSpan(uint32_t t) const {
+  uint32_t b = t;
+  while (b > 0 && v_.toks[b - 1].quote < 0 && IsAuxiliary(v_.toks[b - 1].low) &&
+         v_.toks[b - 1].sent == v_.toks[t].sent)
+    --b;
+  uint32_t e = t + 1;
+  if (IsAccordingTo(t)) e = t + 2;
+  return Bytes(b, e);
+}
+
+std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
+  const auto& T = v_.toks;
+  uint32_t s = T[t].sent;
+  uint32_t lo = v_.sent_first[s];
+  uint32_t end = t;
+  // Skip auxiliaries and adverbs between subject and verb: "has also said".
+  while (end > lo && T[end - 1].quote < 0 &&
+         (IsAuxiliary(T[end - 1].low) || IsCueAdverb(T[end - 1].low)))
+    --end;
+  if (end == lo) return {kNone, kNone};
+  if (T[end - 1].quote >= 0) return {kNone, kNone};
+  // A pronoun is the whole source.
+  if (IsSubjectPronoun(T[end - 1].low)) return {end - 1, end};
+  // Appositive chain: "Hugh Hill, a doctor, said" — the verb follows a comma.
+  bool appositive = Is(end - 1, ",");
+  uint32_t b = appositive ? end - 1 : end;
+  uint32_t commas = 0;
+  while (b > lo) {
+    uint32_t k = b - 1;
+    const Tok& tk = T[k];
+    if (tk.quote >= 0) break;
+    if (tk.kind == TokenKind::kPunct) {
+      std::string_view p = v_.Str(k);
+      if (p == "," && appositive && commas < 3) {
+        ++commas;
+        b = k;
+        continue;
+      }
+      if (p == "." || p == "'" || p == "\xE2\x80\x99" || p == "-" || p == "&") {
+        b = k;
+        continue;
+      }
+      break;
+    }
+    if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && T[b].cap)) break;
+    if (IsSubjectPronoun(tk.low) || IsCueAdverb(tk.low) || CueOf(tk.low) != CueKind::kNone) break;
+    b = k;
+    if (end - b > 24) return {kNone, kNone};
+  }
+  // Do not start on punctuation or on a leading preposition phrase.
+  while (b < end && (T[b].kind == TokenKind::kPunct)) ++b;
+  if (appositive) {
+    // Accept the chain only when it opens with a name or a determiner phrase.
+    if (b >= end - 1 || !(T[b].cap || IsDeterminer(T[b].low))) return {kNone, kNone};
+  }
+  if (b >= end) return {kNone, kNone};
+  return {b, end};
+}
+
+std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) const {
+  const auto& T = v_.toks;
+  uint32_t b = t;
+  // "said Mr. Trump", "said the mayor", "said Tad Devine, Sanders' strategist".
+  uint32_t e = b;
+  while (e < limit && e - b < 16) {
+    const Tok& tk = T[e];
+    if (tk.quote >= 0) break;
+    if (tk.kind == TokenKind::kPunct) {
+      std::string_view p = v_.Str(e);
+      if ((p == "." && e + 1 < limit && T[e + 1].cap && e > b && T[e - 1].span.size() <= 4) ||
+          p == "'" || p == "\xE2\x80\x99" || p == "-") {
+        ++e;
+        continue;
+      }
+      break;
+    }
+    if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low))) break;
+    ++e;
+  }
+  while (e > b && T[e - 1].kind == TokenKind::kPunct) --e;
+  if (e == b) return {kNone, kNone};
+  return {b, e};
+}
+
+std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) const {
+  const auto& T = v_.toks;
+  uint32_t b = v_.sent_first[s];
+  // Skip a leading adverbial ending in a comma: "Later in the essay, Teigen ...".
+  if (b < before && IsAdverbialStarter(T[b].low)) {
+    for (uint32_t k = b; k < before && k < b + 12; ++k) {
+      if (Is(k, ",")) {
+        b = k + 1;
+        break;
+      }
+      if (T[k].quote >= 0) break;
+    }
+  }
+  if (b >= before) return {kNone, kNone};
+  if (IsSubjectPronoun(T[b].low)) return {b, b + 1};
+  uint32_t e = b;
+  if (IsDeterminer(T[b].low)) {
+    // "the 36-year-old", "the Lip Sync Battle host", "the cookbook author"
+    e = b + 1;
+    while (e < before && e - b < 6 && !IsPunct(e) && !IsAuxiliary(T[e].low) &&
+           !IsCueAdverb(T[e].low) && CueOf(T[e].low) == CueKind::kNone) {
+      if (e > b + 1 && !T[e].cap && T[e - 1].kind != TokenKind::kNumber && e + 1 < before &&
+          !T[e + 1].cap && T[e].low.size() > 2 && T[e].low.back() == 'd')
+        break;  // a past-tense verb after the noun phrase: "the supermodel revealed"
+      ++e;
+    }
+    // Stop before the first verb-like word after at least one noun.
+    for (uint32_t k = b + 2; k < e; ++k) {
+      const std::string& w = T[k].low;
+      if (!T[k].cap && (w.ends_with("ed") || w == "made" || w == "went" || w == "took" ||
+                        w == "gave" || w == "had" || w == "began")) {
+        e = k;
+        break;
+      }
+    }
+    return {b, e};
+  }
+  // A name: a run of capitalised words (with initials and titles).
+  while (e < before && (T[e].cap || (Is(e, ".") && e > b && T[e - 1].span.size() <= 4)))
+    ++e;
+  if (e == b) return {kNone, kNone};
+  return {b, e};
+}
+
+uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
+  const auto& T = v_.toks;
+  uint32_t c = IsAccordingTo(t) ? t + 2 : t + 1;
+  if (TakesObject(T[t].low)) {
+    // "told reporters (on Monday) that ...": start at "that" when it is near.
+    for (uint32_t k = c; k < end && k < c + 8; ++k) {
+      if (Is(k, "that")) return k;
+      if (IsPunct(k) && !Is(k, ".")) break;
+    }
+    // Otherwise skip the object: a pronoun, a name, or "reporters".
+    if (c < end && (T[c].cap || T[c].low == "him" || T[c].low == "her" || T[c].low == "them" ||
+                    T[c].low == "me" || T[c].low == "us" || T[c].low == "reporters")) {
+      ++c;
+      while (c < end && T[c].cap) ++c;
+    }
+  }
+  while (c < end && (Is(c, ",") || Is(c, ":"))) ++c;
+  return c;
+}
+
+uint32_t Finder::ContentEnd(uint32_t s) const {
+  uint32_t e = v_.sent_end[s];
+  uint32_t b = v_.sent_first[s];
+  while (e > b && IsPunct(e - 1) && !v_.IsQuoteMark(e - 1)) --e;
+  return e;
+}
+
+bool Finder::PostCue(uint32_t q, Found& f) const {
+  const auto& T = v_.toks;
+  uint32_t k = v_.quote_end[q];
+  if (k >= T.size() || T[k].para != v_.quotations[q].paragraphs.back()) return false;
+  // Punctuation between the quotation and its cue: “…,” / “…” —
+  while (k < T.size() && IsPunct(k) && !v_.IsQuoteMark(k) && !Is(k, ".") && !Is(k, "?") &&
+         !Is(k, "!"))
+    ++k;
+  if (k >= T.size() || T[k].quote >= 0) return false;
+  uint32_t s = T[k].sent;
+  // The quotation must end its sentence part: the cue is in the same sentence
+  // as the closing mark, or opens the next one right after it.
+  uint32_t limit = v_.sent_end[s];
+  if (Cue(k) == CueKind::kSpeech) {  // “…,” said Reyes.
+    f.cue_tok = k;
+    f.a.cue = {CueSpan(k)};
+    SetSource(f, SourceAfter(k + 1, limit));
+    return true;
+  }
+  // “…,” Reyes said. / “…,” the authority's chief engineer, Tomas Reyes, said.
+  for (uint32_t c = k; c < limit && c < k + 14; ++c) {
+    if (T[c].quote >= 0) break;
+    if (IsPunct(c) && !(Is(c, ",") || Is(c, ".") || Is(c, "'") || Is(c, "\xE2\x80\x99") ||
+                        Is(c, "-")))
+      break;
+    if (Is(c, ".") && !(c + 1 < limit && T[c + 1].cap)) break;
+    CueKind ck = Cue(c);
+    if (ck == CueKind::kSpeech || IsAccordingTo(c)) {
+      if (c == k) break;
+      f.cue_tok = c;
+      f.a.cue = {CueSpan(c)};
+      // Source: from k to the cue, less auxiliaries and adverbs.
+      uint32_t e = c;
+      while (e > k && (IsAuxiliary(T[e - 1].low) || IsCueAdverb(T[e - 1].low))) --e;
+      while (e > k && IsPunct(e - 1) && !Is(e - 1, ",")) --e;
+      if (e > k) SetSource(f, {k, e});
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Finder::PreCue(uint32_t q, Found& f) const {
+  const auto& T = v_.toks;
+  uint32_t first = v_.quote_first[q];
+  if (first >= T.size()) return false;
+  uint32_t s = T[first].sent;
+  uint32_t lo = v_.sent_first[s];
+  // The last cue before the quotation in its sentence.
+  uint32_t cue = kNone;
+  for (uint32_t k = first; k > lo; --k) {
+    if (T[k - 1].quote >= 0) break;
+    if (Cue(k - 1) != CueKind::kNone || (k >= 2 && IsAccordingTo(k - 2))) {
+      cue = (k >= 2 && IsAccordingTo(k - 2)) ? k - 2 : k - 1;
+      break;
+    }
+  }
+  if (cue == kNone) return false;
+  f.cue_tok = cue;
+  f.a.cue = {CueSpan(cue)};
+  bool participle = Cue(cue) == CueKind::kParticiple;
+  if (IsAccordingTo(cue)) {
+    SetSource(f, SourceAfter(cue + 2, first));
+  } else {
+    SetSource(f, participle ? SubjectOf(s, cue) : SourceBefore(cue));
+  }
+  // Only punctuation between cue and quotation: a direct quote.
+  uint32_t c = ContentStart(cue, first);
+  bool only_punct = true;
+  for (uint32_t k = c; k < first; ++k)
+    if (!IsPunct(k)) only_punct = false;
+  if (only_punct) {
+    AddQuote(f, q);
+    return true;
+  }
+  // A reported frame around a quoted fragment: the content runs from after the
+  // cue to the end of the sentence (or of the quotation, when it runs on).
+  uint32_t e = std::max(ContentEnd(s), v_.quote_end[q]);
+  if (v_.quotations[q].parts.size() > 1) {
+    AddQuote(f, q);
+    f.a.content.front().begin = T[c].span.begin;
+  } else {
+    f.a.content = {Bytes(c, e)};
+  }
+  f.a.direct = true;
+  return true;
+}
+
+bool Finder::BlockCue(uint32_t q, Found& f) const {
+  const auto& T = v_.toks;
+  uint32_t first = v_.quote_first[q];
+  if (first >= T.size() || first == 0) return false;
+  const Quotation& qt = v_.quotations[q];
+  uint32_t para = qt.paragraphs.front();
+  if (qt.first().begin != v_.seg.paragraphs[para].begin) return false;
+  // The previous paragraph must end in a colon.
+  uint32_t last = first - 1;
+  if (v_.Str(last).find_first_not_of(':') != std::string_view::npos || T[last].para + 1 != para)
+    return false;
+  uint32_t s = T[last].sent;
+  uint32_t lo = v_.sent_first[s];
+  for (uint32_t k = last; k > lo; --k) {
+    uint32_t c = k - 1;
+    if (T[c].quote >= 0) break;
+    if (Cue(c) == CueKind::kNone) continue;
+    f.cue_tok = c;
+    f.a.cue = {CueSpan(c)};
+    SetSource(f, Cue(c) == CueKind::kParticiple ? SubjectOf(s, c) : SourceBefore(c));
+    if (f.a.source.empty()) SetSource(f, SubjectOf(s, c));
+    AddQuote(f, q);
+    return true;
+  }
+  // No cue word: the colon is the cue ("The New York Times reports:" has one).
+  f.a.cue = {Bytes(last, last + 1)};
+  SetSource(f, SubjectOf(s, last));
+  AddQuote(f, q);
+  return true;
+}
+
+void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const {
+  const auto& T = v_.toks;
+  uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
+  for (uint32_t t = lo; t < hi; ++t) {
+    if (used[t] || T[t].quote >= 0) continue;
+    bool according = IsAccordingTo(t);
+    CueKind ck = according ? CueKind::kSpeech : Cue(t);
+    if (ck == CueKind::kNone) continue;
+    if (ck == CueKind::kParticiple && !(t > lo && Is(t - 1, ","))) continue;
+    if (t > lo && Is(t - 1, "to")) continue;  // "went on to write": not a report
+    Found f;
+    f.cue_tok = t;
+    f.para = T[t].para;
+    f.a.cue = {CueSpan(t)};
+    uint32_t end = ContentEnd(s);
+    if (according) {
+      // "According to X, ..." or "..., according to X."
+      auto src = SourceAfter(t + 2, hi);
+      SetSource(f, src);
+      if (src.first == kNone) continue;
+      if (t == lo || (t > lo && Is(t - 1, ",") && t - 1 == lo)) {
+        uint32_t c = src.second;
+        while (c < end && (Is(c, ",") || IsPunct(c))) ++c;
+        if (end > c) f.a.content = {Bytes(c, end)};
+      } else if (t > lo && Is(t - 1, ",")) {
+        if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
+      }
+    } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech) {
+      // "..., said the official."
+      auto src = SourceAfter(t + 1, hi);
+      if (src.first == kNone || src.second < end) continue;
+      SetSource(f, src);
+      if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
+    } else {
+      auto src = ck == CueKind::kParticiple ? SubjectOf(s, t) : SourceBefore(t);
+      if (src.first == kNone) continue;
+      SetSource(f, src);
+      uint32_t b = src.first;
+      // "..., Reyes said." / "..., Reyes said Monday." : content before the source.
+      uint32_t after = t + 1;
+      while (after < end && (IsTimeWord(T[after].low) || Is(after, "on") ||
+                             Is(after, "in") || Is(after, "a") || Is(after, "statement") ||
+                             Is(after, "an") || Is(after, "interview")))
+        ++after;
+      if (b > lo && Is(b - 1, ",") && after >= end) {
+        if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
+      } else {
+        uint32_t c = ContentStart(t, end);
+        if (end > c && end - c >= 3 && !IsPreposition(T[c].low)) f.a.content = {Bytes(c, end)};
+      }
+    }
+    if (f.a.content.empty()) continue;
+    for (uint32_t k = v_.TokenAt(f.a.content.front().begin); k < T.size() &&
+                                                              T[k].span.end <= f.a.content.back().end;
+         ++k)
+      if (T[k].quote >= 0) f.a.direct = true;
+    used[t] = true;
+    out.push_back(std::move(f));
+    return;  // one reported attribution a sentence
+  }
+}
+
+std::vector<Attribution> Finder::Run() {
+  const auto& T = v_.toks;
+  std::vector<Found> found;
+  std::vector<bool> used(T.size(), false);        // cue tokens already taken
+  std::vector<bool> sent_done(v_.sent_first.size(), false);
+  int32_t last_direct = -1;  // index in `found` of the last direct attribution
+  for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
+    if (v_.quote_first[q] >= T.size() || v_.quote_first[q] >= v_.quote_end[q]) continue;
+    Found f;
+    f.para = v_.quotations[q].paragraphs.front();
+    bool matched = PostCue(q, f);
+    if (matched) {
+      AddQuote(f, q);
+    } else {
+      matched = PreCue(q, f) || BlockCue(q, f);
+    }
+    uint32_t words = 0;
+    for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) words += T[k].IsWord();
+    if (!matched) {
+      // A quotation of its own with no cue: it continues the last direct
+      // attribution when that one is in this paragraph or the one before.
+      bool standalone = words >= 4;
+      if (standalone && last_direct >= 0 &&
+          found[static_cast<size_t>(last_direct)].para + 1 >= f.para) {
+        Found& prev = found[static_cast<size_t>(last_direct)];
+        AddQuote(prev, q);
+        prev.para = v_.quotations[q].paragraphs.back();
+      }
+      continue;
+    }
+    if (f.cue_tok != kNone) used[f.cue_tok] = true;
+    sent_done[T[v_.quote_first[q]].sent] = true;
+    if (f.cue_tok != kNone) sent_done[T[f.cue_tok].sent] = true;
+    f.para = v_.quotations[q].paragraphs.back();
+    // A split quotation: “…,” she said, “…” — the next one joins this attribution.
+    found.push_back(std::move(f));
+    last_direct = static_cast<int32_t>(found.size() - 1);
+  }
+  for (uint32_t s = 0; s < v_.sent_first.size(); ++s)
+    if (!sent_done[s]) Reported(s, found, used);
+
+  std::vector<Attribution> out;
+  out.reserve(found.size());
+  for (Found& f : found) {
+    std::sort(f.a.content.begin(), f.a.content.end(),
+              [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+    out.push_back(std::move(f.a));
+  }
+  std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {
+    return a.content.front().begin < b.content.front().begin;
+  });
+  ResolveSpeakers(v_, out);
+  return out;
+}
+
+}  // namespace
+}  // namespace quotes
+
+std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg) {
+  quotes::Finder finder(text, seg);
+  return finder.Run();
+}
+
+}  // namespace chorus

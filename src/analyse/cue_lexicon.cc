@@ -1,0 +1,119 @@
+// Word lists for attribution; see cue_lexicon.h.
+#include "analyse/cue_lexicon.h"
+
+#include <algorithm>
+#include <array>
+
+namespace chorus::quotes {
+
+namespace {
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& sorted, std::string_view w) {
+  return std::binary_search(sorted.begin(), sorted.end(), w);
+}
+
+template <size_t N>
+constexpr std::array<std::string_view, N> Sorted(std::array<std::string_view, N> a) {
+  std::sort(a.begin(), a.end());
+  return a;
+}
+
+constexpr auto kSpeech = Sorted(std::array<std::string_view, 150>{
+    "said",       "says",        "say",         "told",        "tells",      "tell",
+    "wrote",      "writes",      "write",       "added",       "adds",       "explained",
+    "explains",   "continued",   "continues",   "recounted",   "recounts",   "shared",
+    "shares",     "tweeted",     "tweets",      "asked",       "asks",       "noted",
+    "notes",      "replied",     "replies",     "responded",   "responds",   "stated",
+    "states",     "declared",    "declares",    "concluded",   "concludes",  "argued",
+    "argues",     "warned",      "warns",       "insisted",    "insists",    "promised",
+    "promises",   "suggested",   "suggests",    "admitted",    "admits",     "recalled",
+    "recalls",    "claimed",     "claims",      "remarked",    "remarks",    "shouted",
+    "vowed",      "vows",        "announced",   "announces",   "acknowledged", "acknowledges",
+    "assured",    "joked",       "jokes",       "yelled",      "predicted",  "predicts",
+    "posted",     "posts",       "answered",    "lamented",    "laments",    "thought",
+    "believes",   "believe",     "believed",    "thinks",      "think",      "reported",
+    "reports",    "asserted",    "asserts",     "interjected", "conceded",   "concedes",
+    "boasted",    "boasts",      "emphasized",  "emphasizes",  "stressed",   "stresses",
+    "pledged",    "pledges",     "countered",   "counters",    "quipped",    "complained",
+    "complains",  "contended",   "contends",    "maintained",  "maintains",  "alleged",
+    "alleges",    "testified",   "confirmed",   "confirms",    "denied",     "denies",
+    "observed",   "mused",       "cautioned",   "cautions",    "insisted",   "chanted",
+    "wondered",   "wonders",     "recalled",    "urged",       "urges",      "exclaimed",
+    "retorted",   "proclaimed",  "proclaims",   "acknowledged", "indicated", "indicates",
+    "estimated",  "estimates",   "revealed",    "reveals",     "disclosed",  "agreed",
+    "agrees",     "texted",      "emailed",     "messaged",    "captioned",
+    "whispered",   "screamed",    "sang",        "began",      "begins",
+    "opened",     "ended",       "closed",      "recounted",   "hinted",     "charged"});
+
+constexpr auto kParticiple = Sorted(std::array<std::string_view, 24>{
+    "saying",   "writing",    "adding",     "telling",    "sharing",   "explaining",
+    "noting",   "asking",     "arguing",    "declaring",  "stating",   "insisting",
+    "warning",  "tweeting",   "posting",    "captioning", "replying",  "responding",
+    "recalling", "concluding", "continuing", "claiming",  "remarking", "joking"});
+
+constexpr auto kTakesObject = Sorted(std::array<std::string_view, 10>{
+    "told", "tells", "tell", "telling", "asked", "asks", "asking", "assured", "urged", "warned"});
+
+constexpr auto kSubjectPronouns = Sorted(std::array<std::string_view, 9>{
+    "he", "she", "they", "it", "i", "we", "you", "who", "which"});
+
+constexpr auto kAuxiliaries = Sorted(std::array<std::string_view, 16>{
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "did", "does",
+    "do", "may", "might", "be"});
+
+constexpr auto kCueAdverbs = Sorted(std::array<std::string_view, 28>{
+    "also",     "later",    "then",       "previously", "recently",  "once",     "again",
+    "reportedly", "publicly", "privately", "repeatedly", "quickly",   "flatly",   "still",
+    "even",     "never",    "often",      "long",       "simply",    "later",    "earlier",
+    "first",    "further",  "specifically", "bluntly",  "frequently", "subsequently", "just"});
+
+constexpr auto kClauseWords = Sorted(std::array<std::string_view, 26>{
+    "that",    "because", "but",   "when",   "while",   "although", "though", "if",    "since",
+    "after",   "before",  "as",    "where",  "whether", "unless",   "until",  "so",    "yet",
+    "whereas", "once",    "than",  "and",    "or",      "nor",      "what",   "how"});
+
+constexpr auto kDeterminers = Sorted(std::array<std::string_view, 20>{
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+    "these", "those", "one", "two", "three", "some", "many", "several"});
+
+constexpr auto kInvertedEnd = Sorted(std::array<std::string_view, 22>{
+    "in",  "on",   "at",      "during", "when",    "while",   "after",  "before",
+    "to",  "from", "about",   "of",     "as",      "outside", "inside", "with",
+    "via", "into", "through", "before", "earlier", "later"});
+
+constexpr auto kTimeWords = Sorted(std::array<std::string_view, 12>{
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "recently", "earlier"});
+
+constexpr auto kAdverbialStarters = Sorted(std::array<std::string_view, 40>{
+    "later",   "in",      "after",   "sure",     "as",        "when",     "while",   "on",
+    "at",      "earlier", "now",     "meanwhile", "however",  "still",    "then",    "also",
+    "during",  "before",  "since",   "last",     "following", "despite",  "with",    "without",
+    "by",      "for",     "from",    "speaking", "asked",     "like",     "unlike",  "instead",
+    "indeed",  "finally", "first",   "yet",      "but",       "and",      "so",      "today"});
+
+constexpr auto kPrepositions = Sorted(std::array<std::string_view, 14>{
+    "to", "about", "for", "with", "on", "at", "in", "by", "from", "of", "into", "up", "out",
+    "over"});
+
+}  // namespace
+
+bool IsAdverbialStarter(std::string_view w) { return In(kAdverbialStarters, w); }
+bool IsPreposition(std::string_view w) { return In(kPrepositions, w); }
+
+CueKind CueOf(std::string_view w) {
+  if (In(kSpeech, w)) return CueKind::kSpeech;
+  if (In(kParticiple, w)) return CueKind::kParticiple;
+  return CueKind::kNone;
+}
+bool TakesObject(std::string_view w) { return In(kTakesObject, w); }
+bool IsSubjectPronoun(std::string_view w) { return In(kSubjectPronouns, w); }
+bool IsAuxiliary(std::string_view w) { return In(kAuxiliaries, w); }
+bool IsCueAdverb(std::string_view w) { return In(kCueAdverbs, w); }
+bool IsClauseWord(std::string_view w) { return In(kClauseWords, w); }
+bool IsDeterminer(std::string_view w) { return In(kDeterminers, w); }
+bool EndsInvertedSource(std::string_view w) { return In(kInvertedEnd, w); }
+bool IsTimeWord(std::string_view w) { return In(kTimeWords, w); }
+
+}  // namespace chorus::quotes

@@ -1,0 +1,40 @@
+// Word lists for attribution (internal): cue verbs, pronouns, and the small
+// closed classes the source-phrase rules need. Words are compared lower-cased.
+//
+// The cue verbs are the ones PolNeAR train annotates most often as cues of
+// speech and writing (see docs/ACCURACY.md); "according to" is handled apart.
+#pragma once
+
+#include <string_view>
+
+namespace chorus::quotes {
+
+enum class CueKind : uint8_t {
+  kNone,
+  kSpeech,      // takes a quotation or a that-clause: said, wrote, told, added ...
+  kParticiple,  // -ing forms that attach a quote to the clause's subject: saying, writing
+};
+
+CueKind CueOf(std::string_view lower);
+// Verbs whose object comes before the content: told reporters that ..., asked him ...
+bool TakesObject(std::string_view lower);
+// he, she, they, it, I, we, you, who, which (subject pronouns)
+bool IsSubjectPronoun(std::string_view lower);
+// Auxiliaries kept in a cue: has said, is saying, would tell
+bool IsAuxiliary(std::string_view lower);
+// Adverbs that may sit between a subject and its cue: also, later, then ...
+bool IsCueAdverb(std::string_view lower);
+// Words that end a subject phrase when scanning back: that, because, but, when ...
+bool IsClauseWord(std::string_view lower);
+// Determiners and possessives that may open a noun phrase: the, a, his ...
+bool IsDeterminer(std::string_view lower);
+// Prepositions and time words that end a source after an inverted cue: in, on, Monday ...
+bool EndsInvertedSource(std::string_view lower);
+// Words that open a sentence-initial adverbial: later, in, after, sure ...
+bool IsAdverbialStarter(std::string_view lower);
+// Prepositions that cannot open reported content: to, about, for ...
+bool IsPreposition(std::string_view lower);
+// Day names and "today", "yesterday", ... (adjuncts after a cue)
+bool IsTimeWord(std::string_view lower);
+
+}  // namespace chorus::quotes

@@ -1,0 +1,140 @@
+// Pairing quotation marks; see quote_marks.h.
+#include "analyse/quote_marks.h"
+
+#include "analyse/text_chars.h"
+
+namespace chorus::quotes {
+
+namespace {
+
+enum class Mark { kNone, kOpen, kClose, kStraight };
+
+inline unsigned char At(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+
+Mark Classify(std::string_view s, size_t i, size_t& len) {
+  unsigned char c = At(s, i);
+  len = 1;
+  if (c == '"') return Mark::kStraight;
+  if (c == 0xE2 && i + 2 < s.size() && At(s, i + 1) == 0x80) {
+    len = 3;
+    switch (At(s, i + 2)) {
+      case 0x9C: case 0x9E: case 0x9F: return Mark::kOpen;  // “ „ ‟
+      case 0x9D: return Mark::kClose;                        // ”
+      default: break;
+    }
+  }
+  if (c == 0xC2 && i + 1 < s.size()) {
+    len = 2;
+    if (At(s, i + 1) == 0xAB) return Mark::kOpen;   // «
+    if (At(s, i + 1) == 0xBB) return Mark::kClose;  // »
+  }
+  len = 1;
+  return Mark::kNone;
+}
+
+// Is the character before byte i (in [lo, i)) white space, an opening bracket
+// or dash — or is i at the start?
+bool OpensAfter(std::string_view s, size_t lo, size_t i) {
+  if (i <= lo) return true;
+  size_t p = text::PrevChar(s, i);
+  if (text::SpaceLen(s, p)) return true;
+  unsigned char c = At(s, p);
+  if (c == '(' || c == '[' || c == '{' || c == '-' || c == '/' || c == ':') return true;
+  if (c == 0xE2 && p + 2 < s.size() && At(s, p + 1) == 0x80 &&
+      (At(s, p + 2) == 0x94 || At(s, p + 2) == 0x93))
+    return true;  // — –
+  return false;
+}
+
+// Is the character at byte i (in [i, hi)) white space or punctuation, or is i the end?
+bool ClosesBefore(std::string_view s, size_t i, size_t hi) {
+  if (i >= hi) return true;
+  if (text::SpaceLen(s, i)) return true;
+  size_t len;
+  return !text::IsWordChar(s, i, len);
+}
+
+}  // namespace
+
+size_t DoubleMarkLen(std::string_view text, size_t i) {
+  size_t len;
+  return Classify(text, i, len) == Mark::kNone ? 0 : len;
+}
+
+std::vector<Quotation> FindQuotations(std::string_view text,
+                                      const std::vector<ByteSpan>& paragraphs) {
+  std::vector<Quotation> out;
+  Quotation cur;
+  bool open = false;        // a quotation is open
+  bool continuing = false;  // ... carried over from the previous paragraph
+  size_t open_at = 0;       // byte where the open part started
+  for (uint32_t pi = 0; pi < paragraphs.size(); ++pi) {
+    const ByteSpan para = paragraphs[pi];
+    for (size_t i = para.begin; i < para.end;) {
+      size_t len;
+      Mark m = Classify(text, i, len);
+      if (m == Mark::kNone) {
+        ++i;
+        continue;
+      }
+      if (continuing && i == para.begin) {  // the mark that continues the quotation
+        continuing = false;
+        i += len;
+        continue;
+      }
+      if (m == Mark::kStraight) {
+        bool can_open = OpensAfter(text, para.begin, i) && !ClosesBefore(text, i + 1, para.end);
+        bool can_close = !OpensAfter(text, para.begin, i) || ClosesBefore(text, i + 1, para.end);
+        if (open && can_close) m = Mark::kClose;
+        else if (!open && can_open) m = Mark::kOpen;
+        else m = open ? Mark::kClose : Mark::kOpen;
+      }
+      if (m == Mark::kOpen) {
+        if (open) {
+          // A second opener inside an open quotation: the first one was never
+          // closed in this paragraph (a typo or nesting with double marks).
+          // Close the pending part here and start again.
+          cur.parts.push_back({static_cast<uint32_t>(open_at), static_cast<uint32_t>(i)});
+          cur.paragraphs.push_back(pi);
+          cur.closed = false;
+          out.push_back(std::move(cur));
+          cur = Quotation{};
+        }
+        open = true;
+        open_at = i;
+      } else if (open) {  // a closer
+        cur.parts.push_back({static_cast<uint32_t>(open_at), static_cast<uint32_t>(i + len)});
+        cur.paragraphs.push_back(pi);
+        cur.closed = true;
+        out.push_back(std::move(cur));
+        cur = Quotation{};
+        open = false;
+      }
+      i += len;
+    }
+    if (open) {
+      // Still open at the end of the paragraph: keep this part, and carry the
+      // quotation on if the next paragraph opens with a mark.
+      cur.parts.push_back({static_cast<uint32_t>(open_at), para.end});
+      cur.paragraphs.push_back(pi);
+      bool continues = false;
+      if (pi + 1 < paragraphs.size()) {
+        size_t len;
+        Mark next = Classify(text, paragraphs[pi + 1].begin, len);
+        continues = next == Mark::kOpen || next == Mark::kStraight;
+      }
+      if (continues) {
+        open_at = paragraphs[pi + 1].begin;
+        continuing = true;
+      } else {
+        cur.closed = false;
+        out.push_back(std::move(cur));
+        cur = Quotation{};
+        open = false;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace chorus::quotes
