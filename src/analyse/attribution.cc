@@ -52,6 +52,8 @@ class Finder {
   ByteSpan CueSpan(uint32_t t) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
+  // An appositive chain ending with the comma at end - 1: "Hugh Hill, a doctor,".
+  std::pair<uint32_t, uint32_t> Appositive(uint32_t lo, uint32_t end) const;
   // Forward from `t` (after an inverted cue): the source phrase.
   std::pair<uint32_t, uint32_t> SourceAfter(uint32_t t, uint32_t limit) const;
   // The subject at the start of sentence `s`, for participle cues ("..., writing:").
@@ -62,13 +64,22 @@ class Finder {
   uint32_t ContentEnd(uint32_t s) const;
 
   // Attribution patterns for quotation q; true when one matched.
+  // A short quotation in title case is a name or a title ("Meet the Press").
+  bool IsTitle(uint32_t q) const;
   bool PostCue(uint32_t q, Found& f) const;
   bool PreCue(uint32_t q, Found& f) const;
   bool BlockCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
+  // A source opens with a name, a pronoun, a determiner or a number.
+  bool SourceShape(uint32_t first) const {
+    const Tok& t = v_.toks[first];
+    return t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) ||
+           IsDeterminer(t.low) || t.low == "officials" || t.low == "sources";
+  }
   void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
     if (src.first == kNone || src.first >= src.second) return;
+    if (!SourceShape(src.first)) return;
     f.src_first = src.first;
     f.src_end = src.second;
     f.a.source = {Bytes(src.first, src.second)};
@@ -104,22 +115,16 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   if (T[end - 1].quote >= 0) return {kNone, kNone};
   // A pronoun is the whole source.
   if (IsSubjectPronoun(T[end - 1].low)) return {end - 1, end};
-  // Appositive chain: "Hugh Hill, a doctor, said" — the verb follows a comma.
-  bool appositive = Is(end - 1, ",");
-  uint32_t b = appositive ? end - 1 : end;
-  uint32_t commas = 0;
+  if (Is(end - 1, ",")) return Appositive(lo, end);
+  uint32_t b = end;
   while (b > lo) {
     uint32_t k = b - 1;
     const Tok& tk = T[k];
     if (tk.quote >= 0) break;
     if (tk.kind == TokenKind::kPunct) {
       std::string_view p = v_.Str(k);
-      if (p == "," && appositive && commas < 3) {
-        ++commas;
-        b = k;
-        continue;
-      }
-      if (p == "." || p == "'" || p == "\xE2\x80\x99" || p == "-" || p == "&") {
+      if (p == "." || p == "'" || p == "\xE2\x80\x99" || p == "-" || p == "&" || p == "(" ||
+          p == ")") {
         b = k;
         continue;
       }
@@ -128,16 +133,44 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
     if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && T[b].cap)) break;
     if (IsSubjectPronoun(tk.low) || IsCueAdverb(tk.low) || CueOf(tk.low) != CueKind::kNone) break;
     b = k;
-    if (end - b > 24) return {kNone, kNone};
+    if (end - b > 16) return {kNone, kNone};
   }
-  // Do not start on punctuation or on a leading preposition phrase.
-  while (b < end && (T[b].kind == TokenKind::kPunct)) ++b;
-  if (appositive) {
-    // Accept the chain only when it opens with a name or a determiner phrase.
-    if (b >= end - 1 || !(T[b].cap || IsDeterminer(T[b].low))) return {kNone, kNone};
-  }
+  while (b < end && T[b].kind == TokenKind::kPunct) ++b;
   if (b >= end) return {kNone, kNone};
   return {b, end};
+}
+
+std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) const {
+  // "Hugh Hill, a doctor, said" / "Small, who attended the rally, said":
+  // segments separated by commas back to a head that is a name or a noun
+  // phrase opening the clause.
+  const auto& T = v_.toks;
+  uint32_t k = end - 1;  // the comma before the verb
+  for (int segments = 0; segments < 3; ++segments) {
+    // Find the comma that opens this segment.
+    uint32_t c = k;
+    while (c > lo && !Is(c - 1, ",") && T[c - 1].quote < 0 && !Is(c - 1, ";") &&
+           !Is(c - 1, ":") && k - c < 20)
+      --c;
+    if (c <= lo || !Is(c - 1, ",")) return {kNone, kNone};
+    // The head: the words before that comma, back to the clause start.
+    uint32_t h = c - 1;
+    uint32_t b = h;
+    while (b > lo && T[b - 1].quote < 0 && !IsPunct(b - 1) && h - b < 8 &&
+           !IsClauseWord(T[b - 1].low) && CueOf(T[b - 1].low) == CueKind::kNone)
+      --b;
+    while (b > lo && Is(b - 1, ".") && b - 1 > lo && T[b - 2].cap) {  // "Sen. Ron Johnson"
+      b -= 2;
+      while (b > lo && T[b - 1].cap && !IsPunct(b - 1)) --b;
+    }
+    if (b < h && T[b].cap && !IsAdverbialStarter(T[b].low)) {
+      bool at_clause_start = b == lo || IsPunct(b - 1) || IsClauseWord(T[b - 1].low);
+      if (at_clause_start) return {b, end};
+    }
+    if (b < h && IsDeterminer(T[b].low) && (b == lo || IsPunct(b - 1))) return {b, end};
+    k = c - 1;  // try one more segment to the left
+  }
+  return {kNone, kNone};
 }
 
 std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) const {
@@ -162,6 +195,17 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
   }
   while (e > b && T[e - 1].kind == TokenKind::kPunct) --e;
   if (e == b) return {kNone, kNone};
+  // "said Henry Barbour, a GOP strategist who serves ...": the appositive runs
+  // to the end of the sentence.
+  if (e < limit && Is(e, ",") && T[e - 1].cap) {
+    uint32_t f = e + 1;
+    while (f < limit && T[f].quote < 0 && !(IsPunct(f) && (Is(f, ".") || Is(f, ";")))) ++f;
+    if (f == limit || (f < limit && Is(f, ".") && f + 1 == limit)) {
+      uint32_t x = f;
+      while (x > e && IsPunct(x - 1)) --x;
+      if (x > e + 1) return {b, x};
+    }
+  }
   return {b, e};
 }
 
@@ -212,6 +256,11 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
 uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
   const auto& T = v_.toks;
   uint32_t c = IsAccordingTo(t) ? t + 2 : t + 1;
+  // "said last month that ...", "said in court files that ...": start at "that".
+  for (uint32_t k = c; k < end && k < c + 6; ++k) {
+    if (Is(k, "that")) return k;
+    if (IsPunct(k) || T[k].quote >= 0 || CueOf(T[k].low) != CueKind::kNone) break;
+  }
   if (TakesObject(T[t].low)) {
     // "told reporters (on Monday) that ...": start at "that" when it is near.
     for (uint32_t k = c; k < end && k < c + 8; ++k) {
@@ -234,6 +283,28 @@ uint32_t Finder::ContentEnd(uint32_t s) const {
   uint32_t b = v_.sent_first[s];
   while (e > b && IsPunct(e - 1) && !v_.IsQuoteMark(e - 1)) --e;
   return e;
+}
+
+bool Finder::IsTitle(uint32_t q) const {
+  const auto& T = v_.toks;
+  if (v_.quotations[q].parts.size() != 1) return false;
+  uint32_t words = 0, caps = 0;
+  for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) {
+    if (IsPunct(k)) {
+      std::string_view p = v_.Str(k);
+      if (p == "." || p == "!" || p == "?") return false;
+      continue;
+    }
+    ++words;
+    if (T[k].cap || T[k].kind == TokenKind::kNumber) {
+      ++caps;
+    } else if (!(T[k].low == "of" || T[k].low == "the" || T[k].low == "and" || T[k].low == "a" ||
+                 T[k].low == "in" || T[k].low == "on" || T[k].low == "to" || T[k].low == "for" ||
+                 T[k].low == "an" || T[k].low == "at" || T[k].low == "with")) {
+      return false;
+    }
+  }
+  return words > 0 && words <= 6 && caps > 0;
 }
 
 bool Finder::PostCue(uint32_t q, Found& f) const {
@@ -262,16 +333,21 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
                         Is(c, "-")))
       break;
     if (Is(c, ".") && !(c + 1 < limit && T[c + 1].cap)) break;
+    if (Is(c, ",") && !(c > k && (T[k].cap || IsDeterminer(T[k].low)))) break;
     CueKind ck = Cue(c);
     if (ck == CueKind::kSpeech || IsAccordingTo(c)) {
       if (c == k) break;
       f.cue_tok = c;
       f.a.cue = {CueSpan(c)};
-      // Source: from k to the cue, less auxiliaries and adverbs.
+      // Source: from k to the cue, less auxiliaries and adverbs; after a
+      // leading adverbial ("Perhaps, he said") only the last segment.
       uint32_t e = c;
       while (e > k && (IsAuxiliary(T[e - 1].low) || IsCueAdverb(T[e - 1].low))) --e;
-      while (e > k && IsPunct(e - 1) && !Is(e - 1, ",")) --e;
-      if (e > k) SetSource(f, {k, e});
+      uint32_t b = k;
+      if (e > k && !Is(e - 1, ","))
+        for (uint32_t x = k; x < e; ++x)
+          if (Is(x, ",")) b = x + 1;
+      if (e > b) SetSource(f, {b, e});
       return true;
     }
   }
@@ -314,6 +390,10 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // A reported frame around a quoted fragment: the content runs from after the
   // cue to the end of the sentence (or of the quotation, when it runs on).
   uint32_t e = std::max(ContentEnd(s), v_.quote_end[q]);
+  // A quoted fragment closing with punctuation ends the content: deemed him
+  // "well qualified," which is ...
+  uint32_t qe = v_.quote_end[q];
+  if (qe < e && qe >= 2 && IsPunct(qe - 2) && !v_.IsQuoteMark(qe - 2)) e = qe;
   if (v_.quotations[q].parts.size() > 1) {
     AddQuote(f, q);
     f.a.content.front().begin = T[c].span.begin;
@@ -362,7 +442,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
     if (used[t] || T[t].quote >= 0) continue;
     bool according = IsAccordingTo(t);
     CueKind ck = according ? CueKind::kSpeech : Cue(t);
-    if (ck == CueKind::kNone) continue;
+    if (ck == CueKind::kNone || ck == CueKind::kFrame) continue;
     if (ck == CueKind::kParticiple && !(t > lo && Is(t - 1, ","))) continue;
     if (t > lo && Is(t - 1, "to")) continue;  // "went on to write": not a report
     Found f;
@@ -422,9 +502,11 @@ std::vector<Attribution> Finder::Run() {
   std::vector<Found> found;
   std::vector<bool> used(T.size(), false);        // cue tokens already taken
   std::vector<bool> sent_done(v_.sent_first.size(), false);
+  std::vector<int32_t> by_cue(T.size(), -1);  // attribution of each cue token
   int32_t last_direct = -1;  // index in `found` of the last direct attribution
   for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
     if (v_.quote_first[q] >= T.size() || v_.quote_first[q] >= v_.quote_end[q]) continue;
+    if (IsTitle(q)) continue;
     Found f;
     f.para = v_.quotations[q].paragraphs.front();
     bool matched = PostCue(q, f);
@@ -447,7 +529,17 @@ std::vector<Attribution> Finder::Run() {
       }
       continue;
     }
+    if (f.cue_tok != kNone && by_cue[f.cue_tok] >= 0) {
+      // The second half of a split quotation: “…,” she said, “…”
+      Found& prev = found[static_cast<size_t>(by_cue[f.cue_tok])];
+      if (f.a.content.size() == v_.quotations[q].parts.size() &&
+          f.a.content.front() == v_.quotations[q].first()) {
+        AddQuote(prev, q);
+        continue;
+      }
+    }
     if (f.cue_tok != kNone) used[f.cue_tok] = true;
+    if (f.cue_tok != kNone) by_cue[f.cue_tok] = static_cast<int32_t>(found.size());
     sent_done[T[v_.quote_first[q]].sent] = true;
     if (f.cue_tok != kNone) sent_done[T[f.cue_tok].sent] = true;
     f.para = v_.quotations[q].paragraphs.back();

@@ -52,6 +52,18 @@ constexpr auto kParticiple = Sorted(std::array<std::string_view, 24>{
     "warning",  "tweeting",   "posting",    "captioning", "replying",  "responding",
     "recalling", "concluding", "continuing", "claiming",  "remarking", "joking"});
 
+constexpr auto kFrame = Sorted(std::array<std::string_view, 60>{
+    "called",     "calls",      "call",       "calling",     "described",  "describes",
+    "describing", "deemed",     "referred",   "refers",      "referring",  "slammed",
+    "labeled",    "labelled",   "dubbed",     "branded",     "praised",    "criticized",
+    "blasted",    "mocked",     "accused",    "accuses",     "accusing",   "thanked",
+    "wants",      "wanted",     "supports",   "opposes",     "named",      "touted",
+    "hailed",     "characterized", "pointed", "vowing",      "pledging",   "promising",
+    "urging",     "lauded",     "decried",    "denounced",   "condemned",  "attacked",
+    "cited",      "citing",     "quoted",     "quoting",     "likened",    "compared",
+    "blamed",     "considers",  "considered", "sees",        "saw",        "views",
+    "viewed",     "welcomed",   "warned",     "chanting",    "yelling",    "shouting"});
+
 constexpr auto kTakesObject = Sorted(std::array<std::string_view, 10>{
     "told", "tells", "tell", "telling", "asked", "asks", "asking", "assured", "urged", "warned"});
 
@@ -79,7 +91,7 @@ constexpr auto kDeterminers = Sorted(std::array<std::string_view, 20>{
 
 constexpr auto kInvertedEnd = Sorted(std::array<std::string_view, 22>{
     "in",  "on",   "at",      "during", "when",    "while",   "after",  "before",
-    "to",  "from", "about",   "of",     "as",      "outside", "inside", "with",
+    "to",  "from", "about",   "as",      "outside", "inside", "with",
     "via", "into", "through", "before", "earlier", "later"});
 
 constexpr auto kTimeWords = Sorted(std::array<std::string_view, 12>{
@@ -105,6 +117,7 @@ bool IsPreposition(std::string_view w) { return In(kPrepositions, w); }
 CueKind CueOf(std::string_view w) {
   if (In(kSpeech, w)) return CueKind::kSpeech;
   if (In(kParticiple, w)) return CueKind::kParticiple;
+  if (In(kFrame, w)) return CueKind::kFrame;
   return CueKind::kNone;
 }
 bool TakesObject(std::string_view w) { return In(kTakesObject, w); }

@@ -13,6 +13,7 @@ enum class CueKind : uint8_t {
   kNone,
   kSpeech,      // takes a quotation or a that-clause: said, wrote, told, added ...
   kParticiple,  // -ing forms that attach a quote to the clause's subject: saying, writing
+  kFrame,       // verbs that frame a quoted fragment: called, described, deemed, urged
 };
 
 CueKind CueOf(std::string_view lower);
