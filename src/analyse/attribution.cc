@@ -72,14 +72,17 @@ class Finder {
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
   // A source opens with a name, a pronoun, a determiner or a number.
-  bool SourceShape(uint32_t first) const {
+  bool SourceShape(uint32_t first, uint32_t end) const {
     const Tok& t = v_.toks[first];
-    return t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) ||
-           IsDeterminer(t.low) || t.low == "officials" || t.low == "sources";
+    if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low) ||
+        t.low == "officials" || t.low == "sources")
+      return true;
+    // "model and TV personality Chrissy Teigen": a description ending in a name.
+    return end > first + 1 && v_.toks[end - 1].cap;
   }
   void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
     if (src.first == kNone || src.first >= src.second) return;
-    if (!SourceShape(src.first)) return;
+    if (!SourceShape(src.first, src.second)) return;
     f.src_first = src.first;
     f.src_end = src.second;
     f.a.source = {Bytes(src.first, src.second)};
@@ -246,9 +249,22 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
     }
     return {b, e};
   }
-  // A name: a run of capitalised words (with initials and titles).
-  while (e < before && (T[e].cap || (Is(e, ".") && e > b && T[e - 1].span.size() <= 4)))
-    ++e;
+  // A name: a run of capitalised words (with initials and titles), through a
+  // few lower-case words when more capitals follow ("Clinton campaign
+  // spokesman Brian Fallon").
+  for (;;) {
+    while (e < before && (T[e].cap || (Is(e, ".") && e > b && T[e - 1].span.size() <= 4)))
+      ++e;
+    uint32_t x = e;
+    while (x < before && x < e + 3 && !IsPunct(x) && !T[x].cap && !IsAuxiliary(T[x].low) &&
+           !IsClauseWord(T[x].low) && CueOf(T[x].low) == CueKind::kNone && !IsPreposition(T[x].low))
+      ++x;
+    if (x > e && x < before && T[x].cap) {
+      e = x;
+      continue;
+    }
+    break;
+  }
   if (e == b) return {kNone, kNone};
   return {b, e};
 }
@@ -316,6 +332,9 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
          !Is(k, "!"))
     ++k;
   if (k >= T.size() || T[k].quote >= 0) return false;
+  // A quotation that closes its sentence (“… mind.” She ended …) takes no cue
+  // from the next one.
+  if (T[k].sent != T[v_.quote_end[q] - 1].sent) return false;
   uint32_t s = T[k].sent;
   // The quotation must end its sentence part: the cue is in the same sentence
   // as the closing mark, or opens the next one right after it.
@@ -334,6 +353,7 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
       break;
     if (Is(c, ".") && !(c + 1 < limit && T[c + 1].cap)) break;
     if (Is(c, ",") && !(c > k && (T[k].cap || IsDeterminer(T[k].low)))) break;
+    if (IsClauseWord(T[c].low)) break;
     CueKind ck = Cue(c);
     if (ck == CueKind::kSpeech || IsAccordingTo(c)) {
       if (c == k) break;
@@ -348,6 +368,10 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
         for (uint32_t x = k; x < e; ++x)
           if (Is(x, ",")) b = x + 1;
       if (e > b) SetSource(f, {b, e});
+      if (f.a.source.empty()) {
+        f = Found{};
+        return false;
+      }
       return true;
     }
   }
@@ -372,7 +396,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   if (cue == kNone) return false;
   f.cue_tok = cue;
   f.a.cue = {CueSpan(cue)};
-  bool participle = Cue(cue) == CueKind::kParticiple;
+  bool participle = Cue(cue) == CueKind::kParticiple ||
+                    (Cue(cue) == CueKind::kFrame && T[cue].low.ends_with("ing")) ||
+                    (cue > lo && Is(cue - 1, "to"));  // "went on to reveal"
   if (IsAccordingTo(cue)) {
     SetSource(f, SourceAfter(cue + 2, first));
   } else {
@@ -486,7 +512,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         if (end > c && end - c >= 3 && !IsPreposition(T[c].low)) f.a.content = {Bytes(c, end)};
       }
     }
-    if (f.a.content.empty()) continue;
+    if (f.a.content.empty() || f.a.source.empty()) continue;
     for (uint32_t k = v_.TokenAt(f.a.content.front().begin); k < T.size() &&
                                                               T[k].span.end <= f.a.content.back().end;
          ++k)

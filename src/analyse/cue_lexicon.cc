@@ -44,7 +44,7 @@ constexpr auto kSpeech = Sorted(std::array<std::string_view, 150>{
     "estimated",  "estimates",   "revealed",    "reveals",     "disclosed",  "agreed",
     "agrees",     "texted",      "emailed",     "messaged",    "captioned",
     "whispered",   "screamed",    "sang",        "began",      "begins",
-    "opened",     "ended",       "closed",      "recounted",   "hinted",     "charged"});
+    "opened",     "ended",       "closed",      "revealed",    "hinted",     "reveal"});
 
 constexpr auto kParticiple = Sorted(std::array<std::string_view, 24>{
     "saying",   "writing",    "adding",     "telling",    "sharing",   "explaining",

@@ -1,13 +1,291 @@
-// Canonical speakers — placeholder: the source text as written.
+// Canonical speakers; see speaker_resolver.h.
 #include "analyse/speaker_resolver.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "analyse/cue_lexicon.h"
 
 namespace chorus::quotes {
 
-void ResolveSpeakers(const ArticleView& view, std::vector<Attribution>& attributions) {
-  for (Attribution& a : attributions) {
-    if (a.source.empty()) continue;
-    a.speaker.assign(view.text.substr(a.source[0].begin, a.source[0].size()));
+namespace {
+
+// Capitalised words that are titles or roles, not names: dropped from the
+// front of a name ("Sen. Ted Cruz", "Chairman Reince Priebus").
+constexpr std::array<std::string_view, 64> kTitleWords = {
+    "mr",        "mrs",       "ms",        "miss",      "dr",        "sen",       "senator",
+    "gov",       "governor",  "rep",       "representative", "president", "vice",  "secretary",
+    "chairman",  "chairwoman", "chair",    "ceo",       "director",  "spokesman", "spokeswoman",
+    "attorney",  "general",   "judge",     "justice",   "mayor",     "leader",    "speaker",
+    "minister",  "prime",     "former",    "republican", "democratic", "democrat", "gop",
+    "candidate", "nominee",   "sir",       "lord",      "lady",      "prof",      "professor",
+    "rev",       "pope",      "king",      "queen",     "prince",    "princess",  "gen",
+    "col",       "lt",        "sgt",       "capt",      "adm",       "commissioner", "chief",
+    "executive", "host",      "anchor",    "model",     "actor",     "actress",   "star",
+    "officer"};
+
+constexpr std::array<std::string_view, 36> kNotNames = {
+    "the",     "a",        "an",       "as",       "but",      "and",     "in",     "on",
+    "at",      "after",    "before",   "when",     "while",    "then",    "now",    "later",
+    "january", "february", "march",    "april",    "may",      "june",    "july",   "august",
+    "september", "october", "november", "december", "monday",  "tuesday", "wednesday",
+    "thursday", "friday",  "saturday", "sunday",   "read"};
+
+bool IsTitleWord(std::string_view w) {
+  return std::find(kTitleWords.begin(), kTitleWords.end(), w) != kTitleWords.end();
+}
+bool IsNotName(std::string_view w) {
+  return std::find(kNotNames.begin(), kNotNames.end(), w) != kNotNames.end();
+}
+
+enum Gender : uint8_t { kUnknown = 0, kMale = 1, kFemale = 2 };
+
+struct Person {
+  std::vector<std::string> words;  // lower-cased name words, e.g. {"chrissy", "teigen"}
+  std::string display;             // "Chrissy Teigen"
+  int male = 0, female = 0;        // pronouns seen after its mentions
+  int mentions = 0;
+  Gender gender() const {
+    if (male > female) return kMale;
+    if (female > male) return kFemale;
+    return kUnknown;
   }
+};
+
+struct Mention {
+  uint32_t tok;     // first token of the mention
+  size_t person;    // index into people
+};
+
+class Resolver {
+ public:
+  explicit Resolver(const ArticleView& v) : v_(v) { CollectNames(); }
+
+  std::string Resolve(const Attribution& a) const;
+
+ private:
+  std::string StripPossessive(std::string s) const {
+    for (std::string_view suf : {"'s", "\xE2\x80\x99s"})
+      if (s.size() > suf.size() && s.ends_with(suf)) s.resize(s.size() - suf.size());
+    return s;
+  }
+  // The name words of a capitalised run [b, e), titles and possessives dropped.
+  std::vector<uint32_t> NameTokens(uint32_t b, uint32_t e) const;
+  void CollectNames();
+  size_t Register(const std::vector<uint32_t>& toks);
+  // The person a single name word refers to (surname or first name), or npos.
+  size_t FindByWord(std::string_view w, uint32_t before) const;
+  size_t MostRecent(uint32_t before, Gender g) const;
+  size_t MainPerson() const;
+
+  const ArticleView& v_;
+  std::vector<Person> people_;
+  std::vector<Mention> mentions_;
+};
+
+std::vector<uint32_t> Resolver::NameTokens(uint32_t b, uint32_t e) const {
+  const auto& T = v_.toks;
+  std::vector<uint32_t> out;
+  for (uint32_t k = b; k < e; ++k) {
+    if (T[k].kind != TokenKind::kWord || !T[k].cap) continue;
+    out.push_back(k);
+  }
+  // Drop leading titles and function words ("The", "Sen", "Chairman").
+  size_t start = 0;
+  while (start < out.size() &&
+         (IsTitleWord(StripPossessive(T[out[start]].low)) || IsNotName(T[out[start]].low)))
+    ++start;
+  out.erase(out.begin(), out.begin() + static_cast<long>(start));
+  return out;
+}
+
+size_t Resolver::Register(const std::vector<uint32_t>& toks) {
+  std::vector<std::string> words;
+  std::string display;
+  for (uint32_t k : toks) {
+    words.push_back(StripPossessive(v_.toks[k].low));
+    std::string w(v_.Str(k));
+    w = StripPossessive(w);
+    if (!display.empty()) display += ' ';
+    display += w;
+  }
+  for (size_t i = 0; i < people_.size(); ++i)
+    if (people_[i].words == words) return i;
+  people_.push_back(Person{words, display, 0, 0, 0});
+  return people_.size() - 1;
+}
+
+void Resolver::CollectNames() {
+  const auto& T = v_.toks;
+  uint32_t n = static_cast<uint32_t>(T.size());
+  for (uint32_t k = 0; k < n;) {
+    if (T[k].quote >= 0 || !T[k].cap || T[k].kind != TokenKind::kWord) {
+      ++k;
+      continue;
+    }
+    // A run of capitalised words, with initials ("John F. Kennedy").
+    uint32_t e = k;
+    while (e < n && T[e].quote < 0 && T[e].sent == T[k].sent &&
+           ((T[e].cap && T[e].kind == TokenKind::kWord) ||
+            (v_.Str(e) == "." && e > k && T[e - 1].span.size() <= 3 && e + 1 < n && T[e + 1].cap)))
+      ++e;
+    std::vector<uint32_t> name;
+    for (uint32_t x : NameTokens(k, e))
+      if (v_.Str(x) != ".") name.push_back(x);
+    // "the Blue Anchor bakery", "the White House": not people.
+    bool after_article = k > 0 && (T[k - 1].low == "the" || T[k - 1].low == "a");
+    if (after_article) name.clear();
+    if (name.size() >= 2 && name.size() <= 4) {
+      size_t p = Register(name);
+      people_[p].mentions++;
+      mentions_.push_back({name.front(), p});
+    } else if (name.size() == 1) {
+      size_t p = FindByWord(StripPossessive(T[name[0]].low), name[0]);
+      if (p != std::string::npos) {
+        people_[p].mentions++;
+        mentions_.push_back({name[0], p});
+      }
+    }
+    k = e;
+  }
+  // Gender: the first third-person pronoun outside quotations after each
+  // mention, before the next mention.
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    uint32_t end = m + 1 < mentions_.size() ? mentions_[m + 1].tok : n;
+    end = std::min(end, mentions_[m].tok + 40);
+    for (uint32_t k = mentions_[m].tok + 1; k < end && k < n; ++k) {
+      if (T[k].quote >= 0) continue;
+      const std::string& w = T[k].low;
+      if (w == "he" || w == "his" || w == "him" || w == "himself") {
+        people_[mentions_[m].person].male++;
+        break;
+      }
+      if (w == "she" || w == "her" || w == "hers" || w == "herself") {
+        people_[mentions_[m].person].female++;
+        break;
+      }
+    }
+  }
+}
+
+size_t Resolver::FindByWord(std::string_view w, uint32_t before) const {
+  // Prefer the person most recently mentioned before `before` whose name has
+  // the word; otherwise anyone in the article with it.
+  size_t best = std::string::npos;
+  for (const Mention& m : mentions_) {
+    if (m.tok >= before) break;
+    const auto& words = people_[m.person].words;
+    if (words.size() >= 2 && std::find(words.begin(), words.end(), w) != words.end())
+      best = m.person;
+  }
+  if (best != std::string::npos) return best;
+  for (size_t i = 0; i < people_.size(); ++i) {
+    const auto& words = people_[i].words;
+    if (words.size() >= 2 && std::find(words.begin(), words.end(), w) != words.end()) return i;
+  }
+  return std::string::npos;
+}
+
+size_t Resolver::MostRecent(uint32_t before, Gender g) const {
+  // The most recent person of the right gender; failing that, the most recent
+  // one whose gender is unknown.
+  size_t fallback = std::string::npos;
+  for (size_t m = mentions_.size(); m-- > 0;) {
+    if (mentions_[m].tok >= before) continue;
+    const Person& p = people_[mentions_[m].person];
+    if (g == kUnknown || p.gender() == g) return mentions_[m].person;
+    if (p.gender() == kUnknown && fallback == std::string::npos) fallback = mentions_[m].person;
+  }
+  return fallback;
+}
+
+size_t Resolver::MainPerson() const {
+  // The person who dominates the article: most mentions, and at least half of all.
+  int total = 0;
+  size_t best = std::string::npos;
+  for (size_t i = 0; i < people_.size(); ++i) {
+    total += people_[i].mentions;
+    if (best == std::string::npos || people_[i].mentions > people_[best].mentions) best = i;
+  }
+  if (best == std::string::npos || people_[best].mentions * 2 < total ||
+      people_[best].mentions < 2)
+    return std::string::npos;
+  return best;
+}
+
+std::string Resolver::Resolve(const Attribution& a) const {
+  const auto& T = v_.toks;
+  if (a.source.empty()) return {};
+  uint32_t b = v_.TokenAt(a.source[0].begin);
+  uint32_t e = b;
+  while (e < T.size() && T[e].span.end <= a.source[0].end) ++e;
+  if (b >= e) return {};
+  // Up to the first comma: "Hugh Hill, a doctor," is Hugh Hill.
+  uint32_t head_end = e;
+  for (uint32_t k = b; k < e; ++k)
+    if (v_.Str(k) == ",") {
+      head_end = k;
+      break;
+    }
+  const std::string& first = T[b].low;
+  if (head_end == b + 1 && (first == "he" || first == "she")) {
+    size_t p = MostRecent(b, first == "he" ? kMale : kFemale);
+    return p == std::string::npos ? std::string() : people_[p].display;
+  }
+  if (head_end == b + 1 && (first == "who" || first == "which") && b >= 2 &&
+      v_.Str(b - 1) == ",") {
+    size_t p = MostRecent(b, kUnknown);
+    return p == std::string::npos ? std::string() : people_[p].display;
+  }
+  if (IsSubjectPronoun(first) && head_end == b + 1) return {};  // I, we, they, it, you
+  // The last run of capitalised words in the head names the speaker.
+  uint32_t re = head_end;
+  while (re > b && !(T[re - 1].cap && T[re - 1].kind == TokenKind::kWord)) --re;
+  uint32_t rb = re;
+  while (rb > b && ((T[rb - 1].cap && T[rb - 1].kind == TokenKind::kWord) ||
+                    (v_.Str(rb - 1) == "." && rb - 1 > b)))
+    --rb;
+  bool ends_lower = head_end > b && !T[head_end - 1].cap;
+  bool definite = IsDeterminer(first);
+  if (re > rb && !ends_lower) {
+    std::vector<uint32_t> name;
+    for (uint32_t x : NameTokens(rb, re))
+      if (v_.Str(x) != ".") name.push_back(x);
+    if (definite && first != "his" && first != "her" && first != "their") {
+      // An organisation as named: "the White House".
+      std::string s(v_.text.substr(T[b].span.begin, T[head_end - 1].span.end - T[b].span.begin));
+      return s;
+    }
+    if (name.size() >= 2) {
+      std::string s;
+      for (uint32_t x : name) {
+        if (!s.empty()) s += ' ';
+        s += StripPossessive(std::string(v_.Str(x)));
+      }
+      // Prefer a fuller known name ending with it ("Teigen" -> "Chrissy Teigen").
+      return s;
+    }
+    if (name.size() == 1) {
+      size_t p = FindByWord(StripPossessive(T[name[0]].low), b);
+      if (p != std::string::npos) return people_[p].display;
+      return StripPossessive(std::string(v_.Str(name[0])));
+    }
+  }
+  // A description ("the 36-year-old", "the Lip Sync Battle host"): the main
+  // person of the article, when it is also the last person mentioned.
+  if (definite && first == "the") {
+    size_t main = MainPerson();
+    if (main != std::string::npos && MostRecent(b, kUnknown) == main) return people_[main].display;
+  }
+  return {};
+}
+
+}  // namespace
+
+void ResolveSpeakers(const ArticleView& view, std::vector<Attribution>& attributions) {
+  Resolver r(view);
+  for (Attribution& a : attributions) a.speaker = r.Resolve(a);
 }
 
 }  // namespace chorus::quotes
