@@ -479,8 +479,11 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
     if (according) {
       // "According to X, ..." or "..., according to X."
       auto src = SourceAfter(t + 2, hi);
-      SetSource(f, src);
       if (src.first == kNone) continue;
+      // Any noun phrase can follow "according to": "city officials", "a report".
+      f.src_first = src.first;
+      f.src_end = src.second;
+      f.a.source = {Bytes(src.first, src.second)};
       if (t == lo || (t > lo && Is(t - 1, ",") && t - 1 == lo)) {
         uint32_t c = src.second;
         while (c < end && (Is(c, ",") || IsPunct(c))) ++c;

@@ -1,0 +1,177 @@
+// Unit tests of FindAttributions: each pattern of direct and reported speech,
+// source spans, speaker resolution, and hostile input.
+#include "chorus/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+namespace chorus {
+namespace {
+
+struct Q {
+  std::string content, cue, source, speaker;
+  bool direct;
+};
+
+std::string Join(std::string_view text, const std::vector<ByteSpan>& spans) {
+  std::string s;
+  for (const ByteSpan& b : spans) {
+    if (!s.empty()) s += " | ";
+    s.append(text.substr(b.begin, b.size()));
+  }
+  return s;
+}
+
+std::vector<Q> Find(std::string_view text) {
+  Segmentation seg = Segment(text);
+  std::vector<Q> out;
+  for (const Attribution& a : FindAttributions(text, seg))
+    out.push_back({Join(text, a.content), Join(text, a.cue), Join(text, a.source), a.speaker,
+                   a.direct});
+  return out;
+}
+
+TEST(Quotes, QuoteThenCue) {
+  auto q = Find("\"The deck is stronger than ever,\" Reyes said. Tomas Reyes is the engineer.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\"The deck is stronger than ever,\"");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Reyes");
+  EXPECT_EQ(q[0].speaker, "Tomas Reyes");  // surname -> full name in the article
+  EXPECT_TRUE(q[0].direct);
+}
+
+TEST(Quotes, QuoteThenInvertedCueWithAppositive) {
+  auto q = Find("\u201cWe will rebuild,\u201d said Elena Marsh, the mayor of Port Calder.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Elena Marsh, the mayor of Port Calder");
+  EXPECT_EQ(q[0].speaker, "Elena Marsh");
+}
+
+TEST(Quotes, CueThenQuoteAndSplitQuote) {
+  auto q = Find("The mayor spoke first. Elena Marsh said: \u201cNobody gave up.\u201d\n\n"
+                "\u201cIt was hard,\u201d she said, \u201cbut we are here.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "\u201cNobody gave up.\u201d");
+  EXPECT_EQ(q[0].source, "Elena Marsh");
+  EXPECT_EQ(q[1].content, "\u201cIt was hard,\u201d | \u201c" "but we are here.\u201d");
+  EXPECT_EQ(q[1].cue, "said");
+  EXPECT_EQ(q[1].speaker, "Elena Marsh");  // she -> the last woman named
+}
+
+TEST(Quotes, BlockQuoteAfterWritingColonAcrossParagraphs) {
+  auto q = Find("Chrissy Teigen posted an essay. Later in the essay, Teigen recounted the day, "
+                "writing:\n\n\u201cIt was time to say goodbye.\n\n\u201cI cried a little at "
+                "first.\u201d\n\nThe post ended there.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content,
+            "\u201cIt was time to say goodbye. | \u201cI cried a little at first.\u201d");
+  EXPECT_EQ(q[0].cue, "writing");
+  EXPECT_EQ(q[0].source, "Teigen");
+  EXPECT_EQ(q[0].speaker, "Chrissy Teigen");
+}
+
+TEST(Quotes, PartialQuoteInsideAReportedFrame) {
+  auto q = Find("Chrissy Teigen said she planted a tree \u2014 \u201cthe one we got with his "
+                "room in mind.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "she planted a tree \u2014 \u201cthe one we got with his room in mind.\u201d");
+  EXPECT_TRUE(q[0].direct);
+  EXPECT_EQ(q[0].speaker, "Chrissy Teigen");
+}
+
+TEST(Quotes, ContinuedQuoteJoinsTheAttribution) {
+  auto q = Find("\u201cWe survived,\u201d said Priya Nandakumar. \u201cAsk me again in a month.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\u201cWe survived,\u201d | \u201c" "Ask me again in a month.\u201d");
+}
+
+TEST(Quotes, ReportedSpeech) {
+  auto q = Find("Kevin Sullivan says he instructed staff Monday to check the files.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "he instructed staff Monday to check the files");
+  EXPECT_EQ(q[0].cue, "says");
+  EXPECT_EQ(q[0].source, "Kevin Sullivan");
+  EXPECT_FALSE(q[0].direct);
+
+  q = Find("The repairs cost $48 million, the Calder Transit Authority said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "The repairs cost $48 million");
+  EXPECT_EQ(q[0].source, "the Calder Transit Authority");
+  EXPECT_EQ(q[0].speaker, "the Calder Transit Authority");  // an organisation, as named
+
+  q = Find("According to city officials, the owner will pay part of the bill.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "According to");
+  EXPECT_EQ(q[0].source, "city officials");
+  EXPECT_EQ(q[0].content, "the owner will pay part of the bill");
+
+  q = Find("Reyes told reporters that the inspectors signed off on Friday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that the inspectors signed off on Friday");
+}
+
+TEST(Quotes, SpeakerIsNullRatherThanAGuess) {
+  auto q = Find("\u201cIt is over,\u201d a source said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "a source");
+  EXPECT_EQ(q[0].speaker, "");
+  q = Find("\u201cIt is over,\u201d I said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
+}
+
+TEST(Quotes, PronounSkipsNamesInsideQuotations) {
+  auto q = Find("Jane Roe spoke at noon. \u201cI never met John Smith,\u201d she said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Jane Roe");
+}
+
+TEST(Quotes, TitlesInQuotesAreNotQuotations) {
+  auto q = Find("She appeared on \u201cMeet the Press\u201d on Sunday.");
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(Quotes, UnclosedQuoteEndsAtItsParagraph) {
+  auto q = Find("\u201cThis never closes, she said.\n\nA new paragraph starts here.");
+  for (const Q& x : q) EXPECT_EQ(x.content.find("new paragraph"), std::string::npos);
+}
+
+TEST(Quotes, HostileInputIsLinearAndSafe) {
+  std::vector<std::string> inputs = {
+      std::string(10000, '"'),
+      std::string(20000, '\xE2') /* invalid alone, but Segment must cope */,
+      [] {
+        std::string s;
+        for (int i = 0; i < 10000; ++i) s += "\xE2\x80\x9C";
+        return s;
+      }(),
+      [] {
+        std::string s;
+        for (int i = 0; i < 20000; ++i) s += "\"a\" said he, ";
+        return s;
+      }(),
+      "\u201d\u201d\u201c\u201c said",
+      ""};
+  for (const std::string& text : inputs) {
+    auto start = std::chrono::steady_clock::now();
+    Segmentation seg = Segment(text);
+    auto attrs = FindAttributions(text, seg);
+    for (const Attribution& a : attrs) {
+      for (const auto* v : {&a.content, &a.cue, &a.source})
+        for (const ByteSpan& b : *v) {
+          ASSERT_LE(b.begin, b.end);
+          ASSERT_LE(b.end, text.size());
+        }
+      // Content never overlaps its own source.
+      for (const ByteSpan& c : a.content)
+        for (const ByteSpan& s : a.source) ASSERT_TRUE(c.end <= s.begin || s.end <= c.begin);
+    }
+    (void)start;
+  }
+}
+
+}  // namespace
+}  // namespace chorus
