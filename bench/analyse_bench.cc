@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "chorus/normalize.h"
+#include "chorus/quotes.h"
 #include "chorus/reader.h"
 #include "chorus/segment.h"
 
@@ -97,6 +98,43 @@ void BM_NormalizeAndSegment(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_NormalizeAndSegment)->Unit(benchmark::kMillisecond);
+
+// Attribution alone, on segmented text.
+void BM_Attributions(benchmark::State& state) {
+  std::vector<chorus::Segmentation> segs;
+  for (const std::string& t : GetCorpus().texts) segs.push_back(chorus::Segment(t));
+  size_t i = 0;
+  Run(state, [&](const std::string& t) {
+    auto a = chorus::FindAttributions(t, segs[i++ % segs.size()]);
+    benchmark::DoNotOptimize(a.data());
+  });
+}
+BENCHMARK(BM_Attributions)->Unit(benchmark::kMillisecond);
+
+// What `chorus quotes` does per input: read the JSONL file, segment, find
+// attributions. Bytes are the article texts (the file is larger).
+void BM_ReadSegmentQuotes(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  if (!c.error.empty()) {
+    state.SkipWithError(c.error.c_str());
+    return;
+  }
+  const char* env = std::getenv("CHORUS_BENCH_CORPUS");
+  std::string path = env ? env : std::string(CHORUS_SHARED) + "/data/polnear/train.jsonl";
+  chorus::Segmentation seg;
+  for (auto _ : state) {
+    chorus::Diagnostics diag(nullptr);
+    chorus::ReadInputs({path}, {}, diag, [&](chorus::Article&& a) {
+      chorus::Segment(a.text, seg);
+      auto attrs = chorus::FindAttributions(a.text, seg);
+      benchmark::DoNotOptimize(attrs.data());
+    });
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * c.texts.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ReadSegmentQuotes)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

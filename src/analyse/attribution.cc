@@ -576,8 +576,22 @@ std::vector<Attribution> Finder::Run() {
     found.push_back(std::move(f));
     last_direct = static_cast<int32_t>(found.size() - 1);
   }
-  for (uint32_t s = 0; s < v_.sent_first.size(); ++s)
-    if (!sent_done[s]) Reported(s, found, used);
+  // Reported speech, in every sentence; where a sentence already holds a
+  // quotation, only content that does not overlap it.
+  size_t direct_count = found.size();
+  for (uint32_t s = 0; s < v_.sent_first.size(); ++s) {
+    size_t before = found.size();
+    Reported(s, found, used);
+    if (found.size() == before || !sent_done[s]) continue;
+    const ByteSpan c = found.back().a.content.front();
+    for (size_t i = 0; i < direct_count; ++i)
+      for (const ByteSpan& d : found[i].a.content)
+        if (c.begin < d.end && d.begin < c.end) {
+          found.pop_back();
+          i = direct_count;
+          break;
+        }
+  }
 
   std::vector<Attribution> out;
   out.reserve(found.size());

@@ -15,6 +15,12 @@ Mark Classify(std::string_view s, size_t i, size_t& len) {
   unsigned char c = At(s, i);
   len = 1;
   if (c == '"') return Mark::kStraight;
+  // Two apostrophes stand for a double mark in some newspapers' text: ''Yes,'' he said.
+  if (c == '\'' && i + 1 < s.size() && At(s, i + 1) == '\'' &&
+      !(i + 2 < s.size() && At(s, i + 2) == '\'')) {
+    len = 2;
+    return Mark::kStraight;
+  }
   if (c == 0xE2 && i + 2 < s.size() && At(s, i + 1) == 0x80) {
     len = 3;
     switch (At(s, i + 2)) {

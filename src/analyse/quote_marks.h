@@ -1,6 +1,7 @@
 // Direct quotations: pairing quotation marks within and across paragraphs (internal).
 //
-// FindQuotations scans each paragraph for double quotation marks (" “ ” „ ‟ « »)
+// FindQuotations scans each paragraph for double quotation marks (" “ ” „ ‟ « »,
+// and '' — two apostrophes, as some newspapers' text has them)
 // and pairs them: curly marks by their glyph, straight ones by what flanks them
 // (an opener follows space or an opening bracket, a closer precedes space or
 // punctuation). A quotation that is still open at the end of its paragraph
