@@ -72,10 +72,26 @@ class Finder {
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
   // A source opens with a name, a pronoun, a determiner or a number.
+  static bool IsGroupNoun(std::string_view w) {
+    for (std::string_view g : {"officials", "sources", "advisers", "advisors", "aides", "experts",
+                               "analysts", "donors", "forecasters", "senators", "lawmakers",
+                               "critics", "supporters", "democrats", "republicans", "voters",
+                               "investigators", "prosecutors", "economists", "strategists",
+                               "residents", "witnesses", "researchers", "polls", "surveys",
+                               "participants", "organizers", "activists", "members", "leaders",
+                               "diplomats", "police", "authorities", "scientists", "observers"})
+      if (w == g) return true;
+    return false;
+  }
   bool SourceShape(uint32_t first, uint32_t end) const {
     const Tok& t = v_.toks[first];
-    if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low) ||
-        t.low == "officials" || t.low == "sources")
+    if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low))
+      return true;
+    // "officials", "current and former officials", "other experts": a group
+    // named by a plural noun.
+    const std::string& last = v_.toks[end - 1].low;
+    if (end - first <= 4 && last.size() > 3 && last.back() == 's' && !last.ends_with("ss") &&
+        IsGroupNoun(last))
       return true;
     // "model and TV personality Chrissy Teigen": a description ending in a name.
     return end > first + 1 && v_.toks[end - 1].cap;
@@ -491,11 +507,10 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       } else if (t > lo && Is(t - 1, ",")) {
         if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
       }
-    } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech) {
+    } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech &&
+               SourceAfter(t + 1, hi).first != kNone && SourceAfter(t + 1, hi).second >= end) {
       // "..., said the official."
-      auto src = SourceAfter(t + 1, hi);
-      if (src.first == kNone || src.second < end) continue;
-      SetSource(f, src);
+      SetSource(f, SourceAfter(t + 1, hi));
       if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
     } else {
       auto src = ck == CueKind::kParticiple ? SubjectOf(s, t) : SourceBefore(t);
@@ -579,7 +594,11 @@ std::vector<Attribution> Finder::Run() {
   // Reported speech, in every sentence; where a sentence already holds a
   // quotation, only content that does not overlap it.
   size_t direct_count = found.size();
+  std::vector<bool> cue_sentence(v_.sent_first.size(), false);
+  for (const Found& f : found)
+    if (f.cue_tok != kNone) cue_sentence[T[f.cue_tok].sent] = true;
   for (uint32_t s = 0; s < v_.sent_first.size(); ++s) {
+    if (cue_sentence[s]) continue;  // its cue introduces a quotation
     size_t before = found.size();
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;
