@@ -409,7 +409,14 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       break;
     }
   }
-  if (cue == kNone) return false;
+  if (cue == kNone) {
+    // "… then leaned in and boomed: “…”": a verb right before the colon.
+    if (first >= lo + 3 && Is(first - 1, ":") && !IsPunct(first - 2) && !T[first - 2].cap &&
+        T[first - 2].quote < 0 && T[first - 2].low.size() > 3 && T[first - 2].low.ends_with("ed"))
+      cue = first - 2;
+    else
+      return false;
+  }
   f.cue_tok = cue;
   f.a.cue = {CueSpan(cue)};
   bool participle = Cue(cue) == CueKind::kParticiple ||
@@ -417,11 +424,21 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
                     (cue > lo && Is(cue - 1, "to"));  // "went on to reveal"
   if (IsAccordingTo(cue)) {
     SetSource(f, SourceAfter(cue + 2, first));
+  } else if (cue == lo) {
+    // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.
+    auto src = SourceAfter(cue + 1, first);
+    if (src.first != kNone) {
+      uint32_t e = first;
+      while (e > src.second && IsPunct(e - 1)) --e;
+      SetSource(f, {src.first, e});
+    }
   } else {
     SetSource(f, participle ? SubjectOf(s, cue) : SourceBefore(cue));
+    if (f.a.source.empty() && Cue(cue) == CueKind::kNone) SetSource(f, SubjectOf(s, cue));
   }
   // Only punctuation between cue and quotation: a direct quote.
   uint32_t c = ContentStart(cue, first);
+  if (cue == lo && f.src_end != kNone) c = f.src_end;
   bool only_punct = true;
   for (uint32_t k = c; k < first; ++k)
     if (!IsPunct(k)) only_punct = false;
@@ -551,6 +568,17 @@ std::vector<Attribution> Finder::Run() {
   for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
     if (v_.quote_first[q] >= T.size() || v_.quote_first[q] >= v_.quote_end[q]) continue;
     if (IsTitle(q)) continue;
+    // “…,” said the senator, “…”: the second half joins the first when the
+    // first one's cue stands between them in the same sentence.
+    if (last_direct >= 0 && q > 0) {
+      Found& prev = found[static_cast<size_t>(last_direct)];
+      uint32_t qf = v_.quote_first[q];
+      if (prev.cue_tok != kNone && prev.cue_tok >= v_.quote_end[q - 1] && prev.cue_tok < qf &&
+          T[prev.cue_tok].sent == T[qf].sent && Is(qf - 1, ",")) {
+        AddQuote(prev, q);
+        continue;
+      }
+    }
     Found f;
     f.para = v_.quotations[q].paragraphs.front();
     bool matched = PostCue(q, f);
