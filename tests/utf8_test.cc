@@ -70,3 +70,33 @@ TEST(Utf8, CodepointIndexAsciiIsIdentity) {
 
 }  // namespace
 }  // namespace chorus::utf8
+
+namespace chorus::utf8 {
+namespace {
+
+TEST(Utf8, SimdValidationAgreesWithTheScalarLoop) {
+  // Every 1- to 3-byte string over a set of interesting bytes, then random ones.
+  const unsigned char bytes[] = {0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE2,
+                                 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x90, 0x8F};
+  std::string s;
+  for (unsigned char a : bytes)
+    for (unsigned char b : bytes)
+      for (unsigned char c : bytes) {
+        s.assign({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+        ASSERT_EQ(IsValid(s), IsValidScalar(s)) << std::hex << int(a) << " " << int(b) << " " << int(c);
+        ASSERT_EQ(IsValid(s.substr(0, 2)), IsValidScalar(s.substr(0, 2)));
+      }
+  uint32_t x = 12345;
+  for (int n = 0; n < 2000; ++n) {
+    s.clear();
+    for (int k = 0; k < 80; ++k) {
+      x = x * 1103515245 + 12345;
+      unsigned char c = static_cast<unsigned char>(x >> 16);
+      s.push_back(static_cast<char>((x >> 8) % 4 == 0 ? c : (c & 0x7F)));
+    }
+    ASSERT_EQ(IsValid(s), IsValidScalar(s));
+  }
+}
+
+}  // namespace
+}  // namespace chorus::utf8

@@ -28,8 +28,9 @@ char32_t Decode(std::string_view s, size_t i, size_t& len);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void Append(std::string& out, char32_t cp);
 
-// True if `s` is well-formed UTF-8.
+// True if `s` is well-formed UTF-8 (SIMD; IsValidScalar is the plain loop).
 bool IsValid(std::string_view s);
+bool IsValidScalar(std::string_view s);
 
 // Returns `s` with every ill-formed subsequence replaced by U+FFFD; `replaced`
 // receives how many replacements were made (0 means `s` was returned as is).

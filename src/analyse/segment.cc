@@ -239,31 +239,51 @@ void SplitParagraphs(std::string_view s, std::vector<ByteSpan>& out) {
   if (open) out.push_back(cur);
 }
 
-bool IsJoiner(unsigned char c) { return c == '\'' || c == '-' || c == '.' || c == '&'; }
+// ASCII classes for the tokenizer.
+enum : uint8_t { kOther = 0, kSpaceC = 1, kAlnum = 2, kDigitC = 3 };
+constexpr std::array<uint8_t, 128> kTokClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c : {' ', '\t', '\n', '\v', '\f', '\r'}) t[static_cast<size_t>(c)] = kSpaceC;
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kAlnum;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kAlnum;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = kDigitC;
+  return t;
+}();
+
+inline bool IsJoiner(unsigned char c) { return c == '\'' || c == '-' || c == '.' || c == '&'; }
 
 void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
   size_t i = sent.begin;
   const size_t end = sent.end;
   while (i < end) {
-    if (size_t sp = SpaceLen(s, i)) {
-      i += sp;
+    unsigned char c0 = At(s, i);
+    if (c0 < 0x80 && kTokClass[c0] == kSpaceC) {
+      ++i;
       continue;
     }
     size_t len;
+    if (c0 >= 0x80) {
+      if (size_t sp = SpaceLen(s, i)) {
+        i += sp;
+        continue;
+      }
+    }
     if (text::IsWordChar(s, i, len)) {
       size_t b = i;
-      bool number = IsDigit(At(s, i));
+      bool number = IsDigit(c0);
       bool inner_dot = false;
       i += len;
       for (;;) {
+        // The common case: a run of ASCII letters and digits.
+        while (i < end && At(s, i) < 0x80 && kTokClass[At(s, i)] >= kAlnum) ++i;
         if (i >= end) break;
-        if (text::IsWordChar(s, i, len)) {
+        unsigned char c = At(s, i);
+        if (c >= 0x80 && text::IsWordChar(s, i, len)) {
           i += len;
           continue;
         }
         // Joiners inside a word: don't, 36-year-old, U.S, 3.5, 3,000, 10:30, AT&T; ’ too.
         size_t jl = 0;
-        unsigned char c = At(s, i);
         if (IsJoiner(c) || (number && (c == ',' || c == ':'))) jl = 1;
         else if (c == 0xE2 && i + 2 < end && At(s, i + 1) == 0x80 && At(s, i + 2) == 0x99) jl = 3;
         if (jl && i + jl < end && text::IsWordChar(s, i + jl, len)) {
@@ -281,10 +301,9 @@ void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
     }
     // Punctuation: one character, or a run of the same ASCII mark ("...", "--").
     size_t b = i;
-    unsigned char c = At(s, i);
-    i += CharLen(s, i);
-    if (c < 0x80)
-      while (i < end && At(s, i) == c) ++i;
+    i += (c0 < 0x80) ? 1 : CharLen(s, i);
+    if (c0 < 0x80)
+      while (i < end && At(s, i) == c0) ++i;
     out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)}, TokenKind::kPunct});
   }
 }
