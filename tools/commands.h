@@ -14,4 +14,7 @@ Runner AddReadCommand(CLI::App& app);
 // `chorus quotes`: print who said what, as JSONL (or --pretty).
 Runner AddQuotesCommand(CLI::App& app);
 
+// `chorus stories`: group articles into stories, as JSONL (or --pretty).
+Runner AddStoriesCommand(CLI::App& app);
+
 }  // namespace chorus::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   std::map<std::string, Runner> runners;
   runners["read"] = AddReadCommand(app);
   runners["quotes"] = AddQuotesCommand(app);
+  runners["stories"] = AddStoriesCommand(app);
 
   try {
     app.parse(argc, argv);

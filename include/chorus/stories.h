@@ -1,0 +1,90 @@
+// chorus/stories.h — online story clustering.
+//
+// StoryClusterer groups a stream of articles into stories in one pass: each
+// article joins the story whose recent members it is most similar to, or
+// starts a new one. Similarity is the cosine between TF-IDF vectors of the
+// article's terms (title words count double; capitalised names are features of
+// their own and weigh more) and the story's summed vector, with document
+// frequencies learned from the stream so far. Only stories active within a
+// time window (by published date when known, else by arrival) and sharing a
+// term with the article are compared, through an inverted index, so the cost
+// per article does not grow with the whole past. A near-duplicate always
+// joins its original's story. Not thread-safe; one clusterer per stream.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chorus/article.h"
+#include "chorus/segment.h"
+
+namespace chorus {
+
+// The features one article brings to clustering (built by ExtractStoryFeatures,
+// which is pure and may run on any thread).
+struct StoryFeatures {
+  std::vector<std::pair<uint32_t, float>> terms;  // term id (interned), weight; sorted by id
+  int64_t day = -1;                               // days since 1970-01-01, -1 if unknown
+};
+
+struct StoryOptions {
+  double threshold = 0.25;  // minimum cosine to join a story
+  double merge_threshold = 0.45;  // Refine: stories at least this similar merge
+  int window_days = 10;     // stories idle longer than this are not joined
+  size_t window_articles = 20000;  // without dates: stories idle this many articles
+};
+
+class TermDictionary;
+
+// Extracts the clustering features of `a` (segmented as `seg`).
+StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg,
+                                   TermDictionary& dict);
+
+// Interns terms to dense ids. Thread-safe is not needed in one pass; not copyable.
+class TermDictionary {
+ public:
+  uint32_t Intern(std::string_view term);
+  size_t size() const;
+  TermDictionary();
+  ~TermDictionary();
+  TermDictionary(const TermDictionary&) = delete;
+  TermDictionary& operator=(const TermDictionary&) = delete;
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(StoryOptions opts = {});
+  ~StoryClusterer();
+  StoryClusterer(const StoryClusterer&) = delete;
+  StoryClusterer& operator=(const StoryClusterer&) = delete;
+
+  // Adds the next article of the stream; returns its story (dense, from 0).
+  // `duplicate_story`: the story of the article it copies, when it is one.
+  uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> duplicate_story = std::nullopt);
+
+  size_t stories() const;
+
+  // Revisits the assignments with the statistics learned so far: each article
+  // moves to the story it is now most similar to (its own counted without it),
+  // and stories whose vectors are as similar as `merge_threshold` merge.
+  // Returns the story of every article added so far, renumbered densely in
+  // order of first appearance. Online assignment depends on arrival order
+  // (early statistics are thin); this step removes most of that dependence.
+  std::vector<uint32_t> Refine(int rounds = 3);
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+// Parses the leading YYYY-MM-DD of an ISO date; -1 when there is none.
+int64_t DayNumber(std::string_view iso_date);
+
+}  // namespace chorus

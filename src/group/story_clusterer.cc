@@ -1,0 +1,322 @@
+// Online story clustering; see chorus/stories.h.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "chorus/stories.h"
+
+namespace chorus {
+
+struct StoryClusterer::Impl {
+  struct Story {
+    std::unordered_map<uint32_t, float> weights;  // summed member term weights
+    int64_t last_day = -1;
+    size_t last_seen = 0;  // arrival index of its latest article
+    size_t members = 0;
+  };
+
+  explicit Impl(StoryOptions o) : opts(o) {}
+
+  double Idf(uint32_t term) const {
+    uint32_t d = term < df.size() ? df[term] : 0;
+    return std::log((static_cast<double>(seen) + 1.0) / (static_cast<double>(d) + 0.5));
+  }
+
+  bool Active(const Story& s, int64_t day) const {
+    if (day >= 0 && s.last_day >= 0) return day - s.last_day <= opts.window_days &&
+                                            s.last_day - day <= opts.window_days;
+    return seen - s.last_seen <= opts.window_articles;
+  }
+
+  double Similarity(const StoryFeatures& f, const std::vector<double>& aw, double anorm,
+                    const Story& s) const {
+    double dot = 0;
+    for (size_t i = 0; i < f.terms.size(); ++i) {
+      auto it = s.weights.find(f.terms[i].first);
+      if (it != s.weights.end()) dot += aw[i] * it->second * Idf(f.terms[i].first);
+    }
+    if (dot <= 0) return 0;
+    double snorm = 0;
+    for (const auto& [t, w] : s.weights) {
+      double x = w * Idf(t);
+      snorm += x * x;
+    }
+    return dot / (anorm * std::sqrt(snorm));
+  }
+
+  uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> dup) {
+    ++seen;
+    for (const auto& [t, w] : f.terms) {
+      if (t >= df.size()) df.resize(t + 1, 0);
+      ++df[t];
+    }
+    uint32_t story;
+    if (dup && *dup < stories.size()) {
+      story = *dup;
+    } else {
+      // The article's TF-IDF vector.
+      std::vector<double> aw(f.terms.size());
+      double anorm = 0;
+      for (size_t i = 0; i < f.terms.size(); ++i) {
+        aw[i] = f.terms[i].second * Idf(f.terms[i].first);
+        anorm += aw[i] * aw[i];
+      }
+      anorm = std::sqrt(anorm);
+      // Candidates: active stories sharing one of the article's terms.
+      std::vector<uint32_t> cand;
+      for (const auto& [t, w] : f.terms) {
+        if (t >= postings.size()) continue;
+        for (uint32_t s : postings[t]) cand.push_back(s);
+      }
+      std::sort(cand.begin(), cand.end());
+      cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+      double best = -1;
+      story = static_cast<uint32_t>(stories.size());
+      if (anorm > 0) {
+        for (uint32_t s : cand) {
+          if (!Active(stories[s], f.day)) continue;
+          double sim = Similarity(f, aw, anorm, stories[s]);
+          if (sim > best) {
+            best = sim;
+            story = s;
+          }
+        }
+      }
+      if (best < opts.threshold) story = static_cast<uint32_t>(stories.size());
+    }
+    if (story == stories.size()) stories.emplace_back();
+    Story& s = stories[story];
+    for (const auto& [t, w] : f.terms) {
+      auto [it, inserted] = s.weights.try_emplace(t, 0.0f);
+      it->second += w;
+      if (inserted) {
+        if (t >= postings.size()) postings.resize(t + 1);
+        postings[t].push_back(story);
+      }
+    }
+    if (f.day >= 0) s.last_day = std::max(s.last_day, f.day);
+    s.last_seen = seen;
+    ++s.members;
+    articles.push_back(f);
+    assign.push_back(story);
+    return story;
+  }
+
+  // Cosine between an article and a story vector given as a map (optionally
+  // less the article's own weights).
+  double Cosine(const StoryFeatures& f, const std::unordered_map<uint32_t, float>& sw,
+                double snorm_sq, bool exclude_self) const {
+    double dot = 0, anorm = 0, sn = snorm_sq;
+    for (const auto& [t, w] : f.terms) {
+      double idf = Idf(t);
+      double a = w * idf;
+      anorm += a * a;
+      auto it = sw.find(t);
+      if (it == sw.end()) continue;
+      double sv = it->second;
+      if (exclude_self) {
+        double full = sv * idf;
+        sv -= w;
+        double less = sv * idf;
+        sn += less * less - full * full;
+      }
+      dot += a * sv * idf;
+    }
+    if (dot <= 0 || anorm <= 0 || sn <= 1e-12) return 0;
+    return dot / (std::sqrt(anorm) * std::sqrt(sn));
+  }
+
+  using Vec = std::unordered_map<uint32_t, float>;
+
+  double NormSq(const Vec& v) const {
+    double n = 0;
+    for (const auto& [t, w] : v) n += (w * Idf(t)) * (w * Idf(t));
+    return n;
+  }
+
+  double VecCosine(const Vec& a, const Vec& b) const {
+    const Vec& small = a.size() < b.size() ? a : b;
+    const Vec& large = a.size() < b.size() ? b : a;
+    double dot = 0;
+    for (const auto& [t, w] : small) {
+      auto it = large.find(t);
+      if (it != large.end()) dot += w * it->second * Idf(t) * Idf(t);
+    }
+    double n = NormSq(a) * NormSq(b);
+    return n > 0 ? dot / std::sqrt(n) : 0;
+  }
+
+  // Bisects the articles `m` of one story with 2-means; returns the second
+  // half (empty when the halves are as similar as stories that would merge).
+  std::vector<size_t> Bisect(const std::vector<size_t>& m) const {
+    if (m.size() < 4) return {};
+    Vec all;
+    for (size_t i : m)
+      for (const auto& [t, w] : articles[i].terms) all[t] += w;
+    double all_norm = NormSq(all);
+    // Seeds: the member least like the rest, and the member most like it... the rest.
+    size_t a = m[0];
+    double worst = 2;
+    for (size_t i : m) {
+      double c = Cosine(articles[i], all, all_norm, true);
+      if (c < worst) {
+        worst = c;
+        a = i;
+      }
+    }
+    std::vector<int> side(m.size(), 0);
+    for (size_t k = 0; k < m.size(); ++k) side[k] = m[k] == a ? 1 : 0;
+    for (int iter = 0; iter < 6; ++iter) {
+      Vec v[2];
+      for (size_t k = 0; k < m.size(); ++k)
+        for (const auto& [t, w] : articles[m[k]].terms) v[side[k]][t] += w;
+      double n0 = NormSq(v[0]), n1 = NormSq(v[1]);
+      bool changed = false;
+      for (size_t k = 0; k < m.size(); ++k) {
+        double c0 = Cosine(articles[m[k]], v[0], n0, side[k] == 0);
+        double c1 = Cosine(articles[m[k]], v[1], n1, side[k] == 1);
+        int want = c1 > c0 ? 1 : 0;
+        if (want != side[k]) {
+          side[k] = want;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    Vec v[2];
+    size_t count1 = 0;
+    for (size_t k = 0; k < m.size(); ++k) {
+      for (const auto& [t, w] : articles[m[k]].terms) v[side[k]][t] += w;
+      count1 += side[k];
+    }
+    if (count1 < 2 || m.size() - count1 < 2) return {};
+    if (VecCosine(v[0], v[1]) >= opts.merge_threshold) return {};
+    std::vector<size_t> out;
+    for (size_t k = 0; k < m.size(); ++k)
+      if (side[k]) out.push_back(m[k]);
+    return out;
+  }
+
+  std::vector<uint32_t> Refine(int rounds) {
+    const size_t n = articles.size();
+    size_t k = stories.size();
+    for (int round = 0; round < rounds; ++round) {
+      // Split stories that hold two events.
+      {
+        std::vector<std::vector<size_t>> members(k);
+        for (size_t i = 0; i < n; ++i) members[assign[i]].push_back(i);
+        for (size_t st = 0; st < members.size(); ++st) {
+          std::vector<size_t> half = Bisect(members[st]);
+          if (half.empty()) continue;
+          for (size_t i : half) assign[i] = static_cast<uint32_t>(k);
+          ++k;
+        }
+      }
+      // Story vectors and norms with the current statistics.
+      std::vector<std::unordered_map<uint32_t, float>> vec(k);
+      std::vector<int64_t> last_day(k, -1);
+      std::vector<size_t> size(k, 0);
+      for (size_t i = 0; i < n; ++i) {
+        for (const auto& [t, w] : articles[i].terms) vec[assign[i]][t] += w;
+        last_day[assign[i]] = std::max(last_day[assign[i]], articles[i].day);
+        ++size[assign[i]];
+      }
+      std::vector<double> norm_sq(k, 0);
+      std::vector<std::vector<uint32_t>> post;
+      for (size_t s = 0; s < k; ++s)
+        for (const auto& [t, w] : vec[s]) {
+          double x = w * Idf(t);
+          norm_sq[s] += x * x;
+          if (t >= post.size()) post.resize(t + 1);
+          post[t].push_back(static_cast<uint32_t>(s));
+        }
+      bool moved = false;
+      for (size_t i = 0; i < n; ++i) {
+        const StoryFeatures& f = articles[i];
+        uint32_t own = assign[i];
+        double best = size[own] > 1 ? Cosine(f, vec[own], norm_sq[own], true) : 0;
+        uint32_t to = own;
+        std::vector<uint32_t> cand;
+        for (const auto& [t, w] : f.terms)
+          if (t < post.size()) cand.insert(cand.end(), post[t].begin(), post[t].end());
+        std::sort(cand.begin(), cand.end());
+        cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+        for (uint32_t s : cand) {
+          if (s == own || size[s] == 0) continue;
+          if (f.day >= 0 && last_day[s] >= 0 && std::abs(f.day - last_day[s]) > opts.window_days)
+            continue;
+          double sim = Cosine(f, vec[s], norm_sq[s], false);
+          if (sim > best + 0.02 && sim >= opts.threshold) {
+            best = sim;
+            to = s;
+          }
+        }
+        if (to != own) {
+          assign[i] = to;
+          --size[own];
+          ++size[to];
+          moved = true;
+        }
+      }
+      // Merge stories whose vectors are close.
+      std::vector<uint32_t> parent(k);
+      for (size_t s = 0; s < k; ++s) parent[s] = static_cast<uint32_t>(s);
+      for (size_t s = 0; s < k; ++s) {
+        if (size[s] == 0) continue;
+        std::vector<uint32_t> cand;
+        for (const auto& [t, w] : vec[s])
+          if (t < post.size()) cand.insert(cand.end(), post[t].begin(), post[t].end());
+        std::sort(cand.begin(), cand.end());
+        cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+        for (uint32_t o : cand) {
+          if (o <= s || size[o] == 0 || parent[o] != o) continue;
+          double dot = 0;
+          const auto& small = vec[s].size() < vec[o].size() ? vec[s] : vec[o];
+          const auto& large = vec[s].size() < vec[o].size() ? vec[o] : vec[s];
+          for (const auto& [t, w] : small) {
+            auto it = large.find(t);
+            if (it != large.end()) dot += w * it->second * Idf(t) * Idf(t);
+          }
+          double cos = dot / std::sqrt(norm_sq[s] * norm_sq[o]);
+          if (cos >= opts.merge_threshold) {
+            parent[o] = static_cast<uint32_t>(s);
+            moved = true;
+          }
+        }
+      }
+      for (size_t i = 0; i < n; ++i) {
+        uint32_t r = assign[i];
+        while (parent[r] != r) r = parent[r];
+        assign[i] = r;
+      }
+      if (!moved) break;
+    }
+    // Dense numbering in order of first appearance.
+    std::vector<uint32_t> renum(k, ~0u);
+    uint32_t next = 0;
+    std::vector<uint32_t> out(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (renum[assign[i]] == ~0u) renum[assign[i]] = next++;
+      out[i] = renum[assign[i]];
+    }
+    return out;
+  }
+
+  StoryOptions opts;
+  size_t seen = 0;
+  std::vector<uint32_t> df;
+  std::vector<std::vector<uint32_t>> postings;  // term -> stories holding it
+  std::vector<Story> stories;
+  std::vector<StoryFeatures> articles;  // every article added, for Refine
+  std::vector<uint32_t> assign;          // its story
+};
+
+StoryClusterer::StoryClusterer(StoryOptions opts) : impl_(new Impl(opts)) {}
+StoryClusterer::~StoryClusterer() { delete impl_; }
+uint32_t StoryClusterer::Add(const StoryFeatures& f, std::optional<uint32_t> dup) {
+  return impl_->Add(f, dup);
+}
+size_t StoryClusterer::stories() const { return impl_->stories.size(); }
+std::vector<uint32_t> StoryClusterer::Refine(int rounds) { return impl_->Refine(rounds); }
+
+}  // namespace chorus

@@ -1,0 +1,144 @@
+// Clustering features of one article; see chorus/stories.h.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "analyse/text_chars.h"
+#include "chorus/stories.h"
+
+namespace chorus {
+
+struct TermDictionary::Impl {
+  std::unordered_map<std::string, uint32_t> ids;
+};
+
+TermDictionary::TermDictionary() : impl_(new Impl) {}
+TermDictionary::~TermDictionary() { delete impl_; }
+size_t TermDictionary::size() const { return impl_->ids.size(); }
+
+uint32_t TermDictionary::Intern(std::string_view term) {
+  auto [it, inserted] =
+      impl_->ids.try_emplace(std::string(term), static_cast<uint32_t>(impl_->ids.size()));
+  return it->second;
+}
+
+namespace {
+
+// Function words and web furniture: never features.
+constexpr std::array<std::string_view, 200> kStopwords = {
+    "the", "and", "for", "that", "with", "was", "are", "but", "not", "you", "this", "have",
+    "from", "they", "his", "her", "she", "him", "has", "had", "were", "been", "their", "will",
+    "would", "what", "when", "who", "which", "there", "about", "after", "into", "than", "then",
+    "them", "its", "our", "out", "can", "could", "all", "one", "also", "more", "most", "some",
+    "any", "just", "over", "said", "says", "say", "like", "new", "how", "other", "only", "very",
+    "while", "where", "why", "did", "does", "being", "because", "before", "these", "those",
+    "such", "here", "your", "yours", "may", "might", "must", "shall", "should", "upon", "off",
+    "each", "both", "few", "many", "much", "own", "same", "too", "via", "per", "get", "got",
+    "make", "made", "way", "ways", "well", "even", "still", "now", "yet", "since", "during",
+    "through", "against", "between", "under", "again", "further", "once", "first", "last",
+    "year", "years", "time", "day", "days", "week", "read", "min", "share", "shares",
+    "advertisement", "photo", "photos", "image", "images", "getty", "credit", "click", "sign",
+    "subscribe", "newsletter", "email", "follow", "twitter", "facebook", "instagram", "video",
+    "watch", "story", "stories", "news", "updated", "published", "according", "told", "per",
+    "two", "three", "including", "around", "another", "told", "know", "going", "want", "back",
+    "take", "come", "see", "look"};
+
+bool IsStopword(std::string_view w) {
+  return std::find(kStopwords.begin(), kStopwords.end(), w) != kStopwords.end();
+}
+
+std::string Lower(std::string_view w) {
+  std::string s(w);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  for (std::string_view suf : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})
+    if (s.size() > suf.size() + 1 && s.ends_with(suf)) {
+      s.resize(s.size() - suf.size());
+      break;
+    }
+  return s;
+}
+
+constexpr size_t kMaxWords = 500;  // the lead carries the event; long tails add noise
+constexpr float kTitleWeight = 2.0f;
+constexpr float kNameWeight = 1.5f;
+
+void AddTerms(std::string_view text, const Segmentation& seg, float weight, TermDictionary& dict,
+              std::unordered_map<uint32_t, float>& tf) {
+  size_t words = 0;
+  size_t sent = 0;
+  std::string name;
+  int name_len = 0;
+  auto flush_name = [&]() {
+    if (name_len >= 2) tf[dict.Intern("n:" + name)] += weight * kNameWeight;
+    name.clear();
+    name_len = 0;
+  };
+  for (size_t k = 0; k < seg.tokens.size() && words < kMaxWords; ++k) {
+    const Token& t = seg.tokens[k];
+    while (sent + 1 < seg.sentences.size() && seg.sentences[sent].end <= t.span.begin) ++sent;
+    std::string_view w = text.substr(t.span.begin, t.span.size());
+    if (t.kind != TokenKind::kWord) {
+      if (t.kind == TokenKind::kPunct) flush_name();
+      continue;
+    }
+    ++words;
+    bool cap = text::IsUpperOrCaseless(text, t.span.begin);
+    std::string low = Lower(w);
+    bool sentence_start = seg.sentences.size() > sent && seg.sentences[sent].begin == t.span.begin;
+    if (cap && !(sentence_start && IsStopword(low))) {
+      if (!name.empty()) name += ' ';
+      name += low;
+      ++name_len;
+    } else {
+      flush_name();
+    }
+    if (low.size() < 3 || IsStopword(low)) continue;
+    tf[dict.Intern(low)] += weight;
+  }
+  flush_name();
+}
+
+}  // namespace
+
+int64_t DayNumber(std::string_view d) {
+  // YYYY-MM-DD -> days since 1970-01-01 (civil calendar; H. Hinnant's algorithm).
+  if (d.size() < 10 || d[4] != '-' || d[7] != '-') return -1;
+  auto num = [&](size_t b, size_t n) {
+    int v = 0;
+    for (size_t i = b; i < b + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return -1;
+      v = v * 10 + (d[i] - '0');
+    }
+    return v;
+  };
+  int y = num(0, 4), m = num(5, 2), day = num(8, 2);
+  if (y < 0 || m < 1 || m > 12 || day < 1 || day > 31) return -1;
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 +
+                       static_cast<unsigned>(day) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<int64_t>(era) * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg,
+                                   TermDictionary& dict) {
+  std::unordered_map<uint32_t, float> tf;
+  AddTerms(a.text, seg, 1.0f, dict, tf);
+  if (!a.title.empty()) {
+    Segmentation ts = Segment(a.title);
+    AddTerms(a.title, ts, kTitleWeight, dict, tf);
+  }
+  StoryFeatures f;
+  f.terms.reserve(tf.size());
+  for (auto& [id, w] : tf) f.terms.emplace_back(id, 1.0f + std::log(w));  // sublinear tf
+  std::sort(f.terms.begin(), f.terms.end());
+  f.day = DayNumber(a.published);
+  return f;
+}
+
+}  // namespace chorus
