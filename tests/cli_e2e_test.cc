@@ -184,3 +184,43 @@ TEST(Cli, CodepointOffsetsHoldOnPolnearDev) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(Cli, ReadsWarcArchivesAndHtmlPages) {
+  auto r = testing::RunChorus("read '" + testing::DataPath("warc/sample.warc.gz") + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto rows = testing::ParseJsonl(r.out);
+  ASSERT_EQ(rows.rows.size(), 2u);
+  EXPECT_EQ(Str(rows.rows[0], "id"), "https://news.example/2031/04/marrowvale-footbridge");
+  EXPECT_EQ(Str(rows.rows[0], "title"), "Marrowvale opens floating footbridge over the Quill River");
+  EXPECT_TRUE(Contains(SpanTexts(rows.rows[0], "sentences"),
+                       "Engineers said the crossing would carry up to three thousand walkers a day."));
+
+  auto truncated = testing::RunChorus("read '" + testing::DataPath("warc/truncated.warc.gz") + "'");
+  EXPECT_EQ(truncated.status, 0);
+  EXPECT_NE(truncated.err.find("truncated gzip data"), std::string::npos) << truncated.err;
+
+  auto html = testing::RunChorus("read '" + testing::DataPath("html/news_article.html") + "'");
+  ASSERT_EQ(html.status, 0) << html.err;
+  auto page = testing::ParseJsonl(html.out);
+  ASSERT_EQ(page.rows.size(), 1u);
+  EXPECT_EQ(Str(page.rows[0], "source"), "The Vellmouth Courier");
+  EXPECT_EQ(Str(page.rows[0], "published"), "2031-04-12T09:30:00+01:00");
+  std::string text = Str(page.rows[0], "text");
+  EXPECT_EQ(text.find("Share on"), std::string::npos);
+  EXPECT_EQ(text.find("<script"), std::string::npos);
+}
+
+TEST(Cli, ForcedFormatAndBinaryInput) {
+  std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/blob.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  auto r = testing::RunChorus("read '" + dir + "/blob.bin'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.err.find("blob.bin: skipped: binary content"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("read 0 articles, skipped 1 record"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chorus
