@@ -63,6 +63,8 @@ class Resolver {
   explicit Resolver(const ArticleView& v) : v_(v) { CollectNames(); }
 
   std::string Resolve(const Attribution& a) const;
+  // One comma-separated part [b, head_end) of a source.
+  std::string ResolvePart(const Attribution& a, uint32_t b, uint32_t head_end) const;
 
  private:
   std::string StripPossessive(std::string s) const {
@@ -221,13 +223,22 @@ std::string Resolver::Resolve(const Attribution& a) const {
   uint32_t e = b;
   while (e < T.size() && T[e].span.end <= a.source[0].end) ++e;
   if (b >= e) return {};
-  // Up to the first comma: "Hugh Hill, a doctor," is Hugh Hill.
-  uint32_t head_end = e;
-  for (uint32_t k = b; k < e; ++k)
-    if (v_.Str(k) == ",") {
-      head_end = k;
-      break;
+  // Comma-separated parts: "Hugh Hill, a doctor," is Hugh Hill; "the
+  // authority's chief engineer, Tomas Reyes," is Tomas Reyes.
+  for (uint32_t k = b; k <= e; ++k) {
+    if (k < e && v_.Str(k) != ",") continue;
+    if (k > b) {
+      std::string r = ResolvePart(a, b, k);
+      if (!r.empty()) return r;
     }
+    b = k + 1;
+  }
+  return {};
+}
+
+std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t head_end) const {
+  const auto& T = v_.toks;
+  (void)a;
   const std::string& first = T[b].low;
   if (head_end == b + 1 && (first == "he" || first == "she")) {
     size_t p = MostRecent(b, first == "he" ? kMale : kFemale);

@@ -17,9 +17,13 @@ struct StoryClusterer::Impl {
 
   explicit Impl(StoryOptions o) : opts(o) {}
 
+  // Smoothed IDF: kPriorDocs imaginary earlier documents lack every term, so
+  // that early in a stream (or in a small input, where every article shares
+  // the event's words) the shared words still count.
+  static constexpr double kPriorDocs = 20;
   double Idf(uint32_t term) const {
     uint32_t d = term < df.size() ? df[term] : 0;
-    return std::log((static_cast<double>(seen) + 1.0) / (static_cast<double>(d) + 0.5));
+    return std::log((static_cast<double>(seen) + kPriorDocs) / (static_cast<double>(d) + 0.5));
   }
 
   bool Active(const Story& s, int64_t day) const {
@@ -164,8 +168,26 @@ struct StoryClusterer::Impl {
         a = i;
       }
     }
+    // Second seed: the member least like the first one.
+    Vec va;
+    for (const auto& [t, w] : articles[a].terms) va[t] = w;
+    double na = NormSq(va);
+    size_t b = m[0] == a ? m[1] : m[0];
+    double least = 2;
+    for (size_t i : m) {
+      if (i == a) continue;
+      double c = Cosine(articles[i], va, na, false);
+      if (c < least) {
+        least = c;
+        b = i;
+      }
+    }
+    Vec vb;
+    for (const auto& [t, w] : articles[b].terms) vb[t] = w;
+    double nb = NormSq(vb);
     std::vector<int> side(m.size(), 0);
-    for (size_t k = 0; k < m.size(); ++k) side[k] = m[k] == a ? 1 : 0;
+    for (size_t k = 0; k < m.size(); ++k)
+      side[k] = Cosine(articles[m[k]], va, na, false) > Cosine(articles[m[k]], vb, nb, false) ? 1 : 0;
     for (int iter = 0; iter < 6; ++iter) {
       Vec v[2];
       for (size_t k = 0; k < m.size(); ++k)
