@@ -27,6 +27,7 @@ namespace chorus {
 // which is pure and may run on any thread).
 struct StoryFeatures {
   std::vector<std::pair<uint32_t, float>> terms;  // term id (interned), weight; sorted by id
+  std::vector<uint32_t> quote_terms;  // the shingles of its quotations among them, sorted
   int64_t day = -1;                               // days since 1970-01-01, -1 if unknown
 };
 

@@ -32,6 +32,16 @@ struct StoryClusterer::Impl {
     return seen - s.last_seen <= opts.window_articles;
   }
 
+  // A quotation of 11 words or more printed in both: near-certain evidence of
+  // one story, added to the cosine.
+  static constexpr size_t kSharedQuoteShingles = 8;
+  static constexpr double kSharedQuoteBonus = 0.3;
+  double QuoteBonus(const StoryFeatures& f, const std::unordered_map<uint32_t, float>& sw) const {
+    size_t shared = 0;
+    for (uint32_t t : f.quote_terms) shared += sw.count(t);
+    return shared >= kSharedQuoteShingles ? kSharedQuoteBonus : 0.0;
+  }
+
   double Similarity(const StoryFeatures& f, const std::vector<double>& aw, double anorm,
                     const Story& s) const {
     double dot = 0;
@@ -45,7 +55,7 @@ struct StoryClusterer::Impl {
       double x = w * Idf(t);
       snorm += x * x;
     }
-    return dot / (anorm * std::sqrt(snorm));
+    return dot / (anorm * std::sqrt(snorm)) + QuoteBonus(f, s.weights);
   }
 
   uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> dup) {
@@ -127,7 +137,9 @@ struct StoryClusterer::Impl {
       dot += a * sv * idf;
     }
     if (dot <= 0 || anorm <= 0 || sn <= 1e-12) return 0;
-    return dot / (std::sqrt(anorm) * std::sqrt(sn));
+    double bonus = 0;
+    if (!exclude_self) bonus = QuoteBonus(f, sw);
+    return dot / (std::sqrt(anorm) * std::sqrt(sn)) + bonus;
   }
 
   using Vec = std::unordered_map<uint32_t, float>;
@@ -153,7 +165,7 @@ struct StoryClusterer::Impl {
   // Bisects the articles `m` of one story with 2-means; returns the second
   // half (empty when the halves are as similar as stories that would merge).
   std::vector<size_t> Bisect(const std::vector<size_t>& m) const {
-    if (m.size() < 4) return {};
+    if (m.size() < 6) return {};  // small stories are not split: too little evidence
     Vec all;
     for (size_t i : m)
       for (const auto& [t, w] : articles[i].terms) all[t] += w;
@@ -211,7 +223,7 @@ struct StoryClusterer::Impl {
       for (const auto& [t, w] : articles[m[k]].terms) v[side[k]][t] += w;
       count1 += side[k];
     }
-    if (count1 < 2 || m.size() - count1 < 2) return {};
+    if (count1 < 3 || m.size() - count1 < 3) return {};
     if (VecCosine(v[0], v[1]) >= opts.merge_threshold) return {};
     std::vector<size_t> out;
     for (size_t k = 0; k < m.size(); ++k)

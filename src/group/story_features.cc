@@ -1,11 +1,14 @@
 // Clustering features of one article; see chorus/stories.h.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <string>
 #include <unordered_map>
 
+#include "analyse/quote_marks.h"
 #include "analyse/text_chars.h"
+#include "chorus/normalize.h"
 #include "chorus/stories.h"
 
 namespace chorus {
@@ -101,6 +104,43 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
   flush_name();
 }
 
+// Quotations shared across outlets are strong evidence of one story: each
+// quotation of 8 words or more adds its 4-word shingles (normalised, so curly
+// and straight marks agree) as features.
+void AddQuoteShingles(std::string_view text, const Segmentation& seg, TermDictionary& dict,
+                      std::unordered_map<uint32_t, float>& tf, std::vector<uint32_t>& ids) {
+  constexpr float kQuoteWeight = 0.5f;
+  std::vector<std::string_view> words;
+  for (const quotes::Quotation& q : quotes::FindQuotations(text, seg.paragraphs)) {
+    for (const ByteSpan& part : q.parts) {
+      std::string norm = Normalize(text.substr(part.begin, part.size()));
+      words.clear();
+      size_t i = 0;
+      while (i < norm.size()) {
+        while (i < norm.size() && !(std::isalnum(static_cast<unsigned char>(norm[i])) ||
+                                    static_cast<unsigned char>(norm[i]) >= 0x80))
+          ++i;
+        size_t b = i;
+        while (i < norm.size() && (std::isalnum(static_cast<unsigned char>(norm[i])) ||
+                                   static_cast<unsigned char>(norm[i]) >= 0x80 || norm[i] == '\''))
+          ++i;
+        if (i > b) words.push_back(std::string_view(norm).substr(b, i - b));
+      }
+      if (words.size() < 8) continue;
+      for (size_t k = 0; k + 4 <= words.size(); ++k) {
+        std::string sh = "q:";
+        for (size_t j = 0; j < 4; ++j) {
+          sh += words[k + j];
+          sh += ' ';
+        }
+        uint32_t id = dict.Intern(sh);
+        tf[id] += kQuoteWeight;
+        ids.push_back(id);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int64_t DayNumber(std::string_view d) {
@@ -129,6 +169,8 @@ StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg,
                                    TermDictionary& dict) {
   std::unordered_map<uint32_t, float> tf;
   AddTerms(a.text, seg, 1.0f, dict, tf);
+  std::vector<uint32_t> quote_ids;
+  AddQuoteShingles(a.text, seg, dict, tf, quote_ids);
   if (!a.title.empty()) {
     Segmentation ts = Segment(a.title);
     AddTerms(a.title, ts, kTitleWeight, dict, tf);
@@ -137,6 +179,9 @@ StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg,
   f.terms.reserve(tf.size());
   for (auto& [id, w] : tf) f.terms.emplace_back(id, 1.0f + std::log(w));  // sublinear tf
   std::sort(f.terms.begin(), f.terms.end());
+  std::sort(quote_ids.begin(), quote_ids.end());
+  quote_ids.erase(std::unique(quote_ids.begin(), quote_ids.end()), quote_ids.end());
+  f.quote_terms = std::move(quote_ids);
   f.day = DayNumber(a.published);
   return f;
 }
