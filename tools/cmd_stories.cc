@@ -7,6 +7,7 @@
 #include "chorus/stories.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "story_pipeline.h"
 
 namespace chorus::cli {
 
@@ -20,10 +21,6 @@ struct StoriesArgs {
   bool no_refine = false;
 };
 
-struct Member {
-  std::string id, title, source, published;
-  uint32_t story;
-};
 
 }  // namespace
 
@@ -52,31 +49,19 @@ Runner AddStoriesCommand(CLI::App& app) {
     ReadOptions opts;
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
+    PipelineOptions popts;
+    popts.stories.threshold = args->threshold;
+    popts.stories.merge_threshold = args->merge;
+    popts.refine = !args->no_refine;
+    std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
     Output out;
-    JsonWriter w;
-    Segmentation seg;
-    TermDictionary dict;
-    StoryOptions sopts;
-    sopts.threshold = args->threshold;
-    sopts.merge_threshold = args->merge;
-    StoryClusterer clusterer(sopts);
-    std::vector<Member> members;
-    ReadInputs(args->in.inputs, opts, diag, [&](Article&& a) {
-      Segment(a.text, seg);
-      StoryFeatures f = ExtractStoryFeatures(a, seg, dict);
-      uint32_t story = clusterer.Add(f);
-      members.push_back({a.id, a.title, a.source, a.published, story});
-    });
-    if (!args->no_refine) {
-      std::vector<uint32_t> refined = clusterer.Refine();
-      for (size_t i = 0; i < members.size(); ++i) members[i].story = refined[i];
-    }
     if (!args->pretty) {
-      for (const Member& m : members) {
+      JsonWriter w;
+      for (const AnalysedArticle& m : articles) {
         w.Clear();
         w.BeginObject();
         w.Key("id");
-        w.String(m.id);
+        w.String(m.article.id);
         w.Key("story");
         w.String("s" + std::to_string(m.story));
         w.Key("duplicate_of");
@@ -85,12 +70,12 @@ Runner AddStoriesCommand(CLI::App& app) {
         out.Line(w.str());
       }
     } else {
-      std::map<uint32_t, std::vector<const Member*>> by_story;
-      for (const Member& m : members) by_story[m.story].push_back(&m);
+      std::map<uint32_t, std::vector<const Article*>> by_story;
+      for (const AnalysedArticle& m : articles) by_story[m.story].push_back(&m.article);
       for (const auto& [story, ms] : by_story) {
         std::string s = "== s" + std::to_string(story) + "  (" + std::to_string(ms.size()) +
                         (ms.size() == 1 ? " article)\n" : " articles)\n");
-        for (const Member* m : ms) {
+        for (const Article* m : ms) {
           s += "   " + (m->published.empty() ? std::string(10, ' ') : m->published.substr(0, 10));
           s += "  " + (m->source.empty() ? std::string("-") : m->source) + "  ";
           s += m->title.empty() ? m->id : m->title;

@@ -17,4 +17,7 @@ Runner AddQuotesCommand(CLI::App& app);
 // `chorus stories`: group articles into stories, as JSONL (or --pretty).
 Runner AddStoriesCommand(CLI::App& app);
 
+// `chorus quotebook`: canonical quotes with every occurrence, as JSONL.
+Runner AddQuotebookCommand(CLI::App& app);
+
 }  // namespace chorus::cli

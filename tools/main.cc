@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   runners["read"] = AddReadCommand(app);
   runners["quotes"] = AddQuotesCommand(app);
   runners["stories"] = AddStoriesCommand(app);
+  runners["quotebook"] = AddQuotebookCommand(app);
 
   try {
     app.parse(argc, argv);
