@@ -20,4 +20,7 @@ Runner AddStoriesCommand(CLI::App& app);
 // `chorus quotebook`: canonical quotes with every occurrence, as JSONL.
 Runner AddQuotebookCommand(CLI::App& app);
 
+// `chorus reuse`: aligned shared passages per pair of articles, as JSONL.
+Runner AddReuseCommand(CLI::App& app);
+
 }  // namespace chorus::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   runners["quotes"] = AddQuotesCommand(app);
   runners["stories"] = AddStoriesCommand(app);
   runners["quotebook"] = AddQuotebookCommand(app);
+  runners["reuse"] = AddReuseCommand(app);
 
   try {
     app.parse(argc, argv);
