@@ -32,6 +32,24 @@ struct StoryClusterer::Impl {
     return seen - s.last_seen <= opts.window_articles;
   }
 
+  // The article's most distinctive terms (by weight × IDF): candidate stories
+  // are those sharing one of them, which keeps posting lists of common words
+  // out of the search.
+  static constexpr size_t kCandidateTerms = 12;
+  std::vector<uint32_t> TopTerms(const StoryFeatures& f) const {
+    std::vector<std::pair<double, uint32_t>> scored;
+    scored.reserve(f.terms.size());
+    for (const auto& [t, w] : f.terms) scored.emplace_back(w * Idf(t), t);
+    size_t k = std::min(kCandidateTerms, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < k; ++i) out.push_back(scored[i].second);
+    for (uint32_t q : f.quote_terms)
+      if (out.size() < k + 4) out.push_back(q);
+    return out;
+  }
+
   // A quotation of 11 words or more printed in both: near-certain evidence of
   // one story, added to the cosine.
   static constexpr size_t kSharedQuoteShingles = 8;
@@ -78,7 +96,7 @@ struct StoryClusterer::Impl {
       anorm = std::sqrt(anorm);
       // Candidates: active stories sharing one of the article's terms.
       std::vector<uint32_t> cand;
-      for (const auto& [t, w] : f.terms) {
+      for (uint32_t t : TopTerms(f)) {
         if (t >= postings.size()) continue;
         for (uint32_t s : postings[t]) cand.push_back(s);
       }
@@ -271,7 +289,7 @@ struct StoryClusterer::Impl {
         double best = size[own] > 1 ? Cosine(f, vec[own], norm_sq[own], true) : 0;
         uint32_t to = own;
         std::vector<uint32_t> cand;
-        for (const auto& [t, w] : f.terms)
+        for (uint32_t t : TopTerms(f))
           if (t < post.size()) cand.insert(cand.end(), post[t].begin(), post[t].end());
         std::sort(cand.begin(), cand.end());
         cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
@@ -297,13 +315,23 @@ struct StoryClusterer::Impl {
       for (size_t s = 0; s < k; ++s) parent[s] = static_cast<uint32_t>(s);
       for (size_t s = 0; s < k; ++s) {
         if (size[s] == 0) continue;
+        // Candidates share one of the story's most distinctive terms.
+        std::vector<std::pair<double, uint32_t>> top;
+        for (const auto& [t, w] : vec[s]) top.emplace_back(w * Idf(t), t);
+        size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
+        std::partial_sort(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
+                          [](const auto& x, const auto& y) { return x.first > y.first; });
         std::vector<uint32_t> cand;
-        for (const auto& [t, w] : vec[s])
-          if (t < post.size()) cand.insert(cand.end(), post[t].begin(), post[t].end());
+        for (size_t x = 0; x < kt; ++x)
+          if (top[x].second < post.size())
+            cand.insert(cand.end(), post[top[x].second].begin(), post[top[x].second].end());
         std::sort(cand.begin(), cand.end());
         cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
         for (uint32_t o : cand) {
           if (o <= s || size[o] == 0 || parent[o] != o) continue;
+          if (last_day[s] >= 0 && last_day[o] >= 0 &&
+              std::abs(last_day[s] - last_day[o]) > opts.window_days)
+            continue;
           double dot = 0;
           const auto& small = vec[s].size() < vec[o].size() ? vec[s] : vec[o];
           const auto& large = vec[s].size() < vec[o].size() ? vec[o] : vec[s];
