@@ -13,6 +13,8 @@ struct StoryClusterer::Impl {
     int64_t last_day = -1;
     size_t last_seen = 0;  // arrival index of its latest article
     size_t members = 0;
+    double norm_sq = 0;        // cached |vector|^2 under the IDF of the time
+    size_t norm_members = 0;   // members when it was cached (0: stale)
   };
 
   explicit Impl(StoryOptions o) : opts(o) {}
@@ -60,20 +62,26 @@ struct StoryClusterer::Impl {
     return shared >= kSharedQuoteShingles ? kSharedQuoteBonus : 0.0;
   }
 
-  double Similarity(const StoryFeatures& f, const std::vector<double>& aw, double anorm,
-                    const Story& s) const {
+  // `idf[i]` is the IDF of f.terms[i]. A story's norm is recomputed only when
+  // it has grown since (IDF drifts slowly).
+  double Similarity(const StoryFeatures& f, const std::vector<double>& aw,
+                    const std::vector<double>& idf, double anorm, Story& s) const {
     double dot = 0;
     for (size_t i = 0; i < f.terms.size(); ++i) {
       auto it = s.weights.find(f.terms[i].first);
-      if (it != s.weights.end()) dot += aw[i] * it->second * Idf(f.terms[i].first);
+      if (it != s.weights.end()) dot += aw[i] * it->second * idf[i];
     }
     if (dot <= 0) return 0;
-    double snorm = 0;
-    for (const auto& [t, w] : s.weights) {
-      double x = w * Idf(t);
-      snorm += x * x;
+    if (s.norm_members != s.members) {
+      double n = 0;
+      for (const auto& [t, w] : s.weights) {
+        double x = w * Idf(t);
+        n += x * x;
+      }
+      s.norm_sq = n;
+      s.norm_members = s.members;
     }
-    return dot / (anorm * std::sqrt(snorm)) + QuoteBonus(f, s.weights);
+    return dot / (anorm * std::sqrt(s.norm_sq)) + QuoteBonus(f, s.weights);
   }
 
   uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> dup) {
@@ -87,10 +95,11 @@ struct StoryClusterer::Impl {
       story = *dup;
     } else {
       // The article's TF-IDF vector.
-      std::vector<double> aw(f.terms.size());
+      std::vector<double> aw(f.terms.size()), idf(f.terms.size());
       double anorm = 0;
       for (size_t i = 0; i < f.terms.size(); ++i) {
-        aw[i] = f.terms[i].second * Idf(f.terms[i].first);
+        idf[i] = Idf(f.terms[i].first);
+        aw[i] = f.terms[i].second * idf[i];
         anorm += aw[i] * aw[i];
       }
       anorm = std::sqrt(anorm);
@@ -107,7 +116,7 @@ struct StoryClusterer::Impl {
       if (anorm > 0) {
         for (uint32_t s : cand) {
           if (!Active(stories[s], f.day)) continue;
-          double sim = Similarity(f, aw, anorm, stories[s]);
+          double sim = Similarity(f, aw, idf, anorm, stories[s]);
           if (sim > best) {
             best = sim;
             story = s;
