@@ -442,7 +442,7 @@ TEST(NearDupProperty, PairsAbove08AreFoundPairsBelow05AreNot) {
     ASSERT_EQ(index.Add(2 * p, std::move(a)), std::nullopt);
     auto r = index.Add(2 * p + 1, std::move(b));
     if (r) {
-      EXPECT_GE(Jaccard(kept[*r], kept[2 * p + 1]), 0.7) << "pair " << p;
+      EXPECT_GE(Jaccard(kept[*r], kept[2 * p + 1]), NearDupOptions{}.threshold) << "pair " << p;
     }
     if (j >= 0.8) {
       ++high;
