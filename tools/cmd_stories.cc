@@ -65,20 +65,23 @@ Runner AddStoriesCommand(CLI::App& app) {
         w.Key("story");
         w.String("s" + std::to_string(m.story));
         w.Key("duplicate_of");
-        w.Null();
+        if (m.duplicate_of) w.String(articles[*m.duplicate_of].article.id);
+        else w.Null();
         w.EndObject();
         out.Line(w.str());
       }
     } else {
-      std::map<uint32_t, std::vector<const Article*>> by_story;
-      for (const AnalysedArticle& m : articles) by_story[m.story].push_back(&m.article);
+      std::map<uint32_t, std::vector<const AnalysedArticle*>> by_story;
+      for (const AnalysedArticle& m : articles) by_story[m.story].push_back(&m);
       for (const auto& [story, ms] : by_story) {
         std::string s = "== s" + std::to_string(story) + "  (" + std::to_string(ms.size()) +
                         (ms.size() == 1 ? " article)\n" : " articles)\n");
-        for (const Article* m : ms) {
+        for (const AnalysedArticle* x : ms) {
+          const Article* m = &x->article;
           s += "   " + (m->published.empty() ? std::string(10, ' ') : m->published.substr(0, 10));
           s += "  " + (m->source.empty() ? std::string("-") : m->source) + "  ";
           s += m->title.empty() ? m->id : m->title;
+          if (x->duplicate_of) s += "  [copy of " + articles[*x->duplicate_of].article.id + "]";
           s += "\n";
         }
         out.Line(s);

@@ -1,5 +1,6 @@
 #include "story_pipeline.h"
 
+#include "chorus/near_dup.h"
 #include "chorus/segment.h"
 
 namespace chorus::cli {
@@ -11,10 +12,18 @@ std::vector<AnalysedArticle> RunStoryPipeline(const std::vector<std::string>& in
   Segmentation seg;
   TermDictionary dict;
   StoryClusterer clusterer(opts.stories);
+  NearDuplicateIndex copies;
   ReadInputs(inputs, read, diag, [&](Article&& a) {
     Segment(a.text, seg);
     AnalysedArticle x;
-    x.story = clusterer.Add(ExtractStoryFeatures(a, seg, dict));
+    // A near-copy of an earlier article joins that article's story.
+    std::optional<uint32_t> dup = copies.Add(static_cast<uint32_t>(out.size()), a.text);
+    std::optional<uint32_t> dup_story;
+    if (dup) {
+      x.duplicate_of = *dup;
+      dup_story = out[*dup].story;
+    }
+    x.story = clusterer.Add(ExtractStoryFeatures(a, seg, dict), dup_story);
     if (opts.with_quotes) x.attributions = FindAttributions(a.text, seg);
     if (!opts.keep_text) a.text.clear();
     x.article = std::move(a);
@@ -23,6 +32,8 @@ std::vector<AnalysedArticle> RunStoryPipeline(const std::vector<std::string>& in
   if (opts.refine) {
     std::vector<uint32_t> refined = clusterer.Refine();
     for (size_t i = 0; i < out.size(); ++i) out[i].story = refined[i];
+    for (AnalysedArticle& x : out)  // copies stay with their originals
+      if (x.duplicate_of) x.story = out[*x.duplicate_of].story;
   }
   return out;
 }

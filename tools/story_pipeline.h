@@ -3,6 +3,7 @@
 // features), cluster the stream, refine. Keeps what the commands need.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct AnalysedArticle {
   Article article;                        // text dropped unless keep_text
   std::vector<Attribution> attributions;  // only when with_quotes
   uint32_t story = 0;
+  std::optional<size_t> duplicate_of;  // index of the earliest article it copies
 };
 
 struct PipelineOptions {
