@@ -22,10 +22,20 @@ struct StoryClusterer::Impl {
   // Smoothed IDF: kPriorDocs imaginary earlier documents lack every term, so
   // that early in a stream (or in a small input, where every article shares
   // the event's words) the shared words still count.
+  // IDF = log(N + prior) - log(df + 0.5), with log(df + 0.5) kept per term
+  // (updated when df changes) so that no log is taken in the inner loops.
   static constexpr double kPriorDocs = 20;
   double Idf(uint32_t term) const {
-    uint32_t d = term < df.size() ? df[term] : 0;
-    return std::log((static_cast<double>(seen) + kPriorDocs) / (static_cast<double>(d) + 0.5));
+    double ld = term < log_df.size() ? log_df[term] : kLogHalf;
+    return log_n - ld;
+  }
+  static constexpr double kLogHalf = -0.6931471805599453;  // log(0.5)
+
+  // Too old ever to be joined again by articles of this date or later (input
+  // in publication order); stories without dates expire by arrival count.
+  bool Expired(const Story& s, int64_t day) const {
+    if (day >= 0 && s.last_day >= 0) return day - s.last_day > 2 * opts.window_days;
+    return seen - s.last_seen > 2 * opts.window_articles;
   }
 
   bool Active(const Story& s, int64_t day) const {
@@ -38,6 +48,7 @@ struct StoryClusterer::Impl {
   // are those sharing one of them, which keeps posting lists of common words
   // out of the search.
   static constexpr size_t kCandidateTerms = 12;
+  static constexpr size_t kVectorTerms = 100;
   std::vector<uint32_t> TopTerms(const StoryFeatures& f) const {
     std::vector<std::pair<double, uint32_t>> scored;
     scored.reserve(f.terms.size());
@@ -54,7 +65,7 @@ struct StoryClusterer::Impl {
 
   // A quotation of 11 words or more printed in both: near-certain evidence of
   // one story, added to the cosine.
-  static constexpr size_t kSharedQuoteShingles = 8;
+  static constexpr size_t kSharedQuoteShingles = 2;  // sampled: 1 in 4 (story_features)
   static constexpr double kSharedQuoteBonus = 0.3;
   double QuoteBonus(const StoryFeatures& f, const std::unordered_map<uint32_t, float>& sw) const {
     size_t shared = 0;
@@ -64,10 +75,12 @@ struct StoryClusterer::Impl {
 
   // `idf[i]` is the IDF of f.terms[i]. A story's norm is recomputed only when
   // it has grown since (IDF drifts slowly).
-  double Similarity(const StoryFeatures& f, const std::vector<double>& aw,
-                    const std::vector<double>& idf, double anorm, Story& s) const {
+  // Only the article's `sel` terms (its heaviest) take part.
+  double Similarity(const StoryFeatures& f, const std::vector<uint32_t>& sel,
+                    const std::vector<double>& aw, const std::vector<double>& idf, double anorm,
+                    Story& s) const {
     double dot = 0;
-    for (size_t i = 0; i < f.terms.size(); ++i) {
+    for (uint32_t i : sel) {
       auto it = s.weights.find(f.terms[i].first);
       if (it != s.weights.end()) dot += aw[i] * it->second * idf[i];
     }
@@ -86,37 +99,74 @@ struct StoryClusterer::Impl {
 
   uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> dup) {
     ++seen;
+    log_n = std::log(static_cast<double>(seen) + kPriorDocs);
     for (const auto& [t, w] : f.terms) {
-      if (t >= df.size()) df.resize(t + 1, 0);
+      if (t >= df.size()) {
+        df.resize(t + 1, 0);
+        log_df.resize(t + 1, kLogHalf);
+      }
       ++df[t];
+      log_df[t] = std::log(static_cast<double>(df[t]) + 0.5);
     }
     uint32_t story;
     if (dup && *dup < stories.size()) {
       story = *dup;
     } else {
       // The article's TF-IDF vector.
+      // The article's TF-IDF vector, truncated to its kVectorTerms heaviest
+      // terms (the usual truncation of document vectors: the tail adds cost,
+      // hardly any signal).
       std::vector<double> aw(f.terms.size()), idf(f.terms.size());
-      double anorm = 0;
       for (size_t i = 0; i < f.terms.size(); ++i) {
         idf[i] = Idf(f.terms[i].first);
         aw[i] = f.terms[i].second * idf[i];
-        anorm += aw[i] * aw[i];
       }
+      std::vector<uint32_t> sel(f.terms.size());
+      for (uint32_t i = 0; i < sel.size(); ++i) sel[i] = i;
+      if (sel.size() > kVectorTerms) {
+        std::nth_element(sel.begin(), sel.begin() + kVectorTerms, sel.end(),
+                         [&](uint32_t x, uint32_t y) { return aw[x] > aw[y]; });
+        sel.resize(kVectorTerms);
+      }
+      double anorm = 0;
+      for (uint32_t i : sel) anorm += aw[i] * aw[i];
       anorm = std::sqrt(anorm);
       // Candidates: active stories sharing one of the article's terms.
+      // Stories outside the window leave the posting lists as they are met.
       std::vector<uint32_t> cand;
       for (uint32_t t : TopTerms(f)) {
         if (t >= postings.size()) continue;
-        for (uint32_t s : postings[t]) cand.push_back(s);
+        auto& list = postings[t];
+        size_t keep = 0;
+        for (uint32_t s : list) {
+          if (!Expired(stories[s], f.day)) list[keep++] = s;
+          cand.push_back(s);
+        }
+        list.resize(keep);
       }
+      // Full similarity only for the stories sharing the most top terms.
       std::sort(cand.begin(), cand.end());
-      cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+      std::vector<std::pair<uint32_t, uint32_t>> counted;  // (shared terms, story)
+      for (size_t i = 0; i < cand.size();) {
+        size_t j = i;
+        while (j < cand.size() && cand[j] == cand[i]) ++j;
+        counted.emplace_back(static_cast<uint32_t>(j - i), cand[i]);
+        i = j;
+      }
+      constexpr size_t kMaxCandidates = 32;
+      if (counted.size() > kMaxCandidates) {
+        std::nth_element(counted.begin(), counted.begin() + kMaxCandidates, counted.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        counted.resize(kMaxCandidates);
+      }
+      cand.clear();
+      for (const auto& c : counted) cand.push_back(c.second);
       double best = -1;
       story = static_cast<uint32_t>(stories.size());
       if (anorm > 0) {
         for (uint32_t s : cand) {
           if (!Active(stories[s], f.day)) continue;
-          double sim = Similarity(f, aw, idf, anorm, stories[s]);
+          double sim = Similarity(f, sel, aw, idf, anorm, stories[s]);
           if (sim > best) {
             best = sim;
             story = s;
@@ -376,6 +426,8 @@ struct StoryClusterer::Impl {
   StoryOptions opts;
   size_t seen = 0;
   std::vector<uint32_t> df;
+  std::vector<double> log_df;  // log(df + 0.5) per term
+  double log_n = 0;
   std::vector<std::vector<uint32_t>> postings;  // term -> stories holding it
   std::vector<Story> stories;
   std::vector<StoryFeatures> articles;  // every article added, for Refine
