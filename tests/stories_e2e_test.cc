@@ -59,6 +59,18 @@ TEST(StoriesE2E, ExamplesSeparateTheEventFromItsFollowUp) {
   EXPECT_EQ(s.at("coastal-wire-0314-bridge"), bridge);
   EXPECT_EQ(s.at("valley-courier-bridge-reopens"), bridge);
   EXPECT_NE(s.at("calder-gazette-council-budget"), bridge);  // same people, a month later
+
+  // The Valley Courier runs the Coastal Wire story: flagged as a copy of the earlier one.
+  auto r = RunChorus("stories -q '" + std::string(CHORUS_SOURCE_DIR) + "/examples'");
+  int copies = 0;
+  for (auto row : ParseJsonl(r.out).rows) {
+    std::string_view dup;
+    if (row["duplicate_of"].get(dup)) continue;  // null
+    ++copies;
+    EXPECT_EQ(std::string(row["id"].get_string().value()), "valley-courier-bridge-reopens");
+    EXPECT_EQ(dup, "coastal-wire-0314-bridge");
+  }
+  EXPECT_EQ(copies, 1);
 }
 
 TEST(StoriesE2E, DevStoriesInOrderAndShuffled) {
