@@ -28,13 +28,17 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
     t.span = tk.span;
     t.kind = tk.kind;
     std::string_view w = text.substr(tk.span.begin, tk.span.size());
-    t.low.assign(w);
-    for (char& c : t.low)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    // ’ in words ("Trump’s") becomes ' so that the word lists match.
-    for (size_t p = t.low.find("\xE2\x80\x99"); p != std::string::npos;
-         p = t.low.find("\xE2\x80\x99", p))
-      t.low.replace(p, 3, "'");
+    // Lower-cased; ’ in words ("Trump’s") becomes ' so that the word lists match.
+    t.low.reserve(w.size());
+    for (size_t k = 0; k < w.size(); ++k) {
+      char c = w[k];
+      if (c == '\xE2' && w.substr(k, 3) == "\xE2\x80\x99") {
+        t.low.push_back('\'');
+        k += 2;
+        continue;
+      }
+      t.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    }
     t.cap = text::IsUpperOrCaseless(text, tk.span.begin) && t.kind == TokenKind::kWord;
     t.sent = static_cast<uint32_t>(si);
     t.para = seg.sentences.empty() ? 0 : sent_para[si];

@@ -63,6 +63,36 @@ struct StoryClusterer::Impl {
     return out;
   }
 
+  // From the stories on the posting lists of `terms`, those passing `keep`,
+  // the kMaxCandidates sharing the most terms.
+  static constexpr size_t kMaxCandidates = 32;
+  template <typename Keep>
+  std::vector<uint32_t> Candidates(const std::vector<uint32_t>& terms,
+                                   const std::vector<std::vector<uint32_t>>& post,
+                                   Keep keep) const {
+    std::vector<uint32_t> cand;
+    for (uint32_t t : terms)
+      if (t < post.size())
+        for (uint32_t s : post[t])
+          if (keep(s)) cand.push_back(s);
+    std::sort(cand.begin(), cand.end());
+    std::vector<std::pair<uint32_t, uint32_t>> counted;  // (shared terms, story)
+    for (size_t i = 0; i < cand.size();) {
+      size_t j = i;
+      while (j < cand.size() && cand[j] == cand[i]) ++j;
+      counted.emplace_back(static_cast<uint32_t>(j - i), cand[i]);
+      i = j;
+    }
+    if (counted.size() > kMaxCandidates) {
+      std::nth_element(counted.begin(), counted.begin() + kMaxCandidates, counted.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      counted.resize(kMaxCandidates);
+    }
+    cand.clear();
+    for (const auto& c : counted) cand.push_back(c.second);
+    return cand;
+  }
+
   // A quotation of 11 words or more printed in both: near-certain evidence of
   // one story, added to the cosine.
   static constexpr size_t kSharedQuoteShingles = 2;  // sampled: 1 in 4 (story_features)
@@ -132,35 +162,16 @@ struct StoryClusterer::Impl {
       for (uint32_t i : sel) anorm += aw[i] * aw[i];
       anorm = std::sqrt(anorm);
       // Candidates: active stories sharing one of the article's terms.
-      // Stories outside the window leave the posting lists as they are met.
-      std::vector<uint32_t> cand;
-      for (uint32_t t : TopTerms(f)) {
+      // Stories outside the window leave the posting lists as they are met;
+      // full similarity only for the active ones sharing the most top terms.
+      std::vector<uint32_t> top = TopTerms(f);
+      for (uint32_t t : top) {
         if (t >= postings.size()) continue;
         auto& list = postings[t];
-        size_t keep = 0;
-        for (uint32_t s : list) {
-          if (!Expired(stories[s], f.day)) list[keep++] = s;
-          cand.push_back(s);
-        }
-        list.resize(keep);
+        std::erase_if(list, [&](uint32_t s) { return Expired(stories[s], f.day); });
       }
-      // Full similarity only for the stories sharing the most top terms.
-      std::sort(cand.begin(), cand.end());
-      std::vector<std::pair<uint32_t, uint32_t>> counted;  // (shared terms, story)
-      for (size_t i = 0; i < cand.size();) {
-        size_t j = i;
-        while (j < cand.size() && cand[j] == cand[i]) ++j;
-        counted.emplace_back(static_cast<uint32_t>(j - i), cand[i]);
-        i = j;
-      }
-      constexpr size_t kMaxCandidates = 32;
-      if (counted.size() > kMaxCandidates) {
-        std::nth_element(counted.begin(), counted.begin() + kMaxCandidates, counted.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
-        counted.resize(kMaxCandidates);
-      }
-      cand.clear();
-      for (const auto& c : counted) cand.push_back(c.second);
+      std::vector<uint32_t> cand =
+          Candidates(top, postings, [&](uint32_t s) { return Active(stories[s], f.day); });
       double best = -1;
       story = static_cast<uint32_t>(stories.size());
       if (anorm > 0) {
@@ -347,15 +358,12 @@ struct StoryClusterer::Impl {
         uint32_t own = assign[i];
         double best = size[own] > 1 ? Cosine(f, vec[own], norm_sq[own], true) : 0;
         uint32_t to = own;
-        std::vector<uint32_t> cand;
-        for (uint32_t t : TopTerms(f))
-          if (t < post.size()) cand.insert(cand.end(), post[t].begin(), post[t].end());
-        std::sort(cand.begin(), cand.end());
-        cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+        std::vector<uint32_t> cand = Candidates(TopTerms(f), post, [&](uint32_t s) {
+          return s != own && size[s] != 0 &&
+                 !(f.day >= 0 && last_day[s] >= 0 &&
+                   std::abs(f.day - last_day[s]) > opts.window_days);
+        });
         for (uint32_t s : cand) {
-          if (s == own || size[s] == 0) continue;
-          if (f.day >= 0 && last_day[s] >= 0 && std::abs(f.day - last_day[s]) > opts.window_days)
-            continue;
           double sim = Cosine(f, vec[s], norm_sq[s], false);
           if (sim > best + 0.02 && sim >= opts.threshold) {
             best = sim;
@@ -380,17 +388,14 @@ struct StoryClusterer::Impl {
         size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
         std::partial_sort(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
                           [](const auto& x, const auto& y) { return x.first > y.first; });
-        std::vector<uint32_t> cand;
-        for (size_t x = 0; x < kt; ++x)
-          if (top[x].second < post.size())
-            cand.insert(cand.end(), post[top[x].second].begin(), post[top[x].second].end());
-        std::sort(cand.begin(), cand.end());
-        cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+        std::vector<uint32_t> terms;
+        for (size_t x = 0; x < kt; ++x) terms.push_back(top[x].second);
+        std::vector<uint32_t> cand = Candidates(terms, post, [&](uint32_t o) {
+          return o > s && size[o] != 0 && parent[o] == o &&
+                 !(last_day[s] >= 0 && last_day[o] >= 0 &&
+                   std::abs(last_day[s] - last_day[o]) > opts.window_days);
+        });
         for (uint32_t o : cand) {
-          if (o <= s || size[o] == 0 || parent[o] != o) continue;
-          if (last_day[s] >= 0 && last_day[o] >= 0 &&
-              std::abs(last_day[s] - last_day[o]) > opts.window_days)
-            continue;
           double dot = 0;
           const auto& small = vec[s].size() < vec[o].size() ? vec[s] : vec[o];
           const auto& large = vec[s].size() < vec[o].size() ? vec[o] : vec[s];
