@@ -70,9 +70,12 @@ struct StoryClusterer::Impl {
   std::vector<uint32_t> Candidates(const std::vector<uint32_t>& terms,
                                    const std::vector<std::vector<uint32_t>>& post,
                                    Keep keep) const {
+    // A term on more than kMaxPosting stories is not distinctive: it names no
+    // candidates (this keeps the work per article bounded as the stream grows).
+    constexpr size_t kMaxPosting = 256;
     std::vector<uint32_t> cand;
     for (uint32_t t : terms)
-      if (t < post.size())
+      if (t < post.size() && post[t].size() <= kMaxPosting)
         for (uint32_t s : post[t])
           if (keep(s)) cand.push_back(s);
     std::sort(cand.begin(), cand.end());
@@ -168,7 +171,10 @@ struct StoryClusterer::Impl {
       for (uint32_t t : top) {
         if (t >= postings.size()) continue;
         auto& list = postings[t];
+        // Amortised: a list is pruned when it has doubled since it last was.
+        if (list.size() < 2 * pruned_size[t] + 8) continue;
         std::erase_if(list, [&](uint32_t s) { return Expired(stories[s], f.day); });
+        pruned_size[t] = static_cast<uint32_t>(list.size());
       }
       std::vector<uint32_t> cand =
           Candidates(top, postings, [&](uint32_t s) { return Active(stories[s], f.day); });
@@ -188,17 +194,34 @@ struct StoryClusterer::Impl {
     }
     if (story == stories.size()) stories.emplace_back();
     Story& s = stories[story];
+    // The story's norm is kept up to date as terms are added (under the IDF
+    // of the moment); it is recomputed in full when the story doubles, which
+    // absorbs the drift of IDF at amortised linear cost.
+    const bool recompute = (s.members & (s.members + 1)) == 0;  // 0, 1, 3, 7, ... members
     for (const auto& [t, w] : f.terms) {
       auto [it, inserted] = s.weights.try_emplace(t, 0.0f);
+      if (!recompute) {
+        double idf = Idf(t);
+        double before = it->second * idf, after = (it->second + w) * idf;
+        s.norm_sq += after * after - before * before;
+      }
       it->second += w;
       if (inserted) {
-        if (t >= postings.size()) postings.resize(t + 1);
+        if (t >= postings.size()) {
+          postings.resize(t + 1);
+          pruned_size.resize(t + 1, 0);
+        }
         postings[t].push_back(story);
       }
     }
     if (f.day >= 0) s.last_day = std::max(s.last_day, f.day);
     s.last_seen = seen;
     ++s.members;
+    if (recompute) {
+      s.norm_sq = 0;
+      for (const auto& [t, w] : s.weights) s.norm_sq += (w * Idf(t)) * (w * Idf(t));
+    }
+    s.norm_members = s.members;
     articles.push_back(f);
     assign.push_back(story);
     return story;
@@ -434,6 +457,7 @@ struct StoryClusterer::Impl {
   std::vector<double> log_df;  // log(df + 0.5) per term
   double log_n = 0;
   std::vector<std::vector<uint32_t>> postings;  // term -> stories holding it
+  std::vector<uint32_t> pruned_size;             // each list's size after its last pruning
   std::vector<Story> stories;
   std::vector<StoryFeatures> articles;  // every article added, for Refine
   std::vector<uint32_t> assign;          // its story
