@@ -78,20 +78,26 @@ TEST(Cli, ReadsTheSeedsAndCutsSentencesWhereAReaderWould) {
 
   auto s0 = SpanTexts(rows.rows[0], "sentences");
   EXPECT_TRUE(Contains(s0, "Chrissy Teigen is finally opening up about her miscarriage."));
-  EXPECT_TRUE(Contains(s0, "She began the message by thanking fans and friends for their outpouring "
-                           "of well-wishes, writing:"));
+  EXPECT_TRUE(Contains(s0,
+                       "She began the message by thanking fans and friends for their outpouring "
+                       "of well-wishes, writing:"));
   // A block quote: opens with a curly mark, the sentence ends where the quote closes.
-  EXPECT_TRUE(Contains(s0, "\xE2\x80\x9C" "For weeks, our floors have been covered in flowers of kindness."));
+  EXPECT_TRUE(Contains(s0,
+                       "\xE2\x80\x9C"
+                       "For weeks, our floors have been covered in flowers of kindness."));
   EXPECT_TRUE(Contains(s0, "I can assure you, I did.\xE2\x80\x9D"));
   EXPECT_TRUE(Contains(s0, "She continued about just how horrible the bleeding had gotten::"));
   // Ellipsis inside a nested quote does not end the sentence.
-  EXPECT_TRUE(Contains(s0, "Social media messages from strangers have consumed my days, most "
-                           "starting with, \xE2\x80\x98you probably won\xE2\x80\x99t read this, "
-                           "but\xE2\x80\xA6\xE2\x80\x99."));
-  EXPECT_TRUE(Contains(s0, "The Lip Sync Battle host went on to reveal that Jack\xE2\x80\x99s ashes are "
-                           "now in a small box, which the family will mix with the soil for a tree at "
-                           "their new home \xE2\x80\x94 \xE2\x80\x9Cthe one we got with his room in "
-                           "mind.\xE2\x80\x9D"));
+  EXPECT_TRUE(Contains(s0,
+                       "Social media messages from strangers have consumed my days, most "
+                       "starting with, \xE2\x80\x98you probably won\xE2\x80\x99t read this, "
+                       "but\xE2\x80\xA6\xE2\x80\x99."));
+  EXPECT_TRUE(
+      Contains(s0,
+               "The Lip Sync Battle host went on to reveal that Jack\xE2\x80\x99s ashes are "
+               "now in a small box, which the family will mix with the soil for a tree at "
+               "their new home \xE2\x80\x94 \xE2\x80\x9Cthe one we got with his room in "
+               "mind.\xE2\x80\x9D"));
   auto p0 = SpanTexts(rows.rows[0], "paragraphs");
   EXPECT_EQ(p0.size(), 18u);
   EXPECT_EQ(p0.front(), "Chrissy Teigen is finally opening up about her miscarriage.");
@@ -99,16 +105,19 @@ TEST(Cli, ReadsTheSeedsAndCutsSentencesWhereAReaderWould) {
   auto s1 = SpanTexts(rows.rows[1], "sentences");
   // Straight quotes closing after the comma: one sentence with its cue.
   EXPECT_TRUE(Contains(s1, "The thoughts of others do not matter to me,\" she wrote."));
-  EXPECT_TRUE(Contains(s1, "Teigen has mostly been quiet on social media following her October 1 "
-                           "post where she told fans and followers that she couldn't carry the "
-                           "pregnancy safely to term."));
-  EXPECT_TRUE(Contains(s1, "It didn't make sense to him at the time,\" she wrote, going on to explain "
-                           "that she felt that the moment should be remembered the same way their "
-                           "wedding and first two children's births were."));
+  EXPECT_TRUE(Contains(s1,
+                       "Teigen has mostly been quiet on social media following her October 1 "
+                       "post where she told fans and followers that she couldn't carry the "
+                       "pregnancy safely to term."));
+  EXPECT_TRUE(Contains(s1,
+                       "It didn't make sense to him at the time,\" she wrote, going on to explain "
+                       "that she felt that the moment should be remembered the same way their "
+                       "wedding and first two children's births were."));
   auto p1 = SpanTexts(rows.rows[1], "paragraphs");
-  EXPECT_EQ(p1.back(), "Chrissy Teigen attends the 2020 Vanity Fair Oscar Party hosted by Radhika "
-                       "Jones at Wallis Annenberg Center for the Performing Arts on February 09, 2020 "
-                       "in Beverly Hills, California. Getty/Axelle/Bauer-Griffin/FilmMagic");
+  EXPECT_EQ(p1.back(),
+            "Chrissy Teigen attends the 2020 Vanity Fair Oscar Party hosted by Radhika "
+            "Jones at Wallis Annenberg Center for the Performing Arts on February 09, 2020 "
+            "in Beverly Hills, California. Getty/Axelle/Bauer-Griffin/FilmMagic");
 }
 
 TEST(Cli, ReadsTheExamplesInEveryShippedFormat) {
@@ -194,9 +203,11 @@ TEST(Cli, ReadsWarcArchivesAndHtmlPages) {
   auto rows = testing::ParseJsonl(r.out);
   ASSERT_EQ(rows.rows.size(), 2u);
   EXPECT_EQ(Str(rows.rows[0], "id"), "https://news.example/2031/04/marrowvale-footbridge");
-  EXPECT_EQ(Str(rows.rows[0], "title"), "Marrowvale opens floating footbridge over the Quill River");
-  EXPECT_TRUE(Contains(SpanTexts(rows.rows[0], "sentences"),
-                       "Engineers said the crossing would carry up to three thousand walkers a day."));
+  EXPECT_EQ(Str(rows.rows[0], "title"),
+            "Marrowvale opens floating footbridge over the Quill River");
+  EXPECT_TRUE(
+      Contains(SpanTexts(rows.rows[0], "sentences"),
+               "Engineers said the crossing would carry up to three thousand walkers a day."));
 
   auto truncated = testing::RunChorus("read '" + testing::DataPath("warc/truncated.warc.gz") + "'");
   EXPECT_EQ(truncated.status, 0);

@@ -12,36 +12,47 @@ using testing::CpSubstr;
 
 TEST(Normalize, FoldsCaseAndCompatibilityForms) {
   EXPECT_EQ(Normalize("Hello WORLD"), "hello world");
-  EXPECT_EQ(Normalize("\xEF\xAC\x81nance"), "finance");                 // ﬁ ligature
-  EXPECT_EQ(Normalize("\xEF\xBC\xA1\xEF\xBC\xA2"), "ab");               // fullwidth ＡＢ
-  EXPECT_EQ(Normalize("Stra\xC3\x9F" "e"), "strasse");                 // ß folds to ss
-  EXPECT_EQ(Normalize("\xC3\x89T\xC3\x89"), "\xC3\xA9t\xC3\xA9");        // ÉTÉ -> été
-  EXPECT_EQ(Normalize("e\xCC\x81"), "\xC3\xA9");                        // e + U+0301 -> é
-  EXPECT_EQ(Normalize("x\xC2\xB2"), "x2");                              // superscript two
+  EXPECT_EQ(Normalize("\xEF\xAC\x81nance"), "finance");    // ﬁ ligature
+  EXPECT_EQ(Normalize("\xEF\xBC\xA1\xEF\xBC\xA2"), "ab");  // fullwidth ＡＢ
+  EXPECT_EQ(Normalize("Stra\xC3\x9F"
+                      "e"),
+            "strasse");                                            // ß folds to ss
+  EXPECT_EQ(Normalize("\xC3\x89T\xC3\x89"), "\xC3\xA9t\xC3\xA9");  // ÉTÉ -> été
+  EXPECT_EQ(Normalize("e\xCC\x81"), "\xC3\xA9");                   // e + U+0301 -> é
+  EXPECT_EQ(Normalize("x\xC2\xB2"), "x2");                         // superscript two
 }
 
 TEST(Normalize, UnifiesQuotesApostrophesAndDashes) {
   EXPECT_EQ(Normalize("\xE2\x80\x9CHi,\xE2\x80\x9D she said"), "\"hi,\" she said");
   EXPECT_EQ(Normalize("won\xE2\x80\x99t"), "won't");
-  EXPECT_EQ(Normalize("\xC2\xAB" "Oui\xC2\xBB"), "\"oui\"");
-  EXPECT_EQ(Normalize("a\xE2\x80\x94" "b\xE2\x80\x93" "c-d"), "a-b-c-d");
+  EXPECT_EQ(Normalize("\xC2\xAB"
+                      "Oui\xC2\xBB"),
+            "\"oui\"");
+  EXPECT_EQ(Normalize("a\xE2\x80\x94"
+                      "b\xE2\x80\x93"
+                      "c-d"),
+            "a-b-c-d");
   EXPECT_EQ(Normalize("but\xE2\x80\xA6"), "but...");  // ellipsis via NFKC
 }
 
 TEST(Normalize, CollapsesWhiteSpace) {
   EXPECT_EQ(Normalize("a \t\n\n b"), "a b");
-  EXPECT_EQ(Normalize("a\xC2\xA0\xE2\x80\x83" "b"), "a b");  // NBSP + em space
+  EXPECT_EQ(Normalize("a\xC2\xA0\xE2\x80\x83"
+                      "b"),
+            "a b");  // NBSP + em space
   EXPECT_EQ(Normalize("a \xC2\xA0 b"), "a b");
 }
 
 TEST(Normalize, DropsDefaultIgnorables) {
-  EXPECT_EQ(Normalize("co\xC2\xADop"), "coop");              // soft hyphen
+  EXPECT_EQ(Normalize("co\xC2\xADop"), "coop");                // soft hyphen
   EXPECT_EQ(Normalize("zero\xE2\x80\x8Bwidth"), "zerowidth");  // ZWSP
 }
 
 TEST(Normalize, MapsSpansBackToOriginalCodepoints) {
   // "“Café” — ﬁne" : curly quotes, a decomposed é, a dash, a ligature.
-  std::string original = "\xE2\x80\x9C" "Cafe\xCC\x81\xE2\x80\x9D  \xE2\x80\x94 \xEF\xAC\x81ne";
+  std::string original =
+      "\xE2\x80\x9C"
+      "Cafe\xCC\x81\xE2\x80\x9D  \xE2\x80\x94 \xEF\xAC\x81ne";
   NormalizedText n(original);
   ASSERT_EQ(n.text(), "\"caf\xC3\xA9\" - fine");
   // "café" in the view is bytes [1, 6) -> original code points [1, 6): C a f e U+0301.
@@ -61,10 +72,15 @@ TEST(Normalize, MapsSpansBackToOriginalCodepoints) {
 
 TEST(Normalize, MapsThroughReplacementCharacters) {
   size_t replaced;
-  std::string original = utf8::Repair("ab\xFF" "CD\xE2\x80", replaced);
+  std::string original = utf8::Repair(
+      "ab\xFF"
+      "CD\xE2\x80",
+      replaced);
   ASSERT_EQ(replaced, 2u);
   NormalizedText n(original);
-  EXPECT_EQ(n.text(), "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD");
+  EXPECT_EQ(n.text(),
+            "ab\xEF\xBF\xBD"
+            "cd\xEF\xBF\xBD");
   size_t c = n.text().find("cd");
   EXPECT_EQ(n.ToOriginal(c, c + 2), (Span{3, 5}));
   EXPECT_EQ(n.ToOriginal(n.text().size() - 3, n.text().size()), (Span{5, 6}));
@@ -74,10 +90,23 @@ TEST(Normalize, MapsThroughReplacementCharacters) {
 // boundary, normalising the original span it maps to gives the same text, and
 // the span lies inside the original.
 TEST(Normalize, RoundTripsEverySpanOfTrickyText) {
-  const char* pieces[] = {"A",   "b",    " ",   "\t\n",  "\xC3\x89",     "e\xCC\x81",
-                          "\xEF\xAC\x81",  "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x94",
-                          "\xC2\xA0",      "\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "\xC3\x9F",
-                          "\xE2\x80\xA6",  "Z.",   "\xC2\xAD"};
+  const char* pieces[] = {"A",
+                          "b",
+                          " ",
+                          "\t\n",
+                          "\xC3\x89",
+                          "e\xCC\x81",
+                          "\xEF\xAC\x81",
+                          "\xE2\x80\x9C",
+                          "\xE2\x80\x99",
+                          "\xE2\x80\x94",
+                          "\xC2\xA0",
+                          "\xF0\x9F\x98\x80",
+                          "\xEF\xBF\xBD",
+                          "\xC3\x9F",
+                          "\xE2\x80\xA6",
+                          "Z.",
+                          "\xC2\xAD"};
   std::string original;
   for (int i = 0; i < 400; ++i) original += pieces[(i * 11 + i / 5) % 17];
   NormalizedText n(original);
@@ -94,7 +123,8 @@ TEST(Normalize, RoundTripsEverySpanOfTrickyText) {
       ASSERT_LE(s.begin, s.end);
       ASSERT_LE(s.end, total);
       std::string back = Normalize(CpSubstr(original, s.begin, s.end));
-      ASSERT_EQ(back, v.substr(cuts[a], cuts[b] - cuts[a])) << "view bytes " << cuts[a] << ".." << cuts[b];
+      ASSERT_EQ(back, v.substr(cuts[a], cuts[b] - cuts[a]))
+          << "view bytes " << cuts[a] << ".." << cuts[b];
     }
   }
 }

@@ -73,10 +73,13 @@ TEST(QuotesE2E, SeedOneEveryQuoteIsChrissyTeigens) {
   std::string path = SharedPath("seeds/000_00836aa4a8cae6e0.txt");
   if (!testing::Exists(path)) GTEST_SKIP() << "../shared/seeds not found; skipping";
   ExpectQuotes(QuotesOf(path),
-               {"\u201c" "For weeks, our floors have been covered in flowers of kindness.",
-                "\u201c" "At this point I had already come to terms",
+               {"\u201c"
+                "For weeks, our floors have been covered in flowers of kindness.",
+                "\u201c"
+                "At this point I had already come to terms",
                 "\u201cI could have spent these days at the hospital",
-                "\u201c" "After a couple nights at the hospital",
+                "\u201c"
+                "After a couple nights at the hospital",
                 "\u201cI cannot express how little I care that you hate the photos.",
                 "\u201cthe one we got with his room in mind.\u201d",
                 "\u201cPeople say an experience like this creates a hole in your heart."});
@@ -88,12 +91,12 @@ TEST(QuotesE2E, SeedTwoEveryQuoteIsChrissyTeigens) {
   ExpectQuotes(QuotesOf(path),
                {"\"I explained to a very hesitant John that I needed them",
                 "\"I cannot express how little I care that you hate the photos.",
-                "\"My mom, John and I each held him",
-                "\"I feel bad our grief was so public"});
+                "\"My mom, John and I each held him", "\"I feel bad our grief was so public"});
 }
 
 TEST(QuotesE2E, ExamplesAttributeTheirSpeakers) {
-  auto found = QuotesOf(std::string(CHORUS_SOURCE_DIR) + "/examples/calder-gazette-bridge-reopens.txt");
+  auto found =
+      QuotesOf(std::string(CHORUS_SOURCE_DIR) + "/examples/calder-gazette-bridge-reopens.txt");
   auto speaker_of = [&](const std::string& part) {
     for (const Found& f : found)
       if (f.text.find(part) != std::string::npos) return f.speaker;

@@ -27,8 +27,8 @@ std::vector<Q> Find(std::string_view text) {
   Segmentation seg = Segment(text);
   std::vector<Q> out;
   for (const Attribution& a : FindAttributions(text, seg))
-    out.push_back({Join(text, a.content), Join(text, a.cue), Join(text, a.source), a.speaker,
-                   a.direct});
+    out.push_back(
+        {Join(text, a.content), Join(text, a.cue), Join(text, a.source), a.speaker, a.direct});
   return out;
 }
 
@@ -51,20 +51,24 @@ TEST(Quotes, QuoteThenInvertedCueWithAppositive) {
 }
 
 TEST(Quotes, CueThenQuoteAndSplitQuote) {
-  auto q = Find("The mayor spoke first. Elena Marsh said: \u201cNobody gave up.\u201d\n\n"
-                "\u201cIt was hard,\u201d she said, \u201cbut we are here.\u201d");
+  auto q = Find(
+      "The mayor spoke first. Elena Marsh said: \u201cNobody gave up.\u201d\n\n"
+      "\u201cIt was hard,\u201d she said, \u201cbut we are here.\u201d");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].content, "\u201cNobody gave up.\u201d");
   EXPECT_EQ(q[0].source, "Elena Marsh");
-  EXPECT_EQ(q[1].content, "\u201cIt was hard,\u201d | \u201c" "but we are here.\u201d");
+  EXPECT_EQ(q[1].content,
+            "\u201cIt was hard,\u201d | \u201c"
+            "but we are here.\u201d");
   EXPECT_EQ(q[1].cue, "said");
   EXPECT_EQ(q[1].speaker, "Elena Marsh");  // she -> the last woman named
 }
 
 TEST(Quotes, BlockQuoteAfterWritingColonAcrossParagraphs) {
-  auto q = Find("Chrissy Teigen posted an essay. Later in the essay, Teigen recounted the day, "
-                "writing:\n\n\u201cIt was time to say goodbye.\n\n\u201cI cried a little at "
-                "first.\u201d\n\nThe post ended there.");
+  auto q = Find(
+      "Chrissy Teigen posted an essay. Later in the essay, Teigen recounted the day, "
+      "writing:\n\n\u201cIt was time to say goodbye.\n\n\u201cI cried a little at "
+      "first.\u201d\n\nThe post ended there.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content,
             "\u201cIt was time to say goodbye. | \u201cI cried a little at first.\u201d");
@@ -74,18 +78,23 @@ TEST(Quotes, BlockQuoteAfterWritingColonAcrossParagraphs) {
 }
 
 TEST(Quotes, PartialQuoteInsideAReportedFrame) {
-  auto q = Find("Chrissy Teigen said she planted a tree \u2014 \u201cthe one we got with his "
-                "room in mind.\u201d");
+  auto q = Find(
+      "Chrissy Teigen said she planted a tree \u2014 \u201cthe one we got with his "
+      "room in mind.\u201d");
   ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].content, "she planted a tree \u2014 \u201cthe one we got with his room in mind.\u201d");
+  EXPECT_EQ(q[0].content,
+            "she planted a tree \u2014 \u201cthe one we got with his room in mind.\u201d");
   EXPECT_TRUE(q[0].direct);
   EXPECT_EQ(q[0].speaker, "Chrissy Teigen");
 }
 
 TEST(Quotes, ContinuedQuoteJoinsTheAttribution) {
-  auto q = Find("\u201cWe survived,\u201d said Priya Nandakumar. \u201cAsk me again in a month.\u201d");
+  auto q =
+      Find("\u201cWe survived,\u201d said Priya Nandakumar. \u201cAsk me again in a month.\u201d");
   ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].content, "\u201cWe survived,\u201d | \u201c" "Ask me again in a month.\u201d");
+  EXPECT_EQ(q[0].content,
+            "\u201cWe survived,\u201d | \u201c"
+            "Ask me again in a month.\u201d");
 }
 
 TEST(Quotes, ReportedSpeech) {

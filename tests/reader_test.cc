@@ -1,11 +1,12 @@
 // Unit tests of ReadInputs for JSONL, text files and directories, including bad input.
+#include "chorus/reader.h"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
 
 #include <filesystem>
 #include <sstream>
 
-#include "chorus/reader.h"
 #include "test_util.h"
 
 namespace chorus {
@@ -42,11 +43,12 @@ void WriteGzip(const std::string& path, std::string_view content) {
 
 TEST(JsonlReader, ReadsFieldsAndIgnoresUnknownOnes) {
   std::string dir = TempDir();
-  WriteFile(dir + "/a.jsonl",
-            R"({"id":"x1","text":"Hello.","title":"T","url":"http://u","source":"S","published":"2020-01-02","extra":{"n":[1,2]}})"
-            "\n"
-            R"({"id":42,"text":"Numeric id.","publisher":"nyt","date":"2016-09-08"})"
-            "\n");
+  WriteFile(
+      dir + "/a.jsonl",
+      R"({"id":"x1","text":"Hello.","title":"T","url":"http://u","source":"S","published":"2020-01-02","extra":{"n":[1,2]}})"
+      "\n"
+      R"({"id":42,"text":"Numeric id.","publisher":"nyt","date":"2016-09-08"})"
+      "\n");
   Result r = Read({dir + "/a.jsonl"});
   ASSERT_EQ(r.articles.size(), 2u);
   EXPECT_EQ(r.articles[0].id, "x1");
@@ -55,7 +57,7 @@ TEST(JsonlReader, ReadsFieldsAndIgnoresUnknownOnes) {
   EXPECT_EQ(r.articles[0].source, "S");
   EXPECT_EQ(r.articles[0].published, "2020-01-02");
   EXPECT_EQ(r.articles[1].id, "42");
-  EXPECT_EQ(r.articles[1].source, "nyt");         // "publisher" as the outlet
+  EXPECT_EQ(r.articles[1].source, "nyt");            // "publisher" as the outlet
   EXPECT_EQ(r.articles[1].published, "2016-09-08");  // "date" as the date
   EXPECT_EQ(r.skipped, 0u);
 }
@@ -90,8 +92,9 @@ TEST(JsonlReader, MalformedLinesAreSkippedWithFileAndLineAndTheRestGoesOn) {
             std::string::npos);
   EXPECT_NE(r.messages.find(path + ":4: skipped: malformed JSON record: no \"text\" field"),
             std::string::npos);
-  EXPECT_NE(r.messages.find(path + ":5: skipped: malformed JSON record: field \"text\" is not a string"),
-            std::string::npos);
+  EXPECT_NE(
+      r.messages.find(path + ":5: skipped: malformed JSON record: field \"text\" is not a string"),
+      std::string::npos);
   EXPECT_NE(r.messages.find(path + ":6: skipped: empty text"), std::string::npos);
 }
 
@@ -123,8 +126,9 @@ TEST(JsonlReader, ReadsGzipAndReportsTruncatedGzip) {
   std::string dir = TempDir();
   std::string body;
   for (int i = 0; i < 2000; ++i)
-    body += "{\"id\":\"g" + std::to_string(i) + "\",\"text\":\"Article number " + std::to_string(i) +
-            " has some text that does not compress too well " + std::to_string(i * 7919) + ".\"}\n";
+    body += "{\"id\":\"g" + std::to_string(i) + "\",\"text\":\"Article number " +
+            std::to_string(i) + " has some text that does not compress too well " +
+            std::to_string(i * 7919) + ".\"}\n";
   WriteGzip(dir + "/all.jsonl.gz", body);
   Result whole = Read({dir + "/all.jsonl.gz"});
   EXPECT_EQ(whole.articles.size(), 2000u);
@@ -173,7 +177,10 @@ TEST(TextReader, DirectoriesRecursivelyWithRelativeIds) {
 TEST(TextReader, EmptyBinaryAndMissingFiles) {
   std::string dir = TempDir();
   WriteFile(dir + "/empty.txt", "");
-  WriteFile(dir + "/bin.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0", 12) + "junk");
+  WriteFile(dir + "/bin.txt", std::string("\x7F"
+                                          "ELF\x02\x01\x01\0\0\0\0",
+                                          12) +
+                                  "junk");
   WriteFile(dir + "/noise.txt", std::string(200, '\xFF'));
   WriteFile(dir + "/good.txt", "Good text.");
   Result r = Read({dir + "/empty.txt", dir + "/bin.txt", dir + "/noise.txt", dir + "/missing.txt",
@@ -190,7 +197,8 @@ TEST(TextReader, EmptyBinaryAndMissingFiles) {
 
 TEST(TextReader, TextIsKeptExactlyAsGiven) {
   std::string dir = TempDir();
-  std::string text = "  Leading space,\r\nCRLF lines,\ttabs and \xE2\x80\x9Cquotes\xE2\x80\x9D.\n\n";
+  std::string text =
+      "  Leading space,\r\nCRLF lines,\ttabs and \xE2\x80\x9Cquotes\xE2\x80\x9D.\n\n";
   WriteFile(dir + "/exact.txt", text);
   Result r = Read({dir + "/exact.txt"});
   ASSERT_EQ(r.articles.size(), 1u);
@@ -221,7 +229,8 @@ TEST(Diagnostics, SummaryCountsEverything) {
   d.Warn("f:4", "odd");
   d.InputError("g", "missing");
   EXPECT_EQ(d.Summary(), "read 2 articles, skipped 1 record (1 warning, 1 unreadable input)");
-  EXPECT_EQ(err.str(), "chorus: f:3: skipped: bad\nchorus: f:4: warning: odd\nchorus: g: error: missing\n");
+  EXPECT_EQ(err.str(),
+            "chorus: f:3: skipped: bad\nchorus: f:4: warning: odd\nchorus: g: error: missing\n");
 }
 
 }  // namespace

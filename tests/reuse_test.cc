@@ -8,7 +8,9 @@
 namespace chorus {
 namespace {
 
-std::string Cut(std::string_view s, Span sp) { return testing::CpSubstr(s, sp.begin, sp.end); }
+std::string Cut(std::string_view s, Span sp) {
+  return testing::CpSubstr(s, sp.begin, sp.end);
+}
 
 TEST(Reuse, AlignsASharedPassageDespiteSmallEdits) {
   std::string shared =
@@ -40,13 +42,17 @@ TEST(Reuse, SeedsShareTheEssayPassage) {
   ASSERT_EQ(r.status, 0) << r.err;
   auto rows = testing::ParseJsonl(r.out);
   ASSERT_EQ(rows.rows.size(), 1u);
-  std::string a = testing::ReadFile(seeds + "/" + std::string(rows.rows[0]["a"].get_string().value()));
-  std::string b = testing::ReadFile(seeds + "/" + std::string(rows.rows[0]["b"].get_string().value()));
+  std::string a =
+      testing::ReadFile(seeds + "/" + std::string(rows.rows[0]["a"].get_string().value()));
+  std::string b =
+      testing::ReadFile(seeds + "/" + std::string(rows.rows[0]["b"].get_string().value()));
   simdjson::dom::array as = rows.rows[0]["a_spans"].get_array().value();
   simdjson::dom::array bs = rows.rows[0]["b_spans"].get_array().value();
   ASSERT_EQ(as.size(), 1u);
-  std::string pa = testing::CpSubstr(a, as.at(0).at(0).get_uint64().value(), as.at(0).at(1).get_uint64().value());
-  std::string pb = testing::CpSubstr(b, bs.at(0).at(0).get_uint64().value(), bs.at(0).at(1).get_uint64().value());
+  std::string pa = testing::CpSubstr(a, as.at(0).at(0).get_uint64().value(),
+                                     as.at(0).at(1).get_uint64().value());
+  std::string pb = testing::CpSubstr(b, bs.at(0).at(0).get_uint64().value(),
+                                     bs.at(0).at(1).get_uint64().value());
   for (const std::string& p : {pa, pb}) {
     EXPECT_EQ(p.rfind("I cannot express how little I care that you hate the photos.", 0), 0u) << p;
     EXPECT_TRUE(p.ends_with("The thoughts of others do not matter to me")) << p;

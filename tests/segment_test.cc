@@ -85,11 +85,14 @@ TEST(Sentences, QuotesClosingAfterTheStop) {
 TEST(Sentences, QuoteOpenedInOneParagraphAndContinuedInTheNext) {
   std::string text =
       "\xE2\x80\x9CWe will rebuild. It will take years.\n\n"
-      "\xE2\x80\x9C" "But we will do it,\xE2\x80\x9D the mayor said.";
+      "\xE2\x80\x9C"
+      "But we will do it,\xE2\x80\x9D the mayor said.";
   EXPECT_EQ(Paragraphs(text), (V{"\xE2\x80\x9CWe will rebuild. It will take years.",
-                                 "\xE2\x80\x9C" "But we will do it,\xE2\x80\x9D the mayor said."}));
+                                 "\xE2\x80\x9C"
+                                 "But we will do it,\xE2\x80\x9D the mayor said."}));
   EXPECT_EQ(Sentences(text), (V{"\xE2\x80\x9CWe will rebuild.", "It will take years.",
-                                "\xE2\x80\x9C" "But we will do it,\xE2\x80\x9D the mayor said."}));
+                                "\xE2\x80\x9C"
+                                "But we will do it,\xE2\x80\x9D the mayor said."}));
 }
 
 TEST(Sentences, LowercaseAfterStopIsNotABoundary) {
@@ -131,11 +134,16 @@ TEST(Paragraphs, SentencesNeverCrossParagraphs) {
 
 TEST(Tokens, WordsNumbersAndPunctuation) {
   EXPECT_EQ(Tokens("The 36-year-old didn\xE2\x80\x99t pay $3,000.50 in the U.S. at 10:30."),
-            (V{"The", "36-year-old", "didn\xE2\x80\x99t", "pay", "$", "3,000.50", "in", "the", "U.S.",
-               "at", "10:30", "."}));
+            (V{"The", "36-year-old", "didn\xE2\x80\x99t", "pay", "$", "3,000.50", "in", "the",
+               "U.S.", "at", "10:30", "."}));
   EXPECT_EQ(Tokens("\xE2\x80\x9CNo,\xE2\x80\x9D she said..."),
             (V{"\xE2\x80\x9C", "No", ",", "\xE2\x80\x9D", "she", "said", "..."}));
-  EXPECT_EQ(Tokens("Caf\xC3\xA9 \xC3\x9C" "ber AT&T"), (V{"Caf\xC3\xA9", "\xC3\x9C" "ber", "AT&T"}));
+  EXPECT_EQ(Tokens("Caf\xC3\xA9 \xC3\x9C"
+                   "ber AT&T"),
+            (V{"Caf\xC3\xA9",
+               "\xC3\x9C"
+               "ber",
+               "AT&T"}));
 }
 
 TEST(Tokens, KindsAreSet) {
@@ -147,9 +155,11 @@ TEST(Tokens, KindsAreSet) {
 }
 
 TEST(Segment, SurvivesPathologicalInput) {
-  for (std::string text : {std::string(100000, '.'), std::string(100000, '"'),
-                           std::string(100000, '\n'), std::string("\xE2\x80\xA6", 3) + "A",
-                           std::string("Mr."), std::string("."), std::string("a\n\xE2\x80\xA8" "b")}) {
+  for (std::string text :
+       {std::string(100000, '.'), std::string(100000, '"'), std::string(100000, '\n'),
+        std::string("\xE2\x80\xA6", 3) + "A", std::string("Mr."), std::string("."),
+        std::string("a\n\xE2\x80\xA8"
+                    "b")}) {
     Segmentation s = Segment(text);
     for (ByteSpan b : s.sentences) {
       ASSERT_LE(b.begin, b.end);

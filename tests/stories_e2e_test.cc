@@ -20,7 +20,8 @@ std::map<std::string, std::string> StoriesOf(const std::string& args, const std:
   EXPECT_EQ(r.status, 0) << r.err;
   std::map<std::string, std::string> out;
   for (auto row : ParseJsonl(r.out).rows)
-    out[std::string(row["id"].get_string().value())] = std::string(row["story"].get_string().value());
+    out[std::string(row["id"].get_string().value())] =
+        std::string(row["story"].get_string().value());
   return out;
 }
 

@@ -12,9 +12,15 @@
 
 namespace chorus::testing {
 
-std::string DataPath(std::string_view rel) { return std::string(CHORUS_TEST_DATA) + "/" + std::string(rel); }
-std::string SharedPath(std::string_view rel) { return std::string(CHORUS_SHARED) + "/" + std::string(rel); }
-bool Exists(const std::string& path) { return std::filesystem::exists(path); }
+std::string DataPath(std::string_view rel) {
+  return std::string(CHORUS_TEST_DATA) + "/" + std::string(rel);
+}
+std::string SharedPath(std::string_view rel) {
+  return std::string(CHORUS_SHARED) + "/" + std::string(rel);
+}
+bool Exists(const std::string& path) {
+  return std::filesystem::exists(path);
+}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);

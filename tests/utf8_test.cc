@@ -83,7 +83,8 @@ TEST(Utf8, SimdValidationAgreesWithTheScalarLoop) {
     for (unsigned char b : bytes)
       for (unsigned char c : bytes) {
         s.assign({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
-        ASSERT_EQ(IsValid(s), IsValidScalar(s)) << std::hex << int(a) << " " << int(b) << " " << int(c);
+        ASSERT_EQ(IsValid(s), IsValidScalar(s))
+            << std::hex << int(a) << " " << int(b) << " " << int(c);
         ASSERT_EQ(IsValid(s.substr(0, 2)), IsValidScalar(s.substr(0, 2)));
       }
   uint32_t x = 12345;

@@ -36,9 +36,13 @@ int InputArgs::Finish(const Diagnostics& diag) const {
   return kExitOk;
 }
 
-Output::Output() { buf_.reserve(1 << 20); }
+Output::Output() {
+  buf_.reserve(1 << 20);
+}
 
-Output::~Output() { Flush(); }
+Output::~Output() {
+  Flush();
+}
 
 void Output::Flush() {
   if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);

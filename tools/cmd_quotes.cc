@@ -103,8 +103,7 @@ Runner AddQuotesCommand(CLI::App& app) {
     ReadInputs(args->in.inputs, opts, diag, [&](Article&& a) {
       Segment(a.text, seg);
       std::vector<Attribution> attrs = FindAttributions(a.text, seg);
-      if (args->direct_only)
-        std::erase_if(attrs, [](const Attribution& x) { return !x.direct; });
+      if (args->direct_only) std::erase_if(attrs, [](const Attribution& x) { return !x.direct; });
       if (args->pretty) {
         WritePretty(a, attrs, out);
       } else {

@@ -20,8 +20,7 @@ struct ReuseArgs {
 
 Runner AddReuseCommand(CLI::App& app) {
   auto args = std::make_shared<ReuseArgs>();
-  CLI::App* cmd =
-      app.add_subcommand("reuse", "Align the passages that articles of a story share");
+  CLI::App* cmd = app.add_subcommand("reuse", "Align the passages that articles of a story share");
   cmd->footer(
       "Output: one JSON object per pair of articles that share passages:\n"
       "  {\"a\", \"b\", \"a_spans\": [[s,e],...], \"b_spans\": [[s,e],...], \"words\"}\n"

@@ -21,7 +21,6 @@ struct StoriesArgs {
   bool no_refine = false;
 };
 
-
 }  // namespace
 
 Runner AddStoriesCommand(CLI::App& app) {
@@ -65,8 +64,10 @@ Runner AddStoriesCommand(CLI::App& app) {
         w.Key("story");
         w.String("s" + std::to_string(m.story));
         w.Key("duplicate_of");
-        if (m.duplicate_of) w.String(articles[*m.duplicate_of].article.id);
-        else w.Null();
+        if (m.duplicate_of)
+          w.String(articles[*m.duplicate_of].article.id);
+        else
+          w.Null();
         w.EndObject();
         out.Line(w.str());
       }

@@ -28,15 +28,15 @@ struct QuotedArticle {
 };
 
 struct QuoteOccurrence {
-  size_t article = 0;          // index into the input articles
-  std::vector<Span> content;   // code points into that article's text
-  std::vector<Span> covers;    // code points into CanonicalQuote::text
-  std::string speaker;         // as resolved in that article (may be empty)
+  size_t article = 0;         // index into the input articles
+  std::vector<Span> content;  // code points into that article's text
+  std::vector<Span> covers;   // code points into CanonicalQuote::text
+  std::string speaker;        // as resolved in that article (may be empty)
 };
 
 struct CanonicalQuote {
-  std::string text;     // the fullest occurrence's words, as printed there
-  std::string speaker;  // empty when no occurrence knows it
+  std::string text;                          // the fullest occurrence's words, as printed there
+  std::string speaker;                       // empty when no occurrence knows it
   std::vector<QuoteOccurrence> occurrences;  // in input order
 };
 

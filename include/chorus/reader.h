@@ -68,8 +68,8 @@ class Diagnostics {
 using ArticleSink = std::function<void(Article&&)>;
 
 // Reads every input in order and hands each article to `sink`.
-void ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opts,
-                Diagnostics& diag, const ArticleSink& sink);
+void ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opts, Diagnostics& diag,
+                const ArticleSink& sink);
 
 // Extracts an article from one HTML page: the body text (paragraphs separated
 // by blank lines; menus, scripts, footers, share widgets and ads left out),

@@ -17,8 +17,8 @@
 namespace chorus {
 
 struct ReusedPassage {
-  Span a;            // in the first text
-  Span b;            // in the second text
+  Span a;              // in the first text
+  Span b;              // in the second text
   uint32_t words = 0;  // words of the passage in the first text
 };
 

@@ -28,21 +28,20 @@ namespace chorus {
 struct StoryFeatures {
   std::vector<std::pair<uint32_t, float>> terms;  // term id (interned), weight; sorted by id
   std::vector<uint32_t> quote_terms;  // the shingles of its quotations among them, sorted
-  int64_t day = -1;                               // days since 1970-01-01, -1 if unknown
+  int64_t day = -1;                   // days since 1970-01-01, -1 if unknown
 };
 
 struct StoryOptions {
-  double threshold = 0.25;  // minimum cosine to join a story
-  double merge_threshold = 0.45;  // Refine: stories at least this similar merge
-  int window_days = 10;     // stories idle longer than this are not joined
+  double threshold = 0.25;         // minimum cosine to join a story
+  double merge_threshold = 0.45;   // Refine: stories at least this similar merge
+  int window_days = 10;            // stories idle longer than this are not joined
   size_t window_articles = 20000;  // without dates: stories idle this many articles
 };
 
 class TermDictionary;
 
 // Extracts the clustering features of `a` (segmented as `seg`).
-StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg,
-                                   TermDictionary& dict);
+StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg, TermDictionary& dict);
 
 // Interns terms to dense ids. Thread-safe is not needed in one pass; not copyable.
 class TermDictionary {

@@ -46,8 +46,8 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
   }
   if (!seg.sentences.empty()) {
     sent_end[si] = static_cast<uint32_t>(toks.size());
-    for (size_t k = si + 1; k < seg.sentences.size(); ++k) sent_first[k] = sent_end[k] =
-        static_cast<uint32_t>(toks.size());
+    for (size_t k = si + 1; k < seg.sentences.size(); ++k)
+      sent_first[k] = sent_end[k] = static_cast<uint32_t>(toks.size());
   }
 
   quotations = FindQuotations(text, seg.paragraphs);

@@ -15,12 +15,12 @@ namespace chorus::quotes {
 
 struct Tok {
   ByteSpan span;
-  std::string low;      // lower-cased (ASCII letters only; enough for the word lists)
+  std::string low;  // lower-cased (ASCII letters only; enough for the word lists)
   TokenKind kind;
-  bool cap = false;     // starts with an upper-case letter
-  int32_t quote = -1;   // index into ArticleView::quotations, or -1
-  uint32_t sent = 0;    // sentence index
-  uint32_t para = 0;    // paragraph index
+  bool cap = false;    // starts with an upper-case letter
+  int32_t quote = -1;  // index into ArticleView::quotations, or -1
+  uint32_t sent = 0;   // sentence index
+  uint32_t para = 0;   // paragraph index
   bool IsWord() const { return kind != TokenKind::kPunct; }
 };
 

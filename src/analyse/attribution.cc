@@ -73,13 +73,13 @@ class Finder {
 
   // A source opens with a name, a pronoun, a determiner or a number.
   static bool IsGroupNoun(std::string_view w) {
-    for (std::string_view g : {"officials", "sources", "advisers", "advisors", "aides", "experts",
-                               "analysts", "donors", "forecasters", "senators", "lawmakers",
-                               "critics", "supporters", "democrats", "republicans", "voters",
-                               "investigators", "prosecutors", "economists", "strategists",
-                               "residents", "witnesses", "researchers", "polls", "surveys",
-                               "participants", "organizers", "activists", "members", "leaders",
-                               "diplomats", "police", "authorities", "scientists", "observers"})
+    for (std::string_view g :
+         {"officials",  "sources",      "advisers",    "advisors",   "aides",         "experts",
+          "analysts",   "donors",       "forecasters", "senators",   "lawmakers",     "critics",
+          "supporters", "democrats",    "republicans", "voters",     "investigators", "prosecutors",
+          "economists", "strategists",  "residents",   "witnesses",  "researchers",   "polls",
+          "surveys",    "participants", "organizers",  "activists",  "members",       "leaders",
+          "diplomats",  "police",       "authorities", "scientists", "observers"})
       if (w == g) return true;
     return false;
   }
@@ -128,7 +128,8 @@ ByteSpan Finder::CueSpan(uint32_t t) const {
   };
   const std::string& v = T[t].low;
   if ((v.starts_with("call") && (next_is(e, "for") || next_is(e, "on"))) ||
-      (v.starts_with("refer") && next_is(e, "to")) || (v.starts_with("point") && next_is(e, "out")) ||
+      (v.starts_with("refer") && next_is(e, "to")) ||
+      (v.starts_with("point") && next_is(e, "out")) ||
       (v.starts_with("ask") && next_is(e, "about")))
     ++e;
   else if ((v == "said" || v == "says") && next_is(e, "in") &&
@@ -184,8 +185,8 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
   for (int segments = 0; segments < 3; ++segments) {
     // Find the comma that opens this segment.
     uint32_t c = k;
-    while (c > lo && !Is(c - 1, ",") && T[c - 1].quote < 0 && !Is(c - 1, ";") &&
-           !Is(c - 1, ":") && k - c < 20)
+    while (c > lo && !Is(c - 1, ",") && T[c - 1].quote < 0 && !Is(c - 1, ";") && !Is(c - 1, ":") &&
+           k - c < 20)
       --c;
     if (c <= lo || !Is(c - 1, ",")) return {kNone, kNone};
     // The head: the words before that comma, back to the clause start.
@@ -225,8 +226,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
       }
       break;
     }
-    if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low)))
-      break;
+    if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low))) break;
     // "said the patrol should be paid ...": a verb phrase, not a source.
     if (IsAuxiliary(tk.low) || tk.low == "should" || tk.low == "must" || tk.low == "can")
       return {kNone, kNone};
@@ -289,8 +289,7 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
   // few lower-case words when more capitals follow ("Clinton campaign
   // spokesman Brian Fallon").
   for (;;) {
-    while (e < before && (T[e].cap || (Is(e, ".") && e > b && T[e - 1].span.size() <= 4)))
-      ++e;
+    while (e < before && (T[e].cap || (Is(e, ".") && e > b && T[e - 1].span.size() <= 4))) ++e;
     uint32_t x = e;
     while (x < before && x < e + 3 && !IsPunct(x) && !T[x].cap && !IsAuxiliary(T[x].low) &&
            !IsClauseWord(T[x].low) && CueOf(T[x].low) == CueKind::kNone && !IsPreposition(T[x].low))
@@ -384,8 +383,8 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   // “…,” Reyes said. / “…,” the authority's chief engineer, Tomas Reyes, said.
   for (uint32_t c = k; c < limit && c < k + 14; ++c) {
     if (T[c].quote >= 0) break;
-    if (IsPunct(c) && !(Is(c, ",") || Is(c, ".") || Is(c, "'") || Is(c, "\xE2\x80\x99") ||
-                        Is(c, "-")))
+    if (IsPunct(c) &&
+        !(Is(c, ",") || Is(c, ".") || Is(c, "'") || Is(c, "\xE2\x80\x99") || Is(c, "-")))
       break;
     if (Is(c, ".") && !(c + 1 < limit && T[c + 1].cap)) break;
     if (Is(c, ",") && !(c > k && (T[k].cap || IsDeterminer(T[k].low)))) break;
@@ -556,9 +555,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       uint32_t b = src.first;
       // "..., Reyes said." / "..., Reyes said Monday." : content before the source.
       uint32_t after = t + 1;
-      while (after < end && (IsTimeWord(T[after].low) || Is(after, "on") ||
-                             Is(after, "in") || Is(after, "a") || Is(after, "statement") ||
-                             Is(after, "an") || Is(after, "interview")))
+      while (after < end &&
+             (IsTimeWord(T[after].low) || Is(after, "on") || Is(after, "in") || Is(after, "a") ||
+              Is(after, "statement") || Is(after, "an") || Is(after, "interview")))
         ++after;
       if (b > lo && Is(b - 1, ",") && after >= end) {
         if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
@@ -568,9 +567,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       }
     }
     if (f.a.content.empty() || f.a.source.empty()) continue;
-    for (uint32_t k = v_.TokenAt(f.a.content.front().begin); k < T.size() &&
-                                                              T[k].span.end <= f.a.content.back().end;
-         ++k)
+    for (uint32_t k = v_.TokenAt(f.a.content.front().begin);
+         k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
       if (T[k].quote >= 0) f.a.direct = true;
     used[t] = true;
     out.push_back(std::move(f));
@@ -581,10 +579,10 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
 std::vector<Attribution> Finder::Run() {
   const auto& T = v_.toks;
   std::vector<Found> found;
-  std::vector<bool> used(T.size(), false);        // cue tokens already taken
+  std::vector<bool> used(T.size(), false);  // cue tokens already taken
   std::vector<bool> sent_done(v_.sent_first.size(), false);
   std::vector<int32_t> by_cue(T.size(), -1);  // attribution of each cue token
-  int32_t last_direct = -1;  // index in `found` of the last direct attribution
+  int32_t last_direct = -1;                   // index in `found` of the last direct attribution
   for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
     if (v_.quote_first[q] >= T.size() || v_.quote_first[q] >= v_.quote_end[q]) continue;
     if (IsTitle(q)) continue;

@@ -20,99 +20,102 @@ constexpr std::array<std::string_view, N> Sorted(std::array<std::string_view, N>
 }
 
 constexpr auto kSpeech = Sorted(std::array<std::string_view, 150>{
-    "said",       "says",        "say",         "told",        "tells",      "tell",
-    "wrote",      "writes",      "write",       "added",       "adds",       "explained",
-    "explains",   "continued",   "continues",   "recounted",   "recounts",   "shared",
-    "shares",     "tweeted",     "tweets",      "asked",       "asks",       "noted",
-    "notes",      "replied",     "replies",     "responded",   "responds",   "stated",
-    "states",     "declared",    "declares",    "concluded",   "concludes",  "argued",
-    "argues",     "warned",      "warns",       "insisted",    "insists",    "promised",
-    "promises",   "suggested",   "suggests",    "admitted",    "admits",     "recalled",
-    "recalls",    "claimed",     "claims",      "remarked",    "remarks",    "shouted",
-    "vowed",      "vows",        "announced",   "announces",   "acknowledged", "acknowledges",
-    "assured",    "joked",       "jokes",       "yelled",      "predicted",  "predicts",
-    "posted",     "posts",       "answered",    "lamented",    "laments",    "thought",
-    "believes",   "believe",     "believed",    "thinks",      "think",      "reported",
-    "reports",    "asserted",    "asserts",     "interjected", "conceded",   "concedes",
-    "boasted",    "boasts",      "emphasized",  "emphasizes",  "stressed",   "stresses",
-    "pledged",    "pledges",     "countered",   "counters",    "quipped",    "complained",
-    "complains",  "contended",   "contends",    "maintained",  "maintains",  "alleged",
-    "alleges",    "testified",   "confirmed",   "confirms",    "denied",     "denies",
-    "observed",   "mused",       "cautioned",   "cautions",    "insisted",   "chanted",
-    "wondered",   "wonders",     "recalled",    "urged",       "urges",      "exclaimed",
-    "retorted",   "proclaimed",  "proclaims",   "acknowledged", "indicated", "indicates",
-    "estimated",  "estimates",   "revealed",    "reveals",     "disclosed",  "agreed",
-    "agrees",     "texted",      "emailed",     "messaged",    "captioned",
-    "whispered",   "screamed",    "sang",        "began",      "begins",
-    "opened",     "ended",       "closed",      "revealed",    "hinted",     "reveal"});
+    "said",      "says",       "say",        "told",         "tells",        "tell",
+    "wrote",     "writes",     "write",      "added",        "adds",         "explained",
+    "explains",  "continued",  "continues",  "recounted",    "recounts",     "shared",
+    "shares",    "tweeted",    "tweets",     "asked",        "asks",         "noted",
+    "notes",     "replied",    "replies",    "responded",    "responds",     "stated",
+    "states",    "declared",   "declares",   "concluded",    "concludes",    "argued",
+    "argues",    "warned",     "warns",      "insisted",     "insists",      "promised",
+    "promises",  "suggested",  "suggests",   "admitted",     "admits",       "recalled",
+    "recalls",   "claimed",    "claims",     "remarked",     "remarks",      "shouted",
+    "vowed",     "vows",       "announced",  "announces",    "acknowledged", "acknowledges",
+    "assured",   "joked",      "jokes",      "yelled",       "predicted",    "predicts",
+    "posted",    "posts",      "answered",   "lamented",     "laments",      "thought",
+    "believes",  "believe",    "believed",   "thinks",       "think",        "reported",
+    "reports",   "asserted",   "asserts",    "interjected",  "conceded",     "concedes",
+    "boasted",   "boasts",     "emphasized", "emphasizes",   "stressed",     "stresses",
+    "pledged",   "pledges",    "countered",  "counters",     "quipped",      "complained",
+    "complains", "contended",  "contends",   "maintained",   "maintains",    "alleged",
+    "alleges",   "testified",  "confirmed",  "confirms",     "denied",       "denies",
+    "observed",  "mused",      "cautioned",  "cautions",     "insisted",     "chanted",
+    "wondered",  "wonders",    "recalled",   "urged",        "urges",        "exclaimed",
+    "retorted",  "proclaimed", "proclaims",  "acknowledged", "indicated",    "indicates",
+    "estimated", "estimates",  "revealed",   "reveals",      "disclosed",    "agreed",
+    "agrees",    "texted",     "emailed",    "messaged",     "captioned",    "whispered",
+    "screamed",  "sang",       "began",      "begins",       "opened",       "ended",
+    "closed",    "revealed",   "hinted",     "reveal"});
 
 constexpr auto kParticiple = Sorted(std::array<std::string_view, 24>{
-    "saying",   "writing",    "adding",     "telling",    "sharing",   "explaining",
-    "noting",   "asking",     "arguing",    "declaring",  "stating",   "insisting",
-    "warning",  "tweeting",   "posting",    "captioning", "replying",  "responding",
-    "recalling", "concluding", "continuing", "claiming",  "remarking", "joking"});
+    "saying",    "writing",    "adding",     "telling",    "sharing",   "explaining",
+    "noting",    "asking",     "arguing",    "declaring",  "stating",   "insisting",
+    "warning",   "tweeting",   "posting",    "captioning", "replying",  "responding",
+    "recalling", "concluding", "continuing", "claiming",   "remarking", "joking"});
 
 constexpr auto kFrame = Sorted(std::array<std::string_view, 60>{
-    "called",     "calls",      "call",       "calling",     "described",  "describes",
-    "describing", "deemed",     "referred",   "refers",      "referring",  "slammed",
-    "labeled",    "labelled",   "dubbed",     "branded",     "praised",    "criticized",
-    "blasted",    "mocked",     "accused",    "accuses",     "accusing",   "thanked",
-    "wants",      "wanted",     "supports",   "opposes",     "named",      "touted",
-    "hailed",     "characterized", "pointed", "vowing",      "pledging",   "promising",
-    "urging",     "lauded",     "decried",    "denounced",   "condemned",  "attacked",
-    "cited",      "citing",     "quoted",     "quoting",     "likened",    "compared",
-    "blamed",     "considers",  "considered", "sees",        "saw",        "views",
-    "viewed",     "welcomed",   "warned",     "chanting",    "yelling",    "shouting"});
+    "called",    "calls",      "call",    "calling",       "described", "describes", "describing",
+    "deemed",    "referred",   "refers",  "referring",     "slammed",   "labeled",   "labelled",
+    "dubbed",    "branded",    "praised", "criticized",    "blasted",   "mocked",    "accused",
+    "accuses",   "accusing",   "thanked", "wants",         "wanted",    "supports",  "opposes",
+    "named",     "touted",     "hailed",  "characterized", "pointed",   "vowing",    "pledging",
+    "promising", "urging",     "lauded",  "decried",       "denounced", "condemned", "attacked",
+    "cited",     "citing",     "quoted",  "quoting",       "likened",   "compared",  "blamed",
+    "considers", "considered", "sees",    "saw",           "views",     "viewed",    "welcomed",
+    "warned",    "chanting",   "yelling", "shouting"});
 
 constexpr auto kTakesObject = Sorted(std::array<std::string_view, 10>{
     "told", "tells", "tell", "telling", "asked", "asks", "asking", "assured", "urged", "warned"});
 
-constexpr auto kSubjectPronouns = Sorted(std::array<std::string_view, 9>{
-    "he", "she", "they", "it", "i", "we", "you", "who", "which"});
+constexpr auto kSubjectPronouns = Sorted(
+    std::array<std::string_view, 9>{"he", "she", "they", "it", "i", "we", "you", "who", "which"});
 
-constexpr auto kAuxiliaries = Sorted(std::array<std::string_view, 16>{
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "did", "does",
-    "do", "may", "might", "be"});
+constexpr auto kAuxiliaries = Sorted(
+    std::array<std::string_view, 16>{"has", "have", "had", "is", "are", "was", "were", "will",
+                                     "would", "could", "did", "does", "do", "may", "might", "be"});
 
 constexpr auto kCueAdverbs = Sorted(std::array<std::string_view, 28>{
-    "also",     "later",    "then",       "previously", "recently",  "once",     "again",
-    "reportedly", "publicly", "privately", "repeatedly", "quickly",   "flatly",   "still",
-    "even",     "never",    "often",      "long",       "simply",    "later",    "earlier",
-    "first",    "further",  "specifically", "bluntly",  "frequently", "subsequently", "just"});
+    "also",       "later",    "then",         "previously", "recently",   "once",         "again",
+    "reportedly", "publicly", "privately",    "repeatedly", "quickly",    "flatly",       "still",
+    "even",       "never",    "often",        "long",       "simply",     "later",        "earlier",
+    "first",      "further",  "specifically", "bluntly",    "frequently", "subsequently", "just"});
 
 constexpr auto kClauseWords = Sorted(std::array<std::string_view, 26>{
-    "that",    "because", "but",   "when",   "while",   "although", "though", "if",    "since",
-    "after",   "before",  "as",    "where",  "whether", "unless",   "until",  "so",    "yet",
-    "whereas", "once",    "than",  "and",    "or",      "nor",      "what",   "how"});
+    "that",    "because", "but",  "when",  "while",   "although", "though", "if", "since",
+    "after",   "before",  "as",   "where", "whether", "unless",   "until",  "so", "yet",
+    "whereas", "once",    "than", "and",   "or",      "nor",      "what",   "how"});
 
 constexpr auto kDeterminers = Sorted(std::array<std::string_view, 20>{
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-    "these", "those", "one", "two", "three", "some", "many", "several"});
+    "the",  "a",    "an",    "his",   "her", "their", "its",   "our",  "my",   "your",
+    "this", "that", "these", "those", "one", "two",   "three", "some", "many", "several"});
 
 constexpr auto kInvertedEnd = Sorted(std::array<std::string_view, 22>{
-    "in",  "on",   "at",      "during", "when",    "while",   "after",  "before",
-    "to",  "from", "about",   "as",      "outside", "inside", "with",
-    "via", "into", "through", "before", "earlier", "later"});
+    "in",     "on",  "at",   "during",  "when",   "while",   "after",
+    "before", "to",  "from", "about",   "as",     "outside", "inside",
+    "with",   "via", "into", "through", "before", "earlier", "later"});
 
 constexpr auto kTimeWords = Sorted(std::array<std::string_view, 12>{
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "recently", "earlier"});
 
 constexpr auto kAdverbialStarters = Sorted(std::array<std::string_view, 40>{
-    "later",   "in",      "after",   "sure",     "as",        "when",     "while",   "on",
-    "at",      "earlier", "now",     "meanwhile", "however",  "still",    "then",    "also",
-    "during",  "before",  "since",   "last",     "following", "despite",  "with",    "without",
-    "by",      "for",     "from",    "speaking", "asked",     "like",     "unlike",  "instead",
-    "indeed",  "finally", "first",   "yet",      "but",       "and",      "so",      "today"});
+    "later",  "in",      "after", "sure",      "as",        "when",    "while",  "on",
+    "at",     "earlier", "now",   "meanwhile", "however",   "still",   "then",   "also",
+    "during", "before",  "since", "last",      "following", "despite", "with",   "without",
+    "by",     "for",     "from",  "speaking",  "asked",     "like",    "unlike", "instead",
+    "indeed", "finally", "first", "yet",       "but",       "and",     "so",     "today"});
 
-constexpr auto kPrepositions = Sorted(std::array<std::string_view, 14>{
-    "to", "about", "for", "with", "on", "at", "in", "by", "from", "of", "into", "up", "out",
-    "over"});
+constexpr auto kPrepositions =
+    Sorted(std::array<std::string_view, 14>{"to", "about", "for", "with", "on", "at", "in", "by",
+                                            "from", "of", "into", "up", "out", "over"});
 
 }  // namespace
 
-bool IsAdverbialStarter(std::string_view w) { return In(kAdverbialStarters, w); }
-bool IsPreposition(std::string_view w) { return In(kPrepositions, w); }
+bool IsAdverbialStarter(std::string_view w) {
+  return In(kAdverbialStarters, w);
+}
+bool IsPreposition(std::string_view w) {
+  return In(kPrepositions, w);
+}
 
 CueKind CueOf(std::string_view w) {
   if (In(kSpeech, w)) return CueKind::kSpeech;
@@ -120,13 +123,29 @@ CueKind CueOf(std::string_view w) {
   if (In(kFrame, w)) return CueKind::kFrame;
   return CueKind::kNone;
 }
-bool TakesObject(std::string_view w) { return In(kTakesObject, w); }
-bool IsSubjectPronoun(std::string_view w) { return In(kSubjectPronouns, w); }
-bool IsAuxiliary(std::string_view w) { return In(kAuxiliaries, w); }
-bool IsCueAdverb(std::string_view w) { return In(kCueAdverbs, w); }
-bool IsClauseWord(std::string_view w) { return In(kClauseWords, w); }
-bool IsDeterminer(std::string_view w) { return In(kDeterminers, w); }
-bool EndsInvertedSource(std::string_view w) { return In(kInvertedEnd, w); }
-bool IsTimeWord(std::string_view w) { return In(kTimeWords, w); }
+bool TakesObject(std::string_view w) {
+  return In(kTakesObject, w);
+}
+bool IsSubjectPronoun(std::string_view w) {
+  return In(kSubjectPronouns, w);
+}
+bool IsAuxiliary(std::string_view w) {
+  return In(kAuxiliaries, w);
+}
+bool IsCueAdverb(std::string_view w) {
+  return In(kCueAdverbs, w);
+}
+bool IsClauseWord(std::string_view w) {
+  return In(kClauseWords, w);
+}
+bool IsDeterminer(std::string_view w) {
+  return In(kDeterminers, w);
+}
+bool EndsInvertedSource(std::string_view w) {
+  return In(kInvertedEnd, w);
+}
+bool IsTimeWord(std::string_view w) {
+  return In(kTimeWords, w);
+}
 
 }  // namespace chorus::quotes

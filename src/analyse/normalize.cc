@@ -23,25 +23,51 @@ inline bool IsSpace(char32_t c) {
 // Quotation marks, apostrophes and dashes unified, applied after NFKC+casefold.
 inline char32_t Unify(char32_t c) {
   switch (c) {
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
-    case 0x2033: case 0x301D: case 0x301E: case 0x301F:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+    case 0x301D:
+    case 0x301E:
+    case 0x301F:
       return '"';
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
-    case 0x2032: case 0x0060: case 0x00B4: case 0x02BC:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2039:
+    case 0x203A:
+    case 0x2032:
+    case 0x0060:
+    case 0x00B4:
+    case 0x02BC:
       return '\'';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0x2E3A: case 0x2E3B: case 0xFE58: case 0xFE63:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x2E3A:
+    case 0x2E3B:
+    case 0xFE58:
+    case 0xFE63:
       return '-';
     default:
       return c;
   }
 }
 
-inline bool IsCombining(char32_t c) { return utf8proc_get_property(c)->combining_class != 0; }
+inline bool IsCombining(char32_t c) {
+  return utf8proc_get_property(c)->combining_class != 0;
+}
 
-constexpr auto kDecomposeOptions =
-    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                    UTF8PROC_IGNORE);
+constexpr auto kDecomposeOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
 
 }  // namespace
 
@@ -103,7 +129,8 @@ void NormalizedText::Assign(std::string_view in) {
       for (; i < fast_end; ++i, ++cp) {
         unsigned char c = p[i];
         switch (kAsciiClass[c]) {
-          case 0: break;
+          case 0:
+            break;
           case 1:
             if (o > 0 && t[o - 1] == ' ') {
               se[o - 1] = cp + 1;
@@ -111,8 +138,12 @@ void NormalizedText::Assign(std::string_view in) {
             }
             c = ' ';
             break;
-          case 2: c = static_cast<unsigned char>(c + 32); break;
-          default: c = '\''; break;
+          case 2:
+            c = static_cast<unsigned char>(c + 32);
+            break;
+          default:
+            c = '\'';
+            break;
         }
         t[o] = static_cast<char>(c);
         sb[o] = cp;

@@ -9,7 +9,9 @@ namespace {
 
 enum class Mark { kNone, kOpen, kClose, kStraight };
 
-inline unsigned char At(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+inline unsigned char At(std::string_view s, size_t i) {
+  return static_cast<unsigned char>(s[i]);
+}
 
 Mark Classify(std::string_view s, size_t i, size_t& len) {
   unsigned char c = At(s, i);
@@ -24,9 +26,14 @@ Mark Classify(std::string_view s, size_t i, size_t& len) {
   if (c == 0xE2 && i + 2 < s.size() && At(s, i + 1) == 0x80) {
     len = 3;
     switch (At(s, i + 2)) {
-      case 0x9C: case 0x9E: case 0x9F: return Mark::kOpen;  // “ „ ‟
-      case 0x9D: return Mark::kClose;                        // ”
-      default: break;
+      case 0x9C:
+      case 0x9E:
+      case 0x9F:
+        return Mark::kOpen;  // “ „ ‟
+      case 0x9D:
+        return Mark::kClose;  // ”
+      default:
+        break;
     }
   }
   if (c == 0xC2 && i + 1 < s.size()) {
@@ -91,9 +98,12 @@ std::vector<Quotation> FindQuotations(std::string_view text,
       if (m == Mark::kStraight) {
         bool can_open = OpensAfter(text, para.begin, i) && !ClosesBefore(text, i + 1, para.end);
         bool can_close = !OpensAfter(text, para.begin, i) || ClosesBefore(text, i + 1, para.end);
-        if (open && can_close) m = Mark::kClose;
-        else if (!open && can_open) m = Mark::kOpen;
-        else m = open ? Mark::kClose : Mark::kOpen;
+        if (open && can_close)
+          m = Mark::kClose;
+        else if (!open && can_open)
+          m = Mark::kOpen;
+        else
+          m = open ? Mark::kClose : Mark::kOpen;
       }
       if (m == Mark::kOpen) {
         if (open) {

@@ -20,10 +20,16 @@ using text::CharLen;
 using text::CloserLen;
 using text::SpaceLen;
 
-inline unsigned char At(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+inline unsigned char At(std::string_view s, size_t i) {
+  return static_cast<unsigned char>(s[i]);
+}
 
-inline bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlpha(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+inline bool IsDigit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool InList(std::string_view w, const std::string_view* list, size_t n) {
   for (size_t k = 0; k < n; ++k)
@@ -33,29 +39,29 @@ bool InList(std::string_view w, const std::string_view* list, size_t n) {
 
 // Abbreviations that precede a name or number: never end a sentence.
 constexpr std::string_view kTitles[] = {
-    "mr",   "mrs",  "ms",   "dr",   "sen",  "sens", "gov",   "rep",   "reps", "gen",   "col",
-    "lt",   "sgt",  "capt", "cmdr", "adm",  "maj",  "prof",  "rev",   "hon",  "pres",  "st",
-    "supt", "det",  "insp", "atty", "amb",  "fr",   "messrs", "mmes", "mme",  "mlle",  "sr",
-    "vs",   "v",    "no",   "nos",  "gens", "cpl",  "pvt",   "sgts",  "ft",   "mt",    "rt",
-    "brig", "lieut", "gov", "govs", "supt", "cong", "assemb", "del",  "treas", "sec", "asst"};
+    "mr",   "mrs",   "ms",   "dr",   "sen",  "sens", "gov",    "rep",  "reps",  "gen",  "col",
+    "lt",   "sgt",   "capt", "cmdr", "adm",  "maj",  "prof",   "rev",  "hon",   "pres", "st",
+    "supt", "det",   "insp", "atty", "amb",  "fr",   "messrs", "mmes", "mme",   "mlle", "sr",
+    "vs",   "v",     "no",   "nos",  "gens", "cpl",  "pvt",    "sgts", "ft",    "mt",   "rt",
+    "brig", "lieut", "gov",  "govs", "supt", "cong", "assemb", "del",  "treas", "sec",  "asst"};
 // Month abbreviations: not a boundary before a number ("Sept. 5").
 constexpr std::string_view kMonths[] = {"jan", "feb", "mar",  "apr", "jun", "jul",
                                         "aug", "sep", "sept", "oct", "nov", "dec"};
 // Abbreviations that may end a sentence: a boundary only before a word that
 // usually opens one.
-constexpr std::string_view kOthers[] = {"inc", "corp", "co",   "ltd", "llc", "jr",   "bros",
-                                        "etc", "dept", "est",  "approx", "ave", "blvd", "univ",
-                                        "assn", "ed",  "eds",  "vol", "pp",  "al",  "cf"};
+constexpr std::string_view kOthers[] = {"inc",  "corp", "co",  "ltd",    "llc", "jr",   "bros",
+                                        "etc",  "dept", "est", "approx", "ave", "blvd", "univ",
+                                        "assn", "ed",   "eds", "vol",    "pp",  "al",   "cf"};
 // Words that usually open a sentence (lower-cased).
 constexpr std::string_view kStarters[] = {
-    "the",   "a",     "an",    "he",    "she",   "it",      "they",     "we",    "i",
-    "you",   "his",   "her",   "their", "our",   "its",     "my",       "this",  "that",
-    "these", "those", "but",   "and",   "so",    "yet",     "or",       "in",    "on",
-    "at",    "for",   "if",    "when",  "while", "after",   "before",   "as",    "there",
-    "here",  "what",  "who",   "why",   "how",   "where",   "meanwhile", "however", "still",
-    "then",  "now",   "some",  "many",  "most",  "all",     "both",     "each",  "one",
-    "no",    "not",   "to",    "by",    "with",  "from",    "since",    "until", "although",
-    "though", "because", "despite", "during", "last", "this", "next", "earlier", "later"};
+    "the",    "a",       "an",      "he",     "she",   "it",    "they",      "we",      "i",
+    "you",    "his",     "her",     "their",  "our",   "its",   "my",        "this",    "that",
+    "these",  "those",   "but",     "and",    "so",    "yet",   "or",        "in",      "on",
+    "at",     "for",     "if",      "when",   "while", "after", "before",    "as",      "there",
+    "here",   "what",    "who",     "why",    "how",   "where", "meanwhile", "however", "still",
+    "then",   "now",     "some",    "many",   "most",  "all",   "both",      "each",    "one",
+    "no",     "not",     "to",      "by",     "with",  "from",  "since",     "until",   "although",
+    "though", "because", "despite", "during", "last",  "this",  "next",      "earlier", "later"};
 
 // The lower-cased ASCII word (letters and inner dots) that ends right before
 // byte `dot`, e.g. "u.s" before the last '.' of "U.S.".
@@ -250,7 +256,9 @@ constexpr std::array<uint8_t, 128> kTokClass = [] {
   return t;
 }();
 
-inline bool IsJoiner(unsigned char c) { return c == '\'' || c == '-' || c == '.' || c == '&'; }
+inline bool IsJoiner(unsigned char c) {
+  return c == '\'' || c == '-' || c == '.' || c == '&';
+}
 
 void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
   size_t i = sent.begin;
@@ -284,8 +292,10 @@ void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
         }
         // Joiners inside a word: don't, 36-year-old, U.S, 3.5, 3,000, 10:30, AT&T; ’ too.
         size_t jl = 0;
-        if (IsJoiner(c) || (number && (c == ',' || c == ':'))) jl = 1;
-        else if (c == 0xE2 && i + 2 < end && At(s, i + 1) == 0x80 && At(s, i + 2) == 0x99) jl = 3;
+        if (IsJoiner(c) || (number && (c == ',' || c == ':')))
+          jl = 1;
+        else if (c == 0xE2 && i + 2 < end && At(s, i + 1) == 0x80 && At(s, i + 2) == 0x99)
+          jl = 3;
         if (jl && i + jl < end && text::IsWordChar(s, i + jl, len)) {
           if (c == '.') inner_dot = true;
           i += jl;

@@ -13,24 +13,77 @@ namespace {
 
 // Capitalised words that are titles or roles, not names: dropped from the
 // front of a name ("Sen. Ted Cruz", "Chairman Reince Priebus").
-constexpr std::array<std::string_view, 64> kTitleWords = {
-    "mr",        "mrs",       "ms",        "miss",      "dr",        "sen",       "senator",
-    "gov",       "governor",  "rep",       "representative", "president", "vice",  "secretary",
-    "chairman",  "chairwoman", "chair",    "ceo",       "director",  "spokesman", "spokeswoman",
-    "attorney",  "general",   "judge",     "justice",   "mayor",     "leader",    "speaker",
-    "minister",  "prime",     "former",    "republican", "democratic", "democrat", "gop",
-    "candidate", "nominee",   "sir",       "lord",      "lady",      "prof",      "professor",
-    "rev",       "pope",      "king",      "queen",     "prince",    "princess",  "gen",
-    "col",       "lt",        "sgt",       "capt",      "adm",       "commissioner", "chief",
-    "executive", "host",      "anchor",    "model",     "actor",     "actress",   "star",
-    "officer"};
+constexpr std::array<std::string_view, 64> kTitleWords = {"mr",
+                                                          "mrs",
+                                                          "ms",
+                                                          "miss",
+                                                          "dr",
+                                                          "sen",
+                                                          "senator",
+                                                          "gov",
+                                                          "governor",
+                                                          "rep",
+                                                          "representative",
+                                                          "president",
+                                                          "vice",
+                                                          "secretary",
+                                                          "chairman",
+                                                          "chairwoman",
+                                                          "chair",
+                                                          "ceo",
+                                                          "director",
+                                                          "spokesman",
+                                                          "spokeswoman",
+                                                          "attorney",
+                                                          "general",
+                                                          "judge",
+                                                          "justice",
+                                                          "mayor",
+                                                          "leader",
+                                                          "speaker",
+                                                          "minister",
+                                                          "prime",
+                                                          "former",
+                                                          "republican",
+                                                          "democratic",
+                                                          "democrat",
+                                                          "gop",
+                                                          "candidate",
+                                                          "nominee",
+                                                          "sir",
+                                                          "lord",
+                                                          "lady",
+                                                          "prof",
+                                                          "professor",
+                                                          "rev",
+                                                          "pope",
+                                                          "king",
+                                                          "queen",
+                                                          "prince",
+                                                          "princess",
+                                                          "gen",
+                                                          "col",
+                                                          "lt",
+                                                          "sgt",
+                                                          "capt",
+                                                          "adm",
+                                                          "commissioner",
+                                                          "chief",
+                                                          "executive",
+                                                          "host",
+                                                          "anchor",
+                                                          "model",
+                                                          "actor",
+                                                          "actress",
+                                                          "star",
+                                                          "officer"};
 
 constexpr std::array<std::string_view, 36> kNotNames = {
-    "the",     "a",        "an",       "as",       "but",      "and",     "in",     "on",
-    "at",      "after",    "before",   "when",     "while",    "then",    "now",    "later",
-    "january", "february", "march",    "april",    "may",      "june",    "july",   "august",
-    "september", "october", "november", "december", "monday",  "tuesday", "wednesday",
-    "thursday", "friday",  "saturday", "sunday",   "read"};
+    "the",       "a",        "an",       "as",       "but",    "and",     "in",        "on",
+    "at",        "after",    "before",   "when",     "while",  "then",    "now",       "later",
+    "january",   "february", "march",    "april",    "may",    "june",    "july",      "august",
+    "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday",    "saturday", "sunday",   "read"};
 
 bool IsTitleWord(std::string_view w) {
   return std::find(kTitleWords.begin(), kTitleWords.end(), w) != kTitleWords.end();
@@ -54,8 +107,8 @@ struct Person {
 };
 
 struct Mention {
-  uint32_t tok;     // first token of the mention
-  size_t person;    // index into people
+  uint32_t tok;   // first token of the mention
+  size_t person;  // index into people
 };
 
 class Resolver {
@@ -210,8 +263,7 @@ size_t Resolver::MainPerson() const {
     total += people_[i].mentions;
     if (best == std::string::npos || people_[i].mentions > people_[best].mentions) best = i;
   }
-  if (best == std::string::npos || people_[best].mentions * 2 < total ||
-      people_[best].mentions < 2)
+  if (best == std::string::npos || people_[best].mentions * 2 < total || people_[best].mentions < 2)
     return std::string::npos;
   return best;
 }
@@ -244,8 +296,7 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
     size_t p = MostRecent(b, first == "he" ? kMale : kFemale);
     return p == std::string::npos ? std::string() : people_[p].display;
   }
-  if (head_end == b + 1 && (first == "who" || first == "which") && b >= 2 &&
-      v_.Str(b - 1) == ",") {
+  if (head_end == b + 1 && (first == "who" || first == "which") && b >= 2 && v_.Str(b - 1) == ",") {
     size_t p = MostRecent(b, kUnknown);
     return p == std::string::npos ? std::string() : people_[p].display;
   }

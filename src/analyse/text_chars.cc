@@ -8,7 +8,9 @@
 namespace chorus::text {
 
 namespace {
-inline unsigned char At(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+inline unsigned char At(std::string_view s, size_t i) {
+  return static_cast<unsigned char>(s[i]);
+}
 
 inline utf8proc_category_t Category(std::string_view s, size_t i, size_t& len) {
   char32_t cp = utf8::Decode(s, i, len);
@@ -38,10 +40,17 @@ size_t SpaceLenSlow(std::string_view s, size_t i) {
 
 bool IsWordCharSlow(std::string_view s, size_t i, size_t& len) {
   switch (Category(s, i, len)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       return true;
     default:
       return false;

@@ -6,7 +6,9 @@
 namespace chorus::utf8 {
 
 namespace {
-inline bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
+inline bool IsCont(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 }  // namespace
 
 char32_t Decode(std::string_view s, size_t i, size_t& len) {
@@ -84,8 +86,7 @@ bool IsValidScalar(std::string_view s) {
       continue;
     }
     size_t len;
-    if (Decode(s, i, len) == kReplacement &&
-        !(len == 3 && s.compare(i, 3, "\xEF\xBF\xBD") == 0)) {
+    if (Decode(s, i, len) == kReplacement && !(len == 3 && s.compare(i, 3, "\xEF\xBF\xBD") == 0)) {
       return false;
     }
     i += len;
@@ -156,7 +157,10 @@ size_t CodepointIndex::ToByte(uint32_t cp) const {
   size_t lo = 0, hi = checkpoints_.size();
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;
-    if (checkpoints_[mid] <= cp) lo = mid; else hi = mid;
+    if (checkpoints_[mid] <= cp)
+      lo = mid;
+    else
+      hi = mid;
   }
   size_t i = lo * kStride;
   uint32_t cps = checkpoints_[lo];

@@ -16,8 +16,8 @@ namespace {
 // One quoted passage (a content span of a direct attribution) as words of the
 // normalised view, each word with its code-point range in the article text.
 struct Piece {
-  size_t quote = 0;  // index into `quotes`
-  std::vector<uint64_t> words;               // hashes of normalised words
+  size_t quote = 0;                                // index into `quotes`
+  std::vector<uint64_t> words;                     // hashes of normalised words
   std::vector<std::pair<uint32_t, uint32_t>> cps;  // each word's span in the article
 };
 
@@ -161,8 +161,8 @@ std::vector<CanonicalQuote> BuildQuotebook(const std::vector<QuotedArticle>& art
     const QuotedArticle& ca = articles[quotes[canon_q].article];
     utf8::CodepointIndex cindex(ca.text);
     CanonicalQuote c;
-    std::vector<uint32_t> piece_base;   // article cp where each canonical piece starts
-    std::vector<uint32_t> piece_off;    // its offset in c.text (code points)
+    std::vector<uint32_t> piece_base;  // article cp where each canonical piece starts
+    std::vector<uint32_t> piece_off;   // its offset in c.text (code points)
     uint32_t text_cps = 0;
     for (size_t pi : quotes[canon_q].pieces) {
       const Piece& p = pieces[pi];

@@ -90,7 +90,7 @@ std::vector<ReusedPassage> AlignPassages(const WordIndex& a, const WordIndex& b,
   const auto& B = b.hashes;
   for (const Chain& ch : chains) {
     size_t i0 = ch.ai, j0 = ch.bi, i1 = ch.aj + kSeed, j1 = ch.bj + kSeed;  // [i0,i1) [j0,j1)
-    for (;;) {  // backward
+    for (;;) {                                                              // backward
       if (i0 > 0 && j0 > 0 && A[i0 - 1] == B[j0 - 1]) {
         --i0;
         --j0;

@@ -13,8 +13,8 @@ struct StoryClusterer::Impl {
     int64_t last_day = -1;
     size_t last_seen = 0;  // arrival index of its latest article
     size_t members = 0;
-    double norm_sq = 0;        // cached |vector|^2 under the IDF of the time
-    size_t norm_members = 0;   // members when it was cached (0: stale)
+    double norm_sq = 0;       // cached |vector|^2 under the IDF of the time
+    size_t norm_members = 0;  // members when it was cached (0: stale)
   };
 
   explicit Impl(StoryOptions o) : opts(o) {}
@@ -39,8 +39,8 @@ struct StoryClusterer::Impl {
   }
 
   bool Active(const Story& s, int64_t day) const {
-    if (day >= 0 && s.last_day >= 0) return day - s.last_day <= opts.window_days &&
-                                            s.last_day - day <= opts.window_days;
+    if (day >= 0 && s.last_day >= 0)
+      return day - s.last_day <= opts.window_days && s.last_day - day <= opts.window_days;
     return seen - s.last_seen <= opts.window_articles;
   }
 
@@ -310,7 +310,8 @@ struct StoryClusterer::Impl {
     double nb = NormSq(vb);
     std::vector<int> side(m.size(), 0);
     for (size_t k = 0; k < m.size(); ++k)
-      side[k] = Cosine(articles[m[k]], va, na, false) > Cosine(articles[m[k]], vb, nb, false) ? 1 : 0;
+      side[k] =
+          Cosine(articles[m[k]], va, na, false) > Cosine(articles[m[k]], vb, nb, false) ? 1 : 0;
     for (int iter = 0; iter < 6; ++iter) {
       Vec v[2];
       for (size_t k = 0; k < m.size(); ++k)
@@ -457,18 +458,24 @@ struct StoryClusterer::Impl {
   std::vector<double> log_df;  // log(df + 0.5) per term
   double log_n = 0;
   std::vector<std::vector<uint32_t>> postings;  // term -> stories holding it
-  std::vector<uint32_t> pruned_size;             // each list's size after its last pruning
+  std::vector<uint32_t> pruned_size;            // each list's size after its last pruning
   std::vector<Story> stories;
   std::vector<StoryFeatures> articles;  // every article added, for Refine
-  std::vector<uint32_t> assign;          // its story
+  std::vector<uint32_t> assign;         // its story
 };
 
 StoryClusterer::StoryClusterer(StoryOptions opts) : impl_(new Impl(opts)) {}
-StoryClusterer::~StoryClusterer() { delete impl_; }
+StoryClusterer::~StoryClusterer() {
+  delete impl_;
+}
 uint32_t StoryClusterer::Add(const StoryFeatures& f, std::optional<uint32_t> dup) {
   return impl_->Add(f, dup);
 }
-size_t StoryClusterer::stories() const { return impl_->stories.size(); }
-std::vector<uint32_t> StoryClusterer::Refine(int rounds) { return impl_->Refine(rounds); }
+size_t StoryClusterer::stories() const {
+  return impl_->stories.size();
+}
+std::vector<uint32_t> StoryClusterer::Refine(int rounds) {
+  return impl_->Refine(rounds);
+}
 
 }  // namespace chorus

@@ -1,12 +1,12 @@
 // Clustering features of one article; see chorus/stories.h.
+#include <xxhash.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <string>
 #include <unordered_map>
-
-#include <xxhash.h>
 
 #include "analyse/quote_marks.h"
 #include "analyse/text_chars.h"
@@ -23,8 +23,12 @@ struct TermDictionary::Impl {
 };
 
 TermDictionary::TermDictionary() : impl_(new Impl) {}
-TermDictionary::~TermDictionary() { delete impl_; }
-size_t TermDictionary::size() const { return impl_->ids.size(); }
+TermDictionary::~TermDictionary() {
+  delete impl_;
+}
+size_t TermDictionary::size() const {
+  return impl_->ids.size();
+}
 
 uint32_t TermDictionary::Intern(std::string_view term) {
   uint64_t h = XXH3_64bits(term.data(), term.size());
@@ -36,22 +40,30 @@ namespace {
 
 // Function words and web furniture: never features.
 constexpr std::array<std::string_view, 200> kStopwords = {
-    "the", "and", "for", "that", "with", "was", "are", "but", "not", "you", "this", "have",
-    "from", "they", "his", "her", "she", "him", "has", "had", "were", "been", "their", "will",
-    "would", "what", "when", "who", "which", "there", "about", "after", "into", "than", "then",
-    "them", "its", "our", "out", "can", "could", "all", "one", "also", "more", "most", "some",
-    "any", "just", "over", "said", "says", "say", "like", "new", "how", "other", "only", "very",
-    "while", "where", "why", "did", "does", "being", "because", "before", "these", "those",
-    "such", "here", "your", "yours", "may", "might", "must", "shall", "should", "upon", "off",
-    "each", "both", "few", "many", "much", "own", "same", "too", "via", "per", "get", "got",
-    "make", "made", "way", "ways", "well", "even", "still", "now", "yet", "since", "during",
-    "through", "against", "between", "under", "again", "further", "once", "first", "last",
-    "year", "years", "time", "day", "days", "week", "read", "min", "share", "shares",
-    "advertisement", "photo", "photos", "image", "images", "getty", "credit", "click", "sign",
-    "subscribe", "newsletter", "email", "follow", "twitter", "facebook", "instagram", "video",
-    "watch", "story", "stories", "news", "updated", "published", "according", "told", "per",
-    "two", "three", "including", "around", "another", "told", "know", "going", "want", "back",
-    "take", "come", "see", "look"};
+    "the",     "and",     "for",     "that",          "with",      "was",       "are",
+    "but",     "not",     "you",     "this",          "have",      "from",      "they",
+    "his",     "her",     "she",     "him",           "has",       "had",       "were",
+    "been",    "their",   "will",    "would",         "what",      "when",      "who",
+    "which",   "there",   "about",   "after",         "into",      "than",      "then",
+    "them",    "its",     "our",     "out",           "can",       "could",     "all",
+    "one",     "also",    "more",    "most",          "some",      "any",       "just",
+    "over",    "said",    "says",    "say",           "like",      "new",       "how",
+    "other",   "only",    "very",    "while",         "where",     "why",       "did",
+    "does",    "being",   "because", "before",        "these",     "those",     "such",
+    "here",    "your",    "yours",   "may",           "might",     "must",      "shall",
+    "should",  "upon",    "off",     "each",          "both",      "few",       "many",
+    "much",    "own",     "same",    "too",           "via",       "per",       "get",
+    "got",     "make",    "made",    "way",           "ways",      "well",      "even",
+    "still",   "now",     "yet",     "since",         "during",    "through",   "against",
+    "between", "under",   "again",   "further",       "once",      "first",     "last",
+    "year",    "years",   "time",    "day",           "days",      "week",      "read",
+    "min",     "share",   "shares",  "advertisement", "photo",     "photos",    "image",
+    "images",  "getty",   "credit",  "click",         "sign",      "subscribe", "newsletter",
+    "email",   "follow",  "twitter", "facebook",      "instagram", "video",     "watch",
+    "story",   "stories", "news",    "updated",       "published", "according", "told",
+    "per",     "two",     "three",   "including",     "around",    "another",   "told",
+    "know",    "going",   "want",    "back",          "take",      "come",      "see",
+    "look"};
 
 bool IsStopword(std::string_view w) {
   return std::find(kStopwords.begin(), kStopwords.end(), w) != kStopwords.end();
@@ -167,8 +179,8 @@ int64_t DayNumber(std::string_view d) {
   y -= m <= 2;
   const int era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 +
-                       static_cast<unsigned>(day) - 1;
+  const unsigned doy =
+      (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(day) - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return static_cast<int64_t>(era) * 146097 + static_cast<int64_t>(doe) - 719468;
 }

@@ -49,8 +49,10 @@ bool InputStream::Fill() {
   if (n == 0) {
     int code;
     const char* msg = gzerror(file_, &code);
-    if (code == Z_BUF_ERROR) error_ = "truncated gzip data (unexpected end of file)";
-    else if (code != Z_OK && code != Z_STREAM_END) error_ = msg;
+    if (code == Z_BUF_ERROR)
+      error_ = "truncated gzip data (unexpected end of file)";
+    else if (code != Z_OK && code != Z_STREAM_END)
+      error_ = msg;
     eof_ = true;
     return false;
   }

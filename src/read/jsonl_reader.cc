@@ -51,17 +51,27 @@ std::string ParseRecord(simdjson::dom::parser& parser, std::string& line, Articl
   for (simdjson::dom::key_value_pair field : obj) {
     std::string_view key = field.key;
     std::string* dst = nullptr;
-    if (key == "id") dst = &a.id;
-    else if (key == "text") { dst = &a.text; has_text = true; }
-    else if (key == "title") dst = &a.title;
-    else if (key == "url") dst = &a.url;
-    else if (key == "source") dst = &a.source;
-    else if (key == "publisher" || key == "outlet") dst = &source_alt;
-    else if (key == "published") dst = &a.published;
-    else if (key == "date") dst = &published_alt;
+    if (key == "id")
+      dst = &a.id;
+    else if (key == "text") {
+      dst = &a.text;
+      has_text = true;
+    } else if (key == "title")
+      dst = &a.title;
+    else if (key == "url")
+      dst = &a.url;
+    else if (key == "source")
+      dst = &a.source;
+    else if (key == "publisher" || key == "outlet")
+      dst = &source_alt;
+    else if (key == "published")
+      dst = &a.published;
+    else if (key == "date")
+      dst = &published_alt;
     if (!dst) continue;  // unknown fields are ignored
     if (auto e = GetText(field.value, dst == &a.id, *dst)) {
-      if (e == simdjson::INCORRECT_TYPE) return "field \"" + std::string(key) + "\" is not a string";
+      if (e == simdjson::INCORRECT_TYPE)
+        return "field \"" + std::string(key) + "\" is not a string";
       return simdjson::error_message(e);
     }
   }

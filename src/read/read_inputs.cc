@@ -12,12 +12,18 @@ namespace chorus {
 namespace fs = std::filesystem;
 
 bool ParseInputFormat(std::string_view name, InputFormat& out) {
-  if (name == "auto") out = InputFormat::kAuto;
-  else if (name == "jsonl" || name == "ndjson") out = InputFormat::kJsonl;
-  else if (name == "txt" || name == "text") out = InputFormat::kText;
-  else if (name == "html" || name == "htm") out = InputFormat::kHtml;
-  else if (name == "warc") out = InputFormat::kWarc;
-  else return false;
+  if (name == "auto")
+    out = InputFormat::kAuto;
+  else if (name == "jsonl" || name == "ndjson")
+    out = InputFormat::kJsonl;
+  else if (name == "txt" || name == "text")
+    out = InputFormat::kText;
+  else if (name == "html" || name == "htm")
+    out = InputFormat::kHtml;
+  else if (name == "warc")
+    out = InputFormat::kWarc;
+  else
+    return false;
   return true;
 }
 
@@ -42,8 +48,8 @@ bool Deliver(Article&& a, std::string_view where, const ReadOptions& opts, Diagn
                            " invalid UTF-8 sequences), not text");
       return false;
     }
-    diag.Warn(where, "replaced " + std::to_string(replaced) +
-                         " invalid UTF-8 sequence(s) with U+FFFD");
+    diag.Warn(where,
+              "replaced " + std::to_string(replaced) + " invalid UTF-8 sequence(s) with U+FFFD");
     a.text = std::move(repaired);
   }
   for (std::string* field : {&a.id, &a.source, &a.url, &a.title, &a.published}) {
@@ -93,8 +99,8 @@ InputFormat Sniff(const std::string& path, const ReadOptions& opts) {
   std::string head;
   in.Read(head, 512);
   size_t i = 0;
-  while (i < head.size() && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' ||
-                             head[i] == '\t'))
+  while (i < head.size() &&
+         (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t'))
     ++i;
   std::string_view h = std::string_view(head).substr(i);
   if (h.starts_with("WARC/")) return InputFormat::kWarc;
@@ -111,11 +117,20 @@ void ReadOne(const std::string& path, const std::string& id, InputFormat format,
   if (format == InputFormat::kAuto) format = FormatOf(path);
   if (format == InputFormat::kAuto) format = Sniff(path, opts);
   switch (format) {
-    case InputFormat::kJsonl: read::ReadJsonl(path, path, opts, diag, sink); break;
-    case InputFormat::kText: read::ReadTextFile(path, id, opts, diag, sink); break;
-    case InputFormat::kHtml: read::ReadHtmlFile(path, id, opts, diag, sink); break;
-    case InputFormat::kWarc: read::ReadWarc(path, path, opts, diag, sink); break;
-    case InputFormat::kAuto: break;
+    case InputFormat::kJsonl:
+      read::ReadJsonl(path, path, opts, diag, sink);
+      break;
+    case InputFormat::kText:
+      read::ReadTextFile(path, id, opts, diag, sink);
+      break;
+    case InputFormat::kHtml:
+      read::ReadHtmlFile(path, id, opts, diag, sink);
+      break;
+    case InputFormat::kWarc:
+      read::ReadWarc(path, path, opts, diag, sink);
+      break;
+    case InputFormat::kAuto:
+      break;
   }
 }
 
@@ -175,8 +190,8 @@ void ReadHtmlFile(const std::string& path, std::string id, const ReadOptions& op
 
 }  // namespace read
 
-void ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opts,
-                Diagnostics& diag, const ArticleSink& sink) {
+void ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opts, Diagnostics& diag,
+                const ArticleSink& sink) {
   for (const std::string& input : inputs) {
     if (input == "-") {
       read::ReadJsonl("-", "stdin", opts, diag, sink);
@@ -200,7 +215,8 @@ void ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opts,
           continue;
         }
         if (!it->is_regular_file()) continue;
-        InputFormat f = opts.format != InputFormat::kAuto ? opts.format : read::FormatOf(p.string());
+        InputFormat f =
+            opts.format != InputFormat::kAuto ? opts.format : read::FormatOf(p.string());
         if (f != InputFormat::kAuto) files.push_back(p);
       }
       if (ec) diag.InputError(input, "cannot list directory: " + ec.message());

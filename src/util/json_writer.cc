@@ -14,10 +14,10 @@ void AppendJsonString(std::string& out, std::string_view s, bool html_safe) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     const char* esc = nullptr;
     char buf[7];
-    if (c >= 0x20 && c != '"' && c != '\\' &&
-        !(html_safe && (c == '<' || c == '>' || c == '&'))) {
+    if (c >= 0x20 && c != '"' && c != '\\' && !(html_safe && (c == '<' || c == '>' || c == '&'))) {
       // U+2028 / U+2029 (E2 80 A8/A9) break JavaScript string literals.
-      if (html_safe && c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      if (html_safe && c == 0xE2 && i + 2 < s.size() &&
+          static_cast<unsigned char>(s[i + 1]) == 0x80 &&
           (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xA8) {
         out.append(s.data() + run, i - run);
         out.append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
@@ -27,16 +27,35 @@ void AppendJsonString(std::string& out, std::string_view s, bool html_safe) {
       continue;
     }
     switch (c) {
-      case '"': esc = "\\\""; break;
-      case '\\': esc = "\\\\"; break;
-      case '\n': esc = "\\n"; break;
-      case '\r': esc = "\\r"; break;
-      case '\t': esc = "\\t"; break;
-      case '\b': esc = "\\b"; break;
-      case '\f': esc = "\\f"; break;
+      case '"':
+        esc = "\\\"";
+        break;
+      case '\\':
+        esc = "\\\\";
+        break;
+      case '\n':
+        esc = "\\n";
+        break;
+      case '\r':
+        esc = "\\r";
+        break;
+      case '\t':
+        esc = "\\t";
+        break;
+      case '\b':
+        esc = "\\b";
+        break;
+      case '\f':
+        esc = "\\f";
+        break;
       default:
-        buf[0] = '\\'; buf[1] = 'u'; buf[2] = '0'; buf[3] = '0';
-        buf[4] = kHex[c >> 4]; buf[5] = kHex[c & 15]; buf[6] = 0;
+        buf[0] = '\\';
+        buf[1] = 'u';
+        buf[2] = '0';
+        buf[3] = '0';
+        buf[4] = kHex[c >> 4];
+        buf[5] = kHex[c & 15];
+        buf[6] = 0;
         esc = buf;
     }
     out.append(s.data() + run, i - run);
@@ -82,8 +101,10 @@ void JsonWriter::String(std::string_view s) {
 }
 
 void JsonWriter::StringOrNull(std::string_view s) {
-  if (s.empty()) Null();
-  else String(s);
+  if (s.empty())
+    Null();
+  else
+    String(s);
 }
 
 void JsonWriter::Int(int64_t v) {
