@@ -9,107 +9,13 @@
 //   reported   X said (that) …  /  …, X said.  /  According to X, …  /  …, according to X.
 #include <algorithm>
 
-#include "analyse/article_view.h"
-#include "analyse/cue_lexicon.h"
+#include "analyse/attribution_finder.h"
 #include "analyse/speaker_resolver.h"
 #include "chorus/quotes.h"
 
 namespace chorus {
 
 namespace quotes {
-namespace {
-
-constexpr uint32_t kNone = ~0u;
-
-class Finder {
- public:
-  Finder(std::string_view text, const Segmentation& seg) : v_(text, seg) {}
-
-  std::vector<Attribution> Run();
-
- private:
-  struct Found {
-    Attribution a;
-    uint32_t cue_tok = kNone;  // token of the cue verb
-    uint32_t src_first = kNone, src_end = kNone;
-    uint32_t para = 0;
-  };
-
-  bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
-  bool Is(uint32_t t, std::string_view w) const { return v_.toks[t].low == w; }
-  ByteSpan Bytes(uint32_t first, uint32_t end) const {
-    return {v_.toks[first].span.begin, v_.toks[end - 1].span.end};
-  }
-  CueKind Cue(uint32_t t) const {
-    if (v_.toks[t].quote >= 0 || IsPunct(t)) return CueKind::kNone;
-    return CueOf(v_.toks[t].low);
-  }
-  bool IsAccordingTo(uint32_t t) const {
-    return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
-  }
-
-  // The cue span of the verb at `t`, with the auxiliaries right before it.
-  ByteSpan CueSpan(uint32_t t) const;
-  // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
-  std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
-  // An appositive chain ending with the comma at end - 1: "Hugh Hill, a doctor,".
-  std::pair<uint32_t, uint32_t> Appositive(uint32_t lo, uint32_t end) const;
-  // Forward from `t` (after an inverted cue): the source phrase.
-  std::pair<uint32_t, uint32_t> SourceAfter(uint32_t t, uint32_t limit) const;
-  // The subject at the start of sentence `s`, for participle cues ("..., writing:").
-  std::pair<uint32_t, uint32_t> SubjectOf(uint32_t s, uint32_t before) const;
-  // Where the content of a reported cue at `t` starts (after an object for "told").
-  uint32_t ContentStart(uint32_t t, uint32_t end) const;
-  // End of sentence `s` without its final punctuation and closing marks.
-  uint32_t ContentEnd(uint32_t s) const;
-
-  // Attribution patterns for quotation q; true when one matched.
-  // A short quotation in title case is a name or a title ("Meet the Press").
-  bool IsTitle(uint32_t q) const;
-  bool PostCue(uint32_t q, Found& f) const;
-  bool PreCue(uint32_t q, Found& f) const;
-  bool BlockCue(uint32_t q, Found& f) const;
-  void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
-
-  // A source opens with a name, a pronoun, a determiner or a number.
-  static bool IsGroupNoun(std::string_view w) {
-    for (std::string_view g :
-         {"officials",  "sources",      "advisers",    "advisors",   "aides",         "experts",
-          "analysts",   "donors",       "forecasters", "senators",   "lawmakers",     "critics",
-          "supporters", "democrats",    "republicans", "voters",     "investigators", "prosecutors",
-          "economists", "strategists",  "residents",   "witnesses",  "researchers",   "polls",
-          "surveys",    "participants", "organizers",  "activists",  "members",       "leaders",
-          "diplomats",  "police",       "authorities", "scientists", "observers"})
-      if (w == g) return true;
-    return false;
-  }
-  bool SourceShape(uint32_t first, uint32_t end) const {
-    const Tok& t = v_.toks[first];
-    if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low))
-      return true;
-    // "officials", "current and former officials", "other experts": a group
-    // named by a plural noun.
-    const std::string& last = v_.toks[end - 1].low;
-    if (end - first <= 4 && last.size() > 3 && last.back() == 's' && !last.ends_with("ss") &&
-        IsGroupNoun(last))
-      return true;
-    // "model and TV personality Chrissy Teigen": a description ending in a name.
-    return end > first + 1 && v_.toks[end - 1].cap;
-  }
-  void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
-    if (src.first == kNone || src.first >= src.second) return;
-    if (!SourceShape(src.first, src.second)) return;
-    f.src_first = src.first;
-    f.src_end = src.second;
-    f.a.source = {Bytes(src.first, src.second)};
-  }
-  void AddQuote(Found& f, uint32_t q) const {
-    for (const ByteSpan& p : v_.quotations[q].parts) f.a.content.push_back(p);
-    f.a.direct = true;
-  }
-
-  ArticleView v_;
-};
 
 ByteSpan Finder::CueSpan(uint32_t t) const {
   // PolNeAR's convention (counted on train): auxiliaries and adverbs right
@@ -482,100 +388,6 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   return true;
 }
 
-bool Finder::BlockCue(uint32_t q, Found& f) const {
-  const auto& T = v_.toks;
-  uint32_t first = v_.quote_first[q];
-  if (first >= T.size() || first == 0) return false;
-  const Quotation& qt = v_.quotations[q];
-  uint32_t para = qt.paragraphs.front();
-  if (qt.first().begin != v_.seg.paragraphs[para].begin) return false;
-  // The previous paragraph must end in a colon.
-  uint32_t last = first - 1;
-  if (v_.Str(last).find_first_not_of(':') != std::string_view::npos || T[last].para + 1 != para)
-    return false;
-  uint32_t s = T[last].sent;
-  uint32_t lo = v_.sent_first[s];
-  for (uint32_t k = last; k > lo; --k) {
-    uint32_t c = k - 1;
-    if (T[c].quote >= 0) break;
-    if (Cue(c) == CueKind::kNone) continue;
-    f.cue_tok = c;
-    f.a.cue = {CueSpan(c)};
-    SetSource(f, Cue(c) == CueKind::kParticiple ? SubjectOf(s, c) : SourceBefore(c));
-    if (f.a.source.empty()) SetSource(f, SubjectOf(s, c));
-    AddQuote(f, q);
-    return true;
-  }
-  // No cue word: the colon is the cue ("The New York Times reports:" has one).
-  f.a.cue = {Bytes(last, last + 1)};
-  SetSource(f, SubjectOf(s, last));
-  AddQuote(f, q);
-  return true;
-}
-
-void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const {
-  const auto& T = v_.toks;
-  uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
-  for (uint32_t t = lo; t < hi; ++t) {
-    if (used[t] || T[t].quote >= 0) continue;
-    bool according = IsAccordingTo(t);
-    CueKind ck = according ? CueKind::kSpeech : Cue(t);
-    if (ck == CueKind::kNone || ck == CueKind::kFrame) continue;
-    if (ck == CueKind::kParticiple && !(t > lo && Is(t - 1, ","))) continue;
-    if (t > lo && Is(t - 1, "to")) continue;  // "went on to write": not a report
-    Found f;
-    f.cue_tok = t;
-    f.para = T[t].para;
-    f.a.cue = {CueSpan(t)};
-    uint32_t end = ContentEnd(s);
-    if (according) {
-      // "According to X, ..." or "..., according to X."
-      auto src = SourceAfter(t + 2, hi);
-      if (src.first == kNone) continue;
-      // Any noun phrase can follow "according to": "city officials", "a report".
-      f.src_first = src.first;
-      f.src_end = src.second;
-      f.a.source = {Bytes(src.first, src.second)};
-      if (t == lo || (t > lo && Is(t - 1, ",") && t - 1 == lo)) {
-        uint32_t c = src.second;
-        while (c < end && (Is(c, ",") || IsPunct(c))) ++c;
-        if (end > c) f.a.content = {Bytes(c, end)};
-      } else if (t > lo && Is(t - 1, ",")) {
-        if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
-      }
-    } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech &&
-               SourceAfter(t + 1, hi).first != kNone && SourceAfter(t + 1, hi).second >= end) {
-      // "..., said the official."
-      SetSource(f, SourceAfter(t + 1, hi));
-      if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
-    } else {
-      auto src = ck == CueKind::kParticiple ? SubjectOf(s, t) : SourceBefore(t);
-      if (src.first == kNone) continue;
-      SetSource(f, src);
-      uint32_t b = src.first;
-      // "..., Reyes said." / "..., Reyes said Monday." : content before the source.
-      uint32_t after = t + 1;
-      while (after < end &&
-             (IsTimeWord(T[after].low) || Is(after, "on") || Is(after, "in") || Is(after, "a") ||
-              Is(after, "statement") || Is(after, "an") || Is(after, "interview")))
-        ++after;
-      if (b > lo && Is(b - 1, ",") && after >= end) {
-        if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
-      } else {
-        uint32_t c = ContentStart(t, end);
-        if (end > c && end - c >= 3 && !IsPreposition(T[c].low)) f.a.content = {Bytes(c, end)};
-      }
-    }
-    if (f.a.content.empty() || f.a.source.empty()) continue;
-    for (uint32_t k = v_.TokenAt(f.a.content.front().begin);
-         k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
-      if (T[k].quote >= 0) f.a.direct = true;
-    used[t] = true;
-    out.push_back(std::move(f));
-    return;  // one reported attribution a sentence
-  }
-}
-
 std::vector<Attribution> Finder::Run() {
   const auto& T = v_.toks;
   std::vector<Found> found;
@@ -672,7 +484,6 @@ std::vector<Attribution> Finder::Run() {
   return out;
 }
 
-}  // namespace
 }  // namespace quotes
 
 std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg) {

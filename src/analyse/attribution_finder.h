@@ -1,0 +1,108 @@
+// Finder (internal): the attribution rules of FindAttributions, shared by
+// attribution.cc (quotation patterns, sources, cues, Run) and
+// attribution_reported.cc (block quotes after a colon, reported speech).
+#pragma once
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyse/article_view.h"
+#include "analyse/cue_lexicon.h"
+#include "chorus/quotes.h"
+
+namespace chorus::quotes {
+
+inline constexpr uint32_t kNone = ~0u;
+
+class Finder {
+ public:
+  Finder(std::string_view text, const Segmentation& seg) : v_(text, seg) {}
+
+  std::vector<Attribution> Run();
+
+ private:
+  struct Found {
+    Attribution a;
+    uint32_t cue_tok = kNone;  // token of the cue verb
+    uint32_t src_first = kNone, src_end = kNone;
+    uint32_t para = 0;
+  };
+
+  bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
+  bool Is(uint32_t t, std::string_view w) const { return v_.toks[t].low == w; }
+  ByteSpan Bytes(uint32_t first, uint32_t end) const {
+    return {v_.toks[first].span.begin, v_.toks[end - 1].span.end};
+  }
+  CueKind Cue(uint32_t t) const {
+    if (v_.toks[t].quote >= 0 || IsPunct(t)) return CueKind::kNone;
+    return CueOf(v_.toks[t].low);
+  }
+  bool IsAccordingTo(uint32_t t) const {
+    return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
+  }
+
+  // The cue span of the verb at `t`, with the auxiliaries right before it.
+  ByteSpan CueSpan(uint32_t t) const;
+  // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
+  std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
+  // An appositive chain ending with the comma at end - 1: "Hugh Hill, a doctor,".
+  std::pair<uint32_t, uint32_t> Appositive(uint32_t lo, uint32_t end) const;
+  // Forward from `t` (after an inverted cue): the source phrase.
+  std::pair<uint32_t, uint32_t> SourceAfter(uint32_t t, uint32_t limit) const;
+  // The subject at the start of sentence `s`, for participle cues ("..., writing:").
+  std::pair<uint32_t, uint32_t> SubjectOf(uint32_t s, uint32_t before) const;
+  // Where the content of a reported cue at `t` starts (after an object for "told").
+  uint32_t ContentStart(uint32_t t, uint32_t end) const;
+  // End of sentence `s` without its final punctuation and closing marks.
+  uint32_t ContentEnd(uint32_t s) const;
+
+  // Attribution patterns for quotation q; true when one matched.
+  // A short quotation in title case is a name or a title ("Meet the Press").
+  bool IsTitle(uint32_t q) const;
+  bool PostCue(uint32_t q, Found& f) const;
+  bool PreCue(uint32_t q, Found& f) const;
+  bool BlockCue(uint32_t q, Found& f) const;
+  void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
+
+  // A source opens with a name, a pronoun, a determiner or a number.
+  static bool IsGroupNoun(std::string_view w) {
+    for (std::string_view g :
+         {"officials",  "sources",      "advisers",    "advisors",   "aides",         "experts",
+          "analysts",   "donors",       "forecasters", "senators",   "lawmakers",     "critics",
+          "supporters", "democrats",    "republicans", "voters",     "investigators", "prosecutors",
+          "economists", "strategists",  "residents",   "witnesses",  "researchers",   "polls",
+          "surveys",    "participants", "organizers",  "activists",  "members",       "leaders",
+          "diplomats",  "police",       "authorities", "scientists", "observers"})
+      if (w == g) return true;
+    return false;
+  }
+  bool SourceShape(uint32_t first, uint32_t end) const {
+    const Tok& t = v_.toks[first];
+    if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low))
+      return true;
+    // "officials", "current and former officials", "other experts": a group
+    // named by a plural noun.
+    const std::string& last = v_.toks[end - 1].low;
+    if (end - first <= 4 && last.size() > 3 && last.back() == 's' && !last.ends_with("ss") &&
+        IsGroupNoun(last))
+      return true;
+    // "model and TV personality Chrissy Teigen": a description ending in a name.
+    return end > first + 1 && v_.toks[end - 1].cap;
+  }
+  void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
+    if (src.first == kNone || src.first >= src.second) return;
+    if (!SourceShape(src.first, src.second)) return;
+    f.src_first = src.first;
+    f.src_end = src.second;
+    f.a.source = {Bytes(src.first, src.second)};
+  }
+  void AddQuote(Found& f, uint32_t q) const {
+    for (const ByteSpan& p : v_.quotations[q].parts) f.a.content.push_back(p);
+    f.a.direct = true;
+  }
+
+  ArticleView v_;
+};
+
+}  // namespace chorus::quotes

@@ -1,0 +1,102 @@
+// Block quotes after a colon and reported speech; see attribution_finder.h.
+#include <algorithm>
+
+#include "analyse/attribution_finder.h"
+
+namespace chorus::quotes {
+
+bool Finder::BlockCue(uint32_t q, Found& f) const {
+  const auto& T = v_.toks;
+  uint32_t first = v_.quote_first[q];
+  if (first >= T.size() || first == 0) return false;
+  const Quotation& qt = v_.quotations[q];
+  uint32_t para = qt.paragraphs.front();
+  if (qt.first().begin != v_.seg.paragraphs[para].begin) return false;
+  // The previous paragraph must end in a colon.
+  uint32_t last = first - 1;
+  if (v_.Str(last).find_first_not_of(':') != std::string_view::npos || T[last].para + 1 != para)
+    return false;
+  uint32_t s = T[last].sent;
+  uint32_t lo = v_.sent_first[s];
+  for (uint32_t k = last; k > lo; --k) {
+    uint32_t c = k - 1;
+    if (T[c].quote >= 0) break;
+    if (Cue(c) == CueKind::kNone) continue;
+    f.cue_tok = c;
+    f.a.cue = {CueSpan(c)};
+    SetSource(f, Cue(c) == CueKind::kParticiple ? SubjectOf(s, c) : SourceBefore(c));
+    if (f.a.source.empty()) SetSource(f, SubjectOf(s, c));
+    AddQuote(f, q);
+    return true;
+  }
+  // No cue word: the colon is the cue ("The New York Times reports:" has one).
+  f.a.cue = {Bytes(last, last + 1)};
+  SetSource(f, SubjectOf(s, last));
+  AddQuote(f, q);
+  return true;
+}
+
+void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const {
+  const auto& T = v_.toks;
+  uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
+  for (uint32_t t = lo; t < hi; ++t) {
+    if (used[t] || T[t].quote >= 0) continue;
+    bool according = IsAccordingTo(t);
+    CueKind ck = according ? CueKind::kSpeech : Cue(t);
+    if (ck == CueKind::kNone || ck == CueKind::kFrame) continue;
+    if (ck == CueKind::kParticiple && !(t > lo && Is(t - 1, ","))) continue;
+    if (t > lo && Is(t - 1, "to")) continue;  // "went on to write": not a report
+    Found f;
+    f.cue_tok = t;
+    f.para = T[t].para;
+    f.a.cue = {CueSpan(t)};
+    uint32_t end = ContentEnd(s);
+    if (according) {
+      // "According to X, ..." or "..., according to X."
+      auto src = SourceAfter(t + 2, hi);
+      if (src.first == kNone) continue;
+      // Any noun phrase can follow "according to": "city officials", "a report".
+      f.src_first = src.first;
+      f.src_end = src.second;
+      f.a.source = {Bytes(src.first, src.second)};
+      if (t == lo || (t > lo && Is(t - 1, ",") && t - 1 == lo)) {
+        uint32_t c = src.second;
+        while (c < end && (Is(c, ",") || IsPunct(c))) ++c;
+        if (end > c) f.a.content = {Bytes(c, end)};
+      } else if (t > lo && Is(t - 1, ",")) {
+        if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
+      }
+    } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech &&
+               SourceAfter(t + 1, hi).first != kNone && SourceAfter(t + 1, hi).second >= end) {
+      // "..., said the official."
+      SetSource(f, SourceAfter(t + 1, hi));
+      if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
+    } else {
+      auto src = ck == CueKind::kParticiple ? SubjectOf(s, t) : SourceBefore(t);
+      if (src.first == kNone) continue;
+      SetSource(f, src);
+      uint32_t b = src.first;
+      // "..., Reyes said." / "..., Reyes said Monday." : content before the source.
+      uint32_t after = t + 1;
+      while (after < end &&
+             (IsTimeWord(T[after].low) || Is(after, "on") || Is(after, "in") || Is(after, "a") ||
+              Is(after, "statement") || Is(after, "an") || Is(after, "interview")))
+        ++after;
+      if (b > lo && Is(b - 1, ",") && after >= end) {
+        if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
+      } else {
+        uint32_t c = ContentStart(t, end);
+        if (end > c && end - c >= 3 && !IsPreposition(T[c].low)) f.a.content = {Bytes(c, end)};
+      }
+    }
+    if (f.a.content.empty() || f.a.source.empty()) continue;
+    for (uint32_t k = v_.TokenAt(f.a.content.front().begin);
+         k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
+      if (T[k].quote >= 0) f.a.direct = true;
+    used[t] = true;
+    out.push_back(std::move(f));
+    return;  // one reported attribution a sentence
+  }
+}
+
+}  // namespace chorus::quotes
