@@ -1,6 +1,7 @@
 // Online story clustering; see chorus/stories.h.
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <unordered_map>
 
 #include "chorus/stories.h"
@@ -273,6 +274,23 @@ struct StoryClusterer::Impl {
     return n > 0 ? dot / std::sqrt(n) : 0;
   }
 
+  // The member of `m` (other than `skip`) with the lowest cosine to `v`; the
+  // first such member on ties.
+  size_t LeastLike(const std::vector<size_t>& m, const Vec& v, double norm, bool exclude_self,
+                   size_t skip) const {
+    size_t best = m[0] == skip ? m[1] : m[0];
+    double worst = 2;
+    for (size_t i : m) {
+      if (i == skip) continue;
+      double c = Cosine(articles[i], v, norm, exclude_self);
+      if (c < worst) {
+        worst = c;
+        best = i;
+      }
+    }
+    return best;
+  }
+
   // Bisects the articles `m` of one story with 2-means; returns the second
   // half (empty when the halves are as similar as stories that would merge).
   std::vector<size_t> Bisect(const std::vector<size_t>& m) const {
@@ -281,30 +299,13 @@ struct StoryClusterer::Impl {
     for (size_t i : m)
       for (const auto& [t, w] : articles[i].terms) all[t] += w;
     double all_norm = NormSq(all);
-    // Seeds: the member least like the rest, and the member most like it... the rest.
-    size_t a = m[0];
-    double worst = 2;
-    for (size_t i : m) {
-      double c = Cosine(articles[i], all, all_norm, true);
-      if (c < worst) {
-        worst = c;
-        a = i;
-      }
-    }
-    // Second seed: the member least like the first one.
+    // Seeds: the member least like the rest of its story, and the member
+    // least like that one.
+    const size_t a = LeastLike(m, all, all_norm, true, std::string::npos);
     Vec va;
     for (const auto& [t, w] : articles[a].terms) va[t] = w;
     double na = NormSq(va);
-    size_t b = m[0] == a ? m[1] : m[0];
-    double least = 2;
-    for (size_t i : m) {
-      if (i == a) continue;
-      double c = Cosine(articles[i], va, na, false);
-      if (c < least) {
-        least = c;
-        b = i;
-      }
-    }
+    const size_t b = LeastLike(m, va, na, false, a);
     Vec vb;
     for (const auto& [t, w] : articles[b].terms) vb[t] = w;
     double nb = NormSq(vb);
