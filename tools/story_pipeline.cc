@@ -11,30 +11,24 @@ std::vector<AnalysedArticle> RunStoryPipeline(const std::vector<std::string>& in
   std::vector<AnalysedArticle> out;
   Segmentation seg;
   TermDictionary dict;
-  StoryClusterer clusterer(opts.stories);
+  StoryOptions sopts = opts.stories;
+  sopts.refine = opts.refine;
+  StoryClusterer clusterer(sopts);
   NearDuplicateIndex copies;
   ReadInputs(inputs, read, diag, [&](Article&& a) {
     Segment(a.text, seg);
     AnalysedArticle x;
     // A near-copy of an earlier article joins that article's story.
     std::optional<uint32_t> dup = copies.Add(static_cast<uint32_t>(out.size()), a.text);
-    std::optional<uint32_t> dup_story;
-    if (dup) {
-      x.duplicate_of = *dup;
-      dup_story = out[*dup].story;
-    }
-    x.story = clusterer.Add(ExtractStoryFeatures(a, seg, dict), dup_story);
+    if (dup) x.duplicate_of = *dup;
+    clusterer.Add(ExtractStoryFeatures(a, seg, dict), dup);
     if (opts.with_quotes) x.attributions = FindAttributions(a.text, seg);
     if (!opts.keep_text) a.text.clear();
     x.article = std::move(a);
     out.push_back(std::move(x));
   });
-  if (opts.refine) {
-    std::vector<uint32_t> refined = clusterer.Refine();
-    for (size_t i = 0; i < out.size(); ++i) out[i].story = refined[i];
-    for (AnalysedArticle& x : out)  // copies stay with their originals
-      if (x.duplicate_of) x.story = out[*x.duplicate_of].story;
-  }
+  std::vector<uint32_t> story = clusterer.Finish();  // copies share their originals' story
+  for (size_t i = 0; i < out.size(); ++i) out[i].story = story[i];
   return out;
 }
 

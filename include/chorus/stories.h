@@ -8,8 +8,9 @@
 // frequencies learned from the stream so far. Only stories active within a
 // time window (by published date when known, else by arrival) and sharing a
 // term with the article are compared, through an inverted index, so the cost
-// per article does not grow with the whole past. A near-duplicate always
-// joins its original's story. Not thread-safe; one clusterer per stream.
+// per article does not grow with the whole past; the refinement (Finish)
+// likewise only revisits that window. A near-duplicate always joins its
+// original's story. Not thread-safe; one clusterer per stream.
 #pragma once
 
 #include <cstdint>
@@ -33,9 +34,11 @@ struct StoryFeatures {
 
 struct StoryOptions {
   double threshold = 0.25;         // minimum cosine to join a story
-  double merge_threshold = 0.45;   // Refine: stories at least this similar merge
+  double merge_threshold = 0.45;   // refinement: stories at least this similar merge
   int window_days = 10;            // stories idle longer than this are not joined
   size_t window_articles = 20000;  // without dates: stories idle this many articles
+  bool refine = true;              // revisit the live window (see Finish)
+  int refine_rounds = 3;           // at the end of the stream
 };
 
 class TermDictionary;
@@ -65,19 +68,27 @@ class StoryClusterer {
   StoryClusterer(const StoryClusterer&) = delete;
   StoryClusterer& operator=(const StoryClusterer&) = delete;
 
-  // Adds the next article of the stream; returns its story (dense, from 0).
-  // `duplicate_story`: the story of the article it copies, when it is one.
-  uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> duplicate_story = std::nullopt);
+  // Adds the next article of the stream (the i-th added is article i);
+  // returns its provisional story. `copy_of`: the earlier article it is a
+  // near-copy of, whose story it always shares.
+  uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> copy_of = std::nullopt);
 
   size_t stories() const;
+  // Articles whose features are still held (those of stories not yet frozen).
+  size_t live_articles() const;
 
-  // Revisits the assignments with the statistics learned so far: each article
-  // moves to the story it is now most similar to (its own counted without it),
-  // and stories whose vectors are as similar as `merge_threshold` merge.
-  // Returns the story of every article added so far, renumbered densely in
-  // order of first appearance. Online assignment depends on arrival order
-  // (early statistics are thin); this step removes most of that dependence.
-  std::vector<uint32_t> Refine(int rounds = 3);
+  // Ends the stream: returns the story of every article added, numbered
+  // densely in order of first appearance.
+  //
+  // With `refine`, online assignment is revisited, because it depends on
+  // arrival order (early statistics are thin): every so often during the
+  // stream and once here, the articles of the stories still open (the live
+  // window) move to the story they are now most similar to, stories holding
+  // two events split (2-means), and stories as similar as `merge_threshold`
+  // merge. Stories idle for twice the window are then frozen: their
+  // assignment is final and their features are released, so neither work nor
+  // memory grows with the whole past.
+  std::vector<uint32_t> Finish();
 
  private:
   struct Impl;

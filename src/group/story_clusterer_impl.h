@@ -1,0 +1,168 @@
+// The state behind chorus::StoryClusterer, shared by the online pass
+// (story_clusterer.cc) and the windowed refinement (story_refine.cc).
+//
+// Articles live in a window: those of stories still open to new members keep
+// their features ("live"); when a story has been idle for twice the window it
+// is frozen, its articles' features and its vector are released, and its
+// assignment is final. Refinement only ever revisits live articles, so the
+// work and memory per article stay bounded however long the stream.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "chorus/stories.h"
+#include "group/term_vector.h"
+
+namespace chorus {
+
+struct StoryClusterer::Impl {
+  struct Story {
+    TermVector weights;  // summed member term weights
+    int64_t last_day = -1;
+    size_t last_seen = 0;  // arrival index of its latest article
+    size_t members = 0;
+    double norm_sq = 0;       // cached |vector|^2 under the IDF of the time
+    size_t norm_members = 0;  // members when it was cached (0: stale)
+    bool frozen = false;      // idle past the window: final, vector released
+  };
+
+  explicit Impl(StoryOptions o) : opts(o) {}
+
+  // --- statistics ---------------------------------------------------------
+  // Smoothed IDF: kPriorDocs imaginary earlier documents lack every term, so
+  // that early in a stream (or in a small input, where every article shares
+  // the event's words) the shared words still count.
+  // IDF = log(N + prior) - log(df + 0.5), with log(df + 0.5) kept per term
+  // (updated when df changes) so that no log is taken in the inner loops.
+  static constexpr double kPriorDocs = 20;
+  static constexpr double kLogHalf = -0.6931471805599453;  // log(0.5)
+  double Idf(uint32_t term) const {
+    double ld = term < log_df.size() ? log_df[term] : kLogHalf;
+    return log_n - ld;
+  }
+  double NormSq(const TermVector& v) const;
+
+  // --- the window ---------------------------------------------------------
+  // Too old ever to be joined again by articles of this date or later (input
+  // in publication order); stories without dates expire by arrival count.
+  bool Expired(const Story& s, int64_t day) const {
+    if (s.frozen) return true;
+    if (day >= 0 && s.last_day >= 0) return day - s.last_day > 2 * opts.window_days;
+    return seen - s.last_seen > 2 * opts.window_articles;
+  }
+  bool Active(const Story& s, int64_t day) const {
+    if (s.frozen || s.members == 0) return false;
+    if (day >= 0 && s.last_day >= 0)
+      return day - s.last_day <= opts.window_days && s.last_day - day <= opts.window_days;
+    return seen - s.last_seen <= opts.window_articles;
+  }
+
+  // --- candidates ---------------------------------------------------------
+  static constexpr size_t kCandidateTerms = 12;
+  static constexpr size_t kVectorTerms = 100;
+  static constexpr size_t kMaxCandidates = 32;
+  // A term on more than kMaxPosting stories is not distinctive: it names no
+  // candidates (this keeps the work per article bounded as the stream grows).
+  static constexpr size_t kMaxPosting = 256;
+  std::vector<uint32_t> TopTerms(const StoryFeatures& f) const;
+  // From the stories on the posting lists of `terms` (`post(t)` gives a
+  // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
+  // the most terms.
+  template <typename Post, typename Keep>
+  std::vector<uint32_t> Candidates(const std::vector<uint32_t>& terms, Post post, Keep keep) const;
+
+  // --- similarity ---------------------------------------------------------
+  // A quotation of 11 words or more printed in both: near-certain evidence of
+  // one story, added to the cosine.
+  static constexpr size_t kSharedQuoteShingles = 2;  // sampled: 1 in 4 (story_features)
+  static constexpr double kSharedQuoteBonus = 0.3;
+  double QuoteBonus(const StoryFeatures& f, const TermVector& sw) const;
+  // An article's vector under the current statistics, computed once for the
+  // many cosines of a refinement round (all its terms: truncating it as the
+  // online pass does costs accuracy here, measured).
+  struct Weighed {
+    const StoryFeatures* f = nullptr;
+    std::vector<uint32_t> term;  // its terms
+    std::vector<float> w;        // their raw weights
+    std::vector<double> idf;     // their IDFs
+    double norm_sq = 0;
+  };
+  Weighed Weigh(const StoryFeatures& f) const;
+  // Cosine between an article and a story vector (optionally less the
+  // article's own weights), plus the shared-quote bonus.
+  double Cosine(const Weighed& a, const TermVector& sw, double snorm_sq, bool exclude_self) const;
+  // Cosine between two story vectors of squared norms na and nb.
+  double VecCosine(const TermVector& a, double na, const TermVector& b, double nb) const;
+
+  // --- the online pass (story_clusterer.cc) -------------------------------
+  uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> copy_of);
+  uint32_t ChooseStory(const StoryFeatures& f);
+  void Join(uint32_t story, const StoryFeatures& f);
+  std::vector<uint32_t> Finish();
+
+  // --- refinement over the live window (story_refine.cc) ------------------
+  // Re-assigns the live articles with the statistics learned so far (split,
+  // move, merge; `rounds` times at most), rebuilds the live stories' vectors
+  // and postings, then freezes the stories idle past the window.
+  void RefineLive(int rounds);
+  std::vector<size_t> Bisect(const std::vector<const Weighed*>& m) const;
+  size_t LeastLike(const std::vector<const Weighed*>& m, const TermVector& v, double norm,
+                   bool exclude_self, size_t skip) const;
+  void RebuildLiveStories(const std::vector<uint32_t>& touched);
+  void FreezeIdle();
+  static constexpr size_t kMinIdleArticles = 1000;
+
+  StoryOptions opts;
+  size_t seen = 0;
+  int64_t latest_day = -1;  // the date of the latest dated article
+  std::vector<uint32_t> df;
+  std::vector<double> log_df;  // log(df + 0.5) per term
+  double log_n = 0;
+  std::vector<std::vector<uint32_t>> postings;  // term -> stories holding it
+  std::vector<uint32_t> pruned_size;            // each list's size after its last pruning
+  std::vector<Story> stories;
+
+  // Per article, in arrival order: its story and the article it copies.
+  std::vector<uint32_t> assign;
+  std::vector<uint32_t> copy_of;  // kNoCopy when it copies none
+  static constexpr uint32_t kNoCopy = ~0u;
+  // The live articles (their stories are not frozen), with their features.
+  std::vector<uint32_t> live;
+  std::vector<StoryFeatures> features;  // per article; released when frozen
+  size_t refined_at = 0;                // `seen` at the last refinement
+  size_t live_after_refine = 0;         // live.size() after it
+};
+
+template <typename Post, typename Keep>
+std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_t>& terms,
+                                                       Post post, Keep keep) const {
+  std::vector<uint32_t> cand;
+  for (uint32_t t : terms) {
+    const std::vector<uint32_t>* list = post(t);
+    if (list && list->size() <= kMaxPosting)
+      for (uint32_t s : *list)
+        if (keep(s)) cand.push_back(s);
+  }
+  std::sort(cand.begin(), cand.end());
+  std::vector<std::pair<uint32_t, uint32_t>> counted;  // (shared terms, story)
+  for (size_t i = 0; i < cand.size();) {
+    size_t j = i;
+    while (j < cand.size() && cand[j] == cand[i]) ++j;
+    counted.emplace_back(static_cast<uint32_t>(j - i), cand[i]);
+    i = j;
+  }
+  if (counted.size() > kMaxCandidates) {
+    std::nth_element(counted.begin(), counted.begin() + kMaxCandidates, counted.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    counted.resize(kMaxCandidates);
+  }
+  cand.clear();
+  for (const auto& c : counted) cand.push_back(c.second);
+  return cand;
+}
+
+}  // namespace chorus

@@ -1,0 +1,307 @@
+// Refinement of the live window of the story clustering; see
+// story_clusterer_impl.h. Online assignment depends on arrival order (early
+// statistics are thin); revisiting the recent articles with the statistics
+// learned since removes most of that dependence, at a cost bounded by the
+// window, never by the whole past.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "group/story_clusterer_impl.h"
+
+namespace chorus {
+
+// The member of `m` (other than the one at `skip`) with the lowest cosine to
+// `v`: its position; the first such member on ties.
+size_t StoryClusterer::Impl::LeastLike(const std::vector<const Weighed*>& m, const TermVector& v,
+                                       double norm, bool exclude_self, size_t skip) const {
+  size_t best = skip == 0 ? 1 : 0;
+  double worst = 2;
+  for (size_t k = 0; k < m.size(); ++k) {
+    if (k == skip) continue;
+    double c = Cosine(*m[k], v, norm, exclude_self);
+    if (c < worst) {
+      worst = c;
+      best = k;
+    }
+  }
+  return best;
+}
+
+// Bisects the articles `m` of one story with 2-means; returns the positions
+// in `m` of the second half (empty when the halves are as similar as stories
+// that would merge).
+std::vector<size_t> StoryClusterer::Impl::Bisect(const std::vector<const Weighed*>& m) const {
+  if (m.size() < 6) return {};  // small stories are not split: too little evidence
+  auto vector_of = [&](auto&& pick) {
+    TermVector v;
+    for (size_t k = 0; k < m.size(); ++k)
+      if (pick(k))
+        for (const auto& [t, w] : m[k]->f->terms) v[t] += w;
+    return v;
+  };
+  const TermVector all = vector_of([](size_t) { return true; });
+  // Seeds: the member least like the rest of its story, and the member least
+  // like that one.
+  const size_t a = LeastLike(m, all, NormSq(all), true, std::string::npos);
+  const TermVector va = vector_of([&](size_t k) { return k == a; });
+  const double na = NormSq(va);
+  const size_t b = LeastLike(m, va, na, false, a);
+  const TermVector vb = vector_of([&](size_t k) { return k == b; });
+  const double nb = NormSq(vb);
+  std::vector<int> side(m.size(), 0);
+  for (size_t k = 0; k < m.size(); ++k)
+    side[k] = Cosine(*m[k], va, na, false) > Cosine(*m[k], vb, nb, false);
+  for (int iter = 0; iter < 6; ++iter) {
+    const TermVector v[2] = {vector_of([&](size_t k) { return side[k] == 0; }),
+                             vector_of([&](size_t k) { return side[k] == 1; })};
+    const double n[2] = {NormSq(v[0]), NormSq(v[1])};
+    bool changed = false;
+    for (size_t k = 0; k < m.size(); ++k) {
+      double c0 = Cosine(*m[k], v[0], n[0], side[k] == 0);
+      double c1 = Cosine(*m[k], v[1], n[1], side[k] == 1);
+      int want = c1 > c0 ? 1 : 0;
+      if (want != side[k]) {
+        side[k] = want;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  size_t count1 = 0;
+  for (int s : side) count1 += static_cast<size_t>(s);
+  if (count1 < 3 || m.size() - count1 < 3) return {};
+  const TermVector v0 = vector_of([&](size_t k) { return side[k] == 0; });
+  const TermVector v1 = vector_of([&](size_t k) { return side[k] == 1; });
+  if (VecCosine(v0, NormSq(v0), v1, NormSq(v1)) >= opts.merge_threshold) return {};
+  std::vector<size_t> out;
+  for (size_t k = 0; k < m.size(); ++k)
+    if (side[k]) out.push_back(k);
+  return out;
+}
+
+void StoryClusterer::Impl::RefineLive(int rounds) {
+  refined_at = seen;
+  const size_t n = live.size();
+  // Local story numbers for the live stories: local -> global story.
+  std::vector<uint32_t> global;
+  std::vector<uint32_t> local_of(stories.size(), ~0u);
+  std::vector<uint32_t> a(n);  // local story of live[i]
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t g = assign[live[i]];
+    if (local_of[g] == ~0u) {
+      local_of[g] = static_cast<uint32_t>(global.size());
+      global.push_back(g);
+    }
+    a[i] = local_of[g];
+  }
+  const std::vector<uint32_t> touched = global;
+  size_t k = global.size();
+  auto feat = [&](size_t i) -> const StoryFeatures& { return features[live[i]]; };
+  std::vector<Weighed> weighed(n);
+  for (int round = 0; round < rounds; ++round) {
+    for (size_t i = 0; i < n; ++i) weighed[i] = Weigh(feat(i));
+    // Split stories that hold two events.
+    {
+      std::vector<std::vector<const Weighed*>> members(k);
+      std::vector<std::vector<size_t>> positions(k);
+      for (size_t i = 0; i < n; ++i) {
+        members[a[i]].push_back(&weighed[i]);
+        positions[a[i]].push_back(i);
+      }
+      for (size_t st = 0; st < members.size(); ++st) {
+        std::vector<size_t> half = Bisect(members[st]);
+        if (half.empty()) continue;
+        for (size_t p : half) a[positions[st][p]] = static_cast<uint32_t>(k);
+        ++k;
+      }
+    }
+    // Story vectors, norms and postings with the current statistics.
+    std::vector<TermVector> vec(k);
+    std::vector<int64_t> last_day(k, -1);
+    std::vector<size_t> size(k, 0);
+    for (size_t i = 0; i < n; ++i) {
+      for (const auto& [t, w] : feat(i).terms) vec[a[i]][t] += w;
+      last_day[a[i]] = std::max(last_day[a[i]], feat(i).day);
+      ++size[a[i]];
+    }
+    std::vector<double> norm_sq(k, 0);
+    std::vector<std::vector<uint32_t>> post_lists;
+    TermVector post_index;  // term -> 1 + its list in post_lists (as float: exact below 2^24)
+    for (size_t s = 0; s < k; ++s) {
+      norm_sq[s] = NormSq(vec[s]);
+      vec[s].ForEach([&](uint32_t t, float) {
+        bool inserted;
+        float& slot = post_index.at(t, inserted);
+        if (inserted) {
+          post_lists.emplace_back();
+          slot = static_cast<float>(post_lists.size());
+        }
+        post_lists[static_cast<size_t>(slot) - 1].push_back(static_cast<uint32_t>(s));
+      });
+    }
+    auto post = [&](uint32_t t) -> const std::vector<uint32_t>* {
+      const float* x = post_index.find(t);
+      return x ? &post_lists[static_cast<size_t>(*x) - 1] : nullptr;
+    };
+    bool moved = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (copy_of[live[i]] != kNoCopy) continue;  // copies follow their originals
+      const StoryFeatures& f = feat(i);
+      uint32_t own = a[i];
+      double best = size[own] > 1 ? Cosine(weighed[i], vec[own], norm_sq[own], true) : 0;
+      uint32_t to = own;
+      std::vector<uint32_t> cand = Candidates(TopTerms(f), post, [&](uint32_t s) {
+        return s != own && size[s] != 0 &&
+               !(f.day >= 0 && last_day[s] >= 0 &&
+                 std::abs(f.day - last_day[s]) > opts.window_days);
+      });
+      for (uint32_t s : cand) {
+        double sim = Cosine(weighed[i], vec[s], norm_sq[s], false);
+        if (sim > best + 0.02 && sim >= opts.threshold) {
+          best = sim;
+          to = s;
+        }
+      }
+      if (to != own) {
+        a[i] = to;
+        --size[own];
+        ++size[to];
+        moved = true;
+      }
+    }
+    // Merge stories whose vectors are close.
+    std::vector<uint32_t> parent(k);
+    for (size_t s = 0; s < k; ++s) parent[s] = static_cast<uint32_t>(s);
+    for (size_t s = 0; s < k; ++s) {
+      if (size[s] == 0) continue;
+      // Candidates share one of the story's most distinctive terms.
+      std::vector<std::pair<double, uint32_t>> top;
+      vec[s].ForEach([&](uint32_t t, float w) { top.emplace_back(w * Idf(t), t); });
+      size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
+      std::partial_sort(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
+                        [](const auto& x, const auto& y) {
+                          return x.first > y.first || (x.first == y.first && x.second < y.second);
+                        });
+      std::vector<uint32_t> terms;
+      for (size_t x = 0; x < kt; ++x) terms.push_back(top[x].second);
+      std::vector<uint32_t> cand = Candidates(terms, post, [&](uint32_t o) {
+        return o > s && size[o] != 0 && parent[o] == o &&
+               !(last_day[s] >= 0 && last_day[o] >= 0 &&
+                 std::abs(last_day[s] - last_day[o]) > opts.window_days);
+      });
+      for (uint32_t o : cand) {
+        if (VecCosine(vec[s], norm_sq[s], vec[o], norm_sq[o]) >= opts.merge_threshold) {
+          parent[o] = static_cast<uint32_t>(s);
+          moved = true;
+        }
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      uint32_t r = a[i];
+      while (parent[r] != r) r = parent[r];
+      a[i] = r;
+    }
+    // Copies follow their originals. A live copy's original is live too
+    // (they share a story, and stories freeze whole); `live` is sorted.
+    for (size_t i = 0; i < n; ++i) {
+      uint32_t orig = copy_of[live[i]];
+      if (orig == kNoCopy) continue;
+      auto it = std::lower_bound(live.begin(), live.end(), orig);
+      if (it != live.end() && *it == orig) a[i] = a[static_cast<size_t>(it - live.begin())];
+    }
+    if (!moved) break;
+  }
+  // Back to global story numbers: a local story keeps its global number when
+  // it is the first to claim it, others get new ones.
+  std::vector<uint32_t> final_of(k, ~0u);
+  std::vector<bool> claimed(stories.size(), false);
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t l = a[i];
+    if (final_of[l] == ~0u) {
+      if (l < touched.size() && !claimed[touched[l]]) {
+        final_of[l] = touched[l];
+        claimed[touched[l]] = true;
+      } else {
+        final_of[l] = static_cast<uint32_t>(stories.size());
+        stories.emplace_back();
+      }
+    }
+    assign[live[i]] = final_of[l];
+  }
+  std::vector<uint32_t> rebuilt = touched;
+  for (uint32_t g : final_of)
+    if (g != ~0u && g >= local_of.size()) rebuilt.push_back(g);
+  RebuildLiveStories(rebuilt);
+  FreezeIdle();
+}
+
+// Rebuilds the vectors, windows and postings of `stories_to_rebuild` from
+// their live members.
+void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebuild) {
+  std::vector<bool> is_rebuilt(stories.size(), false);
+  for (uint32_t g : rebuild) is_rebuilt[g] = true;
+  // Take the rebuilt stories off the posting lists of their old terms.
+  std::vector<uint32_t> terms;
+  for (uint32_t g : rebuild)
+    stories[g].weights.ForEach([&](uint32_t t, float) { terms.push_back(t); });
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (uint32_t t : terms) {
+    std::erase_if(postings[t], [&](uint32_t s) { return is_rebuilt[s]; });
+    pruned_size[t] = static_cast<uint32_t>(postings[t].size());
+  }
+  for (uint32_t g : rebuild) {
+    Story& s = stories[g];
+    s.weights.clear();
+    s.members = 0;
+    s.last_day = -1;
+    s.last_seen = 0;
+  }
+  for (uint32_t i : live) {
+    Story& s = stories[assign[i]];
+    for (const auto& [t, w] : features[i].terms) {
+      bool inserted;
+      s.weights.at(t, inserted) += w;
+      if (inserted) {
+        if (t >= postings.size()) {
+          postings.resize(t + 1);
+          pruned_size.resize(t + 1, 0);
+        }
+        postings[t].push_back(assign[i]);
+      }
+    }
+    if (features[i].day >= 0) s.last_day = std::max(s.last_day, features[i].day);
+    s.last_seen = i + 1;  // `seen` when it arrived
+    ++s.members;
+  }
+  for (uint32_t g : rebuild) {
+    Story& s = stories[g];
+    s.norm_sq = NormSq(s.weights);
+    s.norm_members = s.members;
+  }
+}
+
+// Freezes the stories idle past twice the window: their assignment is final
+// and their articles' features and vectors are released.
+void StoryClusterer::Impl::FreezeIdle() {
+  std::vector<uint32_t> still;
+  still.reserve(live.size());
+  for (uint32_t i : live) {
+    Story& s = stories[assign[i]];
+    // Also idle by arrival, so that a little disorder in the dates cannot
+    // close a story an article in the next few hundred would still join.
+    if (!s.frozen && Expired(s, latest_day) && seen - s.last_seen > kMinIdleArticles) {
+      s.frozen = true;
+      s.weights.clear();
+    }
+    if (s.frozen) {
+      features[i] = StoryFeatures();  // releases its memory
+    } else {
+      still.push_back(i);
+    }
+  }
+  live.swap(still);
+}
+
+}  // namespace chorus

@@ -1,0 +1,95 @@
+// TermVector: a sparse vector of term weights (term id -> float), stored as a
+// flat open-addressing table (linear probing, power-of-two capacity, fixed
+// multiplicative hash, no deletion).
+//
+// Why not absl::flat_hash_map or std::unordered_map: the clustering sums
+// floats while iterating story vectors, so iteration order must be a function
+// of the insertions alone for output to be byte-identical from run to run.
+// absl salts each table's layout with its heap address (iteration order changes
+// between runs by design); std::unordered_map is deterministic but allocates a
+// node per term, and its lookups were the top of the clustering profile.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace chorus {
+
+class TermVector {
+ public:
+  struct Slot {
+    uint32_t term;
+    float weight;
+  };
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  // The weight of `term`, or nullptr when it is absent.
+  const float* find(uint32_t term) const {
+    if (size_ == 0) return nullptr;
+    for (size_t i = Home(term);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.term == term) return &s.weight;
+      if (s.term == kEmpty) return nullptr;
+    }
+  }
+  bool contains(uint32_t term) const { return find(term) != nullptr; }
+
+  // The weight slot of `term`, inserted as 0 when absent; `inserted` tells.
+  float& at(uint32_t term, bool& inserted) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    for (size_t i = Home(term);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.term == term) {
+        inserted = false;
+        return s.weight;
+      }
+      if (s.term == kEmpty) {
+        s.term = term;
+        ++size_;
+        inserted = true;
+        return s.weight;
+      }
+    }
+  }
+  float& operator[](uint32_t term) {
+    bool inserted;
+    return at(term, inserted);
+  }
+
+  void clear() {
+    std::vector<Slot>().swap(slots_);
+    size_ = 0;
+    mask_ = 0;
+  }
+
+  // Calls f(term, weight) for every entry, in slot order.
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (const Slot& s : slots_)
+      if (s.term != kEmpty) f(s.term, s.weight);
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = ~0u;  // term ids never reach it
+  size_t Home(uint32_t term) const {
+    return static_cast<size_t>((term * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
+  }
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{kEmpty, 0.0f});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Slot& s : old)
+      if (s.term != kEmpty) (*this)[s.term] = s.weight;
+  }
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+  size_t mask_ = 0;
+};
+
+}  // namespace chorus
