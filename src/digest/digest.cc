@@ -1,0 +1,181 @@
+// One short, sourced account of a story; see chorus/digest.h.
+#include "chorus/digest.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "chorus/utf8.h"
+#include "digest/people.h"
+#include "digest/story_text.h"
+#include "digest/summarize.h"
+#include "digest/support.h"
+
+namespace chorus {
+
+namespace {
+
+using digest::StoryText;
+using digest::Unit;
+
+std::string OutletOf(const Article& a) {
+  return a.source.empty() ? a.id : a.source;
+}
+
+DigestSentence ToSentence(const std::vector<DigestArticle>& articles, const Unit& u) {
+  const std::string& text = articles[u.article].article->text;
+  utf8::CodepointIndex index(text);
+  DigestSentence s;
+  s.article = u.article;
+  s.span = index.ToSpan(u.bytes);
+  s.text = text.substr(u.bytes.begin, u.bytes.size());
+  s.speaker = u.speaker;
+  return s;
+}
+
+// The title the other titles share most words with (the earliest on ties).
+std::string Headline(const std::vector<DigestArticle>& articles) {
+  std::vector<std::vector<std::string>> words(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    words[i] = digest::FoldedWords(articles[i].article->title);
+    std::sort(words[i].begin(), words[i].end());
+    words[i].erase(std::unique(words[i].begin(), words[i].end()), words[i].end());
+  }
+  double best = -1.0;
+  std::string headline;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (words[i].empty()) continue;
+    double score = 0.0;
+    for (size_t j = 0; j < articles.size(); ++j) {
+      if (j == i || words[j].empty()) continue;
+      std::vector<std::string> common;
+      std::set_intersection(words[i].begin(), words[i].end(), words[j].begin(), words[j].end(),
+                            std::back_inserter(common));
+      score += static_cast<double>(common.size()) / std::sqrt(words[i].size() * words[j].size());
+    }
+    if (score > best) best = score, headline = articles[i].article->title;
+  }
+  return headline;
+}
+
+// The summary in the order events unfold: the earliest date among the articles
+// stating a sentence (unknown dates last), then its place in its article.
+void OrderAsEventsUnfold(const std::vector<DigestArticle>& articles,
+                         std::vector<DigestSentence>& summary, const StoryText& st,
+                         const std::vector<uint32_t>& units) {
+  std::vector<std::pair<std::string, float>> key(summary.size());
+  for (size_t i = 0; i < summary.size(); ++i) {
+    std::string date = "~";  // after every digit
+    auto consider = [&](size_t a) {
+      const std::string& p = articles[a].article->published;
+      if (!p.empty() && p.substr(0, 10) < date) date = p.substr(0, 10);
+    };
+    consider(summary[i].article);
+    for (size_t a : summary[i].support) consider(a);
+    key[i] = {date, st.units[units[i]].position()};
+  }
+  std::vector<size_t> order(summary.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key[a] < key[b]; });
+  std::vector<DigestSentence> sorted;
+  for (size_t i : order) sorted.push_back(std::move(summary[i]));
+  summary = std::move(sorted);
+}
+
+// Per article, its sentences no other article supports, most informative first:
+// words no other article uses count fully, the story's shared words half;
+// scaled like the summary (opening quality, a known speaker), per sqrt(length).
+void AddUnique(const std::vector<DigestArticle>& articles, const StoryText& st,
+               const digest::SupportIndex& support, const DigestOptions& opts, StoryDigest& d) {
+  for (size_t a = 0; a < articles.size(); ++a) {
+    std::vector<std::pair<double, uint32_t>> ranked;
+    for (uint32_t u : st.by_article[a]) {
+      const Unit& unit = st.units[u];
+      if (!unit.informative) continue;
+      double novelty = 0.0;
+      for (uint32_t w : unit.content) novelty += st.df[w] <= 1 ? 1.0 : 0.5;
+      double score = novelty * unit.quality * (unit.speaker.empty() ? 1.0 : 1.1) /
+                     std::sqrt(unit.words.size());
+      ranked.push_back({score, u});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    size_t kept = 0;
+    for (const auto& [score, u] : ranked) {
+      if (kept >= opts.max_unique) break;
+      if (support.Supported(u, opts.support_overlap)) continue;
+      d.unique.push_back(ToSentence(articles, st.units[u]));
+      ++kept;
+    }
+  }
+}
+
+void AddQuotes(const std::vector<DigestArticle>& articles, const std::vector<std::string>& outlet,
+               StoryDigest& d) {
+  std::vector<QuotedArticle> in;
+  for (const DigestArticle& a : articles)
+    in.push_back({a.article->id, a.article->text,
+                  a.attributions ? *a.attributions : std::vector<Attribution>{}});
+  for (CanonicalQuote& q : BuildQuotebook(in)) {
+    DigestQuote dq;
+    std::set<std::string> seen;
+    for (const QuoteOccurrence& o : q.occurrences)
+      if (seen.insert(outlet[o.article]).second) dq.outlets.push_back(outlet[o.article]);
+    dq.quote = std::move(q);
+    d.quotes.push_back(std::move(dq));
+  }
+  std::stable_sort(d.quotes.begin(), d.quotes.end(),
+                   [](const DigestQuote& a, const DigestQuote& b) {
+                     return a.outlets.size() > b.outlets.size();
+                   });
+}
+
+}  // namespace
+
+double WordOverlap(std::string_view sentence, std::string_view passage) {
+  std::vector<std::string> s = digest::FoldedWords(sentence);
+  std::vector<std::string> p = digest::FoldedWords(passage);
+  if (s.empty()) return 0.0;
+  std::map<std::string, int> have;
+  for (const std::string& w : p) ++have[w];
+  size_t common = 0;
+  for (const std::string& w : s)
+    if (have[w]-- > 0) ++common;
+  return static_cast<double>(common) / s.size();
+}
+
+StoryDigest DigestStory(const std::vector<DigestArticle>& articles, const DigestOptions& opts) {
+  StoryDigest d;
+  if (articles.empty()) return d;
+  std::vector<std::string> outlet;
+  std::set<std::string> seen;
+  for (const DigestArticle& a : articles) {
+    outlet.push_back(OutletOf(*a.article));
+    if (seen.insert(outlet.back()).second) d.outlets.push_back(outlet.back());
+    const std::string& p = a.article->published;
+    if (p.empty()) continue;
+    if (d.first_seen.empty() || p < d.first_seen) d.first_seen = p;
+    if (d.last_seen.empty() || p > d.last_seen) d.last_seen = p;
+  }
+  d.headline = Headline(articles);
+
+  StoryText st = digest::BuildStoryText(articles);
+  digest::SupportIndex support(st);
+  std::vector<uint32_t> chosen = digest::CoverageSummary(st, opts);
+  if (opts.method == SummaryMethod::kLexRank)
+    chosen = digest::LexRankSummary(st, std::max(opts.min_sentences, chosen.size()));
+  for (uint32_t u : chosen) {
+    d.summary.push_back(ToSentence(articles, st.units[u]));
+    d.summary.back().support = support.Supporters(u, opts.support_overlap);
+  }
+  OrderAsEventsUnfold(articles, d.summary, st, chosen);
+  if (d.headline.empty() && !d.summary.empty()) d.headline = d.summary.front().text;
+
+  AddUnique(articles, st, support, opts, d);
+  d.people = digest::FindPeople(articles, outlet, opts.max_people);
+  AddQuotes(articles, outlet, d);
+  return d;
+}
+
+}  // namespace chorus

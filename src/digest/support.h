@@ -1,0 +1,40 @@
+// Which articles state a sentence (internal).
+//
+// A sentence u is supported by a sentence t when some window of t's words, a
+// little longer than u (|u| + 1 + max(3, |u|/4) - max(1, |u|/4) words), holds
+// at least `threshold` of u's words, counted with multiplicity. The window
+// keeps a long sentence of t from "supporting" u with words scattered across
+// it; its length is chosen so that any window it accepts also lies inside one
+// of the windows that the shared scorer (eval/digest_eval.py) slides over the
+// article text. SupportIndex finds candidates through an inverted index over
+// content words, then checks them exactly.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "digest/story_text.h"
+
+namespace chorus::digest {
+
+double WindowOverlap(const Unit& u, const Unit& t);
+
+class SupportIndex {
+ public:
+  explicit SupportIndex(const StoryText& st);
+  // The other articles (ascending) holding a sentence that supports unit `u`.
+  std::vector<size_t> Supporters(uint32_t u, double threshold) const;
+  // True when some other article supports unit `u`.
+  bool Supported(uint32_t u, double threshold) const;
+
+ private:
+  template <typename F>
+  void ForCandidates(uint32_t u, F&& f) const;
+
+  const StoryText& st_;
+  std::vector<std::vector<uint32_t>> postings_;  // content word -> units
+  mutable std::vector<uint32_t> seen_;           // per unit: last query that saw it
+  mutable uint32_t query_ = 0;
+};
+
+}  // namespace chorus::digest
