@@ -83,30 +83,79 @@ void OrderAsEventsUnfold(const std::vector<DigestArticle>& articles,
   summary = std::move(sorted);
 }
 
-// Per article, its sentences no other article supports, most informative first:
-// words no other article uses count fully, the story's shared words half;
-// scaled like the summary (opening quality, a known speaker), per sqrt(length).
+// Per article, what no other article says: runs of consecutive sentences of
+// one paragraph that no other article supports, cut into passages of at most
+// kPassageSentences sentences and kPassageWords words (so a new quotation or a
+// new detail keeps its context), most informative first. A passage's worth is
+// its content words, those no other article uses counting fully and the
+// story's shared words half, per square root of its length, scaled by its
+// opening quality; a passage quoting a known speaker (a new quote) gains 30%.
+constexpr size_t kPassageSentences = 3;
+constexpr size_t kPassageWords = 80;
+
 void AddUnique(const std::vector<DigestArticle>& articles, const StoryText& st,
                const digest::SupportIndex& support, const DigestOptions& opts, StoryDigest& d) {
   for (size_t a = 0; a < articles.size(); ++a) {
-    std::vector<std::pair<double, uint32_t>> ranked;
+    std::vector<std::vector<uint32_t>> passages;
+    std::vector<uint32_t> cur;
+    size_t cur_words = 0;
+    auto close = [&]() {
+      if (!cur.empty()) passages.push_back(cur);
+      cur.clear();
+      cur_words = 0;
+    };
     for (uint32_t u : st.by_article[a]) {
       const Unit& unit = st.units[u];
-      if (!unit.informative) continue;
+      if (!unit.informative || support.Supported(u, opts.support_overlap)) {
+        close();
+        continue;
+      }
+      if (!cur.empty()) {
+        const Unit& prev = st.units[cur.back()];
+        if (prev.paragraph != unit.paragraph || prev.index + 1 != unit.index ||
+            cur.size() >= kPassageSentences || cur_words + unit.words.size() > kPassageWords)
+          close();
+      }
+      cur.push_back(u);
+      cur_words += unit.words.size();
+    }
+    close();
+    std::vector<std::pair<double, size_t>> ranked;
+    std::vector<uint32_t> content;
+    for (size_t p = 0; p < passages.size(); ++p) {
+      content.clear();
+      size_t words = 0;
+      bool quote = false;
+      for (uint32_t u : passages[p]) {
+        const Unit& unit = st.units[u];
+        content.insert(content.end(), unit.content.begin(), unit.content.end());
+        words += unit.words.size();
+        quote = quote || !unit.speaker.empty();
+      }
+      std::sort(content.begin(), content.end());
+      content.erase(std::unique(content.begin(), content.end()), content.end());
       double novelty = 0.0;
-      for (uint32_t w : unit.content) novelty += st.df[w] <= 1 ? 1.0 : 0.5;
-      double score = novelty * unit.quality * (unit.speaker.empty() ? 1.0 : 1.1) /
-                     std::sqrt(unit.words.size());
-      ranked.push_back({score, u});
+      for (uint32_t w : content) novelty += st.df[w] <= 1 ? 1.0 : 0.5;
+      double score = novelty * st.units[passages[p].front()].quality * (quote ? 1.3 : 1.0) /
+                     std::sqrt(static_cast<double>(words));
+      ranked.push_back({score, p});
     }
     std::stable_sort(ranked.begin(), ranked.end(),
                      [](const auto& x, const auto& y) { return x.first > y.first; });
-    size_t kept = 0;
-    for (const auto& [score, u] : ranked) {
-      if (kept >= opts.max_unique) break;
-      if (support.Supported(u, opts.support_overlap)) continue;
-      d.unique.push_back(ToSentence(articles, st.units[u]));
-      ++kept;
+    if (ranked.size() > opts.max_unique) ranked.resize(opts.max_unique);
+    const std::string& text = articles[a].article->text;
+    utf8::CodepointIndex index(text);
+    for (const auto& [score, p] : ranked) {
+      const Unit& first = st.units[passages[p].front()];
+      const Unit& last = st.units[passages[p].back()];
+      DigestSentence s;
+      s.article = a;
+      ByteSpan bytes{first.bytes.begin, last.bytes.end};
+      s.span = index.ToSpan(bytes);
+      s.text = text.substr(bytes.begin, bytes.size());
+      for (uint32_t u : passages[p])
+        if (s.speaker.empty()) s.speaker = st.units[u].speaker;
+      d.unique.push_back(std::move(s));
     }
   }
 }
@@ -162,7 +211,7 @@ StoryDigest DigestStory(const std::vector<DigestArticle>& articles, const Digest
 
   StoryText st = digest::BuildStoryText(articles);
   digest::SupportIndex support(st);
-  std::vector<uint32_t> chosen = digest::CoverageSummary(st, opts);
+  std::vector<uint32_t> chosen = digest::CoverageSummary(st, support, opts);
   if (opts.method == SummaryMethod::kLexRank)
     chosen = digest::LexRankSummary(st, std::max(opts.min_sentences, chosen.size()));
   for (uint32_t u : chosen) {

@@ -108,11 +108,30 @@ bool HasWord(std::string_view text, std::string_view w) {
 
 std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
                                     const std::vector<std::string>& outlet, size_t max_people) {
+  // Words the story writes in lower case at least as often as capitalised are
+  // common words ("Former", "Besides", "Treasury", "Tournament"), not names.
+  std::map<std::string, int> lower_minus_upper;  // keyed by the lower-case form
+  for (const DigestArticle& a : articles) {
+    for (const Word& w : Words(a.article->text)) {
+      std::string folded(w.text);
+      for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      lower_minus_upper[folded] += text::IsLower(w.text, 0) ? 1 : -1;
+    }
+  }
+  auto common = [&](std::string_view name) {
+    for (std::string_view part : SplitSpaces(name)) {
+      std::string folded(part);
+      for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      auto it = lower_minus_upper.find(folded);
+      if (it != lower_minus_upper.end() && it->second >= 0) return true;
+    }
+    return false;
+  };
   std::set<std::string> names;
   for (const DigestArticle& a : articles)
     if (a.attributions)
       for (const Attribution& at : *a.attributions)
-        if (LooksLikePerson(at.speaker)) names.insert(at.speaker);
+        if (LooksLikePerson(at.speaker) && !common(at.speaker)) names.insert(at.speaker);
   // Two-word names printed by several outlets and also called by the surname alone.
   std::map<std::string, std::set<std::string>> pair_outlets;
   std::map<std::string, size_t> alone;  // surname used without its first name
@@ -133,7 +152,7 @@ std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
                            ws[k + 1].begin + ws[k + 1].text.size() + 1 == ws[k + 2].begin);
       if (longer) continue;
       std::string name = std::string(ws[k].text) + " " + std::string(ws[k + 1].text);
-      if (LooksLikePerson(name)) pair_outlets[name].insert(outlet[i]);
+      if (LooksLikePerson(name) && !common(name)) pair_outlets[name].insert(outlet[i]);
     }
   }
   for (const auto& [name, outs] : pair_outlets) {

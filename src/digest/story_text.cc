@@ -1,6 +1,8 @@
 // The sentences of a story; see story_text.h.
 #include "digest/story_text.h"
 
+#include <libstemmer.h>
+
 #include <algorithm>
 #include <array>
 
@@ -154,7 +156,10 @@ uint32_t OverlapBytes(ByteSpan a, ByteSpan b) {
   return hi > lo ? hi - lo : 0;
 }
 
-// Marks what the attributions tell about one sentence.
+// Marks what the attributions tell about one sentence: `bare_quote` when it is
+// mostly quotation with no cue of its own, or when it starts inside a quotation
+// opened by an earlier sentence (its cue, if any, names a speaker the sentence
+// does not introduce).
 void ApplyAttributions(const std::vector<Attribution>& atts, Unit& u, bool& bare_quote) {
   uint32_t quoted = 0;
   std::string quoted_speaker;
@@ -174,19 +179,38 @@ void ApplyAttributions(const std::vector<Attribution>& atts, Unit& u, bool& bare
       if (!a.speaker.empty()) quoted_speaker = a.speaker;
     }
   }
-  bool has_cue = false;
-  for (const Attribution& a : atts)
+  bool has_cue = false, starts_inside = false;
+  for (const Attribution& a : atts) {
     for (ByteSpan c : a.cue) has_cue = has_cue || Inside(c, u.bytes);
-  // Mostly quotation, and nothing in the sentence says who is speaking.
-  bare_quote = !has_cue && quoted * 2 > u.bytes.size();
+    if (a.direct)
+      for (ByteSpan c : a.content)
+        starts_inside = starts_inside || (c.begin < u.bytes.begin && c.end > u.bytes.begin);
+  }
+  bare_quote = starts_inside || (!has_cue && quoted * 2 > u.bytes.size());
   if (u.speaker.empty() && quoted * 2 > u.bytes.size()) u.speaker = quoted_speaker;
 }
 
 }  // namespace
 
+WordTable::WordTable() : stemmer_(sb_stemmer_new("english", nullptr)) {}
+
+void WordTable::StemmerDeleter::operator()(sb_stemmer* s) const {
+  sb_stemmer_delete(s);
+}
+
 uint32_t WordTable::Intern(std::string_view folded) {
   auto [it, added] = ids_.try_emplace(std::string(folded), static_cast<uint32_t>(stop_.size()));
-  if (added) stop_.push_back(IsStopWord(folded));
+  if (!added) return it->second;
+  stop_.push_back(IsStopWord(folded));
+  std::string stem(folded);
+  if (stemmer_) {
+    const sb_symbol* out =
+        sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(folded.data()),
+                        static_cast<int>(folded.size()));
+    if (out) stem.assign(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer_.get()));
+  }
+  auto [st, new_stem] = stems_.try_emplace(stem, static_cast<uint32_t>(stems_.size()));
+  concept_.push_back(st->second);
   return it->second;
 }
 
@@ -203,6 +227,7 @@ StoryText BuildStoryText(const std::vector<DigestArticle>& articles) {
   static const std::vector<Attribution> kNone;
   Segmentation seg;
   std::vector<uint32_t> last_article;  // per word: last article counted in df
+  std::vector<int32_t> caps;           // per word: capitalised minus lower-case uses
   std::string lower;
   std::vector<std::string> first_words;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
@@ -211,40 +236,50 @@ StoryText BuildStoryText(const std::vector<DigestArticle>& articles) {
         articles[ai].attributions ? *articles[ai].attributions : kNone;
     Segment(text, seg, SegmentOptions{.tokens = false});
     const uint32_t count = static_cast<uint32_t>(seg.sentences.size());
+    const size_t first_unit = st.units.size();
+    std::vector<bool> furniture(seg.paragraphs.size(), false);  // holds boilerplate
+    uint32_t para = 0;
     for (uint32_t si = 0; si < count; ++si) {
       Unit u;
       u.article = static_cast<uint32_t>(ai);
       u.index = si;
       u.count = count;
       u.bytes = seg.sentences[si];
+      while (para + 1 < seg.paragraphs.size() && seg.paragraphs[para].end <= u.bytes.begin) ++para;
+      u.paragraph = para;
       std::string_view s(text.data() + u.bytes.begin, u.bytes.size());
       first_words.clear();
-      ForEachWord(s, [&](size_t, size_t, const std::string& w) {
+      ForEachWord(s, [&](size_t b, size_t, const std::string& w) {
+        const uint32_t id = st.words.Intern(w);
+        const uint32_t c = st.words.Concept(id);
+        if (c >= caps.size()) caps.resize(c + 1, 0);
+        if (!u.words.empty()) caps[c] += text::IsUpperOrCaseless(s, b) ? 1 : -1;
         if (first_words.size() < 1) first_words.push_back(w);
-        u.words.push_back(st.words.Intern(w));
+        u.words.push_back(id);
       });
       if (u.words.empty()) continue;
       u.sorted = u.words;
       std::sort(u.sorted.begin(), u.sorted.end());
-      for (size_t k = 0; k < u.sorted.size(); ++k) {
-        uint32_t w = u.sorted[k];
-        if (st.words.IsStop(w) || (k > 0 && u.sorted[k - 1] == w)) continue;
-        u.content.push_back(w);
-        if (w >= last_article.size()) {
-          last_article.resize(st.words.size(), UINT32_MAX);
-          st.df.resize(st.words.size(), 0);
-        }
-        if (last_article[w] != ai) {
-          last_article[w] = static_cast<uint32_t>(ai);
-          ++st.df[w];
-        }
+      for (uint32_t w : u.sorted)
+        if (!st.words.IsStop(w)) u.content.push_back(st.words.Concept(w));
+      std::sort(u.content.begin(), u.content.end());
+      u.content.erase(std::unique(u.content.begin(), u.content.end()), u.content.end());
+      if (st.words.concepts() > last_article.size()) {
+        last_article.resize(st.words.concepts(), UINT32_MAX);
+        st.df.resize(st.words.concepts(), 0);
+      }
+      for (uint32_t c : u.content) {
+        if (last_article[c] == ai) continue;
+        last_article[c] = static_cast<uint32_t>(ai);
+        ++st.df[c];
       }
       lower.assign(s);
       for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       bool bare_quote = false;
       ApplyAttributions(atts, u, bare_quote);
       const size_t n = u.words.size();
-      const bool whole = EndsLikeSentence(s) && StartsLikeSentence(s) && !IsBoilerplate(lower) &&
+      if (IsBoilerplate(lower)) furniture[para] = true;
+      const bool whole = EndsLikeSentence(s) && StartsLikeSentence(s) &&
                          !StartsWith(lower, "date ") && u.content.size() >= 3;
       u.standalone = whole && !bare_quote && n >= 7 && n <= 60;
       u.informative = whole && n >= 5 && n <= 70 && (!bare_quote || !u.speaker.empty());
@@ -252,8 +287,24 @@ StoryText BuildStoryText(const std::vector<DigestArticle>& articles) {
       st.by_article[ai].push_back(static_cast<uint32_t>(st.units.size()));
       st.units.push_back(std::move(u));
     }
+    // A caption or credit line makes its whole paragraph site furniture, and a
+    // one-sentence paragraph beside it too (the caption of the credited photo).
+    std::vector<uint32_t> sentences_in(seg.paragraphs.size(), 0);
+    for (size_t k = first_unit; k < st.units.size(); ++k) ++sentences_in[st.units[k].paragraph];
+    std::vector<bool> credit = furniture;
+    for (size_t p = 0; p < furniture.size(); ++p) {
+      if (sentences_in[p] != 1) continue;
+      if ((p > 0 && credit[p - 1]) || (p + 1 < credit.size() && credit[p + 1])) furniture[p] = true;
+    }
+    for (size_t k = first_unit; k < st.units.size(); ++k) {
+      if (!furniture[st.units[k].paragraph]) continue;
+      st.units[k].standalone = st.units[k].informative = false;
+    }
   }
-  st.df.resize(st.words.size(), 0);
+  st.df.resize(st.words.concepts(), 0);
+  caps.resize(st.words.concepts(), 0);
+  st.name.resize(st.words.concepts());
+  for (size_t w = 0; w < caps.size(); ++w) st.name[w] = caps[w] > 0;
   return st;
 }
 

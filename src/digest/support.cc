@@ -52,7 +52,7 @@ double WindowOverlap(const Unit& u, const Unit& t) {
 }
 
 SupportIndex::SupportIndex(const StoryText& st)
-    : st_(st), postings_(st.words.size()), seen_(st.units.size(), 0) {
+    : st_(st), postings_(st.words.concepts()), seen_(st.units.size(), 0) {
   for (uint32_t i = 0; i < st.units.size(); ++i)
     for (uint32_t w : st.units[i].content) postings_[w].push_back(i);
 }

@@ -7,7 +7,7 @@
 // it; its length is chosen so that any window it accepts also lies inside one
 // of the windows that the shared scorer (eval/digest_eval.py) slides over the
 // article text. SupportIndex finds candidates through an inverted index over
-// content words, then checks them exactly.
+// concepts (stems of content words), then checks them exactly.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +32,7 @@ class SupportIndex {
   void ForCandidates(uint32_t u, F&& f) const;
 
   const StoryText& st_;
-  std::vector<std::vector<uint32_t>> postings_;  // content word -> units
+  std::vector<std::vector<uint32_t>> postings_;  // concept -> units
   mutable std::vector<uint32_t> seen_;           // per unit: last query that saw it
   mutable uint32_t query_ = 0;
 };
