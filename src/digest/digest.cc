@@ -84,17 +84,17 @@ void OrderAsEventsUnfold(const std::vector<DigestArticle>& articles,
 }
 
 // Per article, what no other article says: runs of consecutive sentences of
-// one paragraph that no other article supports, cut into passages of at most
-// kPassageSentences sentences and kPassageWords words (so a new quotation or a
-// new detail keeps its context), most informative first. A passage's worth is
-// its content words, those no other article uses counting fully and the
-// story's shared words half, per square root of its length, scaled by its
-// opening quality; a passage quoting a known speaker (a new quote) gains 30%.
+// one paragraph that no other article supports (and not in the summary), cut into passages of at
+// most kPassageSentences sentences and kPassageWords words (so a new quotation or a new detail
+// keeps its context), most informative first. A passage's worth is its content words, those no
+// other article uses counting fully and the story's shared words half, per square root of its
+// length, scaled by its opening quality; a passage quoting a known speaker (a new quote) gains 30%.
 constexpr size_t kPassageSentences = 3;
 constexpr size_t kPassageWords = 80;
 
 void AddUnique(const std::vector<DigestArticle>& articles, const StoryText& st,
-               const digest::SupportIndex& support, const DigestOptions& opts, StoryDigest& d) {
+               const digest::SupportIndex& support, const std::vector<uint32_t>& summary,
+               const DigestOptions& opts, StoryDigest& d) {
   for (size_t a = 0; a < articles.size(); ++a) {
     std::vector<std::vector<uint32_t>> passages;
     std::vector<uint32_t> cur;
@@ -106,7 +106,8 @@ void AddUnique(const std::vector<DigestArticle>& articles, const StoryText& st,
     };
     for (uint32_t u : st.by_article[a]) {
       const Unit& unit = st.units[u];
-      if (!unit.informative || support.Supported(u, opts.support_overlap)) {
+      if (!unit.informative || std::find(summary.begin(), summary.end(), u) != summary.end() ||
+          support.Supported(u, opts.support_overlap)) {
         close();
         continue;
       }
@@ -221,7 +222,7 @@ StoryDigest DigestStory(const std::vector<DigestArticle>& articles, const Digest
   OrderAsEventsUnfold(articles, d.summary, st, chosen);
   if (d.headline.empty() && !d.summary.empty()) d.headline = d.summary.front().text;
 
-  AddUnique(articles, st, support, opts, d);
+  AddUnique(articles, st, support, chosen, opts, d);
   d.people = digest::FindPeople(articles, outlet, opts.max_people);
   AddQuotes(articles, outlet, d);
   return d;

@@ -73,7 +73,7 @@ bool StartsWith(std::string_view s, std::string_view p) {
 
 // Captions, credits, links and site furniture (matched on the lower-cased text).
 constexpr std::array<std::string_view, 26> kBoilerplate = {
-    "getty images",
+    "getty",
     "photo by",
     "photo:",
     "photograph:",
