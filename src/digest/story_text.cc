@@ -260,8 +260,13 @@ StoryText BuildStoryText(const std::vector<DigestArticle>& articles) {
       if (u.words.empty()) continue;
       u.sorted = u.words;
       std::sort(u.sorted.begin(), u.sorted.end());
-      for (uint32_t w : u.sorted)
-        if (!st.words.IsStop(w)) u.content.push_back(st.words.Concept(w));
+      for (uint32_t w : u.sorted) {
+        if (st.words.IsStop(w)) {
+          ++u.function_words;
+        } else {
+          u.content.push_back(st.words.Concept(w));
+        }
+      }
       std::sort(u.content.begin(), u.content.end());
       u.content.erase(std::unique(u.content.begin(), u.content.end()), u.content.end());
       if (st.words.concepts() > last_article.size()) {

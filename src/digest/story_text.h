@@ -58,6 +58,7 @@ struct Unit {
   std::vector<uint32_t> words;    // in text order
   std::vector<uint32_t> sorted;   // the same multiset, sorted
   std::vector<uint32_t> content;  // distinct concepts of its non-function words, sorted
+  uint32_t function_words = 0;    // tokens that are function words
   bool standalone = false;        // may be a summary sentence
   bool informative = false;       // may be a unique sentence (quotes of a known speaker too)
   float quality = 1.0f;           // < 1 for openings that lean on context ("She", "But")

@@ -5,23 +5,43 @@
 
 namespace chorus::digest {
 
+namespace {
+
+size_t Window(size_t n) {
+  return n + 1 + std::max<size_t>(3, n / 4) - std::max<size_t>(1, n / 4);
+}
+
+// Words of u that t holds anywhere (multiset intersection of sorted ids).
+size_t Common(const Unit& u, const Unit& t) {
+  size_t i = 0, j = 0, common = 0;
+  while (i < u.sorted.size() && j < t.sorted.size()) {
+    if (u.sorted[i] < t.sorted[j]) {
+      ++i;
+    } else if (t.sorted[j] < u.sorted[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  return common;
+}
+
+// WindowOverlap(u, t) >= threshold, with the cheap whole-sentence bound first.
+bool Supports(const Unit& u, const Unit& t, double threshold) {
+  const size_t n = u.words.size();
+  if (n == 0) return false;
+  const double need = threshold * static_cast<double>(n);
+  if (static_cast<double>(Common(u, t)) < need) return false;
+  return t.words.size() <= Window(n) || WindowOverlap(u, t) >= threshold;
+}
+
+}  // namespace
+
 double WindowOverlap(const Unit& u, const Unit& t) {
   const size_t n = u.words.size();
   if (n == 0) return 0.0;
-  const size_t win = n + 1 + std::max<size_t>(3, n / 4) - std::max<size_t>(1, n / 4);
-  if (t.words.size() <= win) {  // the whole sentence: a sorted multiset intersection
-    size_t i = 0, j = 0, common = 0;
-    while (i < u.sorted.size() && j < t.sorted.size()) {
-      if (u.sorted[i] < t.sorted[j]) {
-        ++i;
-      } else if (t.sorted[j] < u.sorted[i]) {
-        ++j;
-      } else {
-        ++common, ++i, ++j;
-      }
-    }
-    return static_cast<double>(common) / n;
-  }
+  const size_t win = Window(n);
+  if (t.words.size() <= win) return static_cast<double>(Common(u, t)) / n;
   // Slide a window over t, keeping the count of u's words it holds.
   std::vector<uint32_t> distinct;  // u's distinct words, sorted
   std::vector<uint32_t> need;
@@ -52,34 +72,57 @@ double WindowOverlap(const Unit& u, const Unit& t) {
 }
 
 SupportIndex::SupportIndex(const StoryText& st)
-    : st_(st), postings_(st.words.concepts()), seen_(st.units.size(), 0) {
+    : st_(st), postings_(st.words.concepts()), shared_(st.units.size(), 0) {
   for (uint32_t i = 0; i < st.units.size(); ++i)
     for (uint32_t w : st.units[i].content) postings_[w].push_back(i);
 }
 
-template <typename F>
-void SupportIndex::ForCandidates(uint32_t u, F&& f) const {
-  // A supporting sentence holds half of u's words; when u has content words
-  // it shares at least one of them, unless u is mostly function words, in
-  // which case no article "states the same thing" anyway.
-  ++query_;
+void SupportIndex::Candidates(uint32_t u, double threshold, std::vector<uint32_t>& out) const {
+  // Counts, for every sentence of another article, how many of u's content
+  // words have their concept there: with u's function words, an upper bound on
+  // the words the two can share. Only sentences whose bound reaches the
+  // threshold are worth the exact check. (If u has no content word at all,
+  // no article "states the same thing".)
+  out.clear();
   const Unit& unit = st_.units[u];
-  for (uint32_t w : unit.content) {
-    for (uint32_t t : postings_[w]) {
-      if (seen_[t] == query_ || st_.units[t].article == unit.article) continue;
-      seen_[t] = query_;
-      if (!f(t)) return;
+  std::vector<std::pair<uint32_t, uint32_t>> mult;  // concept, tokens of u
+  const uint32_t stop_tokens = unit.function_words;
+  for (uint32_t w : unit.words)
+    if (!st_.words.IsStop(w)) mult.push_back({st_.words.Concept(w), 1});
+  std::sort(mult.begin(), mult.end());
+  size_t k = 0;
+  for (size_t i = 0; i < mult.size(); ++i) {
+    if (k > 0 && mult[k - 1].first == mult[i].first) {
+      ++mult[k - 1].second;
+    } else {
+      mult[k++] = mult[i];
     }
+  }
+  mult.resize(k);
+  std::vector<uint32_t> touched;
+  for (const auto& [c, m] : mult) {
+    for (uint32_t t : postings_[c]) {
+      if (st_.units[t].article == unit.article) continue;
+      if (shared_[t] == 0) touched.push_back(t);
+      shared_[t] += m;
+    }
+  }
+  const double need = threshold * static_cast<double>(unit.words.size());
+  for (uint32_t t : touched) {
+    const uint32_t function_words = std::min<uint32_t>(stop_tokens, st_.units[t].function_words);
+    if (static_cast<double>(function_words + shared_[t]) >= need) out.push_back(t);
+    shared_[t] = 0;
   }
 }
 
 std::vector<size_t> SupportIndex::Supporters(uint32_t u, double threshold) const {
   std::vector<bool> found(st_.articles, false);
-  ForCandidates(u, [&](uint32_t t) {
+  std::vector<uint32_t> cands;
+  Candidates(u, threshold, cands);
+  for (uint32_t t : cands) {
     const Unit& c = st_.units[t];
-    if (!found[c.article] && WindowOverlap(st_.units[u], c) >= threshold) found[c.article] = true;
-    return true;
-  });
+    if (!found[c.article] && Supports(st_.units[u], c, threshold)) found[c.article] = true;
+  }
   std::vector<size_t> out;
   for (size_t a = 0; a < found.size(); ++a)
     if (found[a]) out.push_back(a);
@@ -87,12 +130,11 @@ std::vector<size_t> SupportIndex::Supporters(uint32_t u, double threshold) const
 }
 
 bool SupportIndex::Supported(uint32_t u, double threshold) const {
-  bool any = false;
-  ForCandidates(u, [&](uint32_t t) {
-    any = WindowOverlap(st_.units[u], st_.units[t]) >= threshold;
-    return !any;
-  });
-  return any;
+  std::vector<uint32_t> cands;
+  Candidates(u, threshold, cands);
+  for (uint32_t t : cands)
+    if (Supports(st_.units[u], st_.units[t], threshold)) return true;
+  return false;
 }
 
 }  // namespace chorus::digest

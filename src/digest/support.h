@@ -7,7 +7,9 @@
 // it; its length is chosen so that any window it accepts also lies inside one
 // of the windows that the shared scorer (eval/digest_eval.py) slides over the
 // article text. SupportIndex finds candidates through an inverted index over
-// concepts (stems of content words), then checks them exactly.
+// concepts (stems of content words), keeps those that could reach the
+// threshold, then checks them exactly. Not thread-safe (scratch space); one
+// index per story.
 #pragma once
 
 #include <cstdint>
@@ -28,13 +30,12 @@ class SupportIndex {
   bool Supported(uint32_t u, double threshold) const;
 
  private:
-  template <typename F>
-  void ForCandidates(uint32_t u, F&& f) const;
+  // Sentences of other articles that may support u (a cheap upper bound).
+  void Candidates(uint32_t u, double threshold, std::vector<uint32_t>& out) const;
 
   const StoryText& st_;
   std::vector<std::vector<uint32_t>> postings_;  // concept -> units
-  mutable std::vector<uint32_t> seen_;           // per unit: last query that saw it
-  mutable uint32_t query_ = 0;
+  mutable std::vector<uint32_t> shared_;         // per unit: scratch counts of a query
 };
 
 }  // namespace chorus::digest
