@@ -112,7 +112,8 @@ std::string Markdown(const std::string& story, const StoryDigest& d,
   auto outlet = [&](size_t i) { return arts[i]->source.empty() ? arts[i]->id : arts[i]->source; };
   std::string s = "## " + (d.headline.empty() ? story : d.headline) + "\n\n";
   s += "*" + std::to_string(arts.size()) + (arts.size() == 1 ? " article" : " articles") +
-       " from " + std::to_string(d.outlets.size()) + " outlets";
+       " from " + std::to_string(d.outlets.size()) +
+       (d.outlets.size() == 1 ? " outlet" : " outlets");
   if (!d.first_seen.empty()) s += ", " + d.first_seen + " to " + d.last_seen;
   s += " (" + story + ")*\n\n";
   for (const DigestSentence& x : d.summary) {
@@ -133,7 +134,8 @@ std::string Markdown(const std::string& story, const StoryDigest& d,
     for (size_t i = 0; i < d.quotes.size() && i < 5; ++i) {
       const DigestQuote& q = d.quotes[i];
       s += "> " + q.quote.text + " — " + (q.quote.speaker.empty() ? "unknown" : q.quote.speaker) +
-           " (" + std::to_string(q.outlets.size()) + " outlets)\n";
+           " (" + std::to_string(q.outlets.size()) +
+           (q.outlets.size() == 1 ? " outlet)\n" : " outlets)\n");
     }
   }
   if (!d.unique.empty()) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 #include "analyse/text_chars.h"
 
@@ -110,7 +111,7 @@ std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
                                     const std::vector<std::string>& outlet, size_t max_people) {
   // Words the story writes in lower case at least as often as capitalised are
   // common words ("Former", "Besides", "Treasury", "Tournament"), not names.
-  std::map<std::string, int> lower_minus_upper;  // keyed by the lower-case form
+  std::unordered_map<std::string, int> lower_minus_upper;  // keyed by the lower-case form
   for (const DigestArticle& a : articles) {
     for (const Word& w : Words(a.article->text)) {
       std::string folded(w.text);
@@ -134,7 +135,7 @@ std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
         if (LooksLikePerson(at.speaker) && !common(at.speaker)) names.insert(at.speaker);
   // Two-word names printed by several outlets and also called by the surname alone.
   std::map<std::string, std::set<std::string>> pair_outlets;
-  std::map<std::string, size_t> alone;  // surname used without its first name
+  std::unordered_map<std::string, size_t> alone;  // surname used without its first name
   for (size_t i = 0; i < articles.size(); ++i) {
     std::string_view text = articles[i].article->text;
     std::vector<Word> ws = Words(text);

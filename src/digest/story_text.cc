@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "analyse/text_chars.h"
 #include "chorus/normalize.h"
@@ -36,7 +37,8 @@ constexpr std::array<std::string_view, 128> kStopWords = {
 };
 
 bool IsStopWord(std::string_view w) {
-  return std::find(kStopWords.begin(), kStopWords.end(), w) != kStopWords.end();
+  static const std::unordered_set<std::string_view> kSet(kStopWords.begin(), kStopWords.end());
+  return kSet.count(w) > 0;
 }
 
 // Calls f(begin, end, folded) for each \w+ run of s (letters, digits, marks).
