@@ -28,16 +28,23 @@ constexpr std::array<std::string_view, 64> kNotFirstName = {
     "August",    "September", "October",   "November",  "December", "Getty",      "Photo",
     "The",
 };
+// Titles and roles that may precede a speaker's name.
+constexpr std::array<std::string_view, 24> kTitles = {
+    "Deputy",   "Engineer",  "Officer", "Detective", "Sgt",       "Lt",       "Capt",  "Captain",
+    "Dr",       "Mr",        "Mrs",     "Ms",        "Sen",       "Senator",  "Rep",   "Gov",
+    "Governor", "President", "Judge",   "Sheriff",   "Secretary", "Minister", "Coach", "Professor",
+};
 // Last words of organisations, places and products.
-constexpr std::array<std::string_view, 36> kNotSurname = {
-    "Pipeline",       "Inc",        "Corp",      "Company",   "Group",
-    "Association",    "Department", "Agency",    "Service",   "Court",
-    "House",          "Office",     "Center",    "Institute", "University",
-    "Administration", "Council",    "Committee", "Bureau",    "Origin",
-    "Galactic",       "Pro",        "Network",   "News",      "Times",
-    "Post",           "Images",     "Monday",    "Tuesday",   "Wednesday",
-    "Thursday",       "Friday",     "Saturday",  "Sunday",    "Street",
-    "Club",
+constexpr std::array<std::string_view, 50> kNotSurname = {
+    "Secretary", "Brothers",    "Sheriff",    "Laboratory", "Tournament", "Championship",
+    "Cup",       "Open",        "Airport",    "Hospital",   "Park",       "Bridge",
+    "Station",   "Foundation",  "Pipeline",   "Inc",        "Corp",       "Company",
+    "Group",     "Association", "Department", "Agency",     "Service",    "Court",
+    "House",     "Office",      "Center",     "Institute",  "University", "Administration",
+    "Council",   "Committee",   "Bureau",     "Origin",     "Galactic",   "Pro",
+    "Network",   "News",        "Times",      "Post",       "Images",     "Monday",
+    "Tuesday",   "Wednesday",   "Thursday",   "Friday",     "Saturday",   "Sunday",
+    "Street",    "Club",
 };
 
 template <size_t N>
@@ -49,7 +56,11 @@ bool In(const std::array<std::string_view, N>& list, std::string_view w) {
 bool IsNameWord(std::string_view w) {
   if (w.size() < 2 || !text::IsUpperOrCaseless(w, 0)) return false;
   bool lower = false;
-  for (size_t i = 1; i < w.size(); ++i) lower = lower || text::IsLower(w, i);
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (w[i] == '-' && i + 1 < w.size() && text::IsLower(w, i + 1))
+      return false;  // "Georgia-based"
+    lower = lower || text::IsLower(w, i);
+  }
   return lower;
 }
 
@@ -93,6 +104,31 @@ std::vector<Word> Words(std::string_view s) {
   return out;
 }
 
+// Nothing but opening marks between the start of a sentence (or line) and `at`.
+bool SentenceInitial(std::string_view text, size_t at) {
+  while (at > 0) {
+    size_t p = text::PrevChar(text, at);
+    char c = text[p];
+    if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':') return true;
+    if (c != ' ' && text::OpenerLen(text, p) == 0) return false;
+    at = p;
+  }
+  return true;
+}
+
+// "Deputy Carlos Gonzalez" -> "Carlos Gonzalez".
+std::string WithoutTitles(std::string_view name) {
+  std::vector<std::string_view> parts = SplitSpaces(name);
+  size_t k = 0;
+  while (k + 2 < parts.size() && In(kTitles, parts[k])) ++k;
+  std::string out;
+  for (size_t i = k; i < parts.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += parts[i];
+  }
+  return out;
+}
+
 bool HasWord(std::string_view text, std::string_view w) {
   size_t at = 0, len = 1;
   while ((at = text.find(w, at)) != std::string_view::npos) {
@@ -109,14 +145,21 @@ bool HasWord(std::string_view text, std::string_view w) {
 
 std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
                                     const std::vector<std::string>& outlet, size_t max_people) {
-  // Words the story writes in lower case at least as often as capitalised are
-  // common words ("Former", "Besides", "Treasury", "Tournament"), not names.
+  // Name words are written capitalised inside sentences more often than in
+  // lower case; others are common words ("Former", "Besides", "Treasury",
+  // "Tournament") even when they open a capitalised run.
   std::unordered_map<std::string, int> lower_minus_upper;  // keyed by the lower-case form
   for (const DigestArticle& a : articles) {
-    for (const Word& w : Words(a.article->text)) {
+    std::string_view text = a.article->text;
+    for (const Word& w : Words(text)) {
       std::string folded(w.text);
       for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      lower_minus_upper[folded] += text::IsLower(w.text, 0) ? 1 : -1;
+      int& n = lower_minus_upper[folded];
+      if (text::IsLower(w.text, 0)) {
+        ++n;
+      } else if (!SentenceInitial(text, w.begin)) {
+        --n;
+      }
     }
   }
   auto common = [&](std::string_view name) {
@@ -132,7 +175,8 @@ std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
   for (const DigestArticle& a : articles)
     if (a.attributions)
       for (const Attribution& at : *a.attributions)
-        if (LooksLikePerson(at.speaker) && !common(at.speaker)) names.insert(at.speaker);
+        if (std::string n = WithoutTitles(at.speaker); LooksLikePerson(n) && !common(n))
+          names.insert(n);
   // Two-word names printed by several outlets and also called by the surname alone.
   std::map<std::string, std::set<std::string>> pair_outlets;
   std::unordered_map<std::string, size_t> alone;  // surname used without its first name
