@@ -1,6 +1,8 @@
 // Which articles state a sentence; see support.h.
 #include "digest/support.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 
 namespace chorus::digest {
@@ -73,8 +75,17 @@ double WindowOverlap(const Unit& u, const Unit& t) {
 
 SupportIndex::SupportIndex(const StoryText& st)
     : st_(st), postings_(st.words.concepts()), shared_(st.units.size(), 0) {
-  for (uint32_t i = 0; i < st.units.size(); ++i)
-    for (uint32_t w : st.units[i].content) postings_[w].push_back(i);
+  for (uint32_t i = 0; i < st.units.size(); ++i) {
+    const Unit& u = st.units[i];
+    for (uint32_t w : u.content) postings_[w].push_back(i);
+    // Sentences printed word for word elsewhere (wire copies, reposts).
+    uint64_t h = XXH3_64bits(u.words.data(), u.words.size() * sizeof(uint32_t));
+    auto [it, added] = copies_.try_emplace(h, Copies{i, UINT32_MAX});
+    Copies& c = it->second;
+    if (!added && c.other == UINT32_MAX && st.units[c.first].article != u.article &&
+        st.units[c.first].words == u.words)
+      c.other = i;
+  }
 }
 
 void SupportIndex::Candidates(uint32_t u, double threshold, std::vector<uint32_t>& out) const {
@@ -130,6 +141,12 @@ std::vector<size_t> SupportIndex::Supporters(uint32_t u, double threshold) const
 }
 
 bool SupportIndex::Supported(uint32_t u, double threshold) const {
+  // The same words in two articles: one of them is not u's.
+  const Unit& unit = st_.units[u];
+  auto it = copies_.find(XXH3_64bits(unit.words.data(), unit.words.size() * sizeof(uint32_t)));
+  if (it != copies_.end() && it->second.other != UINT32_MAX && unit.words.size() > 0 &&
+      st_.units[it->second.first].words == unit.words && threshold <= 1.0)
+    return true;
   std::vector<uint32_t> cands;
   Candidates(u, threshold, cands);
   for (uint32_t t : cands)

@@ -8,11 +8,13 @@
 // of the windows that the shared scorer (eval/digest_eval.py) slides over the
 // article text. SupportIndex finds candidates through an inverted index over
 // concepts (stems of content words), keeps those that could reach the
-// threshold, then checks them exactly. Not thread-safe (scratch space); one
+// threshold, then checks them exactly; a sentence printed word for word in two
+// articles is found by hash at once. Not thread-safe (scratch space); one
 // index per story.
 #pragma once
 
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "digest/story_text.h"
@@ -36,6 +38,11 @@ class SupportIndex {
   const StoryText& st_;
   std::vector<std::vector<uint32_t>> postings_;  // concept -> units
   mutable std::vector<uint32_t> shared_;         // per unit: scratch counts of a query
+  struct Copies {
+    uint32_t first;  // a unit with these exact words
+    uint32_t other;  // one in another article, or UINT32_MAX
+  };
+  std::unordered_map<uint64_t, Copies> copies_;  // XXH3 of the word ids -> units
 };
 
 }  // namespace chorus::digest
