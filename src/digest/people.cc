@@ -149,9 +149,11 @@ std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
   // lower case; others are common words ("Former", "Besides", "Treasury",
   // "Tournament") even when they open a capitalised run.
   std::unordered_map<std::string, int> lower_minus_upper;  // keyed by the lower-case form
-  for (const DigestArticle& a : articles) {
-    std::string_view text = a.article->text;
-    for (const Word& w : Words(text)) {
+  std::vector<std::vector<Word>> words(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    std::string_view text = articles[i].article->text;
+    words[i] = Words(text);
+    for (const Word& w : words[i]) {
       std::string folded(w.text);
       for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       int& n = lower_minus_upper[folded];
@@ -182,7 +184,7 @@ std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
   std::unordered_map<std::string, size_t> alone;  // surname used without its first name
   for (size_t i = 0; i < articles.size(); ++i) {
     std::string_view text = articles[i].article->text;
-    std::vector<Word> ws = Words(text);
+    const std::vector<Word>& ws = words[i];
     for (size_t k = 0; k < ws.size(); ++k) {
       if (!IsNameWord(ws[k].text)) continue;
       bool after_name = k > 0 && IsNameWord(ws[k - 1].text) &&
