@@ -201,8 +201,8 @@ void WordTable::StemmerDeleter::operator()(sb_stemmer* s) const {
 }
 
 uint32_t WordTable::Intern(std::string_view folded) {
+  if (auto found = ids_.find(folded); found != ids_.end()) return found->second;
   auto [it, added] = ids_.try_emplace(std::string(folded), static_cast<uint32_t>(stop_.size()));
-  if (!added) return it->second;
   stop_.push_back(IsStopWord(folded));
   std::string stem(folded);
   if (stemmer_) {

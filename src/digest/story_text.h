@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,8 +37,12 @@ class WordTable {
   size_t concepts() const { return stems_.size(); }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::unordered_map<std::string, uint32_t> stems_;
+  struct Hash {  // lets a string_view look up a std::string key
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> stems_;
   std::vector<bool> stop_;
   std::vector<uint32_t> concept_;
   struct StemmerDeleter {
