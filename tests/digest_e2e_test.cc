@@ -131,6 +131,10 @@ TEST(DigestE2E, TheSeedsMakeOneDigestWithTheirOwnFacts) {
   auto rows = testing::ParseJsonl(r.out);
   ASSERT_EQ(rows.rows.size(), 1u);
   auto d = rows.rows[0];
+  // Plain text has no title: the second seed's first line reads as a headline.
+  EXPECT_EQ(Str(d["headline"]),
+            "Read Chrissy Teigen's Heartbreaking Response to Critics Who Lambasted Her "
+            "Miscarriage Photos");
   std::string summary;
   simdjson::dom::array sentences = d["summary"].get_array().value();
   EXPECT_GE(sentences.size(), 3u);

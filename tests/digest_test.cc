@@ -115,6 +115,14 @@ TEST(Digest, PeopleOutletsAndDates) {
   EXPECT_TRUE(found);
 }
 
+TEST(Digest, UntitledArticlesTakeAHeadlineFromAFirstLine) {
+  Story s = Bridge();
+  for (Article& a : s.articles) a.title.clear();
+  s.articles[2].text = "Calder Bridge reopens to lorries next week\n" + s.articles[2].text;
+  s.attributions[2] = FindAttributions(s.articles[2].text, Segment(s.articles[2].text));
+  EXPECT_EQ(s.Digest().headline, "Calder Bridge reopens to lorries next week");
+}
+
 TEST(Digest, LexRankBaselineKeepsTheContract) {
   Story s = Bridge();
   DigestOptions opts;

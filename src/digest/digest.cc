@@ -34,11 +34,35 @@ DigestSentence ToSentence(const std::vector<DigestArticle>& articles, const Unit
   return s;
 }
 
+// A first line that reads as a headline (plain text inputs carry no title):
+// 4-25 words, no end punctuation, not a dateline.
+std::string_view FirstLineTitle(std::string_view text) {
+  size_t b = text.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  std::string_view line = text.substr(b, text.find('\n', b) - b);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.empty() || line.starts_with("date ")) return {};
+  const char last = line.back();
+  if (last == '.' || last == '!' || last == '?' || last == ':') return {};
+  const size_t words = digest::FoldedWords(line).size();
+  return words >= 4 && words <= 25 ? line : std::string_view{};
+}
+
 // The title the other titles share most words with (the earliest on ties).
+// When no article has a title, first lines that read as headlines stand in.
 std::string Headline(const std::vector<DigestArticle>& articles) {
+  std::vector<std::string_view> titles(articles.size());
+  bool any = false;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    titles[i] = articles[i].article->title;
+    any = any || !titles[i].empty();
+  }
+  if (!any)
+    for (size_t i = 0; i < articles.size(); ++i)
+      titles[i] = FirstLineTitle(articles[i].article->text);
   std::vector<std::vector<std::string>> words(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
-    words[i] = digest::FoldedWords(articles[i].article->title);
+    words[i] = digest::FoldedWords(titles[i]);
     std::sort(words[i].begin(), words[i].end());
     words[i].erase(std::unique(words[i].begin(), words[i].end()), words[i].end());
   }
@@ -54,7 +78,7 @@ std::string Headline(const std::vector<DigestArticle>& articles) {
                             std::back_inserter(common));
       score += static_cast<double>(common.size()) / std::sqrt(words[i].size() * words[j].size());
     }
-    if (score > best) best = score, headline = articles[i].article->title;
+    if (score > best) best = score, headline = titles[i];
   }
   return headline;
 }
