@@ -123,6 +123,18 @@ bool EndsLikeSentence(std::string_view s) {
   return c == '.' || c == '!' || c == '?';
 }
 
+// Two sentences run together where a page lost a space: 'injuries.”Tiger'.
+bool RunsOn(std::string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '.' && s[i] != '!' && s[i] != '?') continue;
+    size_t j = i + 1, n = 0;
+    bool closed = false;
+    while (j < s.size() && (n = text::CloserLen(s, j)) > 0) j += n, closed = true;
+    if (closed && j < s.size() && text::IsUpperOrCaseless(s, j)) return true;
+  }
+  return false;
+}
+
 bool StartsLikeSentence(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
@@ -288,7 +300,7 @@ StoryText BuildStoryText(const std::vector<DigestArticle>& articles) {
       if (IsBoilerplate(lower)) furniture[para] = true;
       const bool whole = EndsLikeSentence(s) && StartsLikeSentence(s) &&
                          !StartsWith(lower, "date ") && u.content.size() >= 3;
-      u.standalone = whole && !bare_quote && n >= 7 && n <= 60;
+      u.standalone = whole && !bare_quote && n >= 7 && n <= 60 && !RunsOn(s);
       u.informative = whole && n >= 5 && n <= 70 && (!bare_quote || !u.speaker.empty());
       u.quality = OpeningQuality(first_words);
       st.by_article[ai].push_back(static_cast<uint32_t>(st.units.size()));
