@@ -160,7 +160,9 @@ Runner AddDigestCommand(CLI::App& app) {
       "   \"people\": [{\"name\", \"outlets\": N}],\n"
       "   \"quotes\": [{\"quote_id\", \"speaker\", \"text\", \"outlets\": [...]}]}\n"
       "Summary sentences are copied verbatim: \"span\" is in code points into the\n"
-      "article's text; \"support\" lists the other articles stating the same thing.\n\n"
+      "article's text; \"support\" lists the other articles stating the same thing.\n"
+      "\"unique\" holds, per article, up to --max-unique passages (1-3 sentences) no\n"
+      "other article states; \"people\" counts the outlets naming each person.\n\n"
       "Examples:\n"
       "  chorus digest examples/\n"
       "  chorus digest --markdown feed.jsonl");
@@ -170,7 +172,7 @@ Runner AddDigestCommand(CLI::App& app) {
                   "Summary method: coverage (default) or lexrank (a baseline)")
       ->check(CLI::IsMember({"coverage", "lexrank"}))
       ->capture_default_str();
-  cmd->add_option("--max-unique", args->max_unique, "Unique sentences kept per article")
+  cmd->add_option("--max-unique", args->max_unique, "Unique passages kept per article")
       ->capture_default_str();
   return [args]() {
     ReadOptions opts;

@@ -4,24 +4,29 @@
 // returns:
 //  - summary: 3-6 sentences copied verbatim from the articles (extractive),
 //    chosen to cover what most articles report (a greedy coverage objective
-//    over content words weighted by how many articles use them, with position
-//    and quote-awareness), no two saying the same thing, ordered as events
+//    over stemmed content words weighted by how many articles use them, names
+//    more, with position, quote-awareness and a preference for the version
+//    most articles print), no two saying the same thing, ordered as events
 //    unfold (earliest supporting publication date, then place in the article);
-//    sentences that cannot stand alone (ending in ':', bare quotations with no
-//    cue, captions, boilerplate, fragments) are never chosen;
+//    sentences that cannot stand alone (ending in ':', bare quotations or ones
+//    starting inside a quotation, captions and credit lines, boilerplate,
+//    fragments, sentences run together) are never chosen;
 //  - for each summary sentence its provenance: the article and span it was
 //    taken from, and every other article that states it — one of its sentences
 //    holds at least `support_overlap` of the sentence's words (counted with
 //    multiplicity, case-folded, inside a window a little longer than the
 //    sentence);
-//  - unique: per article, at most `max_unique` of its sentences that no other
-//    article supports, best first;
+//  - unique: per article, at most `max_unique` passages (1-3 consecutive
+//    sentences of a paragraph, up to 80 words) that no other article supports
+//    and the summary does not hold, most informative first (words no other
+//    article uses; a new quotation of a known speaker counts more);
 //  - people named (speakers of the attributions and full names mentioned in
 //    several outlets), with how many outlets name each; outlets; first and last
 //    publication date; the story's canonical quotes (BuildQuotebook).
 // Spans are code points into the article's text as given; a sentence's `text`
 // is exactly that span's text. Pure function; thread-safe. Time is roughly
-// linear in the story's words (support uses an inverted index over words).
+// linear in the story's words (support uses an inverted index over stems):
+// about 20 ms of CPU for a 100-article story (docs/BENCHMARKS.md).
 #pragma once
 
 #include <cstddef>
@@ -52,7 +57,7 @@ struct DigestOptions {
   SummaryMethod method = SummaryMethod::kCoverage;
   size_t min_sentences = 3;
   size_t max_sentences = 6;
-  size_t max_unique = 3;  // unique sentences kept per article
+  size_t max_unique = 3;  // unique passages kept per article
   double support_overlap = 0.5;
   size_t max_people = 12;
 };
@@ -81,7 +86,7 @@ struct StoryDigest {
   std::string first_seen;            // earliest `published`; empty when none is known
   std::string last_seen;
   std::vector<DigestSentence> summary;
-  std::vector<DigestSentence> unique;  // grouped by article in input order, best first
+  std::vector<DigestSentence> unique;  // passages; by article in input order, best first
   std::vector<PersonCount> people;     // most outlets first
   std::vector<DigestQuote> quotes;     // most outlets first
 };
