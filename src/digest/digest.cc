@@ -247,7 +247,7 @@ StoryDigest DigestStory(const std::vector<DigestArticle>& articles, const Digest
   if (d.headline.empty() && !d.summary.empty()) d.headline = d.summary.front().text;
 
   AddUnique(articles, st, support, chosen, opts, d);
-  d.people = digest::FindPeople(articles, outlet, opts.max_people);
+  d.people = digest::FindPeople(articles, outlet, st, opts.max_people);
   AddQuotes(articles, outlet, d);
   return d;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -104,18 +105,6 @@ std::vector<Word> Words(std::string_view s) {
   return out;
 }
 
-// Nothing but opening marks between the start of a sentence (or line) and `at`.
-bool SentenceInitial(std::string_view text, size_t at) {
-  while (at > 0) {
-    size_t p = text::PrevChar(text, at);
-    char c = text[p];
-    if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':') return true;
-    if (c != ' ' && text::OpenerLen(text, p) == 0) return false;
-    at = p;
-  }
-  return true;
-}
-
 // "Deputy Carlos Gonzalez" -> "Carlos Gonzalez".
 std::string WithoutTitles(std::string_view name) {
   std::vector<std::string_view> parts = SplitSpaces(name);
@@ -144,32 +133,19 @@ bool HasWord(std::string_view text, std::string_view w) {
 }  // namespace
 
 std::vector<PersonCount> FindPeople(const std::vector<DigestArticle>& articles,
-                                    const std::vector<std::string>& outlet, size_t max_people) {
+                                    const std::vector<std::string>& outlet, const StoryText& st,
+                                    size_t max_people) {
   // Name words are written capitalised inside sentences more often than in
-  // lower case; others are common words ("Former", "Besides", "Treasury",
-  // "Tournament") even when they open a capitalised run.
-  std::unordered_map<std::string, int> lower_minus_upper;  // keyed by the lower-case form
+  // lower case (StoryText::name); others are common words ("Former",
+  // "Besides", "Treasury", "Tournament") even when they open a capitalised run.
   std::vector<std::vector<Word>> words(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
-    std::string_view text = articles[i].article->text;
-    words[i] = Words(text);
-    for (const Word& w : words[i]) {
-      std::string folded(w.text);
-      for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      int& n = lower_minus_upper[folded];
-      if (text::IsLower(w.text, 0)) {
-        ++n;
-      } else if (!SentenceInitial(text, w.begin)) {
-        --n;
-      }
-    }
-  }
+  for (size_t i = 0; i < articles.size(); ++i) words[i] = Words(articles[i].article->text);
   auto common = [&](std::string_view name) {
     for (std::string_view part : SplitSpaces(name)) {
-      std::string folded(part);
-      for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      auto it = lower_minus_upper.find(folded);
-      if (it != lower_minus_upper.end() && it->second >= 0) return true;
+      for (const std::string& folded : FoldedWords(part)) {
+        std::optional<uint32_t> id = st.words.Find(folded);
+        if (!id || !st.name[st.words.Concept(*id)]) return true;
+      }
     }
     return false;
   };

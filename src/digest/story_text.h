@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +32,11 @@ class WordTable {
   WordTable();
 
   uint32_t Intern(std::string_view folded);
+  // The id of a word already interned.
+  std::optional<uint32_t> Find(std::string_view folded) const {
+    auto it = ids_.find(folded);
+    return it == ids_.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+  }
   bool IsStop(uint32_t id) const { return stop_[id]; }
   uint32_t Concept(uint32_t id) const { return concept_[id]; }
   size_t size() const { return stop_.size(); }
