@@ -23,4 +23,7 @@ Runner AddQuotebookCommand(CLI::App& app);
 // `chorus reuse`: aligned shared passages per pair of articles, as JSONL.
 Runner AddReuseCommand(CLI::App& app);
 
+// `chorus digest`: per story, a sourced extractive summary, as JSONL (or --markdown).
+Runner AddDigestCommand(CLI::App& app);
+
 }  // namespace chorus::cli
