@@ -43,12 +43,25 @@ struct StoryOptions {
 
 class TermDictionary;
 
-// Extracts the clustering features of `a` (segmented as `seg`).
+// The features of one article before interning: terms keyed by their 64-bit
+// hash. Extracting them is pure and may run on any thread; interning (the
+// dictionary) is sequential, in stream order, so ids do not depend on threads.
+struct StoryTerms {
+  std::vector<std::pair<uint64_t, float>> terms;  // term key, weight; sorted by key
+  std::vector<uint64_t> quote_terms;              // the quotation shingles' keys, sorted
+  int64_t day = -1;
+};
+StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg);
+StoryFeatures InternStoryTerms(const StoryTerms& t, TermDictionary& dict);
+
+// Both at once: the clustering features of `a` (segmented as `seg`).
 StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg, TermDictionary& dict);
 
 // Interns terms to dense ids. Thread-safe is not needed in one pass; not copyable.
 class TermDictionary {
  public:
+  static uint64_t Key(std::string_view term);  // the term's 64-bit xxHash
+  uint32_t Intern(uint64_t key);
   uint32_t Intern(std::string_view term);
   size_t size() const;
   TermDictionary();

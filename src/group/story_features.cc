@@ -30,10 +30,17 @@ size_t TermDictionary::size() const {
   return impl_->ids.size();
 }
 
-uint32_t TermDictionary::Intern(std::string_view term) {
-  uint64_t h = XXH3_64bits(term.data(), term.size());
-  auto [it, inserted] = impl_->ids.try_emplace(h, static_cast<uint32_t>(impl_->ids.size()));
+uint64_t TermDictionary::Key(std::string_view term) {
+  return XXH3_64bits(term.data(), term.size());
+}
+
+uint32_t TermDictionary::Intern(uint64_t key) {
+  auto [it, inserted] = impl_->ids.try_emplace(key, static_cast<uint32_t>(impl_->ids.size()));
   return it->second;
+}
+
+uint32_t TermDictionary::Intern(std::string_view term) {
+  return Intern(Key(term));
 }
 
 namespace {
@@ -85,14 +92,15 @@ constexpr size_t kMaxWords = 500;  // the lead carries the event; long tails add
 constexpr float kTitleWeight = 2.0f;
 constexpr float kNameWeight = 1.5f;
 
-void AddTerms(std::string_view text, const Segmentation& seg, float weight, TermDictionary& dict,
-              std::unordered_map<uint32_t, float>& tf) {
+using TermCounts = std::unordered_map<uint64_t, float>;  // term key -> raw weight
+
+void AddTerms(std::string_view text, const Segmentation& seg, float weight, TermCounts& tf) {
   size_t words = 0;
   size_t sent = 0;
   std::string name;
   int name_len = 0;
   auto flush_name = [&]() {
-    if (name_len >= 2) tf[dict.Intern("n:" + name)] += weight * kNameWeight;
+    if (name_len >= 2) tf[TermDictionary::Key("n:" + name)] += weight * kNameWeight;
     name.clear();
     name_len = 0;
   };
@@ -116,7 +124,7 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
       flush_name();
     }
     if (low.size() < 3 || IsStopword(low)) continue;
-    tf[dict.Intern(low)] += weight;
+    tf[TermDictionary::Key(low)] += weight;
   }
   flush_name();
 }
@@ -124,8 +132,8 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
 // Quotations shared across outlets are strong evidence of one story: each
 // quotation of 8 words or more adds its 4-word shingles (normalised, so curly
 // and straight marks agree) as features — a fixed quarter of them.
-void AddQuoteShingles(std::string_view text, const Segmentation& seg, TermDictionary& dict,
-                      std::unordered_map<uint32_t, float>& tf, std::vector<uint32_t>& ids) {
+void AddQuoteShingles(std::string_view text, const Segmentation& seg, TermCounts& tf,
+                      std::vector<uint64_t>& keys) {
   constexpr float kQuoteWeight = 0.5f;
   std::vector<std::string_view> words;
   for (const quotes::Quotation& q : quotes::FindQuotations(text, seg.paragraphs)) {
@@ -152,10 +160,10 @@ void AddQuoteShingles(std::string_view text, const Segmentation& seg, TermDictio
         }
         // A fixed 1-in-4 sample of the shingles (by hash, so every article
         // samples the same ones): enough to tell a shared long quotation.
-        if (XXH3_64bits(sh.data(), sh.size()) % 4 != 0) continue;
-        uint32_t id = dict.Intern(sh);
-        tf[id] += kQuoteWeight;
-        ids.push_back(id);
+        const uint64_t key = TermDictionary::Key(sh);
+        if (key % 4 != 0) continue;
+        tf[key] += kQuoteWeight;
+        keys.push_back(key);
       }
     }
   }
@@ -185,25 +193,40 @@ int64_t DayNumber(std::string_view d) {
   return static_cast<int64_t>(era) * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg,
-                                   TermDictionary& dict) {
-  std::unordered_map<uint32_t, float> tf;
-  AddTerms(a.text, seg, 1.0f, dict, tf);
-  std::vector<uint32_t> quote_ids;
-  AddQuoteShingles(a.text, seg, dict, tf, quote_ids);
+StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg) {
+  TermCounts tf;
+  AddTerms(a.text, seg, 1.0f, tf);
+  StoryTerms out;
+  AddQuoteShingles(a.text, seg, tf, out.quote_terms);
   if (!a.title.empty()) {
     Segmentation ts = Segment(a.title);
-    AddTerms(a.title, ts, kTitleWeight, dict, tf);
+    AddTerms(a.title, ts, kTitleWeight, tf);
   }
+  out.terms.reserve(tf.size());
+  for (auto& [key, w] : tf) out.terms.emplace_back(key, 1.0f + std::log(w));  // sublinear tf
+  std::sort(out.terms.begin(), out.terms.end());
+  std::sort(out.quote_terms.begin(), out.quote_terms.end());
+  out.quote_terms.erase(std::unique(out.quote_terms.begin(), out.quote_terms.end()),
+                        out.quote_terms.end());
+  out.day = DayNumber(a.published);
+  return out;
+}
+
+StoryFeatures InternStoryTerms(const StoryTerms& t, TermDictionary& dict) {
   StoryFeatures f;
-  f.terms.reserve(tf.size());
-  for (auto& [id, w] : tf) f.terms.emplace_back(id, 1.0f + std::log(w));  // sublinear tf
+  f.terms.reserve(t.terms.size());
+  for (const auto& [key, w] : t.terms) f.terms.emplace_back(dict.Intern(key), w);
   std::sort(f.terms.begin(), f.terms.end());
-  std::sort(quote_ids.begin(), quote_ids.end());
-  quote_ids.erase(std::unique(quote_ids.begin(), quote_ids.end()), quote_ids.end());
-  f.quote_terms = std::move(quote_ids);
-  f.day = DayNumber(a.published);
+  f.quote_terms.reserve(t.quote_terms.size());
+  for (uint64_t key : t.quote_terms) f.quote_terms.push_back(dict.Intern(key));
+  std::sort(f.quote_terms.begin(), f.quote_terms.end());
+  f.day = t.day;
   return f;
+}
+
+StoryFeatures ExtractStoryFeatures(const Article& a, const Segmentation& seg,
+                                   TermDictionary& dict) {
+  return InternStoryTerms(ExtractStoryTerms(a, seg), dict);
 }
 
 }  // namespace chorus
