@@ -23,4 +23,7 @@ Runner AddQuotebookCommand(CLI::App& app);
 // `chorus reuse`: aligned shared passages per pair of articles, as JSONL.
 Runner AddReuseCommand(CLI::App& app);
 
+// `chorus train-quotes` (hidden): learn the cue words of `quotes` from PolNeAR train.
+Runner AddTrainQuotesCommand(CLI::App& app);
+
 }  // namespace chorus::cli

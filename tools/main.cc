@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   runners["stories"] = AddStoriesCommand(app);
   runners["quotebook"] = AddQuotebookCommand(app);
   runners["reuse"] = AddReuseCommand(app);
+  runners["train-quotes"] = AddTrainQuotesCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -73,7 +73,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
       break;
     }
     if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && T[b].cap)) break;
-    if (IsSubjectPronoun(tk.low) || IsCueAdverb(tk.low) || CueOf(tk.low) != CueKind::kNone) break;
+    if (IsSubjectPronoun(tk.low) || IsCueAdverb(tk.low) || tk.cue != CueKind::kNone) break;
     b = k;
     if (end - b > 16) return {kNone, kNone};
   }
@@ -99,7 +99,7 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
     uint32_t h = c - 1;
     uint32_t b = h;
     while (b > lo && T[b - 1].quote < 0 && !IsPunct(b - 1) && h - b < 8 &&
-           !IsClauseWord(T[b - 1].low) && CueOf(T[b - 1].low) == CueKind::kNone)
+           !IsClauseWord(T[b - 1].low) && T[b - 1].cue == CueKind::kNone)
       --b;
     while (b > lo && Is(b - 1, ".") && b - 1 > lo && T[b - 2].cap) {  // "Sen. Ron Johnson"
       b -= 2;
@@ -174,7 +174,7 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
     // "the 36-year-old", "the Lip Sync Battle host", "the cookbook author"
     e = b + 1;
     while (e < before && e - b < 6 && !IsPunct(e) && !IsAuxiliary(T[e].low) &&
-           !IsCueAdverb(T[e].low) && CueOf(T[e].low) == CueKind::kNone) {
+           !IsCueAdverb(T[e].low) && T[e].cue == CueKind::kNone) {
       if (e > b + 1 && !T[e].cap && T[e - 1].kind != TokenKind::kNumber && e + 1 < before &&
           !T[e + 1].cap && T[e].low.size() > 2 && T[e].low.back() == 'd')
         break;  // a past-tense verb after the noun phrase: "the supermodel revealed"
@@ -198,7 +198,7 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
     while (e < before && (T[e].cap || (Is(e, ".") && e > b && T[e - 1].span.size() <= 4))) ++e;
     uint32_t x = e;
     while (x < before && x < e + 3 && !IsPunct(x) && !T[x].cap && !IsAuxiliary(T[x].low) &&
-           !IsClauseWord(T[x].low) && CueOf(T[x].low) == CueKind::kNone && !IsPreposition(T[x].low))
+           !IsClauseWord(T[x].low) && T[x].cue == CueKind::kNone && !IsPreposition(T[x].low))
       ++x;
     if (x > e && x < before && T[x].cap) {
       e = x;
@@ -216,7 +216,7 @@ uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
   // "said last month that ...", "said in court files that ...": start at "that".
   for (uint32_t k = c; k < end && k < c + 6; ++k) {
     if (Is(k, "that")) return k;
-    if (IsPunct(k) || T[k].quote >= 0 || CueOf(T[k].low) != CueKind::kNone) break;
+    if (IsPunct(k) || T[k].quote >= 0 || T[k].cue != CueKind::kNone) break;
   }
   if (TakesObject(T[t].low)) {
     // "told reporters (on Monday) that ...": start at "that" when it is near.

@@ -36,7 +36,7 @@ class Finder {
   }
   CueKind Cue(uint32_t t) const {
     if (v_.toks[t].quote >= 0 || IsPunct(t)) return CueKind::kNone;
-    return CueOf(v_.toks[t].low);
+    return v_.toks[t].cue;
   }
   bool IsAccordingTo(uint32_t t) const {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include "analyse/cue_model.h"
+
 namespace chorus::quotes {
 
 namespace {
@@ -121,6 +123,7 @@ CueKind CueOf(std::string_view w) {
   if (In(kSpeech, w)) return CueKind::kSpeech;
   if (In(kParticiple, w)) return CueKind::kParticiple;
   if (In(kFrame, w)) return CueKind::kFrame;
+  if (LearnedCue(w)) return w.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;
   return CueKind::kNone;
 }
 bool TakesObject(std::string_view w) {
