@@ -334,6 +334,23 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       break;
     }
   }
+  // A quotation inside a nested frame belongs to the outermost cue of the
+  // sentence that has a subject: "Abbott told the President that if he wants
+  // our guns, “come and take it.”" (PolNeAR train convention).
+  if (cue != kNone && !IsAccordingTo(cue)) {
+    for (uint32_t k = cue; k > lo; --k) {
+      uint32_t c = k - 1;
+      if (T[c].quote >= 0) break;
+      CueKind ck = Cue(c);
+      if (ck != CueKind::kSpeech && ck != CueKind::kLearned) continue;
+      if (c > lo && Is(c - 1, "to")) continue;
+      bool clause = false;
+      for (uint32_t x = c + 1; x < cue; ++x) clause = clause || Is(x, "that");
+      if (!clause) continue;
+      auto src = SourceBefore(c);
+      if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
+    }
+  }
   if (cue == kNone) {
     // "… then leaned in and boomed: “…”": a verb right before the colon.
     if (first >= lo + 3 && Is(first - 1, ":") && !IsPunct(first - 2) && !T[first - 2].cap &&
@@ -460,14 +477,16 @@ std::vector<Attribution> Finder::Run() {
     size_t before = found.size();
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;
-    const ByteSpan c = found.back().a.content.front();
-    for (size_t i = 0; i < direct_count; ++i)
-      for (const ByteSpan& d : found[i].a.content)
-        if (c.begin < d.end && d.begin < c.end) {
-          found.pop_back();
-          i = direct_count;
-          break;
-        }
+    auto overlaps_direct = [&](const Found& f) {
+      const ByteSpan c = f.a.content.front();
+      for (size_t i = 0; i < direct_count; ++i)
+        for (const ByteSpan& d : found[i].a.content)
+          if (c.begin < d.end && d.begin < c.end) return true;
+      return false;
+    };
+    found.erase(std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(),
+                               overlaps_direct),
+                found.end());
   }
 
   std::vector<Attribution> out;

@@ -36,11 +36,21 @@ bool Finder::BlockCue(uint32_t q, Found& f) const {
   return true;
 }
 
+static constexpr bool kManyPerSentence = true;
+
 void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const {
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
+  size_t first_new = out.size();
   for (uint32_t t = lo; t < hi; ++t) {
     if (used[t] || T[t].quote >= 0) continue;
+    // A cue inside the content of one found in this sentence is nested
+    // ("X said Y wants ..."): left to the outer attribution.
+    bool nested = false;
+    for (size_t i = first_new; i < out.size(); ++i)
+      for (const ByteSpan& c : out[i].a.content)
+        if (c.begin <= T[t].span.begin && T[t].span.end <= c.end) nested = true;
+    if (nested) continue;
     bool according = IsAccordingTo(t);
     CueKind ck = according ? CueKind::kSpeech : Cue(t);
     if (ck == CueKind::kNone || ck == CueKind::kFrame) continue;
@@ -95,7 +105,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       if (T[k].quote >= 0) f.a.direct = true;
     used[t] = true;
     out.push_back(std::move(f));
-    return;  // one reported attribution a sentence
+    if (!kManyPerSentence) return;
   }
 }
 
