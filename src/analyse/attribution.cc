@@ -275,7 +275,13 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   if (k >= T.size() || T[k].quote >= 0) return false;
   // A quotation that closes its sentence (“… mind.” She ended …) takes no cue
   // from the next one.
-  if (T[k].sent != T[v_.quote_end[q] - 1].sent) return false;
+  // But a question or exclamation does not end the sentence of its cue:
+  // “All the way!” Dawson shouted.
+  if (T[k].sent != T[v_.quote_end[q] - 1].sent) {
+    uint32_t qe = v_.quote_end[q];
+    bool ends_q = qe >= 2 && (Is(qe - 2, "?") || Is(qe - 2, "!")) && v_.IsQuoteMark(qe - 1);
+    if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;
+  }
   uint32_t s = T[k].sent;
   // The quotation must end its sentence part: the cue is in the same sentence
   // as the closing mark, or opens the next one right after it.
