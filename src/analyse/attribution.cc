@@ -25,7 +25,7 @@ ByteSpan Finder::CueSpan(uint32_t t) const {
   const auto& T = v_.toks;
   uint32_t b = t;
   while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent &&
-         (IsAuxiliary(T[b - 1].low) || IsCueAdverb(T[b - 1].low)))
+         (IsAuxiliary(T[b - 1].low) || Adverb(b - 1)))
     --b;
   uint32_t e = t + 1;
   if (IsAccordingTo(t)) e = t + 2;
@@ -50,8 +50,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   uint32_t lo = v_.sent_first[s];
   uint32_t end = t;
   // Skip auxiliaries and adverbs between subject and verb: "has also said".
-  while (end > lo && T[end - 1].quote < 0 &&
-         (IsAuxiliary(T[end - 1].low) || IsCueAdverb(T[end - 1].low)))
+  while (end > lo && T[end - 1].quote < 0 && (IsAuxiliary(T[end - 1].low) || Adverb(end - 1)))
     --end;
   if (end == lo) return {kNone, kNone};
   if (T[end - 1].quote >= 0) return {kNone, kNone};
@@ -73,7 +72,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
       break;
     }
     if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && T[b].cap)) break;
-    if (IsSubjectPronoun(tk.low) || IsCueAdverb(tk.low) || tk.cue != CueKind::kNone) break;
+    if (IsSubjectPronoun(tk.low) || Adverb(k) || tk.cue != CueKind::kNone) break;
     b = k;
     if (end - b > 16) return {kNone, kNone};
   }
@@ -173,8 +172,8 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
   if (IsDeterminer(T[b].low)) {
     // "the 36-year-old", "the Lip Sync Battle host", "the cookbook author"
     e = b + 1;
-    while (e < before && e - b < 6 && !IsPunct(e) && !IsAuxiliary(T[e].low) &&
-           !IsCueAdverb(T[e].low) && T[e].cue == CueKind::kNone) {
+    while (e < before && e - b < 6 && !IsPunct(e) && !IsAuxiliary(T[e].low) && !Adverb(e) &&
+           T[e].cue == CueKind::kNone) {
       if (e > b + 1 && !T[e].cap && T[e - 1].kind != TokenKind::kNumber && e + 1 < before &&
           !T[e + 1].cap && T[e].low.size() > 2 && T[e].low.back() == 'd')
         break;  // a past-tense verb after the noun phrase: "the supermodel revealed"
@@ -309,7 +308,7 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
       // Source: from k to the cue, less auxiliaries and adverbs; after a
       // leading adverbial ("Perhaps, he said") only the last segment.
       uint32_t e = c;
-      while (e > k && (IsAuxiliary(T[e - 1].low) || IsCueAdverb(T[e - 1].low))) --e;
+      while (e > k && (IsAuxiliary(T[e - 1].low) || Adverb(e - 1))) --e;
       uint32_t b = k;
       if (e > k && !Is(e - 1, ","))
         for (uint32_t x = k; x < e; ++x)
@@ -382,7 +381,8 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     }
   } else {
     SetSource(f, participle ? SubjectOf(s, cue) : SourceBefore(cue));
-    if (f.a.source.empty() && Cue(cue) == CueKind::kNone) SetSource(f, SubjectOf(s, cue));
+    if (f.a.source.empty() && (Cue(cue) == CueKind::kNone || (cue > lo && Is(cue - 1, "and"))))
+      SetSource(f, SubjectOf(s, cue));
   }
   // Only punctuation between cue and quotation: a direct quote.
   uint32_t c = ContentStart(cue, first);
@@ -475,11 +475,7 @@ std::vector<Attribution> Finder::Run() {
   // Reported speech, in every sentence; where a sentence already holds a
   // quotation, only content that does not overlap it.
   size_t direct_count = found.size();
-  std::vector<bool> cue_sentence(v_.sent_first.size(), false);
-  for (const Found& f : found)
-    if (f.cue_tok != kNone) cue_sentence[T[f.cue_tok].sent] = true;
   for (uint32_t s = 0; s < v_.sent_first.size(); ++s) {
-    if (cue_sentence[s]) continue;  // its cue introduces a quotation
     size_t before = found.size();
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;

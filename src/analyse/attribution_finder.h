@@ -38,6 +38,15 @@ class Finder {
     if (v_.toks[t].quote >= 0 || IsPunct(t)) return CueKind::kNone;
     return v_.toks[t].cue;
   }
+  // An adverb that may stand in a cue: the listed ones ("also") and lower-case
+  // -ly words ("jokingly said", "initially said").
+  bool Adverb(uint32_t t) const {
+    const Tok& k = v_.toks[t];
+    if (IsCueAdverb(k.low)) return true;
+    return !k.cap && k.kind == TokenKind::kWord && k.low.size() > 4 && k.low.ends_with("ly") &&
+           k.low != "only" && k.low != "family" && k.low != "early" && k.low != "likely" &&
+           k.low != "supply" && k.low != "rally" && k.low != "july" && k.low != "italy";
+  }
   bool IsAccordingTo(uint32_t t) const {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
   }

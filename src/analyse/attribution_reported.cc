@@ -83,6 +83,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
     } else {
       auto src = ck == CueKind::kParticiple ? SubjectOf(s, t) : SourceBefore(t);
+      // "He called the actions lawful, and said ...": the sentence's subject.
+      if (src.first == kNone && t > lo && Is(t - 1, "and")) src = SubjectOf(s, t);
       if (src.first == kNone) continue;
       SetSource(f, src);
       uint32_t b = src.first;
