@@ -480,10 +480,15 @@ std::vector<Attribution> Finder::Run() {
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;
     auto overlaps_direct = [&](const Found& f) {
+      // Content that overlaps a quotation, or holds the cue of one ("recounted
+      // the day, writing: ¶ “…”"), is the frame of that quotation.
       const ByteSpan c = f.a.content.front();
-      for (size_t i = 0; i < direct_count; ++i)
+      for (size_t i = 0; i < direct_count; ++i) {
         for (const ByteSpan& d : found[i].a.content)
           if (c.begin < d.end && d.begin < c.end) return true;
+        for (const ByteSpan& d : found[i].a.cue)
+          if (c.begin <= d.begin && d.end <= c.end) return true;
+      }
       return false;
     };
     found.erase(std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(),
