@@ -3,6 +3,7 @@
 // attribution_reported.cc (block quotes after a colon, reported speech).
 #pragma once
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -106,8 +107,21 @@ class Finder {
     f.src_end = src.second;
     f.a.source = {Bytes(src.first, src.second)};
   }
+  // Adds the parts of quotation q to f's content; a part already inside the
+  // content (a reported frame holding several quotations) is not repeated.
   void AddQuote(Found& f, uint32_t q) const {
-    for (const ByteSpan& p : v_.quotations[q].parts) f.a.content.push_back(p);
+    for (const ByteSpan& p : v_.quotations[q].parts) {
+      bool merged = false;
+      for (ByteSpan& c : f.a.content) {
+        if (p.begin < c.end && c.begin < p.end) {
+          c.begin = std::min(c.begin, p.begin);
+          c.end = std::max(c.end, p.end);
+          merged = true;
+          break;
+        }
+      }
+      if (!merged) f.a.content.push_back(p);
+    }
     f.a.direct = true;
   }
 
