@@ -301,7 +301,7 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
     if (Is(c, ",") && !(c > k && (T[k].cap || IsDeterminer(T[k].low)))) break;
     if (IsClauseWord(T[c].low)) break;
     CueKind ck = Cue(c);
-    if (ck == CueKind::kSpeech || IsAccordingTo(c)) {
+    if (ck == CueKind::kSpeech || ck == CueKind::kLearned || IsAccordingTo(c) || IsPostCueOnly(c)) {
       if (c == k) break;
       f.cue_tok = c;
       f.a.cue = {CueSpan(c)};
@@ -396,7 +396,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   }
   // A reported frame around a quoted fragment: the content runs from after the
   // cue to the end of the sentence (or of the quotation, when it runs on).
-  uint32_t e = std::max(ContentEnd(s), v_.quote_end[q]);
+  uint32_t e = std::max(ClauseEnd(c, ContentEnd(s)), v_.quote_end[q]);
   // A quoted fragment closing with punctuation ends the content: deemed him
   // "well qualified," which is ...
   uint32_t qe = v_.quote_end[q];

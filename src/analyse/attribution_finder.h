@@ -48,6 +48,10 @@ class Finder {
            k.low != "only" && k.low != "family" && k.low != "early" && k.low != "likely" &&
            k.low != "supply" && k.low != "rally" && k.low != "july" && k.low != "italy";
   }
+  // Verbs that are cues only right after a quotation and its source: “…,” it read.
+  bool IsPostCueOnly(uint32_t t) const {
+    return v_.toks[t].quote < 0 && (Is(t, "read") || Is(t, "reads"));
+  }
   bool IsAccordingTo(uint32_t t) const {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
   }
@@ -66,6 +70,13 @@ class Finder {
   uint32_t ContentStart(uint32_t t, uint32_t end) const;
   // End of sentence `s` without its final punctuation and closing marks.
   uint32_t ContentEnd(uint32_t s) const;
+  // Where reported content [c, end) stops before a trailing clause that is not
+  // part of it: ", which ...", ", saying ...", " and added ..." (PolNeAR train).
+  uint32_t ClauseEnd(uint32_t c, uint32_t end) const;
+  static bool IsClauseEnder(std::string_view w) {
+    return w == "which" || w == "where" || w == "but" || w == "while" || w == "compared" ||
+           w == "according" || w == "although" || w == "though" || w == "whereas";
+  }
 
   // Attribution patterns for quotation q; true when one matched.
   // A short quotation in title case is a name or a title ("Meet the Press").

@@ -38,6 +38,21 @@ bool Finder::BlockCue(uint32_t q, Found& f) const {
 
 static constexpr bool kManyPerSentence = true;
 
+uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
+  const auto& T = v_.toks;
+  for (uint32_t k = c + 2; k + 1 < end; ++k) {
+    if (T[k].quote >= 0 || T[k + 1].quote >= 0) continue;
+    const Tok& n = T[k + 1];
+    if (Is(k, ",") && (n.cue == CueKind::kParticiple || IsClauseEnder(n.low))) return k;
+    if (Is(k, "and") && n.cue != CueKind::kNone && n.cue != CueKind::kFrame) {
+      uint32_t e = k;
+      while (e > c && Is(e - 1, ",")) --e;
+      return e;
+    }
+  }
+  return end;
+}
+
 void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const {
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
@@ -98,7 +113,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
       } else {
         uint32_t c = ContentStart(t, end);
-        if (end > c && end - c >= 3 && !IsPreposition(T[c].low)) f.a.content = {Bytes(c, end)};
+        uint32_t e = ClauseEnd(c, end);
+        if (e > c && e - c >= 3 && !IsPreposition(T[c].low)) f.a.content = {Bytes(c, e)};
       }
     }
     if (f.a.content.empty() || f.a.source.empty()) continue;
