@@ -24,8 +24,8 @@
 
 namespace chorus::quotes {
 
-inline constexpr uint32_t kMinCue = 4;
-inline constexpr double kMinRatio = 0.5;
+inline constexpr uint32_t kMinCue = 3;
+inline constexpr double kMinRatio = 0.35;
 
 class CueModelTrainer {
  public:
