@@ -153,6 +153,24 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
   return {b, e};
 }
 
+std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) const {
+  // "“…,” he said on MSNBC, adding that ...": the source of the cue before.
+  const auto& T = v_.toks;
+  uint32_t lo = v_.sent_first[s];
+  if (t > lo && Is(t - 1, ",")) {
+    for (uint32_t k = t - 1; k > lo && t - k < 10; --k) {
+      uint32_t c = k - 1;
+      if (T[c].quote >= 0) break;
+      if (T[c].cue != CueKind::kSpeech && T[c].cue != CueKind::kLearned) continue;
+      auto src = SourceBefore(c);
+      if (src.first == kNone) src = SourceAfter(c + 1, t - 1);
+      if (src.first != kNone && src.second < t) return src;
+      break;
+    }
+  }
+  return SubjectOf(s, t);
+}
+
 std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) const {
   const auto& T = v_.toks;
   uint32_t b = v_.sent_first[s];
@@ -380,7 +398,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       SetSource(f, {src.first, e});
     }
   } else {
-    SetSource(f, participle ? SubjectOf(s, cue) : SourceBefore(cue));
+    SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
     if (f.a.source.empty() && (Cue(cue) == CueKind::kNone || (cue > lo && Is(cue - 1, "and"))))
       SetSource(f, SubjectOf(s, cue));
   }

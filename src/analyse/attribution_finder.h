@@ -64,6 +64,9 @@ class Finder {
   std::pair<uint32_t, uint32_t> Appositive(uint32_t lo, uint32_t end) const;
   // Forward from `t` (after an inverted cue): the source phrase.
   std::pair<uint32_t, uint32_t> SourceAfter(uint32_t t, uint32_t limit) const;
+  // The source of a participle cue at `t`: that of a cue right before it
+  // ("he said, adding ..."), else the subject of the sentence.
+  std::pair<uint32_t, uint32_t> ParticipleSubject(uint32_t s, uint32_t t) const;
   // The subject at the start of sentence `s`, for participle cues ("..., writing:").
   std::pair<uint32_t, uint32_t> SubjectOf(uint32_t s, uint32_t before) const;
   // Where the content of a reported cue at `t` starts (after an object for "told").

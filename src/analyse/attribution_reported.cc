@@ -24,7 +24,7 @@ bool Finder::BlockCue(uint32_t q, Found& f) const {
     if (Cue(c) == CueKind::kNone) continue;
     f.cue_tok = c;
     f.a.cue = {CueSpan(c)};
-    SetSource(f, Cue(c) == CueKind::kParticiple ? SubjectOf(s, c) : SourceBefore(c));
+    SetSource(f, Cue(c) == CueKind::kParticiple ? ParticipleSubject(s, c) : SourceBefore(c));
     if (f.a.source.empty()) SetSource(f, SubjectOf(s, c));
     AddQuote(f, q);
     return true;
@@ -97,7 +97,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       SetSource(f, SourceAfter(t + 1, hi));
       if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
     } else {
-      auto src = ck == CueKind::kParticiple ? SubjectOf(s, t) : SourceBefore(t);
+      auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, t) : SourceBefore(t);
       // "He called the actions lawful, and said ...": the sentence's subject.
       if (src.first == kNone && t > lo && Is(t - 1, "and")) src = SubjectOf(s, t);
       if (src.first == kNone) continue;
