@@ -24,8 +24,7 @@ ByteSpan Finder::CueSpan(uint32_t t) const {
   // "in a statement" after "said".
   const auto& T = v_.toks;
   uint32_t b = t;
-  while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent &&
-         (IsAuxiliary(T[b - 1].low) || Adverb(b - 1)))
+  while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent && (Aux(b - 1) || Adverb(b - 1)))
     --b;
   uint32_t e = t + 1;
   if (IsAccordingTo(t)) e = t + 2;
@@ -50,8 +49,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   uint32_t lo = v_.sent_first[s];
   uint32_t end = t;
   // Skip auxiliaries and adverbs between subject and verb: "has also said".
-  while (end > lo && T[end - 1].quote < 0 && (IsAuxiliary(T[end - 1].low) || Adverb(end - 1)))
-    --end;
+  while (end > lo && T[end - 1].quote < 0 && (Aux(end - 1) || Adverb(end - 1))) --end;
   if (end == lo) return {kNone, kNone};
   if (T[end - 1].quote >= 0) return {kNone, kNone};
   // A pronoun is the whole source.
@@ -163,7 +161,9 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
       if (T[c].quote >= 0) break;
       if (T[c].cue != CueKind::kSpeech && T[c].cue != CueKind::kLearned) continue;
       auto src = SourceBefore(c);
-      if (src.first == kNone) src = SourceAfter(c + 1, t - 1);
+      // "“…,” said Graham, adding ...": the source follows the cue.
+      if (src.first == kNone && c >= lo + 2 && Is(c - 1, ",") && T[c - 2].quote >= 0)
+        src = SourceAfter(c + 1, t - 1);
       if (src.first != kNone && src.second < t) return src;
       break;
     }
@@ -174,9 +174,18 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
 std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) const {
   const auto& T = v_.toks;
   uint32_t b = v_.sent_first[s];
+  // Skip a dateline: "Washington (AFP) – Democrat Hillary Clinton ...".
+  for (uint32_t k = b + 1; k + 1 < before && k < b + 8; ++k) {
+    if (T[k].quote >= 0) break;
+    if (Is(k - 1, ")") && IsPunct(k) &&
+        (Is(k, "-") || v_.Str(k) == "\xE2\x80\x93" || v_.Str(k) == "\xE2\x80\x94")) {
+      b = k + 1;
+      break;
+    }
+  }
   // Skip a leading adverbial ending in a comma: "Later in the essay, Teigen ...".
-  if (b < before && IsAdverbialStarter(T[b].low)) {
-    for (uint32_t k = b; k < before && k < b + 12; ++k) {
+  if (b < before && (IsAdverbialStarter(T[b].low) || Is(b, "what"))) {
+    for (uint32_t k = b; k < before && k < b + 24; ++k) {
       if (Is(k, ",")) {
         b = k + 1;
         break;
@@ -326,7 +335,7 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
       // Source: from k to the cue, less auxiliaries and adverbs; after a
       // leading adverbial ("Perhaps, he said") only the last segment.
       uint32_t e = c;
-      while (e > k && (IsAuxiliary(T[e - 1].low) || Adverb(e - 1))) --e;
+      while (e > k && (Aux(e - 1) || Adverb(e - 1))) --e;
       uint32_t b = k;
       if (e > k && !Is(e - 1, ","))
         for (uint32_t x = k; x < e; ++x)

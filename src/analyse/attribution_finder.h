@@ -52,6 +52,11 @@ class Finder {
   bool IsPostCueOnly(uint32_t t) const {
     return v_.toks[t].quote < 0 && (Is(t, "read") || Is(t, "reads"));
   }
+  // An auxiliary kept in a cue; "Will" inside a sentence is a name.
+  bool Aux(uint32_t t) const {
+    const Tok& k = v_.toks[t];
+    return IsAuxiliary(k.low) && (!k.cap || t == v_.sent_first[k.sent]);
+  }
   bool IsAccordingTo(uint32_t t) const {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
   }
