@@ -417,7 +417,11 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   bool only_punct = true;
   for (uint32_t k = c; k < first; ++k)
     if (!IsPunct(k)) only_punct = false;
-  if (only_punct) {
+  // "telling his colleagues, “…”" / "told reporters: “…”": the object before a
+  // comma or colon is not content.
+  bool object = first > c + 1 && (Is(first - 1, ",") || Is(first - 1, ":")) && first - c <= 8 &&
+                v_.quotations[q].first().begin == T[first].span.begin;
+  if (only_punct || object) {
     AddQuote(f, q);
     return true;
   }
@@ -464,6 +468,14 @@ std::vector<Attribution> Finder::Run() {
     bool matched = PostCue(q, f);
     if (matched) {
       AddQuote(f, q);
+      // “…,” she said, after a lead-in in the same sentence: the content
+      // starts with the sentence ("But with the field split, “…,” he said.").
+      uint32_t qf = v_.quote_first[q];
+      uint32_t lo = v_.sent_first[T[qf].sent];
+      bool lead_in = qf > lo;
+      for (uint32_t k = lo; k < qf && lead_in; ++k)
+        if (T[k].quote >= 0 || T[k].cue == CueKind::kSpeech || Is(k, ":")) lead_in = false;
+      if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
       matched = PreCue(q, f) || BlockCue(q, f);
     }
