@@ -419,7 +419,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     if (!IsPunct(k)) only_punct = false;
   // "telling his colleagues, “…”" / "told reporters: “…”": the object before a
   // comma or colon is not content.
-  bool object = first > c + 1 && (Is(first - 1, ",") || Is(first - 1, ":")) && first - c <= 8 &&
+  bool object = first > c + 1 && ((Is(first - 1, ",") && first - c <= 8) || Is(first - 1, ":")) &&
                 v_.quotations[q].first().begin == T[first].span.begin;
   if (only_punct || object) {
     AddQuote(f, q);

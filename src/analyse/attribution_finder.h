@@ -94,6 +94,11 @@ class Finder {
   bool BlockCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
+  static bool IsQuantifier(std::string_view w) {
+    return w == "half" || w == "most" || w == "other" || w == "all" || w == "few" ||
+           w == "nearly" || w == "about" || w == "almost" || w == "both" || w == "each" ||
+           w == "any" || w == "more" || w == "fewer" || w == "majority" || w == "percent";
+  }
   // A source opens with a name, a pronoun, a determiner or a number.
   static bool IsGroupNoun(std::string_view w) {
     for (std::string_view g :
@@ -117,7 +122,9 @@ class Finder {
         IsGroupNoun(last))
       return true;
     // "model and TV personality Chrissy Teigen": a description ending in a name.
-    return end > first + 1 && v_.toks[end - 1].cap;
+    if (end > first + 1 && v_.toks[end - 1].cap) return true;
+    // "half of GOP primary voters", "other prominent bundlers in both parties".
+    return IsQuantifier(t.low);
   }
   void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
     if (src.first == kNone || src.first >= src.second) return;

@@ -44,7 +44,7 @@ uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
     if (T[k].quote >= 0 || T[k + 1].quote >= 0) continue;
     const Tok& n = T[k + 1];
     if (Is(k, ",") && (n.cue == CueKind::kParticiple || IsClauseEnder(n.low))) return k;
-    if (Is(k, "and") && n.cue != CueKind::kNone && n.cue != CueKind::kFrame) {
+    if (Is(k, "and") && n.cue != CueKind::kNone) {
       uint32_t e = k;
       while (e > c && Is(e - 1, ",")) --e;
       return e;
