@@ -1,6 +1,7 @@
 // Finder (internal): the attribution rules of FindAttributions, shared by
 // attribution.cc (quotation patterns, sources, cues, Run) and
-// attribution_reported.cc (block quotes after a colon, reported speech).
+// attribution_reported.cc (block quotes after a colon, reported speech) and
+// attribution_sources.cc (source phrases around a cue).
 #pragma once
 
 #include <algorithm>
