@@ -1,5 +1,5 @@
 // Finder (internal): the attribution rules of FindAttributions, shared by
-// attribution.cc (quotation patterns, sources, cues, Run) and
+// attribution.cc (quotation patterns, cues, Run),
 // attribution_reported.cc (block quotes after a colon, reported speech) and
 // attribution_sources.cc (source phrases around a cue).
 #pragma once
