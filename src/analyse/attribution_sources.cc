@@ -34,6 +34,9 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
     }
     if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && T[b].cap)) break;
     if (IsSubjectPronoun(tk.low) || Adverb(k) || tk.cue != CueKind::kNone) break;
+    // A verb ends the source: "Robby Mook released a memo titled ...".
+    if (Aux(k) || (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end))
+      return {kNone, kNone};
     b = k;
     if (end - b > 16) return {kNone, kNone};
   }
