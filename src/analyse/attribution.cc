@@ -37,6 +37,9 @@ ByteSpan Finder::CueSpan(uint32_t t) const {
       (v.starts_with("point") && next_is(e, "out")) ||
       (v.starts_with("ask") && next_is(e, "about")))
     ++e;
+  else if (v != "said" && v != "says" && v != "say" && v != "told" && v != "tells" &&
+           e < T.size() && T[e].sent == T[t].sent && IsCueParticle(T[e].low))
+    ++e;  // "talked about", "warned of", "railed against" (PolNeAR train)
   else if ((v == "said" || v == "says") && next_is(e, "in") &&
            (next_is(e + 1, "a") || next_is(e + 1, "the")) && next_is(e + 2, "statement"))
     e += 3;

@@ -95,6 +95,10 @@ class Finder {
   bool BlockCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
+  static bool IsCueParticle(std::string_view w) {
+    return w == "about" || w == "of" || w == "against" || w == "for" || w == "on" || w == "over" ||
+           w == "with";
+  }
   static bool IsQuantifier(std::string_view w) {
     return w == "half" || w == "most" || w == "other" || w == "all" || w == "few" ||
            w == "nearly" || w == "about" || w == "almost" || w == "both" || w == "each" ||
