@@ -96,8 +96,7 @@ class Finder {
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
   static bool IsCueParticle(std::string_view w) {
-    return w == "about" || w == "of" || w == "against" || w == "for" || w == "on" || w == "over" ||
-           w == "with";
+    return w == "about" || w == "of" || w == "against" || w == "for" || w == "over";
   }
   static bool IsQuantifier(std::string_view w) {
     return w == "half" || w == "most" || w == "other" || w == "all" || w == "few" ||
