@@ -186,9 +186,14 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       CueKind ck = Cue(c);
       if (ck != CueKind::kSpeech && ck != CueKind::kLearned) continue;
       if (c > lo && Is(c - 1, "to")) continue;
-      bool clause = false;
-      for (uint32_t x = c + 1; x < cue; ++x) clause = clause || Is(x, "that");
-      if (!clause) continue;
+      // The inner cue is in the outer one's clause: "said that ... wants",
+      // or right after its subject: "said she thinks “…”".
+      bool clause = false, punct = false;
+      for (uint32_t x = c + 1; x < cue; ++x) {
+        clause = clause || Is(x, "that");
+        punct = punct || IsPunct(x);
+      }
+      if (!clause && (punct || cue - c > 3 || !IsSubjectPronoun(T[c + 1].low))) continue;
       auto src = SourceBefore(c);
       if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
     }

@@ -99,12 +99,14 @@ constexpr auto kTimeWords = Sorted(std::array<std::string_view, 12>{
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "recently", "earlier"});
 
-constexpr auto kAdverbialStarters = Sorted(std::array<std::string_view, 40>{
-    "later",  "in",      "after", "sure",      "as",        "when",    "while",  "on",
-    "at",     "earlier", "now",   "meanwhile", "however",   "still",   "then",   "also",
-    "during", "before",  "since", "last",      "following", "despite", "with",   "without",
-    "by",     "for",     "from",  "speaking",  "asked",     "like",    "unlike", "instead",
-    "indeed", "finally", "first", "yet",       "but",       "and",     "so",     "today"});
+constexpr auto kAdverbialStarters = Sorted(std::array<std::string_view, 51>{
+    "amid",    "even",   "outside", "among",  "under",   "throughout", "although",  "though",
+    "because", "if",     "until",   "later",  "in",      "after",      "sure",      "as",
+    "when",    "while",  "on",      "at",     "earlier", "now",        "meanwhile", "however",
+    "still",   "then",   "also",    "during", "before",  "since",      "last",      "following",
+    "despite", "with",   "without", "by",     "for",     "from",       "speaking",  "asked",
+    "like",    "unlike", "instead", "indeed", "finally", "first",      "yet",       "but",
+    "and",     "so",     "today"});
 
 constexpr auto kPrepositions =
     Sorted(std::array<std::string_view, 14>{"to", "about", "for", "with", "on", "at", "in", "by",
