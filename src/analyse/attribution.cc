@@ -116,8 +116,8 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   if (T[k].sent != T[v_.quote_end[q] - 1].sent) {
     uint32_t qe = v_.quote_end[q];
     uint32_t x = qe - 1;  // back over the closing marks: ?’”
-    while (x > v_.quote_first[q] && IsPunct(x) && (v_.IsQuoteMark(x) || Is(x, "'") ||
-                                                   v_.Str(x) == "\xE2\x80\x99"))
+    while (x > v_.quote_first[q] && IsPunct(x) &&
+           (v_.IsQuoteMark(x) || Is(x, "'") || v_.Str(x) == "\xE2\x80\x99"))
       --x;
     bool ends_q = x + 1 < qe && (Is(x, "?") || Is(x, "!")) && v_.IsQuoteMark(qe - 1);
     if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;

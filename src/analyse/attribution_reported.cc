@@ -68,7 +68,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
     if (nested) continue;
     bool according = IsAccordingTo(t);
     CueKind ck = according ? CueKind::kSpeech : Cue(t);
-    if (ck == CueKind::kNone || ck == CueKind::kFrame) continue;
+    if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
     if (ck == CueKind::kParticiple && !(t > lo && Is(t - 1, ","))) continue;
     if (t > lo && Is(t - 1, "to")) continue;  // "went on to write": not a report
     Found f;
@@ -85,11 +85,21 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       f.src_end = src.second;
       f.a.source = {Bytes(src.first, src.second)};
       if (t == lo || (t > lo && Is(t - 1, ",") && t - 1 == lo)) {
+        // "According to Facebook, Trump generated ...": the source ends at the comma.
+        for (uint32_t k = src.first; k < src.second; ++k)
+          if (Is(k, ",")) {
+            src.second = k;
+            break;
+          }
+        f.src_end = src.second;
+        f.a.source = {Bytes(src.first, src.second)};
         uint32_t c = src.second;
         while (c < end && (Is(c, ",") || IsPunct(c))) ++c;
         if (end > c) f.a.content = {Bytes(c, end)};
       } else if (t > lo && Is(t - 1, ",")) {
         if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
+      } else if (t > lo + 2 && (src.second >= end || Is(src.second, ","))) {
+        f.a.content = {Bytes(lo, t)};  // "... leads in Iowa according to the poll."
       }
     } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech &&
                SourceAfter(t + 1, hi).first != kNone && SourceAfter(t + 1, hi).second >= end) {
