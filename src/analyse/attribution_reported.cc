@@ -69,7 +69,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
     bool according = IsAccordingTo(t);
     CueKind ck = according ? CueKind::kSpeech : Cue(t);
     if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
-    if (ck == CueKind::kParticiple && !(t > lo && Is(t - 1, ","))) continue;
+    if (ck == CueKind::kParticiple &&
+        !(t > lo && (Is(t - 1, ",") || Is(t - 1, "by") || Is(t - 1, "after"))))
+      continue;
     if (t > lo && Is(t - 1, "to")) continue;  // "went on to write": not a report
     Found f;
     f.cue_tok = t;
