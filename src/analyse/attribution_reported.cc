@@ -126,7 +126,12 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       } else {
         uint32_t c = ContentStart(t, end);
         uint32_t e = ClauseEnd(c, end);
-        if (e > c && e - c >= 3 && !IsPreposition(T[c].low)) f.a.content = {Bytes(c, e)};
+        // Not "to reporters" but "to comment" (declined to comment, is
+        // expected to win): a to-infinitive is content.
+        bool infinitive = Is(c, "to") && c + 1 < e && !T[c + 1].cap && !IsPunct(c + 1) &&
+                          !IsDeterminer(T[c + 1].low) && T[c + 1].kind == TokenKind::kWord;
+        if (e > c && (e - c >= 3 || infinitive) && (!IsPreposition(T[c].low) || infinitive))
+          f.a.content = {Bytes(c, e)};
       }
     }
     if (f.a.content.empty() || f.a.source.empty()) continue;
