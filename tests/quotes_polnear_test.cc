@@ -3,6 +3,8 @@
 // content, participles after a cue, and the cue model's training counts.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "analyse/cue_model.h"
 #include "chorus/quotes.h"
 #include "test_util.h"
@@ -95,6 +97,24 @@ TEST(QuotesPolnear, LeadInBeforeAQuotationBelongsToItsContent) {
   auto q = Find("But with the field split, \u201cTrump's 22% goes a long way,\u201d Smith said.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "But with the field split, \u201cTrump's 22% goes a long way,\u201d");
+}
+
+TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
+  // Several reported attributions a sentence, each checked against the
+  // others and against the quotations: no quadratic scan (this took seconds).
+  for (std::string unit :
+       {"Ann said the plan would fail and added ", "Ann said the plan would fail, which Bob noted ",
+        "\u201cNo,\u201d Ann said, adding that Bob wrote "}) {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += unit;
+    text += "it.";
+    auto start = std::chrono::steady_clock::now();
+    Segmentation seg = Segment(text);
+    auto attrs = FindAttributions(text, seg);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_FALSE(attrs.empty());
+    EXPECT_LT(secs, 2.0) << unit;
+  }
 }
 
 TEST(CueModel, CountsWordsInsideCueSpans) {

@@ -1,5 +1,7 @@
 // Block quotes after a colon and reported speech; see attribution_finder.h.
 #include <algorithm>
+#include <functional>
+#include <queue>
 
 #include "analyse/attribution_finder.h"
 
@@ -56,16 +58,20 @@ uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
 void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const {
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
-  size_t first_new = out.size();
+  // A cue inside the content of one found in this sentence is nested ("X
+  // said Y wants ..."): left to the outer attribution. Contents wait in
+  // `pending` (by start) until the scan reaches them; `covered` is the
+  // furthest end of those reached. Linear in the sentence.
+  std::priority_queue<std::pair<uint32_t, uint32_t>, std::vector<std::pair<uint32_t, uint32_t>>,
+                      std::greater<>>
+      pending;
+  uint32_t covered = 0;
   for (uint32_t t = lo; t < hi; ++t) {
-    if (used[t] || T[t].quote >= 0) continue;
-    // A cue inside the content of one found in this sentence is nested
-    // ("X said Y wants ..."): left to the outer attribution.
-    bool nested = false;
-    for (size_t i = first_new; i < out.size(); ++i)
-      for (const ByteSpan& c : out[i].a.content)
-        if (c.begin <= T[t].span.begin && T[t].span.end <= c.end) nested = true;
-    if (nested) continue;
+    while (!pending.empty() && pending.top().first <= T[t].span.begin) {
+      covered = std::max(covered, pending.top().second);
+      pending.pop();
+    }
+    if (used[t] || T[t].quote >= 0 || T[t].span.end <= covered) continue;
     bool according = IsAccordingTo(t);
     CueKind ck = according ? CueKind::kSpeech : Cue(t);
     if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
@@ -139,6 +145,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
          k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
       if (T[k].quote >= 0) f.a.direct = true;
     used[t] = true;
+    for (const ByteSpan& c : f.a.content) pending.push({c.begin, c.end});
     out.push_back(std::move(f));
     if (!kManyPerSentence) return;
   }
