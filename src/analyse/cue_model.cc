@@ -92,8 +92,17 @@ std::string CueModelTrainer::Serialize(uint32_t min_cue) const {
   return out;
 }
 
-bool LearnedCue(std::string_view lower) {
+static const Table& TheTable() {
   static const Table table;
+  return table;
+}
+
+std::vector<std::string> LearnedCueWords() {
+  return {TheTable().cues.begin(), TheTable().cues.end()};
+}
+
+bool LearnedCue(std::string_view lower) {
+  const Table& table = TheTable();
   return table.cues.contains(lower);
 }
 

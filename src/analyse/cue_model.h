@@ -43,6 +43,8 @@ class CueModelTrainer {
 
 // True when `lower` is a learned cue word under the embedded model.
 bool LearnedCue(std::string_view lower);
+// All learned cue words (any order).
+std::vector<std::string> LearnedCueWords();
 
 // The embedded model text (generated from models/cue_lexicon.tsv).
 std::string_view EmbeddedCueModel();
