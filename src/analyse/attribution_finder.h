@@ -130,9 +130,14 @@ class Finder {
     // "half of GOP primary voters", "other prominent bundlers in both parties".
     return IsQuantifier(t.low);
   }
+  // Drops what PolNeAR leaves out of a source: an adjunct after a comma
+  // ("Snyder, for his part", "Mr. Trump, in an interview", "Bush, however"),
+  // a trailing time ("Two House Committees on Monday").
+  std::pair<uint32_t, uint32_t> TrimSource(std::pair<uint32_t, uint32_t> src) const;
   void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
     if (src.first == kNone || src.first >= src.second) return;
-    if (!SourceShape(src.first, src.second)) return;
+    src = TrimSource(src);
+    if (src.first >= src.second || !SourceShape(src.first, src.second)) return;
     f.src_first = src.first;
     f.src_end = src.second;
     f.a.source = {Bytes(src.first, src.second)};

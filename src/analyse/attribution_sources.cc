@@ -202,4 +202,35 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
   return {b, e};
 }
 
+std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> src) const {
+  const auto& T = v_.toks;
+  auto [b, e] = src;
+  // Trailing time: "on Monday", "Monday", "last week", and "however".
+  for (;;) {
+    while (e > b + 1 && IsPunct(e - 1) && !Is(e - 1, ")")) --e;
+    if (e > b + 1 && (IsTimeWord(T[e - 1].low) || Is(e - 1, "however"))) {
+      --e;
+      if (e > b + 1 && (Is(e - 1, "on") || Is(e - 1, "last"))) --e;
+      continue;
+    }
+    if (e > b + 2 && (Is(e - 1, "week") || Is(e - 1, "month") || Is(e - 1, "year")) &&
+        Is(e - 2, "last")) {
+      e -= 2;
+      continue;
+    }
+    break;
+  }
+  // The first comma after the head: cut before an adjunct (an age stays:
+  // "Ramil Carr, 31, a photographer" is annotated whole).
+  for (uint32_t k = b + 1; k + 1 < e; ++k) {
+    if (!Is(k, ",")) continue;
+    const Tok& n = T[k + 1];
+    bool adjunct = !n.cap && ((IsPreposition(n.low) && !Is(k + 1, "of")) || Is(k + 1, "however") ||
+                              Is(k + 1, "after") || Is(k + 1, "eager") || Is(k + 1, "though"));
+    if (adjunct) e = k;
+    break;
+  }
+  return {b, e};
+}
+
 }  // namespace chorus::quotes
