@@ -32,7 +32,12 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
       }
       break;
     }
-    if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && T[b].cap)) break;
+    // "and" joins two sources ("he and Brafman", "Politicians and even some
+    // technologists") unless a verb precedes it ("... passed and officials").
+    if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && k > lo && !IsPunct(k - 1) &&
+                                  !(T[k - 1].low.ends_with("ed") && !T[k - 1].cap) && !Aux(k - 1) &&
+                                  T[k - 1].cue == CueKind::kNone))
+      break;
     if (IsSubjectPronoun(tk.low) || Adverb(k) || tk.cue != CueKind::kNone) break;
     // A verb ends the source: "Robby Mook released a memo titled ...".
     if (Aux(k) || (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end))
