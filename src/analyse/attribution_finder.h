@@ -84,7 +84,10 @@ class Finder {
   uint32_t ClauseEnd(uint32_t c, uint32_t end) const;
   static bool IsClauseEnder(std::string_view w) {
     return w == "which" || w == "where" || w == "but" || w == "while" || w == "compared" ||
-           w == "according" || w == "although" || w == "though" || w == "whereas";
+           w == "according" || w == "although" || w == "though" || w == "whereas" || w == "since" ||
+           w == "too" || w == "even" || w == "up" ||
+           // an appositive after the clause: ", an ambitious goal that ..."
+           w == "a" || w == "an" || w == "one";
   }
 
   // Attribution patterns for quotation q; true when one matched.
