@@ -98,6 +98,12 @@ class Finder {
   bool BlockCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
+  // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
+  // most of their attributions have no source).
+  static bool IsRaisingVerb(std::string_view w) {
+    return w == "seemed" || w == "seems" || w == "seem" || w == "appears" || w == "appeared" ||
+           w == "appear" || w == "expected";
+  }
   static bool IsCueParticle(std::string_view w) {
     return w == "about" || w == "of" || w == "against" || w == "for" || w == "over";
   }

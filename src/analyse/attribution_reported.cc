@@ -141,6 +141,13 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       }
     }
     if (f.a.content.empty() || f.a.source.empty()) continue;
+    // "Clinton seemed irritated", "Trump is expected to win": PolNeAR gives
+    // these no source; the subject is part of the content.
+    if (IsRaisingVerb(T[t].low) && f.src_end != kNone && f.src_end <= t &&
+        f.a.content.front().begin > f.a.source.front().end) {
+      f.a.content.insert(f.a.content.begin(), f.a.source.front());
+      f.a.source.clear();
+    }
     for (uint32_t k = v_.TokenAt(f.a.content.front().begin);
          k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
       if (T[k].quote >= 0) f.a.direct = true;
