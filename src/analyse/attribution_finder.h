@@ -104,6 +104,9 @@ class Finder {
     return w == "seemed" || w == "seems" || w == "seem" || w == "appears" || w == "appeared" ||
            w == "appear" || w == "expected";
   }
+  static bool IsPassiveAux(std::string_view w) {
+    return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be";
+  }
   static bool IsCueParticle(std::string_view w) {
     return w == "about" || w == "of" || w == "against" || w == "for" || w == "over";
   }

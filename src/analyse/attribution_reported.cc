@@ -147,6 +147,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         f.a.content.front().begin > f.a.source.front().end) {
       f.a.content.insert(f.a.content.begin(), f.a.source.front());
       f.a.source.clear();
+    } else if (t > lo && IsPassiveAux(T[t - 1].low) &&
+               (T[t].low.ends_with("ed") || Is(t, "told"))) {
+      f.a.source.clear();  // "Trump was asked what ...": the asker is not named
     }
     for (uint32_t k = v_.TokenAt(f.a.content.front().begin);
          k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
