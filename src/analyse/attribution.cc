@@ -191,13 +191,14 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       if (ck != CueKind::kSpeech && ck != CueKind::kLearned) continue;
       if (c > lo && Is(c - 1, "to")) continue;
       // The inner cue is in the outer one's clause: "said that ... wants",
-      // or right after its subject: "said she thinks “…”".
+      // "said she thinks “…”", "urged Sanders to join her in ... what some call
+      // the “…”" (no punctuation between them).
       bool clause = false, punct = false;
       for (uint32_t x = c + 1; x < cue; ++x) {
         clause = clause || Is(x, "that");
         punct = punct || IsPunct(x);
       }
-      if (!clause && (punct || cue - c > 3 || !IsSubjectPronoun(T[c + 1].low))) continue;
+      if (!clause && punct) continue;
       auto src = SourceBefore(c);
       if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
     }
