@@ -140,7 +140,11 @@ class Finder {
     // "model and TV personality Chrissy Teigen": a description ending in a name.
     if (end > first + 1 && v_.toks[end - 1].cap) return true;
     // "half of GOP primary voters", "other prominent bundlers in both parties".
-    return IsQuantifier(t.low);
+    if (IsQuantifier(t.low)) return true;
+    // "tech executives", "political analysts", "security specialists": a
+    // short phrase with a plural head.
+    return end - first <= 3 && last.size() > 4 && last.back() == 's' && !last.ends_with("ss") &&
+           !last.ends_with("ous") && !last.ends_with("is") && !last.ends_with("us");
   }
   // Drops what PolNeAR leaves out of a source: an adjunct after a comma
   // ("Snyder, for his part", "Mr. Trump, in an interview", "Bush, however"),
