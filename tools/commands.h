@@ -25,5 +25,7 @@ Runner AddReuseCommand(CLI::App& app);
 
 // `chorus digest`: per story, a sourced extractive summary, as JSONL (or --markdown).
 Runner AddDigestCommand(CLI::App& app);
+// `chorus train-quotes` (hidden): learn the cue words of `quotes` from PolNeAR train.
+Runner AddTrainQuotesCommand(CLI::App& app);
 
 }  // namespace chorus::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   runners["quotebook"] = AddQuotebookCommand(app);
   runners["reuse"] = AddReuseCommand(app);
   runners["digest"] = AddDigestCommand(app);
+  runners["train-quotes"] = AddTrainQuotesCommand(app);
 
   try {
     app.parse(argc, argv);

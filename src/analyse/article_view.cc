@@ -40,6 +40,10 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
       t.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
     }
     t.cap = text::IsUpperOrCaseless(text, tk.span.begin) && t.kind == TokenKind::kWord;
+    // A capitalised word inside a sentence is a name ("United States"), not a cue.
+    bool after_punct =
+        toks.empty() || toks.size() == sent_first[si] || toks.back().kind == TokenKind::kPunct;
+    if (t.kind != TokenKind::kPunct && (!t.cap || after_punct)) t.cue = CueOf(t.low);
     t.sent = static_cast<uint32_t>(si);
     t.para = seg.sentences.empty() ? 0 : sent_para[si];
     toks.push_back(std::move(t));

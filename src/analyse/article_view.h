@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyse/cue_lexicon.h"
 #include "analyse/quote_marks.h"
 #include "chorus/segment.h"
 
@@ -17,10 +18,11 @@ struct Tok {
   ByteSpan span;
   std::string low;  // lower-cased (ASCII letters only; enough for the word lists)
   TokenKind kind;
-  bool cap = false;    // starts with an upper-case letter
-  int32_t quote = -1;  // index into ArticleView::quotations, or -1
-  uint32_t sent = 0;   // sentence index
-  uint32_t para = 0;   // paragraph index
+  bool cap = false;              // starts with an upper-case letter
+  CueKind cue = CueKind::kNone;  // CueOf(low) for words
+  int32_t quote = -1;            // index into ArticleView::quotations, or -1
+  uint32_t sent = 0;             // sentence index
+  uint32_t para = 0;             // paragraph index
   bool IsWord() const { return kind != TokenKind::kPunct; }
 };
 

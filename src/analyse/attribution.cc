@@ -24,8 +24,7 @@ ByteSpan Finder::CueSpan(uint32_t t) const {
   // "in a statement" after "said".
   const auto& T = v_.toks;
   uint32_t b = t;
-  while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent &&
-         (IsAuxiliary(T[b - 1].low) || IsCueAdverb(T[b - 1].low)))
+  while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent && (Aux(b - 1) || Adverb(b - 1)))
     --b;
   uint32_t e = t + 1;
   if (IsAccordingTo(t)) e = t + 2;
@@ -38,176 +37,13 @@ ByteSpan Finder::CueSpan(uint32_t t) const {
       (v.starts_with("point") && next_is(e, "out")) ||
       (v.starts_with("ask") && next_is(e, "about")))
     ++e;
+  else if (v != "said" && v != "says" && v != "say" && v != "told" && v != "tells" &&
+           e < T.size() && T[e].sent == T[t].sent && IsCueParticle(T[e].low))
+    ++e;  // "talked about", "warned of", "railed against" (PolNeAR train)
   else if ((v == "said" || v == "says") && next_is(e, "in") &&
            (next_is(e + 1, "a") || next_is(e + 1, "the")) && next_is(e + 2, "statement"))
     e += 3;
   return Bytes(b, e);
-}
-
-std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
-  const auto& T = v_.toks;
-  uint32_t s = T[t].sent;
-  uint32_t lo = v_.sent_first[s];
-  uint32_t end = t;
-  // Skip auxiliaries and adverbs between subject and verb: "has also said".
-  while (end > lo && T[end - 1].quote < 0 &&
-         (IsAuxiliary(T[end - 1].low) || IsCueAdverb(T[end - 1].low)))
-    --end;
-  if (end == lo) return {kNone, kNone};
-  if (T[end - 1].quote >= 0) return {kNone, kNone};
-  // A pronoun is the whole source.
-  if (IsSubjectPronoun(T[end - 1].low)) return {end - 1, end};
-  if (Is(end - 1, ",")) return Appositive(lo, end);
-  uint32_t b = end;
-  while (b > lo) {
-    uint32_t k = b - 1;
-    const Tok& tk = T[k];
-    if (tk.quote >= 0) break;
-    if (tk.kind == TokenKind::kPunct) {
-      std::string_view p = v_.Str(k);
-      if (p == "." || p == "'" || p == "\xE2\x80\x99" || p == "-" || p == "&" || p == "(" ||
-          p == ")") {
-        b = k;
-        continue;
-      }
-      break;
-    }
-    if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && T[b].cap)) break;
-    if (IsSubjectPronoun(tk.low) || IsCueAdverb(tk.low) || CueOf(tk.low) != CueKind::kNone) break;
-    b = k;
-    if (end - b > 16) return {kNone, kNone};
-  }
-  while (b < end && T[b].kind == TokenKind::kPunct) ++b;
-  if (b >= end) return {kNone, kNone};
-  return {b, end};
-}
-
-std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) const {
-  // "Hugh Hill, a doctor, said" / "Small, who attended the rally, said":
-  // segments separated by commas back to a head that is a name or a noun
-  // phrase opening the clause.
-  const auto& T = v_.toks;
-  uint32_t k = end - 1;  // the comma before the verb
-  for (int segments = 0; segments < 3; ++segments) {
-    // Find the comma that opens this segment.
-    uint32_t c = k;
-    while (c > lo && !Is(c - 1, ",") && T[c - 1].quote < 0 && !Is(c - 1, ";") && !Is(c - 1, ":") &&
-           k - c < 20)
-      --c;
-    if (c <= lo || !Is(c - 1, ",")) return {kNone, kNone};
-    // The head: the words before that comma, back to the clause start.
-    uint32_t h = c - 1;
-    uint32_t b = h;
-    while (b > lo && T[b - 1].quote < 0 && !IsPunct(b - 1) && h - b < 8 &&
-           !IsClauseWord(T[b - 1].low) && CueOf(T[b - 1].low) == CueKind::kNone)
-      --b;
-    while (b > lo && Is(b - 1, ".") && b - 1 > lo && T[b - 2].cap) {  // "Sen. Ron Johnson"
-      b -= 2;
-      while (b > lo && T[b - 1].cap && !IsPunct(b - 1)) --b;
-    }
-    if (b < h && T[b].cap && !IsAdverbialStarter(T[b].low)) {
-      bool at_clause_start = b == lo || IsPunct(b - 1) || IsClauseWord(T[b - 1].low);
-      if (at_clause_start) return {b, end};
-    }
-    if (b < h && IsDeterminer(T[b].low) && (b == lo || IsPunct(b - 1))) return {b, end};
-    k = c - 1;  // try one more segment to the left
-  }
-  return {kNone, kNone};
-}
-
-std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) const {
-  const auto& T = v_.toks;
-  uint32_t b = t;
-  // "said Mr. Trump", "said the mayor", "said Tad Devine, Sanders' strategist".
-  uint32_t e = b;
-  while (e < limit && e - b < 16) {
-    const Tok& tk = T[e];
-    if (tk.quote >= 0) break;
-    if (tk.kind == TokenKind::kPunct) {
-      std::string_view p = v_.Str(e);
-      if ((p == "." && e + 1 < limit && T[e + 1].cap && e > b && T[e - 1].span.size() <= 4) ||
-          p == "'" || p == "\xE2\x80\x99" || p == "-") {
-        ++e;
-        continue;
-      }
-      break;
-    }
-    if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low))) break;
-    // "said the patrol should be paid ...": a verb phrase, not a source.
-    if (IsAuxiliary(tk.low) || tk.low == "should" || tk.low == "must" || tk.low == "can")
-      return {kNone, kNone};
-    ++e;
-  }
-  while (e > b && T[e - 1].kind == TokenKind::kPunct) --e;
-  if (e == b) return {kNone, kNone};
-  // "said Henry Barbour, a GOP strategist who serves ...": the appositive runs
-  // to the end of the sentence.
-  if (e < limit && Is(e, ",") && T[e - 1].cap) {
-    uint32_t f = e + 1;
-    while (f < limit && T[f].quote < 0 && !(IsPunct(f) && (Is(f, ".") || Is(f, ";")))) ++f;
-    if (f == limit || (f < limit && Is(f, ".") && f + 1 == limit)) {
-      uint32_t x = f;
-      while (x > e && IsPunct(x - 1)) --x;
-      if (x > e + 1) return {b, x};
-    }
-  }
-  return {b, e};
-}
-
-std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) const {
-  const auto& T = v_.toks;
-  uint32_t b = v_.sent_first[s];
-  // Skip a leading adverbial ending in a comma: "Later in the essay, Teigen ...".
-  if (b < before && IsAdverbialStarter(T[b].low)) {
-    for (uint32_t k = b; k < before && k < b + 12; ++k) {
-      if (Is(k, ",")) {
-        b = k + 1;
-        break;
-      }
-      if (T[k].quote >= 0) break;
-    }
-  }
-  if (b >= before) return {kNone, kNone};
-  if (IsSubjectPronoun(T[b].low)) return {b, b + 1};
-  uint32_t e = b;
-  if (IsDeterminer(T[b].low)) {
-    // "the 36-year-old", "the Lip Sync Battle host", "the cookbook author"
-    e = b + 1;
-    while (e < before && e - b < 6 && !IsPunct(e) && !IsAuxiliary(T[e].low) &&
-           !IsCueAdverb(T[e].low) && CueOf(T[e].low) == CueKind::kNone) {
-      if (e > b + 1 && !T[e].cap && T[e - 1].kind != TokenKind::kNumber && e + 1 < before &&
-          !T[e + 1].cap && T[e].low.size() > 2 && T[e].low.back() == 'd')
-        break;  // a past-tense verb after the noun phrase: "the supermodel revealed"
-      ++e;
-    }
-    // Stop before the first verb-like word after at least one noun.
-    for (uint32_t k = b + 2; k < e; ++k) {
-      const std::string& w = T[k].low;
-      if (!T[k].cap && (w.ends_with("ed") || w == "made" || w == "went" || w == "took" ||
-                        w == "gave" || w == "had" || w == "began")) {
-        e = k;
-        break;
-      }
-    }
-    return {b, e};
-  }
-  // A name: a run of capitalised words (with initials and titles), through a
-  // few lower-case words when more capitals follow ("Clinton campaign
-  // spokesman Brian Fallon").
-  for (;;) {
-    while (e < before && (T[e].cap || (Is(e, ".") && e > b && T[e - 1].span.size() <= 4))) ++e;
-    uint32_t x = e;
-    while (x < before && x < e + 3 && !IsPunct(x) && !T[x].cap && !IsAuxiliary(T[x].low) &&
-           !IsClauseWord(T[x].low) && CueOf(T[x].low) == CueKind::kNone && !IsPreposition(T[x].low))
-      ++x;
-    if (x > e && x < before && T[x].cap) {
-      e = x;
-      continue;
-    }
-    break;
-  }
-  if (e == b) return {kNone, kNone};
-  return {b, e};
 }
 
 uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
@@ -216,7 +52,7 @@ uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
   // "said last month that ...", "said in court files that ...": start at "that".
   for (uint32_t k = c; k < end && k < c + 6; ++k) {
     if (Is(k, "that")) return k;
-    if (IsPunct(k) || T[k].quote >= 0 || CueOf(T[k].low) != CueKind::kNone) break;
+    if (IsPunct(k) || T[k].quote >= 0 || T[k].cue != CueKind::kNone) break;
   }
   if (TakesObject(T[t].low)) {
     // "told reporters (on Monday) that ...": start at "that" when it is near.
@@ -275,7 +111,17 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   if (k >= T.size() || T[k].quote >= 0) return false;
   // A quotation that closes its sentence (“… mind.” She ended …) takes no cue
   // from the next one.
-  if (T[k].sent != T[v_.quote_end[q] - 1].sent) return false;
+  // But a question or exclamation does not end the sentence of its cue:
+  // “All the way!” Dawson shouted.
+  if (T[k].sent != T[v_.quote_end[q] - 1].sent) {
+    uint32_t qe = v_.quote_end[q];
+    uint32_t x = qe - 1;  // back over the closing marks: ?’”
+    while (x > v_.quote_first[q] && IsPunct(x) &&
+           (v_.IsQuoteMark(x) || Is(x, "'") || v_.Str(x) == "\xE2\x80\x99"))
+      --x;
+    bool ends_q = x + 1 < qe && (Is(x, "?") || Is(x, "!")) && v_.IsQuoteMark(qe - 1);
+    if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;
+  }
   uint32_t s = T[k].sent;
   // The quotation must end its sentence part: the cue is in the same sentence
   // as the closing mark, or opens the next one right after it.
@@ -296,14 +142,14 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
     if (Is(c, ",") && !(c > k && (T[k].cap || IsDeterminer(T[k].low)))) break;
     if (IsClauseWord(T[c].low)) break;
     CueKind ck = Cue(c);
-    if (ck == CueKind::kSpeech || IsAccordingTo(c)) {
+    if (ck == CueKind::kSpeech || ck == CueKind::kLearned || IsAccordingTo(c) || IsPostCueOnly(c)) {
       if (c == k) break;
       f.cue_tok = c;
       f.a.cue = {CueSpan(c)};
       // Source: from k to the cue, less auxiliaries and adverbs; after a
       // leading adverbial ("Perhaps, he said") only the last segment.
       uint32_t e = c;
-      while (e > k && (IsAuxiliary(T[e - 1].low) || IsCueAdverb(T[e - 1].low))) --e;
+      while (e > k && (Aux(e - 1) || Adverb(e - 1))) --e;
       uint32_t b = k;
       if (e > k && !Is(e - 1, ","))
         for (uint32_t x = k; x < e; ++x)
@@ -334,6 +180,29 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       break;
     }
   }
+  // A quotation inside a nested frame belongs to the outermost cue of the
+  // sentence that has a subject: "Abbott told the President that if he wants
+  // our guns, “come and take it.”" (PolNeAR train convention).
+  if (cue != kNone && !IsAccordingTo(cue)) {
+    for (uint32_t k = cue; k > lo; --k) {
+      uint32_t c = k - 1;
+      if (T[c].quote >= 0) break;
+      CueKind ck = Cue(c);
+      if (ck != CueKind::kSpeech && ck != CueKind::kLearned) continue;
+      if (c > lo && Is(c - 1, "to")) continue;
+      // The inner cue is in the outer one's clause: "said that ... wants",
+      // "said she thinks “…”", "urged Sanders to join her in ... what some call
+      // the “…”" (no punctuation between them).
+      bool clause = false, punct = false;
+      for (uint32_t x = c + 1; x < cue; ++x) {
+        clause = clause || Is(x, "that");
+        punct = punct || IsPunct(x);
+      }
+      if (!clause && punct) continue;
+      auto src = SourceBefore(c);
+      if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
+    }
+  }
   if (cue == kNone) {
     // "… then leaned in and boomed: “…”": a verb right before the colon.
     if (first >= lo + 3 && Is(first - 1, ":") && !IsPunct(first - 2) && !T[first - 2].cap &&
@@ -358,8 +227,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       SetSource(f, {src.first, e});
     }
   } else {
-    SetSource(f, participle ? SubjectOf(s, cue) : SourceBefore(cue));
-    if (f.a.source.empty() && Cue(cue) == CueKind::kNone) SetSource(f, SubjectOf(s, cue));
+    SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
+    if (f.a.source.empty() && (Cue(cue) == CueKind::kNone || (cue > lo && Is(cue - 1, "and"))))
+      SetSource(f, SubjectOf(s, cue));
   }
   // Only punctuation between cue and quotation: a direct quote.
   uint32_t c = ContentStart(cue, first);
@@ -367,13 +237,17 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   bool only_punct = true;
   for (uint32_t k = c; k < first; ++k)
     if (!IsPunct(k)) only_punct = false;
-  if (only_punct) {
+  // "telling his colleagues, “…”" / "told reporters: “…”": the object before a
+  // comma or colon is not content.
+  bool object = first > c + 1 && ((Is(first - 1, ",") && first - c <= 8) || Is(first - 1, ":")) &&
+                v_.quotations[q].first().begin == T[first].span.begin;
+  if (only_punct || object) {
     AddQuote(f, q);
     return true;
   }
   // A reported frame around a quoted fragment: the content runs from after the
   // cue to the end of the sentence (or of the quotation, when it runs on).
-  uint32_t e = std::max(ContentEnd(s), v_.quote_end[q]);
+  uint32_t e = std::max(ClauseEnd(c, ContentEnd(s)), v_.quote_end[q]);
   // A quoted fragment closing with punctuation ends the content: deemed him
   // "well qualified," which is ...
   uint32_t qe = v_.quote_end[q];
@@ -414,6 +288,14 @@ std::vector<Attribution> Finder::Run() {
     bool matched = PostCue(q, f);
     if (matched) {
       AddQuote(f, q);
+      // “…,” she said, after a lead-in in the same sentence: the content
+      // starts with the sentence ("But with the field split, “…,” he said.").
+      uint32_t qf = v_.quote_first[q];
+      uint32_t lo = v_.sent_first[T[qf].sent];
+      bool lead_in = qf > lo;
+      for (uint32_t k = lo; k < qf && lead_in; ++k)
+        if (T[k].quote >= 0 || T[k].cue == CueKind::kSpeech || Is(k, ":")) lead_in = false;
+      if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
       matched = PreCue(q, f) || BlockCue(q, f);
     }
@@ -451,23 +333,36 @@ std::vector<Attribution> Finder::Run() {
   }
   // Reported speech, in every sentence; where a sentence already holds a
   // quotation, only content that does not overlap it.
-  size_t direct_count = found.size();
-  std::vector<bool> cue_sentence(v_.sent_first.size(), false);
-  for (const Found& f : found)
-    if (f.cue_tok != kNone) cue_sentence[T[f.cue_tok].sent] = true;
+  // Content that overlaps a quotation, or holds the cue of one ("recounted
+  // the day, writing: ¶ “…”"), is the frame of that quotation. The direct
+  // spans sorted by start, with the furthest end so far, answer each check
+  // in log time.
+  std::vector<ByteSpan> dspans, dcues;
+  for (const Found& f : found) {
+    dspans.insert(dspans.end(), f.a.content.begin(), f.a.content.end());
+    dcues.insert(dcues.end(), f.a.cue.begin(), f.a.cue.end());
+  }
+  auto by_begin = [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; };
+  std::sort(dspans.begin(), dspans.end(), by_begin);
+  std::sort(dcues.begin(), dcues.end(), by_begin);
+  std::vector<uint32_t> max_end(dspans.size());
+  for (size_t i = 0; i < dspans.size(); ++i)
+    max_end[i] = std::max(dspans[i].end, i ? max_end[i - 1] : 0u);
+  auto overlaps_direct = [&](const Found& f) {
+    const ByteSpan c = f.a.content.front();
+    auto it = std::lower_bound(dspans.begin(), dspans.end(), ByteSpan{c.end, c.end}, by_begin);
+    size_t n = static_cast<size_t>(it - dspans.begin());  // spans starting before c.end
+    if (n > 0 && max_end[n - 1] > c.begin) return true;
+    auto cu = std::lower_bound(dcues.begin(), dcues.end(), ByteSpan{c.begin, c.begin}, by_begin);
+    return cu != dcues.end() && cu->end <= c.end;
+  };
   for (uint32_t s = 0; s < v_.sent_first.size(); ++s) {
-    if (cue_sentence[s]) continue;  // its cue introduces a quotation
     size_t before = found.size();
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;
-    const ByteSpan c = found.back().a.content.front();
-    for (size_t i = 0; i < direct_count; ++i)
-      for (const ByteSpan& d : found[i].a.content)
-        if (c.begin < d.end && d.begin < c.end) {
-          found.pop_back();
-          i = direct_count;
-          break;
-        }
+    found.erase(std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(),
+                               overlaps_direct),
+                found.end());
   }
 
   std::vector<Attribution> out;

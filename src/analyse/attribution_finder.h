@@ -1,8 +1,10 @@
 // Finder (internal): the attribution rules of FindAttributions, shared by
-// attribution.cc (quotation patterns, sources, cues, Run) and
-// attribution_reported.cc (block quotes after a colon, reported speech).
+// attribution.cc (quotation patterns, cues, Run),
+// attribution_reported.cc (block quotes after a colon, reported speech) and
+// attribution_sources.cc (source phrases around a cue).
 #pragma once
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -36,7 +38,25 @@ class Finder {
   }
   CueKind Cue(uint32_t t) const {
     if (v_.toks[t].quote >= 0 || IsPunct(t)) return CueKind::kNone;
-    return CueOf(v_.toks[t].low);
+    return v_.toks[t].cue;
+  }
+  // An adverb that may stand in a cue: the listed ones ("also") and lower-case
+  // -ly words ("jokingly said", "initially said").
+  bool Adverb(uint32_t t) const {
+    const Tok& k = v_.toks[t];
+    if (IsCueAdverb(k.low)) return true;
+    return !k.cap && k.kind == TokenKind::kWord && k.low.size() > 4 && k.low.ends_with("ly") &&
+           k.low != "only" && k.low != "family" && k.low != "early" && k.low != "likely" &&
+           k.low != "supply" && k.low != "rally" && k.low != "july" && k.low != "italy";
+  }
+  // Verbs that are cues only right after a quotation and its source: “…,” it read.
+  bool IsPostCueOnly(uint32_t t) const {
+    return v_.toks[t].quote < 0 && (Is(t, "read") || Is(t, "reads"));
+  }
+  // An auxiliary kept in a cue; "Will" inside a sentence is a name.
+  bool Aux(uint32_t t) const {
+    const Tok& k = v_.toks[t];
+    return IsAuxiliary(k.low) && (!k.cap || t == v_.sent_first[k.sent]);
   }
   bool IsAccordingTo(uint32_t t) const {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
@@ -50,12 +70,25 @@ class Finder {
   std::pair<uint32_t, uint32_t> Appositive(uint32_t lo, uint32_t end) const;
   // Forward from `t` (after an inverted cue): the source phrase.
   std::pair<uint32_t, uint32_t> SourceAfter(uint32_t t, uint32_t limit) const;
+  // The source of a participle cue at `t`: that of a cue right before it
+  // ("he said, adding ..."), else the subject of the sentence.
+  std::pair<uint32_t, uint32_t> ParticipleSubject(uint32_t s, uint32_t t) const;
   // The subject at the start of sentence `s`, for participle cues ("..., writing:").
   std::pair<uint32_t, uint32_t> SubjectOf(uint32_t s, uint32_t before) const;
   // Where the content of a reported cue at `t` starts (after an object for "told").
   uint32_t ContentStart(uint32_t t, uint32_t end) const;
   // End of sentence `s` without its final punctuation and closing marks.
   uint32_t ContentEnd(uint32_t s) const;
+  // Where reported content [c, end) stops before a trailing clause that is not
+  // part of it: ", which ...", ", saying ...", " and added ..." (PolNeAR train).
+  uint32_t ClauseEnd(uint32_t c, uint32_t end) const;
+  static bool IsClauseEnder(std::string_view w) {
+    return w == "which" || w == "where" || w == "but" || w == "while" || w == "compared" ||
+           w == "according" || w == "although" || w == "though" || w == "whereas" || w == "since" ||
+           w == "too" || w == "even" || w == "up" ||
+           // an appositive after the clause: ", an ambitious goal that ..."
+           w == "a" || w == "an" || w == "one";
+  }
 
   // Attribution patterns for quotation q; true when one matched.
   // A short quotation in title case is a name or a title ("Meet the Press").
@@ -65,6 +98,23 @@ class Finder {
   bool BlockCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
+  // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
+  // most of their attributions have no source).
+  static bool IsRaisingVerb(std::string_view w) {
+    return w == "seemed" || w == "seems" || w == "seem" || w == "appears" || w == "appeared" ||
+           w == "appear" || w == "expected";
+  }
+  static bool IsPassiveAux(std::string_view w) {
+    return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be";
+  }
+  static bool IsCueParticle(std::string_view w) {
+    return w == "about" || w == "of" || w == "against" || w == "for" || w == "over";
+  }
+  static bool IsQuantifier(std::string_view w) {
+    return w == "half" || w == "most" || w == "other" || w == "all" || w == "few" ||
+           w == "nearly" || w == "about" || w == "almost" || w == "both" || w == "each" ||
+           w == "any" || w == "more" || w == "fewer" || w == "majority" || w == "percent";
+  }
   // A source opens with a name, a pronoun, a determiner or a number.
   static bool IsGroupNoun(std::string_view w) {
     for (std::string_view g :
@@ -88,17 +138,41 @@ class Finder {
         IsGroupNoun(last))
       return true;
     // "model and TV personality Chrissy Teigen": a description ending in a name.
-    return end > first + 1 && v_.toks[end - 1].cap;
+    if (end > first + 1 && v_.toks[end - 1].cap) return true;
+    // "half of GOP primary voters", "other prominent bundlers in both parties".
+    if (IsQuantifier(t.low)) return true;
+    // "tech executives", "political analysts", "security specialists": a
+    // short phrase with a plural head.
+    return end - first <= 3 && last.size() > 4 && last.back() == 's' && !last.ends_with("ss") &&
+           !last.ends_with("ous") && !last.ends_with("is") && !last.ends_with("us");
   }
+  // Drops what PolNeAR leaves out of a source: an adjunct after a comma
+  // ("Snyder, for his part", "Mr. Trump, in an interview", "Bush, however"),
+  // a trailing time ("Two House Committees on Monday").
+  std::pair<uint32_t, uint32_t> TrimSource(std::pair<uint32_t, uint32_t> src) const;
   void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
     if (src.first == kNone || src.first >= src.second) return;
-    if (!SourceShape(src.first, src.second)) return;
+    src = TrimSource(src);
+    if (src.first >= src.second || !SourceShape(src.first, src.second)) return;
     f.src_first = src.first;
     f.src_end = src.second;
     f.a.source = {Bytes(src.first, src.second)};
   }
+  // Adds the parts of quotation q to f's content; a part already inside the
+  // content (a reported frame holding several quotations) is not repeated.
   void AddQuote(Found& f, uint32_t q) const {
-    for (const ByteSpan& p : v_.quotations[q].parts) f.a.content.push_back(p);
+    for (const ByteSpan& p : v_.quotations[q].parts) {
+      bool merged = false;
+      for (ByteSpan& c : f.a.content) {
+        if (p.begin < c.end && c.begin < p.end) {
+          c.begin = std::min(c.begin, p.begin);
+          c.end = std::max(c.end, p.end);
+          merged = true;
+          break;
+        }
+      }
+      if (!merged) f.a.content.push_back(p);
+    }
     f.a.direct = true;
   }
 

@@ -3,6 +3,11 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+#include "analyse/cue_model.h"
 
 namespace chorus::quotes {
 
@@ -97,12 +102,14 @@ constexpr auto kTimeWords = Sorted(std::array<std::string_view, 12>{
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "recently", "earlier"});
 
-constexpr auto kAdverbialStarters = Sorted(std::array<std::string_view, 40>{
-    "later",  "in",      "after", "sure",      "as",        "when",    "while",  "on",
-    "at",     "earlier", "now",   "meanwhile", "however",   "still",   "then",   "also",
-    "during", "before",  "since", "last",      "following", "despite", "with",   "without",
-    "by",     "for",     "from",  "speaking",  "asked",     "like",    "unlike", "instead",
-    "indeed", "finally", "first", "yet",       "but",       "and",     "so",     "today"});
+constexpr auto kAdverbialStarters = Sorted(std::array<std::string_view, 51>{
+    "amid",    "even",   "outside", "among",  "under",   "throughout", "although",  "though",
+    "because", "if",     "until",   "later",  "in",      "after",      "sure",      "as",
+    "when",    "while",  "on",      "at",     "earlier", "now",        "meanwhile", "however",
+    "still",   "then",   "also",    "during", "before",  "since",      "last",      "following",
+    "despite", "with",   "without", "by",     "for",     "from",       "speaking",  "asked",
+    "like",    "unlike", "instead", "indeed", "finally", "first",      "yet",       "but",
+    "and",     "so",     "today"});
 
 constexpr auto kPrepositions =
     Sorted(std::array<std::string_view, 14>{"to", "about", "for", "with", "on", "at", "in", "by",
@@ -117,11 +124,42 @@ bool IsPreposition(std::string_view w) {
   return In(kPrepositions, w);
 }
 
-CueKind CueOf(std::string_view w) {
+namespace {
+
+CueKind CueOfUncached(std::string_view w) {
   if (In(kSpeech, w)) return CueKind::kSpeech;
   if (In(kParticiple, w)) return CueKind::kParticiple;
   if (In(kFrame, w)) return CueKind::kFrame;
+  if (LearnedCue(w)) return w.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;
   return CueKind::kNone;
+}
+
+struct Hash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Every cue word with its kind, built once: one hash lookup a token.
+const std::unordered_map<std::string, CueKind, Hash, std::equal_to<>>& CueTable() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string, CueKind, Hash, std::equal_to<>>();
+    auto add = [&](std::string_view w) { t->emplace(std::string(w), CueOfUncached(w)); };
+    for (std::string_view w : kSpeech) add(w);
+    for (std::string_view w : kParticiple) add(w);
+    for (std::string_view w : kFrame) add(w);
+    for (std::string_view w : LearnedCueWords()) add(w);
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+CueKind CueOf(std::string_view w) {
+  if (w.size() < 3) return CueKind::kNone;
+  const auto& table = CueTable();
+  auto it = table.find(w);
+  return it == table.end() ? CueKind::kNone : it->second;
 }
 bool TakesObject(std::string_view w) {
   return In(kTakesObject, w);

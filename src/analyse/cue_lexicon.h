@@ -14,8 +14,11 @@ enum class CueKind : uint8_t {
   kSpeech,      // takes a quotation or a that-clause: said, wrote, told, added ...
   kParticiple,  // -ing forms that attach a quote to the clause's subject: saying, writing
   kFrame,       // verbs that frame a quoted fragment: called, described, deemed, urged
+  kLearned,     // other cue verbs learned from PolNeAR train (cue_model.h): found, shows
 };
 
+// The hand-written lists first, then the learned cue words (-ing forms of
+// those are participles).
 CueKind CueOf(std::string_view lower);
 // Verbs whose object comes before the content: told reporters that ..., asked him ...
 bool TakesObject(std::string_view lower);

@@ -1,0 +1,241 @@
+// Source phrases of attributions: before the cue ("Hugh Hill, a doctor,
+// said"), after an inverted cue ("said Tad Devine, Sanders' strategist"), the
+// subject of the sentence for participles ("..., writing:"); see
+// attribution_finder.h.
+#include "analyse/attribution_finder.h"
+
+namespace chorus::quotes {
+
+std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
+  const auto& T = v_.toks;
+  uint32_t s = T[t].sent;
+  uint32_t lo = v_.sent_first[s];
+  uint32_t end = t;
+  // Skip auxiliaries and adverbs between subject and verb: "has also said".
+  while (end > lo && T[end - 1].quote < 0 && (Aux(end - 1) || Adverb(end - 1))) --end;
+  if (end == lo) return {kNone, kNone};
+  if (T[end - 1].quote >= 0) return {kNone, kNone};
+  // A pronoun is the whole source.
+  if (IsSubjectPronoun(T[end - 1].low)) return {end - 1, end};
+  if (Is(end - 1, ",")) return Appositive(lo, end);
+  uint32_t b = end;
+  while (b > lo) {
+    uint32_t k = b - 1;
+    const Tok& tk = T[k];
+    if (tk.quote >= 0) break;
+    if (tk.kind == TokenKind::kPunct) {
+      std::string_view p = v_.Str(k);
+      if (p == "." || p == "'" || p == "\xE2\x80\x99" || p == "-" || p == "&" || p == "(" ||
+          p == ")") {
+        b = k;
+        continue;
+      }
+      break;
+    }
+    // "and" joins two sources ("he and Brafman", "Politicians and even some
+    // technologists") unless a verb precedes it ("... passed and officials").
+    if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && k > lo && !IsPunct(k - 1) &&
+                                  !(T[k - 1].low.ends_with("ed") && !T[k - 1].cap) && !Aux(k - 1) &&
+                                  T[k - 1].cue == CueKind::kNone))
+      break;
+    if (IsSubjectPronoun(tk.low) || Adverb(k) || tk.cue != CueKind::kNone) break;
+    // A verb ends the source: "Robby Mook released a memo titled ...".
+    if (Aux(k) || (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end))
+      return {kNone, kNone};
+    b = k;
+    if (end - b > 16) return {kNone, kNone};
+  }
+  while (b < end && T[b].kind == TokenKind::kPunct) ++b;
+  if (b >= end) return {kNone, kNone};
+  return {b, end};
+}
+
+std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) const {
+  // "Hugh Hill, a doctor, said" / "Small, who attended the rally, said":
+  // segments separated by commas back to a head that is a name or a noun
+  // phrase opening the clause.
+  const auto& T = v_.toks;
+  uint32_t k = end - 1;  // the comma before the verb
+  for (int segments = 0; segments < 3; ++segments) {
+    // Find the comma that opens this segment.
+    uint32_t c = k;
+    while (c > lo && !Is(c - 1, ",") && T[c - 1].quote < 0 && !Is(c - 1, ";") && !Is(c - 1, ":") &&
+           k - c < 20)
+      --c;
+    if (c <= lo || !Is(c - 1, ",")) return {kNone, kNone};
+    // The head: the words before that comma, back to the clause start.
+    uint32_t h = c - 1;
+    uint32_t b = h;
+    while (b > lo && T[b - 1].quote < 0 && !IsPunct(b - 1) && h - b < 8 &&
+           !IsClauseWord(T[b - 1].low) && T[b - 1].cue == CueKind::kNone)
+      --b;
+    while (b > lo && Is(b - 1, ".") && b - 1 > lo && T[b - 2].cap) {  // "Sen. Ron Johnson"
+      b -= 2;
+      while (b > lo && T[b - 1].cap && !IsPunct(b - 1)) --b;
+    }
+    if (b < h && T[b].cap && !IsAdverbialStarter(T[b].low)) {
+      bool at_clause_start = b == lo || IsPunct(b - 1) || IsClauseWord(T[b - 1].low);
+      if (at_clause_start) return {b, end};
+    }
+    if (b < h && IsDeterminer(T[b].low) && (b == lo || IsPunct(b - 1))) return {b, end};
+    k = c - 1;  // try one more segment to the left
+  }
+  return {kNone, kNone};
+}
+
+std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) const {
+  const auto& T = v_.toks;
+  uint32_t b = t;
+  // "said Mr. Trump", "said the mayor", "said Tad Devine, Sanders' strategist".
+  uint32_t e = b;
+  while (e < limit && e - b < 16) {
+    const Tok& tk = T[e];
+    if (tk.quote >= 0) break;
+    if (tk.kind == TokenKind::kPunct) {
+      std::string_view p = v_.Str(e);
+      if ((p == "." && e + 1 < limit && T[e + 1].cap && e > b && T[e - 1].span.size() <= 4) ||
+          p == "'" || p == "\xE2\x80\x99" || p == "-") {
+        ++e;
+        continue;
+      }
+      break;
+    }
+    if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low))) break;
+    // "said the patrol should be paid ...": a verb phrase, not a source.
+    if (IsAuxiliary(tk.low) || tk.low == "should" || tk.low == "must" || tk.low == "can")
+      return {kNone, kNone};
+    ++e;
+  }
+  while (e > b && T[e - 1].kind == TokenKind::kPunct) --e;
+  if (e == b) return {kNone, kNone};
+  // "said Henry Barbour, a GOP strategist who serves ...": the appositive runs
+  // to the end of the sentence.
+  if (e < limit && Is(e, ",") && T[e - 1].cap) {
+    uint32_t f = e + 1;
+    while (f < limit && T[f].quote < 0 && !(IsPunct(f) && (Is(f, ".") || Is(f, ";")))) ++f;
+    if (f == limit || (f < limit && Is(f, ".") && f + 1 == limit)) {
+      uint32_t x = f;
+      while (x > e && IsPunct(x - 1)) --x;
+      if (x > e + 1) return {b, x};
+    }
+  }
+  return {b, e};
+}
+
+std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) const {
+  // "“…,” he said on MSNBC, adding that ...": the source of the cue before.
+  const auto& T = v_.toks;
+  uint32_t lo = v_.sent_first[s];
+  if (t > lo && Is(t - 1, ",")) {
+    for (uint32_t k = t - 1; k > lo && t - k < 10; --k) {
+      uint32_t c = k - 1;
+      if (T[c].quote >= 0) break;
+      if (T[c].cue != CueKind::kSpeech && T[c].cue != CueKind::kLearned) continue;
+      auto src = SourceBefore(c);
+      // "“…,” said Graham, adding ...": the source follows the cue.
+      if (src.first == kNone && c >= lo + 2 && Is(c - 1, ",") && T[c - 2].quote >= 0)
+        src = SourceAfter(c + 1, t - 1);
+      if (src.first != kNone && src.second < t) return src;
+      break;
+    }
+  }
+  return SubjectOf(s, t);
+}
+
+std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) const {
+  const auto& T = v_.toks;
+  uint32_t b = v_.sent_first[s];
+  // Skip a dateline: "Washington (AFP) – Democrat Hillary Clinton ...".
+  for (uint32_t k = b + 1; k + 1 < before && k < b + 8; ++k) {
+    if (T[k].quote >= 0) break;
+    if (Is(k - 1, ")") && IsPunct(k) &&
+        (Is(k, "-") || v_.Str(k) == "\xE2\x80\x93" || v_.Str(k) == "\xE2\x80\x94")) {
+      b = k + 1;
+      break;
+    }
+  }
+  // Skip a leading adverbial ending in a comma: "Later in the essay, Teigen ...".
+  if (b < before && (IsAdverbialStarter(T[b].low) || Is(b, "what"))) {
+    for (uint32_t k = b; k < before && k < b + 24; ++k) {
+      if (Is(k, ",")) {
+        b = k + 1;
+        break;
+      }
+      if (T[k].quote >= 0) break;
+    }
+  }
+  if (b >= before) return {kNone, kNone};
+  if (IsSubjectPronoun(T[b].low)) return {b, b + 1};
+  uint32_t e = b;
+  if (IsDeterminer(T[b].low)) {
+    // "the 36-year-old", "the Lip Sync Battle host", "the cookbook author"
+    e = b + 1;
+    while (e < before && e - b < 6 && !IsPunct(e) && !IsAuxiliary(T[e].low) && !Adverb(e) &&
+           T[e].cue == CueKind::kNone) {
+      if (e > b + 1 && !T[e].cap && T[e - 1].kind != TokenKind::kNumber && e + 1 < before &&
+          !T[e + 1].cap && T[e].low.size() > 2 && T[e].low.back() == 'd')
+        break;  // a past-tense verb after the noun phrase: "the supermodel revealed"
+      ++e;
+    }
+    // Stop before the first verb-like word after at least one noun.
+    for (uint32_t k = b + 2; k < e; ++k) {
+      const std::string& w = T[k].low;
+      if (!T[k].cap && (w.ends_with("ed") || w == "made" || w == "went" || w == "took" ||
+                        w == "gave" || w == "had" || w == "began")) {
+        e = k;
+        break;
+      }
+    }
+    return {b, e};
+  }
+  // A name: a run of capitalised words (with initials and titles), through a
+  // few lower-case words when more capitals follow ("Clinton campaign
+  // spokesman Brian Fallon").
+  for (;;) {
+    while (e < before && (T[e].cap || (Is(e, ".") && e > b && T[e - 1].span.size() <= 4))) ++e;
+    uint32_t x = e;
+    while (x < before && x < e + 3 && !IsPunct(x) && !T[x].cap && !IsAuxiliary(T[x].low) &&
+           !IsClauseWord(T[x].low) && T[x].cue == CueKind::kNone && !IsPreposition(T[x].low))
+      ++x;
+    if (x > e && x < before && T[x].cap) {
+      e = x;
+      continue;
+    }
+    break;
+  }
+  if (e == b) return {kNone, kNone};
+  return {b, e};
+}
+
+std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> src) const {
+  const auto& T = v_.toks;
+  auto [b, e] = src;
+  // Trailing time: "on Monday", "Monday", "last week", and "however".
+  for (;;) {
+    while (e > b + 1 && IsPunct(e - 1) && !Is(e - 1, ")")) --e;
+    if (e > b + 1 && (IsTimeWord(T[e - 1].low) || Is(e - 1, "however"))) {
+      --e;
+      if (e > b + 1 && (Is(e - 1, "on") || Is(e - 1, "last"))) --e;
+      continue;
+    }
+    if (e > b + 2 && (Is(e - 1, "week") || Is(e - 1, "month") || Is(e - 1, "year")) &&
+        Is(e - 2, "last")) {
+      e -= 2;
+      continue;
+    }
+    break;
+  }
+  // The first comma after the head: cut before an adjunct (an age stays:
+  // "Ramil Carr, 31, a photographer" is annotated whole).
+  for (uint32_t k = b + 1; k + 1 < e; ++k) {
+    if (!Is(k, ",")) continue;
+    const Tok& n = T[k + 1];
+    bool adjunct = !n.cap && ((IsPreposition(n.low) && !Is(k + 1, "of")) || Is(k + 1, "however") ||
+                              Is(k + 1, "after") || Is(k + 1, "eager") || Is(k + 1, "though"));
+    if (adjunct) e = k;
+    break;
+  }
+  return {b, e};
+}
+
+}  // namespace chorus::quotes

@@ -1,0 +1,152 @@
+// Unit tests of the attribution rules that follow PolNeAR train's conventions
+// (docs/ACCURACY.md): learned cue words, nested frames, clause-bounded
+// content, participles after a cue, and the cue model's training counts.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "analyse/cue_model.h"
+#include "chorus/quotes.h"
+#include "test_util.h"
+
+namespace chorus {
+namespace {
+
+struct Q {
+  std::string content, cue, source;
+  bool direct;
+};
+
+std::string Join(std::string_view text, const std::vector<ByteSpan>& spans) {
+  std::string s;
+  for (const ByteSpan& b : spans) {
+    if (!s.empty()) s += " | ";
+    s.append(text.substr(b.begin, b.size()));
+  }
+  return s;
+}
+
+std::vector<Q> Find(std::string_view text) {
+  Segmentation seg = Segment(text);
+  std::vector<Q> out;
+  for (const Attribution& a : FindAttributions(text, seg))
+    out.push_back({Join(text, a.content), Join(text, a.cue), Join(text, a.source), a.direct});
+  return out;
+}
+
+TEST(QuotesPolnear, QuestionOrExclamationTakesTheCueAfterIt) {
+  auto q = Find("\"All the way!\" Dawson shouted, waving a sign.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\"All the way!\"");
+  EXPECT_EQ(q[0].cue, "shouted");
+  EXPECT_EQ(q[0].source, "Dawson");
+}
+
+TEST(QuotesPolnear, NestedFrameTakesTheOuterCue) {
+  auto q =
+      Find("Abbott told the President that if he wants our guns, \u201ccome and take it.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].source, "Abbott");
+  EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesPolnear, ParticipleAfterACueTakesItsSource) {
+  auto q = Find("\u201cWe will win,\u201d he said, adding that the polls were wrong.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "adding");
+  EXPECT_EQ(q[1].source, "he");
+  EXPECT_EQ(q[1].content, "that the polls were wrong");
+}
+
+TEST(QuotesPolnear, ReportedContentStopsBeforeATrailingClause) {
+  auto q = Find("Paul said the plan would raise taxes, which worried donors.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the plan would raise taxes");
+  q = Find("Paul said the plan would raise taxes and added that it would fail.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "the plan would raise taxes");
+  EXPECT_EQ(q[1].cue, "added");
+  EXPECT_EQ(q[1].source, "Paul");
+}
+
+TEST(QuotesPolnear, FrameHoldingTwoQuotationsIsOneAttribution) {
+  auto q = Find(
+      "Trump argued that Cruz has \u201cgot to come a long way\u201d on ethanol, \u201cbecause he "
+      "is "
+      "for the oil.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content.find(" | "), std::string::npos);  // one span, no part repeated
+  EXPECT_EQ(q[0].cue, "argued");
+}
+
+TEST(QuotesPolnear, LearnedCueWordsFrameQuotations) {
+  // "defended" is not in the hand-written lists; the model learned it from train.
+  auto q = Find("Trump defended his campaign manager as a \u201cvery decent man.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "defended");
+  EXPECT_EQ(q[0].source, "Trump");
+  EXPECT_EQ(q[0].content, "his campaign manager as a \u201cvery decent man.\u201d");
+}
+
+TEST(QuotesPolnear, CapitalisedWordsAreNotCues) {
+  EXPECT_TRUE(Find("Tension grew between the United States and China last year.").empty());
+}
+
+TEST(QuotesPolnear, LeadInBeforeAQuotationBelongsToItsContent) {
+  auto q = Find("But with the field split, \u201cTrump's 22% goes a long way,\u201d Smith said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "But with the field split, \u201cTrump's 22% goes a long way,\u201d");
+}
+
+TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
+  // Several reported attributions a sentence, each checked against the
+  // others and against the quotations: no quadratic scan (this took seconds).
+  for (std::string unit :
+       {"Ann said the plan would fail and added ", "Ann said the plan would fail, which Bob noted ",
+        "\u201cNo,\u201d Ann said, adding that Bob wrote "}) {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += unit;
+    text += "it.";
+    auto start = std::chrono::steady_clock::now();
+    Segmentation seg = Segment(text);
+    auto attrs = FindAttributions(text, seg);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_FALSE(attrs.empty());
+    EXPECT_LT(secs, 2.0) << unit;
+  }
+}
+
+TEST(CueModel, CountsWordsInsideCueSpans) {
+  quotes::CueModelTrainer trainer;
+  std::string text = "Ann noted that rain fell. Bob noted the time. Ann said so.";
+  Segmentation seg = Segment(text);
+  // Gold cues: the first "noted" and "said".
+  trainer.Add(text, seg, {{4, 9}, {50, 54}});
+  std::string model = trainer.Serialize(1);
+  EXPECT_NE(model.find("noted\t1\t2\n"), std::string::npos) << model;
+  EXPECT_NE(model.find("said\t1\t1\n"), std::string::npos) << model;
+  EXPECT_EQ(model.find("that"), std::string::npos);  // closed-class words are not counted
+  EXPECT_EQ(trainer.Serialize(2), "");
+}
+
+TEST(CueModel, EmbeddedModelHoldsTheTrainedWords) {
+  EXPECT_FALSE(quotes::EmbeddedCueModel().empty());
+  EXPECT_TRUE(quotes::LearnedCue("defended"));
+  EXPECT_TRUE(quotes::LearnedCue("noted"));
+  EXPECT_FALSE(quotes::LearnedCue("jokingly"));  // adverbs are not cue heads
+  EXPECT_FALSE(quotes::LearnedCue("the"));
+}
+
+TEST(CueModel, VersionedModelIsWhatTrainQuotesWrites) {
+  using namespace chorus::testing;
+  std::string train = SharedPath("data/polnear/train.jsonl");
+  if (!Exists(train)) GTEST_SKIP() << "../shared/data/polnear/train.jsonl not found; skipping";
+  std::string out = TempDir() + "/cue_lexicon.tsv";
+  RunResult r = RunChorus("train-quotes '" + train + "' -o '" + out + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), ReadFile(std::string(CHORUS_SOURCE_DIR) + "/models/cue_lexicon.tsv"));
+}
+
+}  // namespace
+}  // namespace chorus
