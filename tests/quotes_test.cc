@@ -171,7 +171,9 @@ TEST(Quotes, SourceAfterAccordingToIsNotContent) {
   EXPECT_EQ(q[0].cue, "according to");
   EXPECT_EQ(q[0].source, "Mayor Ann Lee");
   EXPECT_TRUE(q[0].direct);
-  for (std::string text : {"It was, according to C\"", "\x04according to C\""}) {
+  for (std::string text : {"It was, according to C\"",
+                           "\x04"
+                           "according to C\""}) {
     Segmentation seg = Segment(text);
     for (const Attribution& a : FindAttributions(text, seg))
       for (const ByteSpan& c : a.content)
