@@ -4,9 +4,11 @@
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
+CMAKE_ARGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all setup build test demo bench format clean
+.PHONY: all setup build test test-asan fuzz demo bench format clean
 
 all: build
 
@@ -14,11 +16,20 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# Every test again with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/).
+test-asan:
+	@$(MAKE) --no-print-directory test BUILD_DIR=build-asan BUILD_TYPE=RelWithDebInfo \
+	  CMAKE_ARGS=-DCHORUS_SANITIZE=ON
+
+# Each libFuzzer target for FUZZ_SECONDS (clang 14; build-fuzz/). See docs/HARDENING.md.
+fuzz: setup
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 demo: build
 	@scripts/demo.sh $(BUILD_DIR)/chorus

@@ -129,6 +129,19 @@ TEST(Normalize, RoundTripsEverySpanOfTrickyText) {
   }
 }
 
+// Found by fuzz/fuzz_normalize: U+00A8 (diaeresis) decomposes to a space and
+// U+0308; that space collapsed into the one before it, and the mark's bytes
+// then mapped to a range that no longer normalised back to them.
+TEST(Normalize, SpaceFromADecompositionJoinsTheSpaceBefore) {
+  const std::string original = "a \xC2\xA8";  // "a ¨"
+  NormalizedText n(original);
+  EXPECT_EQ(n.text(), "a \xCC\x88");  // the two spaces collapse
+  for (size_t i = 1; i < n.text().size(); ++i) EXPECT_EQ(n.SourceOf(i), (Span{1, 3}));
+  Span s = n.ToOriginal(2, n.text().size());
+  EXPECT_EQ(s, (Span{1, 3}));
+  EXPECT_EQ(Normalize(CpSubstr(original, s.begin, s.end)), n.text().substr(1));
+}
+
 TEST(Normalize, ReusesBuffersAcrossAssign) {
   NormalizedText n;
   n.Assign("First TEXT");

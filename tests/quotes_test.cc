@@ -6,6 +6,8 @@
 
 #include <chrono>
 
+#include "test_util.h"
+
 namespace chorus {
 namespace {
 
@@ -146,6 +148,56 @@ TEST(Quotes, TitlesInQuotesAreNotQuotations) {
 TEST(Quotes, UnclosedQuoteEndsAtItsParagraph) {
   auto q = Find("\u201cThis never closes, she said.\n\nA new paragraph starts here.");
   for (const Q& x : q) EXPECT_EQ(x.content.find("new paragraph"), std::string::npos);
+}
+
+// Found by fuzz/fuzz_quotes: a reported frame ran over a later quotation that
+// then joined the same attribution, giving it overlapping content parts.
+TEST(Quotes, ContentPartsNeverOverlap) {
+  std::string text = "He thanked the \u201ccrews\u201d \u201cwho had worked through the night";
+  Segmentation seg = Segment(text);
+  auto attrs = FindAttributions(text, seg);
+  ASSERT_EQ(attrs.size(), 1u);
+  for (size_t i = 1; i < attrs[0].content.size(); ++i)
+    EXPECT_LE(attrs[0].content[i - 1].end, attrs[0].content[i].begin);
+  EXPECT_EQ(Join(text, attrs[0].content),
+            "the \u201ccrews\u201d \u201cwho had worked through the night");
+}
+
+// Found by fuzz/fuzz_quotes: "according to X, “…”" took the source into the
+// content (and "according to C\"" made content and source overlap).
+TEST(Quotes, SourceAfterAccordingToIsNotContent) {
+  auto q =
+      Find("The bridge is safe, according to Mayor Ann Lee, \u201cand ready for traffic.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\u201cand ready for traffic.\u201d");
+  EXPECT_EQ(q[0].cue, "according to");
+  EXPECT_EQ(q[0].source, "Mayor Ann Lee");
+  EXPECT_TRUE(q[0].direct);
+  for (std::string text : {"It was, according to C\"",
+                           "\x04"
+                           "according to C\""}) {
+    Segmentation seg = Segment(text);
+    for (const Attribution& a : FindAttributions(text, seg))
+      for (const ByteSpan& c : a.content)
+        for (const ByteSpan& s : a.source) EXPECT_TRUE(c.end <= s.begin || s.end <= c.begin);
+  }
+}
+
+// Found with scripts/hostile_inputs.py: speaker resolution compared every new
+// name with every name before it (1 MB of distinct names took 52 s).
+TEST(Quotes, ManyDistinctNamesStayLinear) {
+  std::string text;
+  for (int i = 0; i < 40000; ++i)
+    text += "Xa" + std::to_string(i) + " Yb" + std::to_string(i) + " arrived. ";
+  text += "Ann Lee arrived. \"It is fine,\" she said. \"We agree,\" Lee said.";
+  const auto start = std::chrono::steady_clock::now();
+  auto q = Find(text);
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(secs, 2.0 * testing::kTimeScale);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Ann Lee");
+  EXPECT_EQ(q[1].speaker, "Ann Lee");
 }
 
 TEST(Quotes, HostileInputIsLinearAndSafe) {

@@ -34,6 +34,15 @@ struct Jsonl {
 };
 Jsonl ParseJsonl(const std::string& text);
 
+// Time limits in tests are there to catch superlinear work, not to measure
+// speed; a sanitizer build (CHORUS_SANITIZE) runs several times slower, so
+// its limits are this many times longer.
+#ifdef CHORUS_SANITIZED
+inline constexpr double kTimeScale = 5.0;
+#else
+inline constexpr double kTimeScale = 1.0;
+#endif
+
 // Code-point substring of UTF-8 `s`: s[begin:end] in Python terms.
 std::string CpSubstr(std::string_view s, size_t begin, size_t end);
 

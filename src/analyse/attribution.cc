@@ -233,7 +233,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   }
   // Only punctuation between cue and quotation: a direct quote.
   uint32_t c = ContentStart(cue, first);
-  if (cue == lo && f.src_end != kNone) c = f.src_end;
+  // A source between the cue and the quotation ("Said Dorothy Poynter, “…”",
+  // "according to officials, “…”") is not content: it starts after it.
+  if (f.src_end != kNone && f.src_end > c) c = std::min(f.src_end, first);
   bool only_punct = true;
   for (uint32_t k = c; k < first; ++k)
     if (!IsPunct(k)) only_punct = false;
@@ -370,6 +372,17 @@ std::vector<Attribution> Finder::Run() {
   for (Found& f : found) {
     std::sort(f.a.content.begin(), f.a.content.end(),
               [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+    // Content parts are disjoint: a quotation joined to an attribution whose
+    // reported frame already runs over it (thanked “…” “…”) merges into it.
+    std::vector<ByteSpan>& c = f.a.content;
+    size_t k = 0;
+    for (size_t i = 1; i < c.size(); ++i) {
+      if (c[i].begin < c[k].end)
+        c[k].end = std::max(c[k].end, c[i].end);
+      else
+        c[++k] = c[i];
+    }
+    if (!c.empty()) c.resize(k + 1);
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

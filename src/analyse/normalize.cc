@@ -183,15 +183,20 @@ void NormalizedText::Assign(std::string_view in) {
     }
     auto m = utf8proc_normalize_utf32(buf.data(), static_cast<utf8proc_ssize_t>(used),
                                       static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE));
+    // A cluster whose output starts with a space (U+00A8 -> " \u0308") that
+    // collapses into the space before it joins that space's unit, so the unit
+    // still maps to exactly the original range that normalises to it.
+    uint32_t unit_begin = cluster_begin;
     for (utf8proc_ssize_t k = 0; k < m; ++k) {
       char32_t c = Unify(static_cast<char32_t>(buf[static_cast<size_t>(k)]));
       if (IsSpace(c)) {
-        emit(' ', cluster_begin, cp);
+        if (o > 0 && text_[o - 1] == ' ') unit_begin = std::min(unit_begin, src_begin_[o - 1]);
+        emit(' ', unit_begin, cp);
         continue;
       }
       enc.clear();
       utf8::Append(enc, c);
-      for (char b : enc) emit(b, cluster_begin, cp);
+      for (char b : enc) emit(b, unit_begin, cp);
     }
   }
   text_.resize(o);

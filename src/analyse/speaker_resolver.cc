@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
+#include <unordered_map>
 
 #include "analyse/cue_lexicon.h"
 
@@ -113,7 +115,10 @@ struct Mention {
 
 class Resolver {
  public:
-  explicit Resolver(const ArticleView& v) : v_(v) { CollectNames(); }
+  explicit Resolver(const ArticleView& v) : v_(v) {
+    CollectNames();
+    main_person_ = FindMainPerson();
+  }
 
   std::string Resolve(const Attribution& a) const;
   // One comma-separated part [b, head_end) of a source.
@@ -132,11 +137,22 @@ class Resolver {
   // The person a single name word refers to (surname or first name), or npos.
   size_t FindByWord(std::string_view w, uint32_t before) const;
   size_t MostRecent(uint32_t before, Gender g) const;
-  size_t MainPerson() const;
+  size_t FindMainPerson() const;
+  void AddMention(uint32_t tok, size_t person);
+
+  // Mentions looked back over by MostRecent, at most (keeps resolution linear).
+  static constexpr size_t kMaxLookBack = 1000;
 
   const ArticleView& v_;
   std::vector<Person> people_;
-  std::vector<Mention> mentions_;
+  std::vector<Mention> mentions_;  // in text order
+  // Indexes that keep every lookup independent of the number of names:
+  // person by its words joined with '\x1f'; mentions (in text order) of the
+  // people whose name has a word; the first person registered with a word.
+  std::unordered_map<std::string, size_t> person_by_name_;
+  std::unordered_map<std::string, std::vector<Mention>> mentions_by_word_;
+  std::unordered_map<std::string, size_t> first_person_by_word_;
+  size_t main_person_ = std::string::npos;
 };
 
 std::vector<uint32_t> Resolver::NameTokens(uint32_t b, uint32_t e) const {
@@ -165,10 +181,26 @@ size_t Resolver::Register(const std::vector<uint32_t>& toks) {
     if (!display.empty()) display += ' ';
     display += w;
   }
-  for (size_t i = 0; i < people_.size(); ++i)
-    if (people_[i].words == words) return i;
+  std::string key;
+  for (const std::string& w : words) {
+    key += w;
+    key += '\x1f';
+  }
+  auto [it, added] = person_by_name_.emplace(std::move(key), people_.size());
+  if (!added) return it->second;
+  for (const std::string& w : words) first_person_by_word_.emplace(w, people_.size());
   people_.push_back(Person{words, display, 0, 0, 0});
   return people_.size() - 1;
+}
+
+void Resolver::AddMention(uint32_t tok, size_t person) {
+  people_[person].mentions++;
+  mentions_.push_back({tok, person});
+  if (people_[person].words.size() < 2) return;
+  for (const std::string& w : people_[person].words) {
+    std::vector<Mention>& list = mentions_by_word_[w];
+    if (list.empty() || list.back().tok != tok) list.push_back({tok, person});
+  }
 }
 
 void Resolver::CollectNames() {
@@ -192,15 +224,10 @@ void Resolver::CollectNames() {
     bool after_article = k > 0 && (T[k - 1].low == "the" || T[k - 1].low == "a");
     if (after_article) name.clear();
     if (name.size() >= 2 && name.size() <= 4) {
-      size_t p = Register(name);
-      people_[p].mentions++;
-      mentions_.push_back({name.front(), p});
+      AddMention(name.front(), Register(name));
     } else if (name.size() == 1) {
       size_t p = FindByWord(StripPossessive(T[name[0]].low), name[0]);
-      if (p != std::string::npos) {
-        people_[p].mentions++;
-        mentions_.push_back({name[0], p});
-      }
+      if (p != std::string::npos) AddMention(name[0], p);
     }
     k = e;
   }
@@ -227,27 +254,27 @@ void Resolver::CollectNames() {
 size_t Resolver::FindByWord(std::string_view w, uint32_t before) const {
   // Prefer the person most recently mentioned before `before` whose name has
   // the word; otherwise anyone in the article with it.
-  size_t best = std::string::npos;
-  for (const Mention& m : mentions_) {
-    if (m.tok >= before) break;
-    const auto& words = people_[m.person].words;
-    if (words.size() >= 2 && std::find(words.begin(), words.end(), w) != words.end())
-      best = m.person;
+  const std::string key(w);
+  if (auto it = mentions_by_word_.find(key); it != mentions_by_word_.end()) {
+    const std::vector<Mention>& list = it->second;
+    auto after = std::lower_bound(list.begin(), list.end(), before,
+                                  [](const Mention& m, uint32_t t) { return m.tok < t; });
+    if (after != list.begin()) return std::prev(after)->person;
   }
-  if (best != std::string::npos) return best;
-  for (size_t i = 0; i < people_.size(); ++i) {
-    const auto& words = people_[i].words;
-    if (words.size() >= 2 && std::find(words.begin(), words.end(), w) != words.end()) return i;
-  }
-  return std::string::npos;
+  auto it = first_person_by_word_.find(key);
+  return it == first_person_by_word_.end() ? std::string::npos : it->second;
 }
 
 size_t Resolver::MostRecent(uint32_t before, Gender g) const {
   // The most recent person of the right gender; failing that, the most recent
   // one whose gender is unknown.
   size_t fallback = std::string::npos;
-  for (size_t m = mentions_.size(); m-- > 0;) {
-    if (mentions_[m].tok >= before) continue;
+  const size_t end =
+      static_cast<size_t>(std::lower_bound(mentions_.begin(), mentions_.end(), before,
+                                           [](const Mention& m, uint32_t t) { return m.tok < t; }) -
+                          mentions_.begin());
+  const size_t stop = end > kMaxLookBack ? end - kMaxLookBack : 0;
+  for (size_t m = end; m-- > stop;) {
     const Person& p = people_[mentions_[m].person];
     if (g == kUnknown || p.gender() == g) return mentions_[m].person;
     if (p.gender() == kUnknown && fallback == std::string::npos) fallback = mentions_[m].person;
@@ -255,7 +282,7 @@ size_t Resolver::MostRecent(uint32_t before, Gender g) const {
   return fallback;
 }
 
-size_t Resolver::MainPerson() const {
+size_t Resolver::FindMainPerson() const {
   // The person who dominates the article: most mentions, and at least half of all.
   int total = 0;
   size_t best = std::string::npos;
@@ -337,7 +364,7 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
   // A description ("the 36-year-old", "the Lip Sync Battle host"): the main
   // person of the article, when it is also the last person mentioned.
   if (definite && first == "the") {
-    size_t main = MainPerson();
+    size_t main = main_person_;
     if (main != std::string::npos && MostRecent(b, kUnknown) == main) return people_[main].display;
   }
   return {};

@@ -28,7 +28,8 @@ namespace chorus::group {
 
 namespace {
 
-constexpr std::array<bool, 256> kWordByte = [] {
+// Used by the scalar fallback only (no SSE2).
+[[maybe_unused]] constexpr std::array<bool, 256> kWordByte = [] {
   std::array<bool, 256> t{};
   for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
   for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
