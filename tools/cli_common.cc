@@ -19,6 +19,13 @@ void InputArgs::Add(CLI::App* cmd) {
   cmd->add_flag("-q,--quiet", quiet, "Print no summary line on standard error");
 }
 
+void AddThreadsOption(CLI::App* cmd, size_t& threads) {
+  cmd->add_option("--threads", threads,
+                  "Threads analysing articles (0: one per core); the output is the same "
+                  "for any number")
+      ->capture_default_str();
+}
+
 bool InputArgs::ToOptions(ReadOptions& opts) const {
   if (!ParseInputFormat(format, opts.format)) {
     std::cerr << "chorus: unknown --format '" << format

@@ -34,6 +34,9 @@ struct InputArgs {
   int Finish(const Diagnostics& diag) const;
 };
 
+// Registers --threads (per-article analysis; 0, the default: one per core).
+void AddThreadsOption(CLI::App* cmd, size_t& threads);
+
 // Buffered standard output; flushes on destruction.
 class Output {
  public:

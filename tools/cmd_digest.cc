@@ -16,6 +16,7 @@ namespace {
 
 struct DigestArgs {
   InputArgs in;
+  size_t threads = 0;
   bool markdown = false;
   std::string method = "coverage";
   size_t max_unique = DigestOptions{}.max_unique;
@@ -167,6 +168,7 @@ Runner AddDigestCommand(CLI::App& app) {
       "  chorus digest examples/\n"
       "  chorus digest --markdown feed.jsonl");
   args->in.Add(cmd);
+  AddThreadsOption(cmd, args->threads);
   cmd->add_flag("--markdown", args->markdown, "Print a readable digest per story");
   cmd->add_option("--method", args->method,
                   "Summary method: coverage (default) or lexrank (a baseline)")
@@ -179,6 +181,7 @@ Runner AddDigestCommand(CLI::App& app) {
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
     PipelineOptions popts;
+    popts.threads = args->threads;
     popts.keep_text = true;
     popts.with_quotes = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);

@@ -14,6 +14,7 @@ namespace chorus::cli {
 namespace {
 struct QuotebookArgs {
   InputArgs in;
+  size_t threads = 0;
   bool pretty = false;
 };
 }  // namespace
@@ -32,12 +33,14 @@ Runner AddQuotebookCommand(CLI::App& app) {
       "  chorus quotebook examples/\n"
       "  chorus quotebook feed.jsonl | jq 'select(.occurrences | length > 1)'");
   args->in.Add(cmd);
+  AddThreadsOption(cmd, args->threads);
   cmd->add_flag("--pretty", args->pretty, "Print quotes with their speakers and outlets");
   return [args]() {
     ReadOptions opts;
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
     PipelineOptions popts;
+    popts.threads = args->threads;
     popts.keep_text = true;
     popts.with_quotes = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);

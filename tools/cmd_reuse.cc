@@ -14,6 +14,7 @@ namespace chorus::cli {
 namespace {
 struct ReuseArgs {
   InputArgs in;
+  size_t threads = 0;
   uint32_t min_words = ReuseOptions{}.min_words;
 };
 }  // namespace
@@ -30,6 +31,7 @@ Runner AddReuseCommand(CLI::App& app) {
       "  chorus reuse examples/\n"
       "  chorus reuse --min-words 30 feed.jsonl");
   args->in.Add(cmd);
+  AddThreadsOption(cmd, args->threads);
   cmd->add_option("--min-words", args->min_words, "Shortest passage reported, in words")
       ->capture_default_str();
   return [args]() {
@@ -37,6 +39,7 @@ Runner AddReuseCommand(CLI::App& app) {
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
     PipelineOptions popts;
+    popts.threads = args->threads;
     popts.keep_text = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
     std::map<uint32_t, std::vector<size_t>> by_story;

@@ -15,6 +15,7 @@ namespace {
 
 struct StoriesArgs {
   InputArgs in;
+  size_t threads = 0;
   bool pretty = false;
   double threshold = StoryOptions{}.threshold;
   double merge = StoryOptions{}.merge_threshold;
@@ -36,6 +37,7 @@ Runner AddStoriesCommand(CLI::App& app) {
       "  chorus stories examples/\n"
       "  chorus stories --pretty feed.jsonl");
   args->in.Add(cmd);
+  AddThreadsOption(cmd, args->threads);
   cmd->add_flag("--pretty", args->pretty, "List the stories with headlines, outlets and dates");
   cmd->add_option("--threshold", args->threshold,
                   "Minimum similarity for an article to join a story (0-1)")
@@ -49,6 +51,7 @@ Runner AddStoriesCommand(CLI::App& app) {
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
     PipelineOptions popts;
+    popts.threads = args->threads;
     popts.stories.threshold = args->threshold;
     popts.stories.merge_threshold = args->merge;
     popts.refine = !args->no_refine;

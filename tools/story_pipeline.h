@@ -1,12 +1,23 @@
-// The pipeline behind the story-level commands (stories, quotebook, reuse):
-// read every input, analyse each article (segment, attributions, story
-// features), cluster the stream, refine. Keeps what the commands need.
+// The pipeline behind the story-level commands (stories, quotebook, reuse,
+// digest, ingest): analyse each article (segment, attributions, near-copy
+// sketch, story features), cluster the stream, refine. Keeps what the
+// commands need.
+//
+// StoryPipeline takes articles one at a time (from files or from a store);
+// RunStoryPipeline reads inputs and feeds them. The per-article analysis runs
+// on `threads` threads; everything that depends on the order of the stream
+// (near-copy index, term ids, clustering) runs in arrival order on the
+// caller's thread, so the output is the same whatever the number of threads.
+// A StoryPipeline is used from one thread.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "chorus/near_dup.h"
+#include "chorus/ordered_pool.h"
 #include "chorus/quotes.h"
 #include "chorus/reader.h"
 #include "chorus/stories.h"
@@ -25,7 +36,48 @@ struct PipelineOptions {
   bool refine = true;
   bool keep_text = false;
   bool with_quotes = false;
+  size_t threads = 1;  // 0: one per core
 };
+
+// What the parallel stage makes of one article.
+struct PreparedArticle {
+  Article article;
+  DocSketch sketch;
+  StoryTerms terms;
+  std::vector<Attribution> attributions;
+};
+
+// The stream of articles through analysis, near-copy detection and online
+// clustering. Feeding the same articles in the same order gives the same
+// stories, whatever they were read from and however many threads analyse them.
+class StoryPipeline {
+ public:
+  explicit StoryPipeline(const PipelineOptions& opts);
+  StoryPipeline(const StoryPipeline&) = delete;
+  StoryPipeline& operator=(const StoryPipeline&) = delete;
+
+  // Adds the next article of the stream (the i-th added is article i).
+  void Add(Article&& a);
+  // Articles through the whole pipeline so far (with threads, a few added
+  // ones may still be in analysis), and stories open so far (provisional).
+  size_t size() const { return out_.size(); }
+  size_t stories() const { return clusterer_.stories(); }
+  // Ends the stream: every article added, with its final story.
+  std::vector<AnalysedArticle> Finish();
+
+ private:
+  void Sequential(PreparedArticle&& p);
+
+  PipelineOptions opts_;
+  TermDictionary dict_;
+  StoryClusterer clusterer_;
+  NearDuplicateIndex copies_;
+  std::vector<AnalysedArticle> out_;
+  std::unique_ptr<OrderedPool<Article, PreparedArticle>> pool_;
+};
+
+// The number of threads `threads` stands for (0: the cores of the machine).
+size_t ResolveThreads(size_t threads);
 
 std::vector<AnalysedArticle> RunStoryPipeline(const std::vector<std::string>& inputs,
                                               const ReadOptions& read, Diagnostics& diag,
