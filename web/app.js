@@ -281,9 +281,11 @@ async function storyPage(id) {
       u.speaker ? el('p', {class: 'attribution'}, '— ', u.speaker) : null)))));
 
   // Quotebook: each canonical quote, its speaker and the outlets that print it.
-  const quotebook = el('ol', {class: 'quotebook'}, (data.quotebook || []).map((q) => {
-    const ids = (q.occurrences || []).map((o) => o.id);
-    const k = outletCount(ids);
+  // Quotes printed by the most outlets first (stable, so the API order breaks ties).
+  const qb = (data.quotebook || []).map((q) => ({q, ids: (q.occurrences || []).map((o) => o.id)}))
+    .map((x) => ({...x, k: outletCount(x.ids)}))
+    .sort((a, b) => b.k - a.k);
+  const quotebook = el('ol', {class: 'quotebook'}, qb.map(({q, ids, k}) => {
     return el('li', {class: 'quote', 'data-quote-id': q.quote_id},
       el('blockquote', null, el('p', {class: 'quote-text'}, q.text)),
       el('p', {class: 'attribution'}, '— ',

@@ -80,6 +80,7 @@ try {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('request', (r) => { if (!r.url().startsWith(baseUrl)) offsite.push(r.url()); });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`); });
 
   // 1. The story list.
   const health = await (await page.request.get(baseUrl + 'api/health')).json();
@@ -179,10 +180,10 @@ try {
   check((await page.locator('.article-text').innerText()).includes('<b>bold</b>'), 'HTML in the article text shows as text');
   check(await page.evaluate(() => document.querySelectorAll('img, b, #app script').length) === 0,
     'no element was created from article data (img, b, script)');
-  const emojiQuote = await page.locator('mark.quote.direct').first().innerText();
+  const emojiQuote = await page.locator('.article-text mark.quote.direct').first().innerText();
   check(emojiQuote === '“We will open the park next spring, and everyone is welcome,”',
     'a quote after emoji is highlighted exactly (code points, not UTF-16 units)', emojiQuote);
-  check(await page.locator('.attr').first().innerText() === 'Jane Doe', 'and attributed to Jane Doe');
+  check(await page.locator('.article-text .attr').first().innerText() === 'Jane Doe', 'and attributed to Jane Doe');
   await checkSpans(page, 'x-script', 'hostile article');
   await page.waitForTimeout(300);
   check(dialogs.length === 0, 'no dialog fired', dialogs);

@@ -5,7 +5,7 @@ A development stand-in for `chorus serve` (Python standard library only):
 
   web/dev/serve_fixtures.py [--port 8080] [--host 127.0.0.1] [--fixtures DIR]
 
-Static files are served only from a fixed list (index.html, app.js, style.css), so nothing
+Static files are served only from a fixed list (index.html, app.js, style.css, favicon.svg), so nothing
 else under web/ or outside it can be reached. Prints "serving http://HOST:PORT/" once ready
 (with --port 0 the OS picks a free port, which is the one printed).
 """
@@ -24,6 +24,7 @@ ASSETS = {
     "/index.html": ("index.html", "text/html; charset=utf-8"),
     "/app.js": ("app.js", "text/javascript; charset=utf-8"),
     "/style.css": ("style.css", "text/css; charset=utf-8"),
+    "/favicon.svg": ("favicon.svg", "image/svg+xml"),
 }
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
