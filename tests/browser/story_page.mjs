@@ -4,8 +4,8 @@
 //
 // BASE_URL serves web/ and the API of docs/API.md (`chorus serve`, or web/dev/serve_fixtures.py)
 // on a store holding the seeds, the dev stories and web/dev/hostile.jsonl. Screenshots go to
-// SCREENSHOT.png (story page, desktop) and beside it: -360.png (phone width), -article.png,
-// -article-360.png. playwright-core is loaded from $CHORUS_BROWSER_DEPS (default
+// SCREENSHOT.png (story page, desktop, full length) and beside it: -360.png (phone width),
+// -list.png, -list-360.png, -article.png, -article-360.png, -hostile.png. playwright-core is loaded from $CHORUS_BROWSER_DEPS (default
 // build/browser-test), the browser is $CHROMIUM (default /usr/bin/chromium).
 import {createRequire} from 'node:module';
 import path from 'node:path';
@@ -90,6 +90,11 @@ try {
   check(cards === Math.min(50, health.stories), `list shows every story (${cards} of ${health.stories})`);
   check(await page.locator('.story-card .meta').first().innerText().then((t) => /article/.test(t)),
     'list cards carry dates and sizes');
+  await page.screenshot({path: shotPath('-list'), fullPage: false});
+  await page.setViewportSize({width: 360, height: 780});
+  check(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'the list fits a 360 px wide screen');
+  await page.screenshot({path: shotPath('-list-360'), fullPage: false});
+  await page.setViewportSize({width: 1280, height: 900});
 
   // 2. Search by keyboard: type into the box, press Enter.
   await page.getByLabel('Search stories').fill('teigen');
@@ -171,7 +176,10 @@ try {
   await page.waitForSelector('.story-card');
   const hostileCard = page.locator('.story-card h2 a', {hasText: HOSTILE});
   check(await hostileCard.count() === 1, 'the </script> headline shows as text in the list');
-  await hostileCard.click();
+  check(await page.evaluate(() => document.querySelectorAll('#app img, #app script').length) === 0,
+    'the list created no element from data');
+  const found = await (await page.request.get(baseUrl + 'api/stories?q=' + encodeURIComponent('Hostile headline'))).json();
+  await page.goto(baseUrl + '#/story/' + encodeURIComponent(found.stories[0].story));
   await page.waitForSelector('.story ol.summary');
   check((await page.locator('h1').innerText()).includes(HOSTILE), 'the </script> headline shows as text on its story page');
   await page.locator('ol.timeline a[href^="#/article/"]').first().click();
@@ -185,6 +193,7 @@ try {
     'a quote after emoji is highlighted exactly (code points, not UTF-16 units)', emojiQuote);
   check(await page.locator('.article-text .attr').first().innerText() === 'Jane Doe', 'and attributed to Jane Doe');
   await checkSpans(page, 'x-script', 'hostile article');
+  await page.screenshot({path: shotPath('-hostile'), fullPage: false});
   await page.waitForTimeout(300);
   check(dialogs.length === 0, 'no dialog fired', dialogs);
 
