@@ -6,7 +6,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all setup build test demo bench format clean
+.PHONY: all setup build test demo bench browser-test format clean
 
 all: build
 
@@ -25,6 +25,9 @@ demo: build
 
 bench: build
 	@$(BUILD_DIR)/bench/chorus_bench --benchmark_min_time=1
+
+browser-test: build
+	@scripts/browser_test.sh
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')

@@ -218,7 +218,7 @@ async function storyList(params) {
         dateRange(s.first_seen, s.last_seen), ' · ',
         plural(s.articles, 'article'), ' · ', plural(outlets.length, 'outlet')),
       el('p', {class: 'outlets'}, shown.map((o) => el('span', {class: 'badge'}, o)),
-        outlets.length > shown.length ? el('span', {class: 'muted'}, ` +${outlets.length - shown.length} more`) : null)));
+        outlets.length > shown.length ? el('span', {class: 'muted more'}, `+${outlets.length - shown.length} more`) : null)));
   }
 
   const filtered = q || since;
