@@ -244,12 +244,17 @@ async function storyPage(id) {
   const nOutlets = (d.outlets || []).length || new Set(arts.map((a) => outletOf(a.id))).size;
 
   // One badge per outlet (the first article of that outlet is the link target).
-  function outletBadges(ids) {
+  // With fromId, that article's badge is marked as the one the sentence is copied from.
+  function outletBadges(ids, fromId) {
     const seen = new Map();
     for (const aid of ids) { const o = outletOf(aid); if (!seen.has(o)) seen.set(o, aid); }
-    return el('ul', {class: 'badges'}, [...seen].map(([o, aid]) =>
-      el('li', null, el('a', {class: 'badge', href: articleHref(aid), title: (byId.get(aid) || {}).title || aid}, o))));
+    return el('ul', {class: 'badges'}, [...seen].map(([o, aid]) => {
+      const from = fromId !== undefined && aid === fromId;
+      const title = titleOf(aid) + (from ? ' (the sentence is copied from this article)' : '');
+      return el('li', null, el('a', {class: from ? 'badge from' : 'badge', href: articleHref(aid), title}, o));
+    }));
   }
+  function titleOf(aid) { const a = byId.get(aid); return (a && a.title) || `untitled article ${aid}`; }
   function outletCount(ids) { return new Set(ids.map(outletOf)).size; }
 
   const head = el('header', {class: 'story-head'},
@@ -266,7 +271,7 @@ async function storyPage(id) {
       el('p', {class: 'sentence-text'}, s.text),
       el('div', {class: 'support'},
         el('span', {class: 'said-by'}, `said by ${k} of ${nOutlets} outlets`),
-        outletBadges(ids)));
+        outletBadges(ids, s.from.id)));
   }));
 
   // What each outlet adds.
@@ -310,7 +315,7 @@ async function storyPage(id) {
   const timeline = el('ol', {class: 'timeline'}, [...groups].map(([key, as]) => el('li', null,
     el('h3', null, key === 'undated' ? el('span', {class: 'muted'}, 'Undated') : el('time', {datetime: key}, key)),
     el('ul', null, as.map((a) => el('li', null,
-      el('a', {href: articleHref(a.id)}, a.title || a.id),
+      el('a', {href: articleHref(a.id)}, titleOf(a.id)),
       el('span', {class: 'muted'}, ' · ', a.source || a.id),
       a.duplicate_of ? el('span', {class: 'dup'}, ' · near-copy of ',
         el('a', {href: articleHref(a.duplicate_of)}, outletOf(a.duplicate_of))) : null))))));
