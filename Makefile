@@ -8,7 +8,7 @@ CMAKE_ARGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup build test test-asan fuzz demo bench format clean
+.PHONY: all setup build test test-asan fuzz demo bench browser-test format clean
 
 all: build
 
@@ -36,6 +36,9 @@ demo: build
 
 bench: build
 	@$(BUILD_DIR)/bench/chorus_bench --benchmark_min_time=1
+
+browser-test: build
+	@scripts/browser_test.sh
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
