@@ -31,6 +31,8 @@ class JsonWriter {
   void Double(double v);
   void Bool(bool v);
   void Null();
+  // A value already serialised as JSON by the caller (inserted as is).
+  void Raw(std::string_view json);
   // [begin, end]
   void SpanValue(Span s);
 

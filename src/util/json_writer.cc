@@ -107,6 +107,11 @@ void JsonWriter::StringOrNull(std::string_view s) {
     String(s);
 }
 
+void JsonWriter::Raw(std::string_view json) {
+  Separate();
+  out_.append(json);
+}
+
 void JsonWriter::Int(int64_t v) {
   Separate();
   char buf[24];

@@ -1,0 +1,74 @@
+// The HTTP server: cpp-httplib in front of HandleRequest; see chorus/serve.h.
+#include <httplib.h>
+
+#include <csignal>
+#include <mutex>
+
+#include "chorus/serve.h"
+
+namespace chorus {
+
+namespace {
+
+httplib::Server* g_server = nullptr;  // for the signal handler
+
+void StopOnSignal(int) {
+  if (g_server) g_server->stop();
+}
+
+}  // namespace
+
+bool Serve(ApiSource& source, const ServeOptions& options, std::string& error) {
+  httplib::Server server;
+  std::mutex mu;  // one request at a time inside the source
+  server.set_payload_max_length(options.max_request_bytes);
+  server.set_read_timeout(options.timeout_seconds, 0);
+  server.set_write_timeout(options.timeout_seconds, 0);
+  server.set_keep_alive_max_count(100);
+  auto answer = [&](const httplib::Request& req, httplib::Response& res) {
+    QueryParams params(req.params.begin(), req.params.end());
+    HttpReply r;
+    {
+      std::lock_guard lock(mu);
+      r = HandleRequest(source, req.path, params);
+    }
+    res.status = r.status;
+    for (const auto& [k, v] : SecurityHeaders()) res.set_header(k, v);
+    res.set_header("Cache-Control", r.cache_control);
+    res.set_content(std::move(r.body), r.content_type.c_str());
+  };
+  server.Get(R"(/.*)", answer);
+  // Anything but GET/HEAD: 405.
+  auto refuse = [](const httplib::Request&, httplib::Response& res) {
+    res.status = 405;
+    res.set_header("Allow", "GET, HEAD");
+    res.set_content("{\"error\":\"only GET\"}", "application/json; charset=utf-8");
+  };
+  server.Post(R"(/.*)", refuse);
+  server.Put(R"(/.*)", refuse);
+  server.Delete(R"(/.*)", refuse);
+  server.Patch(R"(/.*)", refuse);
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+    if (port < 0) {
+      error = "cannot listen on " + options.host;
+      return false;
+    }
+  } else if (!server.bind_to_port(options.host, port)) {
+    error = "cannot listen on " + options.host + ":" + std::to_string(port);
+    return false;
+  }
+  g_server = &server;
+  std::signal(SIGINT, StopOnSignal);
+  std::signal(SIGTERM, StopOnSignal);
+  if (options.on_ready) options.on_ready(port);
+  bool ok = server.listen_after_bind();
+  g_server = nullptr;
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (!ok) error = "the server stopped with an error";
+  return ok;
+}
+
+}  // namespace chorus
