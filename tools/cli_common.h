@@ -26,13 +26,17 @@ struct InputArgs {
   bool strict = false;
   bool quiet = false;
 
-  // Registers FILES... and the input options on `cmd`.
-  void Add(CLI::App* cmd);
+  // Registers FILES... (required unless !required) and the input options on `cmd`.
+  void Add(CLI::App* cmd, bool required = true);
   // Builds ReadOptions; false (and a message) when an option is invalid.
   bool ToOptions(ReadOptions& opts) const;
   // Prints the summary line (unless --quiet) and returns the exit code.
   int Finish(const Diagnostics& diag) const;
 };
+
+// For commands that read FILES or a store: true when exactly one was given,
+// else prints a usage message and returns false.
+bool CheckFilesOrDb(const InputArgs& in, const std::string& db);
 
 // Buffered standard output; flushes on destruction.
 class Output {

@@ -26,4 +26,10 @@ Runner AddReuseCommand(CLI::App& app);
 // `chorus digest`: per story, a sourced extractive summary, as JSONL (or --markdown).
 Runner AddDigestCommand(CLI::App& app);
 
+// `chorus ingest`: add articles to a store and update its stories.
+Runner AddIngestCommand(CLI::App& app);
+
+// `chorus export`: every article of a store, as JSONL.
+Runner AddExportCommand(CLI::App& app);
+
 }  // namespace chorus::cli

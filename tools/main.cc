@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   runners["quotebook"] = AddQuotebookCommand(app);
   runners["reuse"] = AddReuseCommand(app);
   runners["digest"] = AddDigestCommand(app);
+  runners["ingest"] = AddIngestCommand(app);
+  runners["export"] = AddExportCommand(app);
 
   try {
     app.parse(argc, argv);
