@@ -40,7 +40,7 @@ void WarnIfStale(Store& store, const StoreReadArgs& args) {
   if (args.quiet || !store.stale()) return;
   std::cerr << "chorus: " << args.db << ": warning: an ingest was interrupted; stories cover "
             << store.grouped() << " of " << store.articles()
-            << " articles (run 'chorus ingest --db " << args.db << " -q </dev/null' to finish)\n";
+            << " articles (run 'chorus ingest -q --db " << args.db << " - </dev/null' to finish)\n";
 }
 
 template <typename F>

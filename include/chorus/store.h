@@ -121,6 +121,8 @@ class Store {
   std::vector<StoredQuote> Quotes();
 
  private:
+  static void CreateFresh(const std::string& path);
+  Store(const std::string& path, Mode mode, bool fresh);
   struct Db;
   std::string path_;
   std::unique_ptr<Db> db_;

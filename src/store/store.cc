@@ -3,8 +3,10 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <xxhash.h>
 
+#include <cerrno>
 #include <cstring>
 
 namespace chorus {
@@ -135,7 +137,25 @@ class Stmt {
 
 }  // namespace
 
-Store::Store(const std::string& path, Mode mode) : path_(path), db_(std::make_unique<Db>()) {
+// Builds an empty store beside `path` and links it into place, so a process
+// killed while creating leaves either no store or a complete empty one.
+void Store::CreateFresh(const std::string& path) {
+  std::string tmp = path + ".new-" + std::to_string(::getpid());
+  ::unlink(tmp.c_str());
+  { Store fresh(tmp, Store::Mode::kWrite, /*fresh=*/true); }
+  bool linked = ::link(tmp.c_str(), path.c_str()) == 0;
+  int err = errno;
+  if (!linked && (err == EPERM || err == ENOTSUP || err == EXDEV))  // no hard links here
+    linked = ::rename(tmp.c_str(), path.c_str()) == 0, err = errno;
+  ::unlink(tmp.c_str());
+  if (!linked && err != EEXIST)  // EEXIST: another ingest created it first
+    throw StoreError(path + ": cannot create the store: " + std::strerror(err));
+}
+
+Store::Store(const std::string& path, Mode mode) : Store(path, mode, false) {}
+
+Store::Store(const std::string& path, Mode mode, bool fresh)
+    : path_(path), db_(std::make_unique<Db>()) {
   db_->path = path;
   struct stat st;
   bool exists = ::stat(path.c_str(), &st) == 0;
@@ -143,6 +163,7 @@ Store::Store(const std::string& path, Mode mode) : path_(path), db_(std::make_un
     throw StoreError(path + ": no such store (create it with 'chorus ingest --db " + path +
                      " FILES...')");
   if (exists && S_ISDIR(st.st_mode)) throw StoreError(path + ": is a directory, not a store");
+  if (!exists && !fresh) CreateFresh(path);  // mode is kWrite here
   // Readers open read-write when they may (WAL readers need the shared-memory
   // file), and never write; read-only files fall back to a read-only open.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
