@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <map>
+#include <string>
 
 #include "chorus/digest.h"
 #include "chorus/quotebook.h"
@@ -22,19 +23,43 @@ Progress::~Progress() {
   Done();
 }
 
-void Progress::Update(const char* phase, size_t done, size_t skipped, size_t stories, bool force) {
-  if (!enabled_) return;
+bool Progress::Due(int phase, size_t done) {
+  if (!enabled_) return false;
   auto now = std::chrono::steady_clock::now();
-  if (!force && now - last_ < std::chrono::milliseconds(250)) return;
+  if (phase != phase_) {
+    phase_ = phase;
+    start_ = now;
+  }
+  if (now - last_ < std::chrono::milliseconds(250)) return false;
   last_ = now;
   double secs = std::chrono::duration<double>(now - start_).count();
-  double rate = secs > 0 ? done / secs : 0;
-  std::fprintf(stderr, "\rchorus: %s: %zu articles, %.0f/s, %zu skipped", phase, done, rate,
-               skipped);
-  if (stories) std::fprintf(stderr, ", %zu stories", stories);
-  std::fputs("\033[K", stderr);
+  rate_ = secs > 0 ? done / secs : 0;
+  return true;
+}
+
+void Progress::Show(const std::string& line) {
+  std::fprintf(stderr, "\rchorus: %s\033[K", line.c_str());
   std::fflush(stderr);
   shown_ = true;
+}
+
+void Progress::Reading(size_t read, size_t skipped) {
+  if (!Due(0, read)) return;
+  Show("reading: " + std::to_string(read) + " articles read, " +
+       std::to_string(static_cast<size_t>(rate_)) + " articles/s, " + std::to_string(skipped) +
+       " skipped");
+}
+
+void Progress::Grouping(size_t done, size_t total, size_t stories) {
+  if (!Due(1, done)) return;
+  Show("grouping: " + std::to_string(done) + "/" + std::to_string(total) + " articles, " +
+       std::to_string(static_cast<size_t>(rate_)) + " articles/s, " + std::to_string(stories) +
+       " stories");
+}
+
+void Progress::Digests(size_t done, size_t stories) {
+  if (!Due(2, done)) return;
+  Show("digests: " + std::to_string(done) + " stories rewritten of " + std::to_string(stories));
 }
 
 void Progress::Done() {
@@ -76,7 +101,7 @@ void IngestInputs(Store& store, const std::vector<std::string>& inputs, const Re
         }
       }
       if (in_batch >= batch) commit();
-      progress.Update("reading", diag.read(), diag.skipped(), 0);
+      progress.Reading(diag.read(), diag.skipped());
     });
     commit();
   } catch (...) {
@@ -152,13 +177,14 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
   popts.with_quotes = false;
   StoryPipeline pipeline(popts);
   int64_t n = 0;
+  size_t total = static_cast<size_t>(store.articles());
   store.ForEach([&](int64_t seq, Article&& a) {
     if (seq != n)
       throw StoreError(store.path() + ": damaged store: article " + std::to_string(n) +
                        " is missing");
     ++n;
     pipeline.Add(std::move(a));
-    progress.Update("grouping", pipeline.size(), 0, pipeline.stories());
+    progress.Grouping(pipeline.size(), total, pipeline.stories());
   });
   std::vector<AnalysedArticle> result = pipeline.Finish();
 
@@ -189,7 +215,7 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
     BuildStory(store, story, members, s, quotes);
     store.PutStory(s, quotes);
     ++stats.rewritten;
-    progress.Update("digests", stats.rewritten, 0, new_members.size());
+    progress.Digests(stats.rewritten, new_members.size());
   }
   store.DropStoriesFrom(static_cast<uint32_t>(new_members.size()));
   store.MarkGrouped(static_cast<int64_t>(result.size()));

@@ -33,14 +33,23 @@ class Progress {
  public:
   explicit Progress(bool enabled);
   ~Progress();
-  // Shows `phase`, articles done, skipped records, and stories (when known).
-  void Update(const char* phase, size_t done, size_t skipped, size_t stories, bool force = false);
+  // Reading: articles read (with their rate) and records skipped.
+  void Reading(size_t read, size_t skipped);
+  // Grouping: articles replayed of `total` (with their rate), stories so far.
+  void Grouping(size_t done, size_t total, size_t stories);
+  // Digests: stories rewritten so far (of at most `stories`).
+  void Digests(size_t done, size_t stories);
   // Erases the line.
   void Done();
 
  private:
+  // True when a line is due; restarts the clock when the phase changes.
+  bool Due(int phase, size_t done);
+  void Show(const std::string& line);
   bool enabled_;
   bool shown_ = false;
+  int phase_ = -1;
+  double rate_ = 0;  // articles per second in this phase
   std::chrono::steady_clock::time_point start_, last_;
 };
 
