@@ -212,6 +212,33 @@ TEST(StoreE2E, FilesThatAreNotAStoreGiveAClearErrorNotACrash) {
   EXPECT_NE(r.err.find("newer chorus (store version 7"), std::string::npos) << r.err;
 }
 
+TEST(StoreE2E, AStaleStoreIsReadWithAWarningAndTheNextIngestRegroups) {
+  std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
+  std::string db = testing::TempDir() + "/news.db";
+  Ok("ingest -q --db " + Q(db) + " " + Q(examples));
+  std::string stories = Ok("stories -q --db " + Q(db));
+  // What an ingest killed between committing a changed article and regrouping leaves.
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(h,
+                         "UPDATE meta SET value='1' WHERE key='stale'; "
+                         "INSERT INTO changed VALUES(0)",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(h);
+  auto r = RunChorus("stories --db " + Q(db));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, stories);
+  EXPECT_NE(r.err.find("warning: an ingest was interrupted"), std::string::npos) << r.err;
+  EXPECT_EQ(RunChorus("stories -q --db " + Q(db)).err, "");
+  r = RunChorus("ingest --db " + Q(db) + " -", "");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("(1 rewritten)"), std::string::npos) << r.err;
+  r = RunChorus("stories --db " + Q(db));
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, stories);
+}
+
 // Starts `chorus args...` with output to /dev/null; returns its pid.
 pid_t Spawn(const std::vector<std::string>& args) {
   std::vector<char*> argv;
