@@ -257,6 +257,30 @@ pid_t Spawn(const std::vector<std::string>& args) {
   return pid;
 }
 
+TEST(StoreE2E, ReadsWhileAnIngestWritesSeeAConsistentStore) {
+  std::string dev = DevStories();
+  if (!testing::Exists(dev)) GTEST_SKIP() << "../shared dev stories not found; skipping";
+  std::string db = testing::TempDir() + "/news.db";
+  pid_t pid = Spawn({"ingest", "-q", "--batch", "3", "--db", db, dev});
+  ASSERT_GT(pid, 0);
+  int reads = 0, status = 0;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (!testing::Exists(db)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      continue;
+    }
+    auto r = RunChorus("stories -q --db " + Q(db));
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto j = ParseJsonl(r.out);  // every line whole
+    auto d = RunChorus("digest -q --db " + Q(db));
+    ASSERT_EQ(d.status, 0) << d.err;
+    ++reads;
+  }
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_GT(reads, 0);
+  EXPECT_EQ(Ok("stories -q --db " + Q(db)), Ok("stories -q " + Q(dev)));
+}
+
 TEST(StoreE2E, AnIngestKilledAtRandomMomentsLeavesASoundStoreThatResumes) {
   std::string dev = DevStories();
   if (!testing::Exists(dev)) GTEST_SKIP() << "../shared dev stories not found; skipping";

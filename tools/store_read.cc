@@ -47,6 +47,7 @@ template <typename F>
 int WithStore(const StoreReadArgs& args, F&& body) {
   try {
     Store store(args.db, Store::Mode::kRead);
+    store.BeginRead();  // every read below sees the same commit
     WarnIfStale(store, args);
     return body(store);
   } catch (const StoreError& e) {

@@ -75,8 +75,11 @@ class Store {
 
   const std::string& path() const { return path_; }
 
-  // Transactions (writers). Nothing is visible to readers before Commit.
+  // Transactions. Nothing is visible to readers before Commit. Begin takes
+  // the write lock; BeginRead pins one consistent snapshot for several reads
+  // (end it with Commit or Rollback) while a writer goes on.
   void Begin();
+  void BeginRead();
   void Commit();
   void Rollback();  // never throws
 

@@ -229,6 +229,10 @@ void Store::Begin() {
   db_->Exec("BEGIN IMMEDIATE");
 }
 
+void Store::BeginRead() {
+  db_->Exec("BEGIN DEFERRED");
+}
+
 void Store::Commit() {
   db_->Exec("COMMIT");
 }
