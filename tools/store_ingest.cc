@@ -75,11 +75,13 @@ void IngestInputs(Store& store, const std::vector<std::string>& inputs, const Re
   Segmentation seg;
   JsonWriter w;
   size_t in_batch = 0;
+  bool changes = false;  // in this batch
   auto commit = [&]() {
     if (in_batch == 0) return;
-    store.MarkStale();
+    if (changes) store.MarkStale();
     store.Commit();
     in_batch = 0;
+    changes = false;
   };
   try {
     ReadInputs(inputs, read, diag, [&](Article&& a) {
@@ -90,6 +92,7 @@ void IngestInputs(Store& store, const std::vector<std::string>& inputs, const Re
       if (known && known->hash == hash) {
         ++stats.unchanged;
       } else {
+        changes = true;
         Segment(a.text, seg);
         WriteQuotesJson(a, FindAttributions(a.text, seg), w);
         if (known) {

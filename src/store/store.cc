@@ -278,7 +278,8 @@ std::vector<int64_t> Store::Changed() {
 }
 
 int64_t Store::articles() {
-  Stmt s(db_->db, path_, "SELECT count(*) FROM articles");
+  // Seqs are dense from 0, so this is the count, in O(log n) (count(*) scans).
+  Stmt s(db_->db, path_, "SELECT coalesce(max(seq) + 1, 0) FROM articles");
   return s.Step() ? s.Int(0) : 0;
 }
 
