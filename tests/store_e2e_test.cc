@@ -54,6 +54,7 @@ void ExpectStoreMatchesBatch(const std::string& db, const std::string& file) {
   EXPECT_EQ(Ok("stories -q --db " + Q(db)), Ok("stories -q " + Q(file)));
   EXPECT_EQ(Ok("stories -q --pretty --db " + Q(db)), Ok("stories -q --pretty " + Q(file)));
   EXPECT_EQ(Ok("quotebook -q --db " + Q(db)), Ok("quotebook -q " + Q(file)));
+  EXPECT_EQ(Ok("quotebook -q --pretty --db " + Q(db)), Ok("quotebook -q --pretty " + Q(file)));
   EXPECT_EQ(Ok("digest -q --db " + Q(db)), Ok("digest -q " + Q(file)));
   EXPECT_EQ(Ok("digest -q --markdown --db " + Q(db)), Ok("digest -q --markdown " + Q(file)));
 }
