@@ -34,7 +34,9 @@ Runner AddIngestCommand(CLI::App& app) {
       "  chorus stories --db news.db");
   args->in.Add(cmd);
   cmd->add_option("--db", args->db, "The store file")->required();
-  cmd->add_option("--batch", args->batch, "Articles per transaction")->capture_default_str();
+  cmd->add_option("--batch", args->batch, "Articles per transaction")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   return [args]() {
     ReadOptions opts;
     if (!args->in.ToOptions(opts)) return kExitUsage;
