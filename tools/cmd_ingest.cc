@@ -35,7 +35,7 @@ Runner AddIngestCommand(CLI::App& app) {
   args->in.Add(cmd);
   cmd->add_option("--db", args->db, "The store file")->required();
   cmd->add_option("--batch", args->batch, "Articles per transaction")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(size_t{1}, size_t{1} << 24))
       ->capture_default_str();
   return [args]() {
     ReadOptions opts;
