@@ -5,11 +5,12 @@
 
 namespace chorus::cli {
 
-void InputArgs::Add(CLI::App* cmd) {
-  cmd->add_option("FILES", inputs,
-                  "Inputs: .jsonl/.ndjson(.gz), .txt, .html/.htm, .warc(.gz), directories "
-                  "(read recursively), or - for JSONL on standard input")
-      ->required();
+void InputArgs::Add(CLI::App* cmd, bool required) {
+  CLI::Option* files =
+      cmd->add_option("FILES", inputs,
+                      "Inputs: .jsonl/.ndjson(.gz), .txt, .html/.htm, .warc(.gz), directories "
+                      "(read recursively), or - for JSONL on standard input");
+  if (required) files->required();
   cmd->add_option("--format", format, "Force the input format: auto, jsonl, txt, html, warc")
       ->capture_default_str();
   cmd->add_option("--max-article-bytes", max_article_bytes,
@@ -41,6 +42,18 @@ int InputArgs::Finish(const Diagnostics& diag) const {
   if (diag.input_errors()) return kExitUsage;
   if (strict && diag.skipped()) return kExitSkipped;
   return kExitOk;
+}
+
+bool CheckFilesOrDb(const InputArgs& in, const std::string& db) {
+  if (!db.empty() && !in.inputs.empty()) {
+    std::cerr << "chorus: give either FILES or --db, not both\n";
+    return false;
+  }
+  if (db.empty() && in.inputs.empty()) {
+    std::cerr << "chorus: no input: give FILES (or - for standard input) or --db STORE\n";
+    return false;
+  }
+  return true;
 }
 
 Output::Output() {

@@ -26,8 +26,8 @@ struct InputArgs {
   bool strict = false;
   bool quiet = false;
 
-  // Registers FILES... and the input options on `cmd`.
-  void Add(CLI::App* cmd);
+  // Registers FILES... (required unless !required) and the input options on `cmd`.
+  void Add(CLI::App* cmd, bool required = true);
   // Builds ReadOptions; false (and a message) when an option is invalid.
   bool ToOptions(ReadOptions& opts) const;
   // Prints the summary line (unless --quiet) and returns the exit code.
@@ -36,6 +36,10 @@ struct InputArgs {
 
 // Registers --threads (per-article analysis; 0, the default: one per core).
 void AddThreadsOption(CLI::App* cmd, size_t& threads);
+
+// For commands that read FILES or a store: true when exactly one was given,
+// else prints a usage message and returns false.
+bool CheckFilesOrDb(const InputArgs& in, const std::string& db);
 
 // Buffered standard output; flushes on destruction.
 class Output {

@@ -1,6 +1,7 @@
 // `chorus digest FILES...` — one JSON line per story: a short extractive
 // summary with the sources of every sentence, what each outlet adds, people,
 // dates, outlets and canonical quotes (or --markdown for people).
+#include <iostream>
 #include <map>
 #include <memory>
 
@@ -8,6 +9,8 @@
 #include "chorus/json_writer.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "store_read.h"
+#include "story_output.h"
 #include "story_pipeline.h"
 
 namespace chorus::cli {
@@ -20,131 +23,8 @@ struct DigestArgs {
   bool markdown = false;
   std::string method = "coverage";
   size_t max_unique = DigestOptions{}.max_unique;
+  std::string db, story;
 };
-
-void WriteJson(JsonWriter& w, const std::string& story, const StoryDigest& d,
-               const std::vector<const Article*>& arts, size_t& next_quote) {
-  auto id = [&](size_t i) -> const std::string& { return arts[i]->id; };
-  w.BeginObject();
-  w.Key("story");
-  w.String(story);
-  w.Key("headline");
-  w.StringOrNull(d.headline);
-  w.Key("articles");
-  w.BeginArray();
-  for (const Article* a : arts) w.String(a->id);
-  w.EndArray();
-  w.Key("outlets");
-  w.BeginArray();
-  for (const std::string& o : d.outlets) w.String(o);
-  w.EndArray();
-  w.Key("first_seen");
-  w.StringOrNull(d.first_seen);
-  w.Key("last_seen");
-  w.StringOrNull(d.last_seen);
-  w.Key("summary");
-  w.BeginArray();
-  for (const DigestSentence& s : d.summary) {
-    w.BeginObject();
-    w.Key("text");
-    w.String(s.text);
-    w.Key("from");
-    w.BeginObject();
-    w.Key("id");
-    w.String(id(s.article));
-    w.Key("span");
-    w.SpanValue(s.span);
-    w.EndObject();
-    w.Key("support");
-    w.BeginArray();
-    for (size_t a : s.support) w.String(id(a));
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("unique");
-  w.BeginArray();
-  for (const DigestSentence& s : d.unique) {
-    w.BeginObject();
-    w.Key("id");
-    w.String(id(s.article));
-    w.Key("text");
-    w.String(s.text);
-    w.Key("span");
-    w.SpanValue(s.span);
-    w.Key("speaker");
-    w.StringOrNull(s.speaker);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("people");
-  w.BeginArray();
-  for (const PersonCount& p : d.people) {
-    w.BeginObject();
-    w.Key("name");
-    w.String(p.name);
-    w.Key("outlets");
-    w.Int(static_cast<int64_t>(p.outlets));
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("quotes");
-  w.BeginArray();
-  for (const DigestQuote& q : d.quotes) {
-    w.BeginObject();
-    w.Key("quote_id");
-    w.String("q" + std::to_string(next_quote++));
-    w.Key("speaker");
-    w.StringOrNull(q.quote.speaker);
-    w.Key("text");
-    w.String(q.quote.text);
-    w.Key("outlets");
-    w.BeginArray();
-    for (const std::string& o : q.outlets) w.String(o);
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-}
-
-std::string Markdown(const std::string& story, const StoryDigest& d,
-                     const std::vector<const Article*>& arts) {
-  auto outlet = [&](size_t i) { return arts[i]->source.empty() ? arts[i]->id : arts[i]->source; };
-  std::string s = "## " + (d.headline.empty() ? story : d.headline) + "\n\n";
-  s += "*" + std::to_string(arts.size()) + (arts.size() == 1 ? " article" : " articles") +
-       " from " + std::to_string(d.outlets.size()) +
-       (d.outlets.size() == 1 ? " outlet" : " outlets");
-  if (!d.first_seen.empty()) s += ", " + d.first_seen + " to " + d.last_seen;
-  s += " (" + story + ")*\n\n";
-  for (const DigestSentence& x : d.summary) {
-    s += "- " + x.text + " — " + outlet(x.article);
-    if (!x.support.empty())
-      s += " and " + std::to_string(x.support.size()) + " more (said by " +
-           std::to_string(x.support.size() + 1) + " of " + std::to_string(arts.size()) + ")";
-    s += "\n";
-  }
-  if (!d.people.empty()) {
-    s += "\n**People:** ";
-    for (size_t i = 0; i < d.people.size(); ++i)
-      s += (i ? ", " : "") + d.people[i].name + " (" + std::to_string(d.people[i].outlets) + ")";
-    s += "\n";
-  }
-  if (!d.quotes.empty()) {
-    s += "\n**Quotes:**\n";
-    for (size_t i = 0; i < d.quotes.size() && i < 5; ++i) {
-      const DigestQuote& q = d.quotes[i];
-      s += "> " + q.quote.text + " — " + (q.quote.speaker.empty() ? "unknown" : q.quote.speaker) +
-           " (" + std::to_string(q.outlets.size()) +
-           (q.outlets.size() == 1 ? " outlet)\n" : " outlets)\n");
-    }
-  }
-  if (!d.unique.empty()) {
-    s += "\n**What each outlet adds:**\n";
-    for (const DigestSentence& x : d.unique) s += "- " + outlet(x.article) + ": " + x.text + "\n";
-  }
-  return s;
-}
 
 }  // namespace
 
@@ -166,9 +46,12 @@ Runner AddDigestCommand(CLI::App& app) {
       "other article states; \"people\" counts the outlets naming each person.\n\n"
       "Examples:\n"
       "  chorus digest examples/\n"
-      "  chorus digest --markdown feed.jsonl");
-  args->in.Add(cmd);
+      "  chorus digest --markdown feed.jsonl\n"
+      "  chorus digest --db news.db --story s3   # from a store (chorus ingest)");
+  args->in.Add(cmd, false);
   AddThreadsOption(cmd, args->threads);
+  cmd->add_option("--db", args->db, "Read the digests of this store instead of FILES");
+  cmd->add_option("--story", args->story, "With --db: only this story (e.g. s3)");
   cmd->add_flag("--markdown", args->markdown, "Print a readable digest per story");
   cmd->add_option("--method", args->method,
                   "Summary method: coverage (default) or lexrank (a baseline)")
@@ -177,6 +60,19 @@ Runner AddDigestCommand(CLI::App& app) {
   cmd->add_option("--max-unique", args->max_unique, "Unique passages kept per article")
       ->capture_default_str();
   return [args]() {
+    if (!CheckFilesOrDb(args->in, args->db)) return kExitUsage;
+    if (!args->db.empty()) {
+      if (args->method != "coverage" || args->max_unique != DigestOptions{}.max_unique) {
+        std::cerr << "chorus: --method and --max-unique do not apply to --db (the store keeps "
+                     "the default digest)\n";
+        return kExitUsage;
+      }
+      return PrintDigestsFromStore({args->db, args->markdown, args->in.quiet, args->story, ""});
+    }
+    if (!args->story.empty()) {
+      std::cerr << "chorus: --story needs --db\n";
+      return kExitUsage;
+    }
     ReadOptions opts;
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
@@ -203,11 +99,11 @@ Runner AddDigestCommand(CLI::App& app) {
       StoryDigest d = DigestStory(in, dopts);
       std::string name = "s" + std::to_string(story);
       if (args->markdown) {
-        out.Write(Markdown(name, d, arts) + "\n");
+        out.Write(DigestMarkdown(name, d, arts) + "\n");
         continue;
       }
       w.Clear();
-      WriteJson(w, name, d, arts, next_quote);
+      WriteDigestJson(w, name, d, arts, next_quote);
       out.Line(w.str());
     }
     out.Flush();

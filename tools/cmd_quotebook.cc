@@ -1,5 +1,6 @@
 // `chorus quotebook FILES...` — one JSON line per canonical quote: the same
 // quotation across the articles of a story, with every occurrence.
+#include <iostream>
 #include <map>
 #include <memory>
 
@@ -7,6 +8,8 @@
 #include "chorus/quotebook.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "store_read.h"
+#include "story_output.h"
 #include "story_pipeline.h"
 
 namespace chorus::cli {
@@ -16,6 +19,7 @@ struct QuotebookArgs {
   InputArgs in;
   size_t threads = 0;
   bool pretty = false;
+  std::string db, story, speaker;
 };
 }  // namespace
 
@@ -31,11 +35,24 @@ Runner AddQuotebookCommand(CLI::App& app) {
       "ranges of the canonical \"text\" that the occurrence prints.\n\n"
       "Examples:\n"
       "  chorus quotebook examples/\n"
-      "  chorus quotebook feed.jsonl | jq 'select(.occurrences | length > 1)'");
-  args->in.Add(cmd);
+      "  chorus quotebook feed.jsonl | jq 'select(.occurrences | length > 1)'\n"
+      "  chorus quotebook --db news.db --speaker teigen   # from a store (chorus ingest)");
+  args->in.Add(cmd, false);
   AddThreadsOption(cmd, args->threads);
+  cmd->add_option("--db", args->db, "Read the quotebook of this store instead of FILES");
+  cmd->add_option("--story", args->story, "With --db: only this story (e.g. s3)");
+  cmd->add_option("--speaker", args->speaker,
+                  "With --db: only quotes whose speaker contains NAME (any case)");
   cmd->add_flag("--pretty", args->pretty, "Print quotes with their speakers and outlets");
   return [args]() {
+    if (!CheckFilesOrDb(args->in, args->db)) return kExitUsage;
+    if (!args->db.empty())
+      return PrintQuotebookFromStore(
+          {args->db, args->pretty, args->in.quiet, args->story, args->speaker});
+    if (!args->story.empty() || !args->speaker.empty()) {
+      std::cerr << "chorus: --story and --speaker need --db\n";
+      return kExitUsage;
+    }
     ReadOptions opts;
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
@@ -51,48 +68,19 @@ Runner AddQuotebookCommand(CLI::App& app) {
     size_t next_id = 0;
     for (const auto& [story, members] : by_story) {
       std::vector<QuotedArticle> in;
-      for (size_t i : members)
+      std::vector<const Article*> arts;
+      for (size_t i : members) {
         in.push_back({articles[i].article.id, articles[i].article.text, articles[i].attributions});
+        arts.push_back(&articles[i].article);
+      }
       for (const CanonicalQuote& q : BuildQuotebook(in)) {
         std::string qid = "q" + std::to_string(next_id++);
         if (args->pretty) {
-          std::string s = (q.speaker.empty() ? std::string("(unknown)") : q.speaker) + ": " +
-                          q.text + "\n   in";
-          for (const QuoteOccurrence& o : q.occurrences) {
-            const Article& a = articles[members[o.article]].article;
-            s += " " + (a.source.empty() ? a.id : a.source);
-          }
-          out.Line(s + "\n");
+          out.Line(QuotePretty(q, arts));
           continue;
         }
         w.Clear();
-        w.BeginObject();
-        w.Key("quote_id");
-        w.String(qid);
-        w.Key("story");
-        w.String("s" + std::to_string(story));
-        w.Key("speaker");
-        w.StringOrNull(q.speaker);
-        w.Key("text");
-        w.String(q.text);
-        w.Key("occurrences");
-        w.BeginArray();
-        for (const QuoteOccurrence& o : q.occurrences) {
-          w.BeginObject();
-          w.Key("id");
-          w.String(articles[members[o.article]].article.id);
-          w.Key("content");
-          w.BeginArray();
-          for (Span s : o.content) w.SpanValue(s);
-          w.EndArray();
-          w.Key("covers");
-          w.BeginArray();
-          for (Span s : o.covers) w.SpanValue(s);
-          w.EndArray();
-          w.EndObject();
-        }
-        w.EndArray();
-        w.EndObject();
+        WriteQuoteJson(w, qid, "s" + std::to_string(story), q, arts);
         out.Line(w.str());
       }
     }

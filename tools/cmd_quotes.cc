@@ -8,6 +8,7 @@
 #include "chorus/utf8.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "story_output.h"
 
 namespace chorus::cli {
 
@@ -18,49 +19,6 @@ struct QuotesArgs {
   bool pretty = false;
   bool direct_only = false;
 };
-
-std::string ContentText(std::string_view text, const Attribution& a) {
-  std::string s;
-  for (const ByteSpan& c : a.content) {
-    if (!s.empty()) s += ' ';
-    s.append(text.substr(c.begin, c.size()));
-  }
-  return s;
-}
-
-void WriteSpans(JsonWriter& w, const utf8::CodepointIndex& index, const std::vector<ByteSpan>& v) {
-  w.BeginArray();
-  for (const ByteSpan& b : v) w.SpanValue(index.ToSpan(b));
-  w.EndArray();
-}
-
-void WriteJson(const Article& a, const std::vector<Attribution>& attrs, JsonWriter& w) {
-  utf8::CodepointIndex index(a.text);
-  w.Clear();
-  w.BeginObject();
-  w.Key("id");
-  w.String(a.id);
-  w.Key("quotes");
-  w.BeginArray();
-  for (const Attribution& at : attrs) {
-    w.BeginObject();
-    w.Key("content");
-    WriteSpans(w, index, at.content);
-    w.Key("cue");
-    WriteSpans(w, index, at.cue);
-    w.Key("source");
-    WriteSpans(w, index, at.source);
-    w.Key("speaker");
-    w.StringOrNull(at.speaker);
-    w.Key("direct");
-    w.Bool(at.direct);
-    w.Key("text");
-    w.String(ContentText(a.text, at));
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-}
 
 void WritePretty(const Article& a, const std::vector<Attribution>& attrs, Output& out) {
   std::string s = "== " + a.id + (a.title.empty() ? "" : "  " + a.title) + "\n";
@@ -107,7 +65,7 @@ Runner AddQuotesCommand(CLI::App& app) {
       if (args->pretty) {
         WritePretty(a, attrs, out);
       } else {
-        WriteJson(a, attrs, w);
+        WriteQuotesJson(a, attrs, w);
         out.Line(w.str());
       }
     });

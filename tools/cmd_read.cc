@@ -7,6 +7,7 @@
 #include "chorus/utf8.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "story_output.h"
 
 namespace chorus::cli {
 
@@ -17,39 +18,6 @@ struct ReadArgs {
   bool pretty = false;
   bool tokens = false;
 };
-
-void WriteJson(const Article& a, const Segmentation& seg, bool tokens, JsonWriter& w) {
-  utf8::CodepointIndex index(a.text);
-  w.Clear();
-  w.BeginObject();
-  w.Key("id");
-  w.String(a.id);
-  w.Key("source");
-  w.StringOrNull(a.source);
-  w.Key("url");
-  w.StringOrNull(a.url);
-  w.Key("title");
-  w.StringOrNull(a.title);
-  w.Key("published");
-  w.StringOrNull(a.published);
-  w.Key("text");
-  w.String(a.text);
-  w.Key("paragraphs");
-  w.BeginArray();
-  for (ByteSpan p : seg.paragraphs) w.SpanValue(index.ToSpan(p));
-  w.EndArray();
-  w.Key("sentences");
-  w.BeginArray();
-  for (ByteSpan s : seg.sentences) w.SpanValue(index.ToSpan(s));
-  w.EndArray();
-  if (tokens) {
-    w.Key("tokens");
-    w.BeginArray();
-    for (const Token& t : seg.tokens) w.SpanValue(index.ToSpan(t.span));
-    w.EndArray();
-  }
-  w.EndObject();
-}
 
 void WritePretty(const Article& a, const Segmentation& seg, Output& out) {
   std::string s = "== " + a.id + "\n";
@@ -108,7 +76,7 @@ Runner AddReadCommand(CLI::App& app) {
       if (args->pretty) {
         WritePretty(a, seg, out);
       } else {
-        WriteJson(a, seg, args->tokens, w);
+        WriteArticleJson(a, seg, args->tokens, w);
         out.Line(w.str());
       }
     });

@@ -1,5 +1,6 @@
 // `chorus stories FILES...` — group articles into stories: one JSON line per
 // article {"id", "story", "duplicate_of"}, or --pretty for a list of stories.
+#include <iostream>
 #include <map>
 #include <memory>
 
@@ -7,6 +8,7 @@
 #include "chorus/stories.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "store_read.h"
 #include "story_pipeline.h"
 
 namespace chorus::cli {
@@ -20,6 +22,7 @@ struct StoriesArgs {
   double threshold = StoryOptions{}.threshold;
   double merge = StoryOptions{}.merge_threshold;
   bool no_refine = false;
+  std::string db;
 };
 
 }  // namespace
@@ -35,9 +38,11 @@ Runner AddStoriesCommand(CLI::App& app) {
       "article it copies, or null).\n\n"
       "Examples:\n"
       "  chorus stories examples/\n"
-      "  chorus stories --pretty feed.jsonl");
-  args->in.Add(cmd);
+      "  chorus stories --pretty feed.jsonl\n"
+      "  chorus stories --db news.db          # the stories of a store (chorus ingest)");
+  args->in.Add(cmd, false);
   AddThreadsOption(cmd, args->threads);
+  cmd->add_option("--db", args->db, "Read the stories of this store instead of FILES");
   cmd->add_flag("--pretty", args->pretty, "List the stories with headlines, outlets and dates");
   cmd->add_option("--threshold", args->threshold,
                   "Minimum similarity for an article to join a story (0-1)")
@@ -47,6 +52,16 @@ Runner AddStoriesCommand(CLI::App& app) {
   cmd->add_flag("--no-refine", args->no_refine,
                 "Keep the one-pass assignment (no revision with the final statistics)");
   return [args]() {
+    if (!CheckFilesOrDb(args->in, args->db)) return kExitUsage;
+    if (!args->db.empty()) {
+      if (args->no_refine || args->threshold != StoryOptions{}.threshold ||
+          args->merge != StoryOptions{}.merge_threshold) {
+        std::cerr << "chorus: --threshold, --merge-threshold and --no-refine do not apply to "
+                     "--db (the store keeps the default clustering)\n";
+        return kExitUsage;
+      }
+      return PrintStoriesFromStore({args->db, args->pretty, args->in.quiet, "", ""});
+    }
     ReadOptions opts;
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);

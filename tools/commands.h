@@ -28,4 +28,10 @@ Runner AddDigestCommand(CLI::App& app);
 // `chorus train-quotes` (hidden): learn the cue words of `quotes` from PolNeAR train.
 Runner AddTrainQuotesCommand(CLI::App& app);
 
+// `chorus ingest`: add articles to a store and update its stories.
+Runner AddIngestCommand(CLI::App& app);
+
+// `chorus export`: every article of a store, as JSONL.
+Runner AddExportCommand(CLI::App& app);
+
 }  // namespace chorus::cli

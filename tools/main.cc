@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   runners["reuse"] = AddReuseCommand(app);
   runners["digest"] = AddDigestCommand(app);
   runners["train-quotes"] = AddTrainQuotesCommand(app);
+  runners["ingest"] = AddIngestCommand(app);
+  runners["export"] = AddExportCommand(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,137 @@
+// chorus/store.h — the embedded store: articles and what chorus made of them.
+//
+// A Store is one SQLite file in WAL mode holding every article ingested (in
+// arrival order, with its text and a content hash), each article's
+// attributions, its story, each story's canonical quotes and digest. Writers
+// group changes in transactions (Begin/Commit); a process killed at any moment
+// leaves the file consistent: every committed transaction is kept, an
+// unfinished one vanishes. The derived tables (stories, quotes, digests)
+// describe the first `grouped()` articles; when an ingest was interrupted
+// before it regrouped, `stale()` is true until the next ingest finishes.
+// The file carries a format version; opening a file that is not a chorus store,
+// is damaged, or comes from a newer chorus fails with StoreError (a one-line
+// message naming the file). Not thread-safe: one Store per thread; several
+// processes may read while one writes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chorus/article.h"
+
+namespace chorus {
+
+// What every Store method throws on failure; what() names the file.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The store format this chorus reads and writes.
+inline constexpr int kStoreVersion = 1;
+
+// A hash of everything an article brings (id excluded): same content, same hash.
+uint64_t ArticleContentHash(const Article& a);
+
+// One article's story, as the clustering decided.
+struct StoryAssignment {
+  uint32_t story = 0;                   // "s<story>"
+  std::optional<int64_t> duplicate_of;  // seq of the article it copies
+};
+
+// The derived data of one story.
+struct StoredStory {
+  uint32_t story = 0;
+  std::vector<int64_t> members;  // article seqs, in arrival order
+  std::string digest_json;       // `chorus digest` line, quote ids local (q0, q1...)
+  std::string digest_markdown;   // `chorus digest --markdown` text
+  uint32_t digest_quotes = 0;    // quotes in digest_json
+};
+
+// A canonical quote of a story (`chorus quotebook` line, quote id local).
+struct StoredQuote {
+  uint32_t story = 0;
+  uint32_t ordinal = 0;  // position within the story
+  std::string speaker;
+  std::string json;
+  std::string pretty;
+};
+
+class Store {
+ public:
+  enum class Mode { kRead, kWrite };  // kWrite creates the file when missing
+  // Opens `path`; throws StoreError when it cannot be opened or is not a
+  // chorus store of a version this chorus reads.
+  Store(const std::string& path, Mode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Transactions. Nothing is visible to readers before Commit. Begin takes
+  // the write lock; BeginRead pins one consistent snapshot for several reads
+  // (end it with Commit or Rollback) while a writer goes on.
+  void Begin();
+  void BeginRead();
+  void Commit();
+  void Rollback();  // never throws
+
+  // --- articles (seq = arrival order, from 0) ---
+  struct Known {
+    int64_t seq;
+    uint64_t hash;
+  };
+  std::optional<Known> Find(std::string_view id);
+  // Appends a new article; returns its seq. `quotes_json`: its `chorus quotes` line.
+  int64_t Append(const Article& a, uint64_t hash, std::string_view quotes_json);
+  // Replaces the content of article `seq` (same id, same position in the
+  // stream) and records it among Changed() until the next MarkGrouped.
+  void Update(int64_t seq, const Article& a, uint64_t hash, std::string_view quotes_json);
+  std::vector<int64_t> Changed();
+  int64_t articles();
+  // Calls `fn` for every article in arrival order (text included unless !with_text).
+  void ForEach(const std::function<void(int64_t seq, Article&& a)>& fn, bool with_text = true);
+  Article Load(int64_t seq);
+  std::string QuotesJson(int64_t seq);
+
+  // --- grouping state ---
+  // Articles the derived tables describe; stale() when fewer than articles()
+  // or when an article changed since.
+  int64_t grouped();
+  bool stale();
+  // Marks the derived tables out of date (done with every article change).
+  void MarkStale();
+  // Records that the derived tables describe all `n` articles (clears Changed).
+  void MarkGrouped(int64_t n);
+
+  // --- derived tables ---
+  // Article seq -> story, for the grouped articles.
+  std::vector<StoryAssignment> Assignments();
+  void SetAssignment(int64_t seq, const StoryAssignment& s);
+  void TruncateAssignments(int64_t n);  // drops seqs >= n
+  // Stories in story order (members filled, digests empty unless with_digest).
+  std::vector<StoredStory> Stories(bool with_digest);
+  void PutStory(const StoredStory& s, const std::vector<StoredQuote>& quotes);
+  void DropStoriesFrom(uint32_t first);  // deletes stories >= first and their quotes
+  // Quotes in story order, then ordinal.
+  std::vector<StoredQuote> Quotes();
+
+ private:
+  static void CreateFresh(const std::string& path);
+  Store(const std::string& path, Mode mode, bool fresh);
+  struct Db;
+  std::string path_;
+  std::unique_ptr<Db> db_;
+};
+
+// Adds `offset` to every local quote id ("quote_id":"qN") of a stored line.
+std::string RenumberQuoteIds(std::string_view json, uint64_t offset);
+
+}  // namespace chorus
