@@ -170,3 +170,19 @@ TEST(Segment, SurvivesPathologicalInput) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+TEST(Sentences, EmojiAfterTheFullStopEndTheSentenceTheyFollow) {
+  EXPECT_EQ(
+      Sentences("Plans for the festival. \xF0\x9F\x98\x80 \xE2\x80\x9CWe will open,\xE2\x80\x9D "
+                "she said."),
+      (std::vector<std::string>{"Plans for the festival. \xF0\x9F\x98\x80",
+                                "\xE2\x80\x9CWe will open,\xE2\x80\x9D she said."}));
+  // A thumbs-up with a skin tone and a variation selector is one run.
+  EXPECT_EQ(Sentences("Done. \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xEF\xB8\x8F Next one."),
+            (std::vector<std::string>{"Done. \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xEF\xB8\x8F",
+                                      "Next one."}));
+}
+}  // namespace
+}  // namespace chorus

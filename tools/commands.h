@@ -34,4 +34,7 @@ Runner AddIngestCommand(CLI::App& app);
 // `chorus export`: every article of a store, as JSONL.
 Runner AddExportCommand(CLI::App& app);
 
+// `chorus serve --db`: the HTTP API and the web page over a store.
+Runner AddServeCommand(CLI::App& app);
+
 }  // namespace chorus::cli

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   runners["train-quotes"] = AddTrainQuotesCommand(app);
   runners["ingest"] = AddIngestCommand(app);
   runners["export"] = AddExportCommand(app);
+  runners["serve"] = AddServeCommand(app);
 
   try {
     app.parse(argc, argv);

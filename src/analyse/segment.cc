@@ -164,6 +164,18 @@ void SplitSentences(std::string_view s, ByteSpan para, std::vector<ByteSpan>& ou
     // A boundary needs white space (or the paragraph's end) after it.
     size_t k = j;
     while (k < para.end && SpaceLen(s, k)) k += SpaceLen(s, k);
+    // Emoji after the terminator ("plans. 😀 “We …") end the sentence they
+    // follow when white space and a possible sentence start come next.
+    if (k > j && k < para.end && text::IsOtherSymbol(s, k)) {
+      size_t m = k;
+      while (m < para.end && text::IsSymbolRunPart(s, m)) m += text::CharLen(s, m);
+      size_t n = m;
+      while (n < para.end && SpaceLen(s, n)) n += SpaceLen(s, n);
+      if (n > m && n < para.end && CanStart(s, n)) {
+        j = m;
+        k = n;
+      }
+    }
     if (k == j && k < para.end) {
       i = j > i ? j : i + 1;
       continue;

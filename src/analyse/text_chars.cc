@@ -65,6 +65,20 @@ bool IsUpperOrCaseless(std::string_view s, size_t i) {
   return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO;
 }
 
+bool IsOtherSymbol(std::string_view s, size_t i) {
+  if (At(s, i) < 0x80) return false;
+  size_t len;
+  return Category(s, i, len) == UTF8PROC_CATEGORY_SO;
+}
+
+bool IsSymbolRunPart(std::string_view s, size_t i) {
+  if (At(s, i) < 0x80) return false;
+  size_t len;
+  auto cat = Category(s, i, len);
+  return cat == UTF8PROC_CATEGORY_SO || cat == UTF8PROC_CATEGORY_SK ||
+         cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_CF;
+}
+
 bool IsLower(std::string_view s, size_t i) {
   unsigned char c = At(s, i);
   if (c < 0x80) return c >= 'a' && c <= 'z';

@@ -34,6 +34,11 @@ bool IsUpperOrCaseless(std::string_view s, size_t i);
 
 // Lower-case letter at s[i].
 bool IsLower(std::string_view s, size_t i);
+// A pictograph or other symbol (category So: emoji, dingbats) at byte i.
+bool IsOtherSymbol(std::string_view s, size_t i);
+// Part of a run of emoji: a symbol (So, Sk: skin tones), a combining mark
+// (variation selectors) or a format character (zero-width joiner).
+bool IsSymbolRunPart(std::string_view s, size_t i);
 
 // Opening quotation mark or bracket at s[i] (" ' ( [ “ ‘ « „ ‚); returns its length or 0.
 size_t OpenerLen(std::string_view s, size_t i);
