@@ -55,27 +55,8 @@ Runner AddReuseCommand(CLI::App& app) {
         for (size_t y = x + 1; y < members.size(); ++y) {
           std::vector<ReusedPassage> ps = AlignPassages(index[x], index[y], ropts);
           if (ps.empty()) continue;
-          uint32_t words = 0;
           w.Clear();
-          w.BeginObject();
-          w.Key("a");
-          w.String(articles[members[x]].article.id);
-          w.Key("b");
-          w.String(articles[members[y]].article.id);
-          w.Key("a_spans");
-          w.BeginArray();
-          for (const ReusedPassage& p : ps) w.SpanValue(p.a);
-          w.EndArray();
-          w.Key("b_spans");
-          w.BeginArray();
-          for (const ReusedPassage& p : ps) {
-            w.SpanValue(p.b);
-            words += p.words;
-          }
-          w.EndArray();
-          w.Key("words");
-          w.Int(words);
-          w.EndObject();
+          WriteReusedPair(w, articles[members[x]].article.id, articles[members[y]].article.id, ps);
           out.Line(w.str());
         }
     }

@@ -38,4 +38,10 @@ WordIndex IndexWords(std::string_view text);
 std::vector<ReusedPassage> AlignPassages(const WordIndex& a, const WordIndex& b,
                                          const ReuseOptions& opts = {});
 
+class JsonWriter;
+// Writes the passages articles `a` and `b` share as `chorus reuse` prints a
+// line: {"a", "b", "a_spans", "b_spans", "words"}.
+void WriteReusedPair(JsonWriter& w, std::string_view a, std::string_view b,
+                     const std::vector<ReusedPassage>& passages);
+
 }  // namespace chorus

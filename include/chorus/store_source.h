@@ -2,7 +2,8 @@
 // (chorus/store.h). It keeps an in-memory index of the stories, quotes and
 // articles' places, rebuilt from one consistent snapshot whenever an ingest
 // has changed the store since (checked on every request: two small queries);
-// article texts and story details are read on demand. Quote ids are those of
+// article texts, story details and reused passages are read (and aligned) on
+// demand. Quote ids are those of
 // `chorus quotebook --db` and `chorus digest --db`. Not thread-safe (Serve
 // serialises calls).
 #pragma once
@@ -30,6 +31,7 @@ class StoreSource : public ApiSource {
  private:
   struct Cache;
   void Refresh();
+  std::string ReuseJson(size_t story_index);
   std::unique_ptr<Store> store_;
   std::unique_ptr<Cache> cache_;
 };

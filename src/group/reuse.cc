@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "chorus/json_writer.h"
 #include "chorus/normalize.h"
 
 namespace chorus {
@@ -146,6 +147,30 @@ std::vector<ReusedPassage> AlignPassages(const WordIndex& a, const WordIndex& b,
   std::sort(out.begin(), out.end(),
             [](const ReusedPassage& x, const ReusedPassage& y) { return x.a.begin < y.a.begin; });
   return out;
+}
+
+void WriteReusedPair(JsonWriter& w, std::string_view a, std::string_view b,
+                     const std::vector<ReusedPassage>& passages) {
+  uint32_t words = 0;
+  w.BeginObject();
+  w.Key("a");
+  w.String(a);
+  w.Key("b");
+  w.String(b);
+  w.Key("a_spans");
+  w.BeginArray();
+  for (const ReusedPassage& p : passages) w.SpanValue(p.a);
+  w.EndArray();
+  w.Key("b_spans");
+  w.BeginArray();
+  for (const ReusedPassage& p : passages) {
+    w.SpanValue(p.b);
+    words += p.words;
+  }
+  w.EndArray();
+  w.Key("words");
+  w.Int(words);
+  w.EndObject();
 }
 
 }  // namespace chorus

@@ -25,6 +25,7 @@ bool Serve(ApiSource& source, const ServeOptions& options, std::string& error) {
   server.set_read_timeout(options.timeout_seconds, 0);
   server.set_write_timeout(options.timeout_seconds, 0);
   server.set_keep_alive_max_count(100);
+  server.set_tcp_nodelay(true);  // else small replies wait for delayed ACKs (40 ms)
   auto answer = [&](const httplib::Request& req, httplib::Response& res) {
     QueryParams params(req.params.begin(), req.params.end());
     HttpReply r;

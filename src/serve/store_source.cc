@@ -7,6 +7,7 @@
 #include <map>
 
 #include "chorus/json_writer.h"
+#include "chorus/reuse.h"
 
 namespace chorus {
 
@@ -30,6 +31,7 @@ struct StoreSource::Cache {
   std::vector<Article> meta;                   // per seq, text left out
   std::vector<StoryAssignment> assignments;    // per seq
   std::map<std::string, int64_t, std::less<>> seq_of;
+  std::vector<std::optional<std::string>> reuse;  // per story, when computed
 };
 
 StoreSource::StoreSource(const std::string& path)
@@ -139,6 +141,36 @@ void WriteArticleMeta(JsonWriter& w, const Article& a, const std::optional<std::
 
 }  // namespace
 
+// The passages the story's articles share, aligned on demand (as `chorus
+// reuse` prints them) and kept until the store changes. Stories of more than
+// kMaxReuseArticles articles are not aligned (pairs grow as the square).
+std::string StoreSource::ReuseJson(size_t k) {
+  constexpr size_t kMaxReuseArticles = 60;
+  Cache& c = *cache_;
+  if (c.reuse.size() < c.stories.size()) c.reuse.resize(c.stories.size());
+  if (c.reuse[k]) return *c.reuse[k];
+  const StoredStory& s = c.stories[k];
+  JsonWriter w;
+  w.BeginArray();
+  if (s.members.size() <= kMaxReuseArticles) {
+    std::vector<std::string> ids;
+    std::vector<WordIndex> index;
+    for (int64_t m : s.members) {
+      Article a = store_->Load(m);
+      index.push_back(IndexWords(a.text));
+      ids.push_back(std::move(a.id));
+    }
+    for (size_t x = 0; x < index.size(); ++x)
+      for (size_t y = x + 1; y < index.size(); ++y) {
+        std::vector<ReusedPassage> ps = AlignPassages(index[x], index[y]);
+        if (!ps.empty()) WriteReusedPair(w, ids[x], ids[y], ps);
+      }
+  }
+  w.EndArray();
+  c.reuse[k] = w.str();
+  return w.str();
+}
+
 std::optional<std::string> StoreSource::StoryJson(std::string_view story) {
   Refresh();
   const Cache& c = *cache_;
@@ -178,9 +210,8 @@ std::optional<std::string> StoreSource::StoryJson(std::string_view story) {
   if (s.story < c.quotes_of.size())
     for (size_t i : c.quotes_of[s.story]) w.Raw(c.quotes[i].json);
   w.EndArray();
-  w.Key("reuse");  // reused passages are not kept in the store yet
-  w.BeginArray();
-  w.EndArray();
+  w.Key("reuse");
+  w.Raw(ReuseJson(k));
   w.EndObject();
   return w.str();
 }
