@@ -81,8 +81,7 @@ Runner AddDigestCommand(CLI::App& app) {
     popts.keep_text = true;
     popts.with_quotes = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
-    std::map<uint32_t, std::vector<size_t>> by_story;
-    for (size_t i = 0; i < articles.size(); ++i) by_story[articles[i].story].push_back(i);
+    const std::map<uint32_t, std::vector<size_t>> by_story = GroupByStory(articles);
     DigestOptions dopts;
     dopts.method = args->method == "lexrank" ? SummaryMethod::kLexRank : SummaryMethod::kCoverage;
     dopts.max_unique = args->max_unique;

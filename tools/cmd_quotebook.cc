@@ -61,8 +61,7 @@ Runner AddQuotebookCommand(CLI::App& app) {
     popts.keep_text = true;
     popts.with_quotes = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
-    std::map<uint32_t, std::vector<size_t>> by_story;
-    for (size_t i = 0; i < articles.size(); ++i) by_story[articles[i].story].push_back(i);
+    const std::map<uint32_t, std::vector<size_t>> by_story = GroupByStory(articles);
     Output out;
     JsonWriter w;
     size_t next_id = 0;

@@ -42,8 +42,7 @@ Runner AddReuseCommand(CLI::App& app) {
     popts.threads = args->threads;
     popts.keep_text = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
-    std::map<uint32_t, std::vector<size_t>> by_story;
-    for (size_t i = 0; i < articles.size(); ++i) by_story[articles[i].story].push_back(i);
+    const std::map<uint32_t, std::vector<size_t>> by_story = GroupByStory(articles);
     ReuseOptions ropts;
     ropts.min_words = args->min_words;
     Output out;

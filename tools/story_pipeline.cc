@@ -28,6 +28,12 @@ PreparedArticle Prepare(Article& a, bool with_quotes) {
 
 }  // namespace
 
+std::map<uint32_t, std::vector<size_t>> GroupByStory(const std::vector<AnalysedArticle>& articles) {
+  std::map<uint32_t, std::vector<size_t>> by_story;
+  for (size_t i = 0; i < articles.size(); ++i) by_story[articles[i].story].push_back(i);
+  return by_story;
+}
+
 size_t ResolveThreads(size_t threads) {
   if (threads != 0) return threads;
   return std::max<size_t>(1, std::thread::hardware_concurrency());

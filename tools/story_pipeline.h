@@ -11,6 +11,7 @@
 // A StoryPipeline is used from one thread.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,9 @@ class StoryPipeline {
   std::vector<AnalysedArticle> out_;
   std::unique_ptr<OrderedPool<Article, PreparedArticle>> pool_;
 };
+
+// The articles of each story (indices into `articles`, in arrival order), by story.
+std::map<uint32_t, std::vector<size_t>> GroupByStory(const std::vector<AnalysedArticle>& articles);
 
 // The number of threads `threads` stands for (0: the cores of the machine).
 size_t ResolveThreads(size_t threads);
