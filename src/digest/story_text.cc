@@ -244,6 +244,10 @@ StoryText BuildStoryText(const std::vector<DigestArticle>& articles) {
   std::vector<int32_t> caps;           // per word: capitalised minus lower-case uses
   std::string lower;
   std::vector<std::string> first_words;
+  struct Intro {
+    size_t unit, quote_begin, quote_end;  // the introducing sentence, the quotation's
+  };
+  std::vector<Intro> intros;
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const std::string& text = articles[ai].article->text;
     const std::vector<Attribution>& atts =
@@ -306,6 +310,25 @@ StoryText BuildStoryText(const std::vector<DigestArticle>& articles) {
       st.by_article[ai].push_back(static_cast<uint32_t>(st.units.size()));
       st.units.push_back(std::move(u));
     }
+    // A sentence that introduces a direct quotation of a known speaker (the one
+    // right before it in its paragraph) conveys it; noted here, applied below
+    // when other outlets print the quotation too.
+    for (const Attribution& a : atts) {
+      if (!a.direct || a.speaker.empty() || a.content.empty()) continue;
+      const ByteSpan c = a.content.front();
+      size_t first = st.units.size();
+      for (size_t k = first_unit; k < st.units.size(); ++k)
+        if (st.units[k].bytes.end > c.begin) {
+          first = k;
+          break;
+        }
+      if (first == st.units.size() || first == first_unit) continue;
+      const Unit& intro = st.units[first - 1];
+      if (intro.paragraph != st.units[first].paragraph || !intro.standalone) continue;
+      size_t last = first;
+      while (last < st.units.size() && st.units[last].bytes.begin < a.content.back().end) ++last;
+      intros.push_back({first - 1, first, last});
+    }
     // A caption or credit line makes its whole paragraph site furniture, and a
     // one-sentence paragraph beside it too (the caption of the credited photo).
     std::vector<uint32_t> sentences_in(seg.paragraphs.size(), 0);
@@ -321,6 +344,22 @@ StoryText BuildStoryText(const std::vector<DigestArticle>& articles) {
     }
   }
   st.df.resize(st.words.concepts(), 0);
+  // The introducing sentence covers the quotation's concepts when most of
+  // them are printed by other outlets too (a widely printed quotation).
+  for (const Intro& in : intros) {
+    std::vector<uint32_t> quoted;
+    for (size_t k = in.quote_begin; k < in.quote_end; ++k)
+      quoted.insert(quoted.end(), st.units[k].content.begin(), st.units[k].content.end());
+    std::sort(quoted.begin(), quoted.end());
+    quoted.erase(std::unique(quoted.begin(), quoted.end()), quoted.end());
+    size_t shared = 0;
+    for (uint32_t w : quoted) shared += st.df[w] >= 2;
+    if (quoted.empty() || shared * 10 < quoted.size() * 9) continue;
+    std::vector<uint32_t>& content = st.units[in.unit].content;
+    content.insert(content.end(), quoted.begin(), quoted.end());
+    std::sort(content.begin(), content.end());
+    content.erase(std::unique(content.begin(), content.end()), content.end());
+  }
   caps.resize(st.words.concepts(), 0);
   st.name.resize(st.words.concepts());
   for (size_t w = 0; w < caps.size(); ++w) st.name[w] = caps[w] > 0;
