@@ -61,6 +61,12 @@ struct Store::Db {
   sqlite3* db = nullptr;
   std::string path;
 
+  // Closes the handle, also when Store's constructor throws (Store's own
+  // destructor does not run then).
+  ~Db() {
+    if (db) sqlite3_close_v2(db);
+  }
+
   [[noreturn]] void Fail(std::string_view what) const {
     std::string msg = path + ": " + std::string(what);
     if (db) msg += std::string(": ") + sqlite3_errmsg(db);
@@ -221,9 +227,7 @@ Store::Store(const std::string& path, Mode mode, bool fresh)
     throw StoreError(path + ": not a chorus store (no chorus format marker)");
 }
 
-Store::~Store() {
-  if (db_ && db_->db) sqlite3_close_v2(db_->db);
-}
+Store::~Store() = default;  // Db closes the handle
 
 void Store::Begin() {
   db_->Exec("BEGIN IMMEDIATE");
