@@ -18,18 +18,18 @@ namespace {
 class FakeSource : public ApiSource {
  public:
   size_t ArticleCount() override { return 3; }
-  std::vector<StoryRow> Stories() override {
-    return {{"s0", "Old story", {"A"}, "2020-01-01", "2020-01-02", 1, "an old title"},
-            {"s1", "Undated </script><b>x</b> \"q\"", {"B"}, "", "", 1, ""},
-            {"s2", "Chrissy Teigen essay", {"A", "B"}, "2020-10-27", "2020-10-28", 2, "Teigen"}};
-  }
+  const std::vector<StoryRow>& Stories() override { return stories_; }
+  const std::vector<QuoteRow>& Quotes() override { return quotes_; }
+  std::vector<StoryRow> stories_ = {
+      {"s0", "Old story", {"A"}, "2020-01-01", "2020-01-02", 1, "an old title"},
+      {"s1", "Undated </script><b>x</b> \"q\"", {"B"}, "", "", 1, ""},
+      {"s2", "Chrissy Teigen essay", {"A", "B"}, "2020-10-27", "2020-10-28", 2, "Teigen"}};
+  std::vector<QuoteRow> quotes_ = {
+      {"Chrissy Teigen", "I cannot express how little I care", "{\"quote_id\":\"q0\"}"},
+      {"", "Unknown words", "{\"quote_id\":\"q1\"}"}};
   std::optional<std::string> StoryJson(std::string_view id) override {
     if (id == "s2") return std::string("{\"digest\":{}}");
     return std::nullopt;
-  }
-  std::vector<QuoteRow> Quotes() override {
-    return {{"Chrissy Teigen", "I cannot express how little I care", "{\"quote_id\":\"q0\"}"},
-            {"", "Unknown words", "{\"quote_id\":\"q1\"}"}};
   }
   std::optional<std::string> ArticleJson(std::string_view id) override {
     if (id == "feeds/a.txt") return std::string("{\"id\":\"feeds/a.txt\"}");

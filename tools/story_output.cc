@@ -30,13 +30,9 @@ void WriteArticleJson(const Article& a, const Segmentation& seg, bool tokens, Js
   w.Key("text");
   w.String(a.text);
   w.Key("paragraphs");
-  w.BeginArray();
-  for (ByteSpan p : seg.paragraphs) w.SpanValue(index.ToSpan(p));
-  w.EndArray();
+  WriteSpans(w, index, seg.paragraphs);
   w.Key("sentences");
-  w.BeginArray();
-  for (ByteSpan s : seg.sentences) w.SpanValue(index.ToSpan(s));
-  w.EndArray();
+  WriteSpans(w, index, seg.sentences);
   if (tokens) {
     w.Key("tokens");
     w.BeginArray();

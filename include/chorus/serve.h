@@ -41,10 +41,11 @@ class ApiSource {
  public:
   virtual ~ApiSource() = default;
   virtual size_t ArticleCount() = 0;
-  virtual std::vector<StoryRow> Stories() = 0;  // in creation order
+  // The lists below stay valid until the next call into the source.
+  virtual const std::vector<StoryRow>& Stories() = 0;  // in creation order
   // {"digest", "articles", "quotebook", "reuse"}; nullopt for an unknown story.
   virtual std::optional<std::string> StoryJson(std::string_view story) = 0;
-  virtual std::vector<QuoteRow> Quotes() = 0;
+  virtual const std::vector<QuoteRow>& Quotes() = 0;
   // {"id", "title", "source", "url", "published", "story", "text", "quotes"}.
   virtual std::optional<std::string> ArticleJson(std::string_view id) = 0;
 };

@@ -23,9 +23,9 @@ class StoreSource : public ApiSource {
   ~StoreSource() override;
 
   size_t ArticleCount() override;
-  std::vector<StoryRow> Stories() override;
+  const std::vector<StoryRow>& Stories() override;
   std::optional<std::string> StoryJson(std::string_view story) override;
-  std::vector<QuoteRow> Quotes() override;
+  const std::vector<QuoteRow>& Quotes() override;
   std::optional<std::string> ArticleJson(std::string_view id) override;
 
  private:

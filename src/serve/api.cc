@@ -71,17 +71,17 @@ HttpReply StoriesList(ApiSource& source, const QueryParams& params) {
   const std::string q = Normalize(Param(params, "q"));
   const std::string since = Param(params, "since");
   if (!since.empty() && !IsDate(since)) throw BadRequest{"since must be YYYY-MM-DD"};
-  std::vector<StoryRow> rows;
-  for (StoryRow& r : source.Stories()) {
+  std::vector<const StoryRow*> rows;
+  for (const StoryRow& r : source.Stories()) {
     if (!since.empty() && (r.last_seen.empty() || r.last_seen.substr(0, 10) < since)) continue;
     if (!q.empty() && !Contains(r.headline + "\n" + r.titles, q)) continue;
-    rows.push_back(std::move(r));
+    rows.push_back(&r);
   }
   // Newest first: by last, then first date; undated last; ties in creation order.
-  std::stable_sort(rows.begin(), rows.end(), [](const StoryRow& a, const StoryRow& b) {
-    if (a.last_seen.empty() != b.last_seen.empty()) return b.last_seen.empty();
-    if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
-    return a.first_seen > b.first_seen;
+  std::stable_sort(rows.begin(), rows.end(), [](const StoryRow* a, const StoryRow* b) {
+    if (a->last_seen.empty() != b->last_seen.empty()) return b->last_seen.empty();
+    if (a->last_seen != b->last_seen) return a->last_seen > b->last_seen;
+    return a->first_seen > b->first_seen;
   });
   JsonWriter w;
   w.BeginObject();
@@ -90,7 +90,7 @@ HttpReply StoriesList(ApiSource& source, const QueryParams& params) {
   w.Key("stories");
   w.BeginArray();
   for (size_t i = offset; i < rows.size() && i < offset + limit; ++i) {
-    const StoryRow& r = rows[i];
+    const StoryRow& r = *rows[i];
     w.BeginObject();
     w.Key("story");
     w.String(r.story);

@@ -109,12 +109,12 @@ size_t StoreSource::ArticleCount() {
   return static_cast<size_t>(cache_->articles);
 }
 
-std::vector<StoryRow> StoreSource::Stories() {
+const std::vector<StoryRow>& StoreSource::Stories() {
   Refresh();
   return cache_->rows;
 }
 
-std::vector<QuoteRow> StoreSource::Quotes() {
+const std::vector<QuoteRow>& StoreSource::Quotes() {
   Refresh();
   return cache_->quotes;
 }
