@@ -106,5 +106,34 @@ TEST(StoryClusterer, WithoutRefinementTheOnlineAssignmentStands) {
   EXPECT_EQ(c.Finish(), online);
 }
 
+// An article sharing 3 of a story's 8 event words (plus 5 of its own) joins it
+// when few stories are open, but not among a thousand open stories: the join
+// threshold rises with the number of stories open at once.
+bool ProbeJoins(int crowd, double slope) {
+  TermDictionary dict;
+  StoryOptions opts;
+  opts.refine = false;
+  opts.density_slope = slope;
+  StoryClusterer c(opts);
+  for (int e = 0; e < crowd; ++e) c.Add(Event(dict, 100000 + e, 100));
+  for (int i = 0; i < 3; ++i) c.Add(Event(dict, 1, 100, i));
+  StoryFeatures probe;
+  for (int k = 0; k < 3; ++k)
+    probe.terms.emplace_back(dict.Intern("e1_" + std::to_string(k)), 2.0f);
+  for (int k = 0; k < 5; ++k)
+    probe.terms.emplace_back(dict.Intern("own" + std::to_string(k)), 2.0f);
+  std::sort(probe.terms.begin(), probe.terms.end());
+  probe.day = 100;
+  c.Add(probe);
+  std::vector<uint32_t> s = c.Finish();
+  return s.back() == s[s.size() - 2];
+}
+
+TEST(StoryClusterer, TheJoinThresholdRisesWithOpenStories) {
+  EXPECT_TRUE(ProbeJoins(10, 0.1));
+  EXPECT_TRUE(ProbeJoins(1000, 0.0));
+  EXPECT_FALSE(ProbeJoins(1000, 0.1));
+}
+
 }  // namespace
 }  // namespace chorus

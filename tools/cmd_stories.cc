@@ -21,6 +21,7 @@ struct StoriesArgs {
   bool pretty = false;
   double threshold = StoryOptions{}.threshold;
   double merge = StoryOptions{}.merge_threshold;
+  double density_slope = StoryOptions{}.density_slope;
   bool no_refine = false;
   std::string db;
 };
@@ -49,14 +50,19 @@ Runner AddStoriesCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--merge-threshold", args->merge, "Similarity at which two stories merge")
       ->capture_default_str();
+  cmd->add_option("--density-slope", args->density_slope,
+                  "Rise of the join threshold per tenfold of open stories beyond 50 (0: fixed)")
+      ->capture_default_str();
   cmd->add_flag("--no-refine", args->no_refine,
                 "Keep the one-pass assignment (no revision with the final statistics)");
   return [args]() {
     if (!CheckFilesOrDb(args->in, args->db)) return kExitUsage;
     if (!args->db.empty()) {
       if (args->no_refine || args->threshold != StoryOptions{}.threshold ||
-          args->merge != StoryOptions{}.merge_threshold) {
-        std::cerr << "chorus: --threshold, --merge-threshold and --no-refine do not apply to "
+          args->merge != StoryOptions{}.merge_threshold ||
+          args->density_slope != StoryOptions{}.density_slope) {
+        std::cerr << "chorus: --threshold, --merge-threshold, --density-slope and --no-refine do "
+                     "not apply to "
                      "--db (the store keeps the default clustering)\n";
         return kExitUsage;
       }
@@ -69,6 +75,7 @@ Runner AddStoriesCommand(CLI::App& app) {
     popts.threads = args->threads;
     popts.stories.threshold = args->threshold;
     popts.stories.merge_threshold = args->merge;
+    popts.stories.density_slope = args->density_slope;
     popts.refine = !args->no_refine;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
     Output out;

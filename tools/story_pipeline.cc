@@ -8,6 +8,18 @@ namespace chorus::cli {
 
 namespace {
 
+// Exact shingle sets are kept for this many recent articles (about two weeks
+// of a 5,000-a-day stream); an older candidate copy is confirmed on its
+// MinHash sketch instead (see NearDupOptions::max_sets), so memory for the
+// sets stays bounded however long the stream.
+constexpr size_t kExactCopyHistory = 65536;
+
+NearDupOptions CopyOptions() {
+  NearDupOptions o;
+  o.max_sets = kExactCopyHistory;
+  return o;
+}
+
 StoryOptions ClustererOptions(const PipelineOptions& opts) {
   StoryOptions s = opts.stories;
   s.refine = opts.refine;
@@ -40,7 +52,7 @@ size_t ResolveThreads(size_t threads) {
 }
 
 StoryPipeline::StoryPipeline(const PipelineOptions& opts)
-    : opts_(opts), clusterer_(ClustererOptions(opts)) {
+    : opts_(opts), clusterer_(ClustererOptions(opts)), copies_(CopyOptions()) {
   const bool with_quotes = opts_.with_quotes;
   pool_ = std::make_unique<OrderedPool<Article, PreparedArticle>>(
       ResolveThreads(opts_.threads), [with_quotes](Article& a) { return Prepare(a, with_quotes); },

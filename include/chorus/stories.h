@@ -33,12 +33,20 @@ struct StoryFeatures {
 };
 
 struct StoryOptions {
-  double threshold = 0.25;         // minimum cosine to join a story
+  double threshold = 0.25;         // minimum cosine to join a story (see density_slope)
   double merge_threshold = 0.45;   // refinement: stories at least this similar merge
   int window_days = 10;            // stories idle longer than this are not joined
   size_t window_articles = 20000;  // without dates: stories idle this many articles
   bool refine = true;              // revisit the live window (see Finish)
   int refine_rounds = 3;           // at the end of the stream
+  // A multiple-comparisons correction: the more stories are open at once, the
+  // likelier it is that some unrelated one reaches a fixed similarity by
+  // chance, so the join threshold rises with the number of open stories n:
+  // threshold + density_slope * log10(n / density_reference) when n exceeds
+  // the reference. n counts the stories active within the window of the
+  // article's date (by arrival for undated articles). 0 disables it.
+  double density_slope = 0.1;
+  double density_reference = 50;
 };
 
 class TermDictionary;

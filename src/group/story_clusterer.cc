@@ -13,6 +13,35 @@ double StoryClusterer::Impl::NormSq(const TermVector& v) const {
   return n;
 }
 
+void StoryClusterer::Impl::Track(const Story& s, int delta) {
+  if (s.members == 0 || s.frozen) return;
+  if (s.last_day >= 0) open_by_day[s.last_day] += delta;
+  open_by_block[static_cast<int64_t>(s.last_seen >> kBlockBits)] += delta;
+}
+
+int64_t StoryClusterer::Impl::OpenStories(int64_t day) const {
+  int64_t n = 0;
+  auto add = [&](const std::unordered_map<int64_t, int64_t>& m, int64_t key) {
+    auto it = m.find(key);
+    if (it != m.end()) n += it->second;
+  };
+  if (day >= 0) {
+    for (int64_t d = day - opts.window_days; d <= day + opts.window_days; ++d) add(open_by_day, d);
+  } else {
+    const size_t first = seen > opts.window_articles ? seen - opts.window_articles : 0;
+    for (size_t b = first >> kBlockBits; b <= (seen >> kBlockBits); ++b)
+      add(open_by_block, static_cast<int64_t>(b));
+  }
+  return n;
+}
+
+double StoryClusterer::Impl::JoinThreshold(int64_t day) const {
+  if (opts.density_slope <= 0 || opts.density_reference <= 0) return opts.threshold;
+  const double open = static_cast<double>(OpenStories(day));
+  if (open <= opts.density_reference) return opts.threshold;
+  return opts.threshold + opts.density_slope * std::log10(open / opts.density_reference);
+}
+
 // The article's most distinctive terms (by weight × IDF): candidate stories
 // are those sharing one of them, which keeps posting lists of common words
 // out of the search.
@@ -142,13 +171,14 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
       story = s;
     }
   }
-  return best < opts.threshold ? fresh : story;
+  return best < JoinThreshold(f.day) ? fresh : story;
 }
 
 // Adds `f` to the vector, postings and window of `story`.
 void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f) {
   if (story == stories.size()) stories.emplace_back();
   Story& s = stories[story];
+  Track(s, -1);
   // The story's norm is kept up to date as terms are added (under the IDF of
   // the moment); it is recomputed in full when the story doubles, which
   // absorbs the drift of IDF at amortised linear cost.
@@ -175,6 +205,7 @@ void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f) {
   ++s.members;
   if (recompute) s.norm_sq = NormSq(s.weights);
   s.norm_members = s.members;
+  Track(s, +1);
 }
 
 uint32_t StoryClusterer::Impl::Add(const StoryFeatures& f, std::optional<uint32_t> copy) {

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "chorus/stories.h"
@@ -60,6 +61,19 @@ struct StoryClusterer::Impl {
       return day - s.last_day <= opts.window_days && s.last_day - day <= opts.window_days;
     return seen - s.last_seen <= opts.window_articles;
   }
+
+  // --- open stories (the join threshold rises with their number) --------
+  // Stories with members, not frozen, counted by their last date and by the
+  // block of 2^kBlockBits arrivals holding their last article.
+  static constexpr int kBlockBits = 10;
+  std::unordered_map<int64_t, int64_t> open_by_day, open_by_block;
+  // Adds `delta` to the counts of `s` (nothing for empty or frozen stories);
+  // called with -1 before a story's last date or arrival changes, +1 after.
+  void Track(const Story& s, int delta);
+  // Stories open around `day` (within the window; by arrival when day < 0).
+  int64_t OpenStories(int64_t day) const;
+  // The minimum similarity to join a story, for an article of `day`.
+  double JoinThreshold(int64_t day) const;
 
   // --- candidates ---------------------------------------------------------
   static constexpr size_t kCandidateTerms = 12;

@@ -145,6 +145,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       return x ? &post_lists[static_cast<size_t>(*x) - 1] : nullptr;
     };
     bool moved = false;
+    const double join_threshold = JoinThreshold(latest_day);
     for (size_t i = 0; i < n; ++i) {
       if (copy_of[live[i]] != kNoCopy) continue;  // copies follow their originals
       const StoryFeatures& f = feat(i);
@@ -158,7 +159,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       });
       for (uint32_t s : cand) {
         double sim = Cosine(weighed[i], vec[s], norm_sq[s], false);
-        if (sim > best + 0.02 && sim >= opts.threshold) {
+        if (sim > best + 0.02 && sim >= join_threshold) {
           best = sim;
           to = s;
         }
@@ -253,6 +254,7 @@ void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebui
   }
   for (uint32_t g : rebuild) {
     Story& s = stories[g];
+    Track(s, -1);
     s.weights.clear();
     s.members = 0;
     s.last_day = -1;
@@ -279,6 +281,7 @@ void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebui
     Story& s = stories[g];
     s.norm_sq = NormSq(s.weights);
     s.norm_members = s.members;
+    Track(s, +1);
   }
 }
 
@@ -292,6 +295,7 @@ void StoryClusterer::Impl::FreezeIdle() {
     // Also idle by arrival, so that a little disorder in the dates cannot
     // close a story an article in the next few hundred would still join.
     if (!s.frozen && Expired(s, latest_day) && seen - s.last_seen > kMinIdleArticles) {
+      Track(s, -1);
       s.frozen = true;
       s.weights.clear();
     }
