@@ -421,6 +421,26 @@ TEST(NearDupIndex, DroppedSetsFallBackToTheSketch) {
   EXPECT_EQ(all.Add(100, texts[0]), 0u);
 }
 
+TEST(NearDupIndex, HistoryKeepsTwoGenerations) {
+  Rng rng(23);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 40; ++i) texts.push_back(Join(SyntheticArticle(rng, 800)));
+  NearDuplicateIndex all, recent({.max_history = 8});
+  for (uint32_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(all.Add(i, texts[i]), std::nullopt);
+    EXPECT_EQ(recent.Add(i, texts[i]), std::nullopt);
+  }
+  EXPECT_LT(recent.memory_bytes() * 2, all.memory_bytes());
+  // 40 added: slots 24-31 and 32-39 are held (two generations of 8); the
+  // 41st starts a third generation, and 24-31 are forgotten.
+  EXPECT_EQ(recent.Add(100, texts[39]), 39u);
+  EXPECT_EQ(recent.Add(101, texts[32]), 32u);
+  EXPECT_EQ(recent.Add(102, texts[30]), std::nullopt);
+  EXPECT_EQ(all.Add(102, texts[30]), 30u);
+  EXPECT_EQ(recent.Add(103, texts[5]), std::nullopt);
+  EXPECT_THROW(NearDuplicateIndex({.max_history = 0}), std::invalid_argument);
+}
+
 // ---------------------------------------------------------------------------
 // Property: thousands of generated pairs over the whole Jaccard range, in one
 // index. Every pair with J >= 0.8 is found; none with J < 0.5 is; whatever is

@@ -77,6 +77,7 @@ Runner AddStoriesCommand(CLI::App& app) {
     popts.stories.merge_threshold = args->merge;
     popts.stories.density_slope = args->density_slope;
     popts.refine = !args->no_refine;
+    popts.keep_meta = args->pretty;  // the JSON lines need ids only
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
     Output out;
     if (!args->pretty) {

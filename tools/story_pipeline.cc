@@ -8,15 +8,18 @@ namespace chorus::cli {
 
 namespace {
 
-// Exact shingle sets are kept for this many recent articles (about two weeks
-// of a 5,000-a-day stream); an older candidate copy is confirmed on its
-// MinHash sketch instead (see NearDupOptions::max_sets), so memory for the
-// sets stays bounded however long the stream.
+// Copies are looked for among the latest 131,072-262,144 articles (24-48
+// days of a 5,500-a-day stream, far longer at the usual rates); exact shingle
+// sets are kept for the latest 65,536, an older candidate is confirmed on its
+// MinHash sketch (NearDupOptions). Memory for copies stays bounded however
+// long the stream.
+constexpr size_t kCopyHistory = 131072;
 constexpr size_t kExactCopyHistory = 65536;
 
 NearDupOptions CopyOptions() {
   NearDupOptions o;
   o.max_sets = kExactCopyHistory;
+  o.max_history = kCopyHistory;
   return o;
 }
 
@@ -72,9 +75,13 @@ void StoryPipeline::Sequential(PreparedArticle&& p) {
   if (dup) x.duplicate_of = *dup;
   clusterer_.Add(InternStoryTerms(p.terms, dict_), dup);
   x.attributions = std::move(p.attributions);
-  if (!opts_.keep_text) {
-    p.article.text.clear();
-    p.article.text.shrink_to_fit();
+  auto drop = [](std::string& field) { std::string().swap(field); };
+  if (!opts_.keep_text) drop(p.article.text);
+  if (!opts_.keep_meta) {
+    drop(p.article.source);
+    drop(p.article.url);
+    drop(p.article.title);
+    drop(p.article.published);
   }
   x.article = std::move(p.article);
   out_.push_back(std::move(x));

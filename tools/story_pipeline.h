@@ -36,6 +36,7 @@ struct PipelineOptions {
   StoryOptions stories;
   bool refine = true;
   bool keep_text = false;
+  bool keep_meta = true;  // source, url, title, published (else only id and text)
   bool with_quotes = false;
   size_t threads = 1;  // 0: one per core
 };

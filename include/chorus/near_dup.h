@@ -12,11 +12,12 @@
 // 2% of its words edited (one at a time) is at J ~0.8, with 5% at ~0.6-0.7.
 //
 // NearDuplicateIndex is online: Add(doc, text) compares the document with every
-// document added before it — through a 128-value MinHash sketch and LSH banding
-// (32 bands x 4 rows) to find candidates, then the exact Jaccard of the shingle
-// sets to confirm them — and returns the earliest confirmed one. Memory per
+// document added before it (or the latest NearDupOptions::max_history of them) — through a
+// 128-value MinHash sketch and LSH banding (32 bands x 4 rows) to find candidates, then the exact
+// Jaccard of the shingle sets to confirm them — and returns the earliest confirmed one. Memory per
 // document: 512 B sketch + 0.5-1 KB LSH + 8 B per distinct shingle (7.2 KiB in
-// all per PolNeAR article of 4.4 KB); NearDupOptions::max_sets bounds the sets.
+// all per PolNeAR article of 4.4 KB); NearDupOptions::max_sets bounds the sets
+// and max_history everything.
 // Sketch() is a pure function and thread-safe (sketch on many threads, Add on
 // one); an index is not thread-safe to mutate, const use from many threads is.
 #pragma once
@@ -73,9 +74,14 @@ struct NearDupOptions {
   // Shingle sets are kept for the most recent `max_sets` documents only; a
   // candidate whose set was dropped is confirmed on the sketch estimate instead
   // (at threshold 0.7 a J = 0.8 pair then passes with probability 0.997, a
-  // J = 0.5 pair with 2.5e-6). Sketches and LSH entries are kept for every
-  // document (1-1.6 KiB each), so memory still grows with the stream.
+  // J = 0.5 pair with 2.5e-6).
   size_t max_sets = std::numeric_limits<size_t>::max();
+  // How far back copies are looked for: the index keeps two generations of
+  // `max_history` documents (sketches, sets, LSH entries: 1-1.6 KiB each) and
+  // forgets the older one when the newer is full, so a document is compared
+  // with at least the latest max_history documents before it and at most
+  // twice as many, and memory stays bounded however long the stream (>= 1).
+  size_t max_history = std::numeric_limits<size_t>::max();
   // At most this many documents (>= 1) are kept per LSH bucket, the earliest
   // ones, so thousands of identical copies cannot make lookups quadratic.
   size_t max_bucket = 64;

@@ -50,6 +50,14 @@ class BandTable {
     ++used_;
   }
 
+  // Calls fn(slot) for every slot stored under `fp`.
+  template <typename Fn>
+  void Find(uint32_t fp, Fn&& fn) const {
+    if (cells_.empty()) return;
+    for (size_t i = Home(fp); cells_[i] != 0; i = (i + 1) & mask_)
+      if (static_cast<uint32_t>(cells_[i] >> 32) == fp) fn(static_cast<uint32_t>(cells_[i]) - 1);
+  }
+
   // Makes room for `more` insertions at load <= 1/2.
   void Reserve(size_t more) {
     if ((used_ + more) * 2 <= cells_.size()) return;
@@ -84,23 +92,32 @@ class BandTable {
 
 struct NearDuplicateIndex::Impl {
   NearDupOptions opt;
-  group::Sketcher sketcher;                   // for Add(text)
-  std::vector<uint32_t> docs;                 // per slot: the caller's index
-  std::vector<group::MinHashValues> minhash;  // per slot
-  std::vector<std::vector<uint64_t>> sets;    // per slot; empty once dropped
-  size_t first_set = 0;                       // slots below this have no set
+  group::Sketcher sketcher;  // for Add(text)
+  // Slots are insertion ranks. The documents held are slots [base, next):
+  // per slot (at slot - base) the caller's index, the sketch and the set.
+  size_t base = 0;
+  std::vector<uint32_t> docs;
+  std::vector<group::MinHashValues> minhash;
+  std::vector<std::vector<uint64_t>> sets;  // empty once dropped
+  size_t first_set = 0;                     // slots below this have no set
   size_t set_bytes = 0;
-  BandTable table;
+  // Two generations of the band table: table[0] holds the slots from
+  // gen_start on, table[1] the generation before (slots [base, gen_start)).
+  BandTable table[2];
+  size_t gen_start = 0;
   std::vector<uint32_t> candidates;
   size_t added = 0;
   uint32_t last_doc = 0;
 
+  size_t next_slot() const { return base + docs.size(); }
+
   bool Confirm(uint32_t slot, const DocSketch& s) const {
+    const size_t at = slot - base;
     if (slot < first_set) {  // set dropped: the sketch estimate
-      return group::EqualValues(minhash[slot], s.minhash) / static_cast<double>(kSketchSize) >=
+      return group::EqualValues(minhash[at], s.minhash) / static_cast<double>(kSketchSize) >=
              opt.threshold;
     }
-    const std::vector<uint64_t>& set = sets[slot];
+    const std::vector<uint64_t>& set = sets[at];
     const size_t na = set.size(), nb = s.shingles.size();
     if (static_cast<double>(std::min(na, nb)) / static_cast<double>(std::max(na, nb)) <
         opt.threshold) {
@@ -111,17 +128,37 @@ struct NearDuplicateIndex::Impl {
   }
 
   void DropSets() {
-    while (sets.size() - first_set > opt.max_sets) {
-      std::vector<uint64_t>& set = sets[first_set++];
+    while (next_slot() - first_set > opt.max_sets) {
+      std::vector<uint64_t>& set = sets[first_set++ - base];
       set_bytes -= set.capacity() * sizeof(uint64_t);
       std::vector<uint64_t>().swap(set);
     }
+  }
+
+  // When the current generation holds max_history slots: forgets the one
+  // before it (its table, sketches and sets) and starts a new one.
+  void Rotate() {
+    const size_t slot = next_slot();
+    if (slot - gen_start < opt.max_history) return;
+    const size_t drop = gen_start - base;
+    for (size_t i = 0; i < drop; ++i) set_bytes -= sets[i].capacity() * sizeof(uint64_t);
+    docs.erase(docs.begin(), docs.begin() + static_cast<long>(drop));
+    minhash.erase(minhash.begin(), minhash.begin() + static_cast<long>(drop));
+    sets.erase(sets.begin(), sets.begin() + static_cast<long>(drop));
+    base = gen_start;
+    first_set = std::max(first_set, base);
+    table[1] = std::move(table[0]);
+    table[0] = BandTable();
+    gen_start = slot;
   }
 };
 
 NearDuplicateIndex::NearDuplicateIndex(NearDupOptions options) : impl_(std::make_unique<Impl>()) {
   if (!(options.threshold > 0 && options.threshold <= 1)) {
     throw std::invalid_argument("NearDupOptions::threshold must be in (0, 1]");
+  }
+  if (options.max_history == 0) {
+    throw std::invalid_argument("NearDupOptions::max_history must be >= 1");
   }
   if (options.max_bucket == 0) {
     throw std::invalid_argument("NearDupOptions::max_bucket must be >= 1");
@@ -148,13 +185,15 @@ std::optional<uint32_t> NearDuplicateIndex::Add(uint32_t doc, DocSketch&& s) {
   ++m.added;
   if (s.empty()) return std::nullopt;
 
-  const auto slot = static_cast<uint32_t>(m.docs.size());
+  m.Rotate();
+  const auto slot = static_cast<uint32_t>(m.next_slot());
   m.candidates.clear();
-  m.table.Reserve(kLshBands);
+  m.table[0].Reserve(kLshBands);
   for (int b = 0; b < kLshBands; ++b) {
     const auto fp = static_cast<uint32_t>(group::BandKey(s.minhash, b));
-    m.table.FindAndInsert(fp, slot, m.opt.max_bucket,
-                          [&](uint32_t c) { m.candidates.push_back(c); });
+    m.table[1].Find(fp, [&](uint32_t c) { m.candidates.push_back(c); });
+    m.table[0].FindAndInsert(fp, slot, m.opt.max_bucket,
+                             [&](uint32_t c) { m.candidates.push_back(c); });
   }
   std::sort(m.candidates.begin(), m.candidates.end());
   m.candidates.erase(std::unique(m.candidates.begin(), m.candidates.end()), m.candidates.end());
@@ -162,7 +201,7 @@ std::optional<uint32_t> NearDuplicateIndex::Add(uint32_t doc, DocSketch&& s) {
   std::optional<uint32_t> result;
   for (uint32_t c : m.candidates) {
     if (c != slot && m.Confirm(c, s)) {
-      result = m.docs[c];
+      result = m.docs[c - m.base];
       break;
     }
   }
@@ -186,8 +225,8 @@ size_t NearDuplicateIndex::memory_bytes() const {
   const Impl& m = *impl_;
   return sizeof(Impl) + m.docs.capacity() * sizeof(uint32_t) +
          m.minhash.capacity() * sizeof(group::MinHashValues) +
-         m.sets.capacity() * sizeof(std::vector<uint64_t>) + m.set_bytes + m.table.bytes() +
-         m.candidates.capacity() * sizeof(uint32_t);
+         m.sets.capacity() * sizeof(std::vector<uint64_t>) + m.set_bytes + m.table[0].bytes() +
+         m.table[1].bytes() + m.candidates.capacity() * sizeof(uint32_t);
 }
 
 }  // namespace chorus

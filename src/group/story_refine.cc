@@ -152,11 +152,14 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       uint32_t own = a[i];
       double best = size[own] > 1 ? Cosine(weighed[i], vec[own], norm_sq[own], true) : 0;
       uint32_t to = own;
-      std::vector<uint32_t> cand = Candidates(TopTerms(f), post, [&](uint32_t s) {
-        return s != own && size[s] != 0 &&
-               !(f.day >= 0 && last_day[s] >= 0 &&
-                 std::abs(f.day - last_day[s]) > opts.window_days);
-      });
+      std::vector<uint32_t> cand = Candidates(
+          TopTerms(f), post,
+          [&](uint32_t s) {
+            return s != own && size[s] != 0 &&
+                   !(f.day >= 0 && last_day[s] >= 0 &&
+                     std::abs(f.day - last_day[s]) > opts.window_days);
+          },
+          kRefineCandidates);
       for (uint32_t s : cand) {
         double sim = Cosine(weighed[i], vec[s], norm_sq[s], false);
         if (sim > best + 0.02 && sim >= join_threshold) {
@@ -290,6 +293,7 @@ void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebui
 void StoryClusterer::Impl::FreezeIdle() {
   std::vector<uint32_t> still;
   still.reserve(live.size());
+  std::vector<uint32_t> terms;  // of the stories frozen now
   for (uint32_t i : live) {
     Story& s = stories[assign[i]];
     // Also idle by arrival, so that a little disorder in the dates cannot
@@ -297,7 +301,8 @@ void StoryClusterer::Impl::FreezeIdle() {
     if (!s.frozen && Expired(s, latest_day) && seen - s.last_seen > kMinIdleArticles) {
       Track(s, -1);
       s.frozen = true;
-      s.weights.clear();
+      s.weights.ForEach([&](uint32_t t, float) { terms.push_back(t); });
+      s.weights = TermVector();
     }
     if (s.frozen) {
       features[i] = StoryFeatures();  // releases its memory
@@ -306,6 +311,16 @@ void StoryClusterer::Impl::FreezeIdle() {
     }
   }
   live.swap(still);
+  // Frozen stories leave the posting lists of their terms (each list is
+  // scanned once here), so the lists hold the open stories only.
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (uint32_t t : terms) {
+    std::vector<uint32_t>& list = postings[t];
+    std::erase_if(list, [&](uint32_t s) { return stories[s].frozen; });
+    if (list.capacity() > 2 * list.size() + 8) list.shrink_to_fit();
+    pruned_size[t] = static_cast<uint32_t>(list.size());
+  }
 }
 
 }  // namespace chorus
