@@ -6,8 +6,9 @@
 # Generates $SCALE_DIR/genN.jsonl (chorus-gen --seed 42) when missing, then
 # times, output to /dev/null:
 #   chorus read     read + normalise + segment
-#   chorus quotes   + attributions
-#   chorus stories  + story features, near-copy index, clustering (default
+#   chorus quotes   read + segment + attributions
+#   chorus stories  read + segment + story features (quotations, not the
+#                   attribution rules), near-copy index, clustering (default
 #                   threads, and --threads 1)
 # and prints markdown rows: wall, user CPU, articles/s and MB/s (of JSONL, by
 # wall time), peak RSS, and the load average just before each run.
