@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "analyse/quote_marks.h"
 #include "analyse/text_chars.h"
@@ -17,9 +19,48 @@ namespace chorus {
 
 // Terms are keyed by their 64-bit xxHash: no strings are kept, and a
 // collision between two distinct terms (odds ~1e-9 at a million terms) only
-// merges two features.
+// merges two features. The table is flat (open addressing, linear probing,
+// load <= 1/2): interning is on the sequential path of the pipeline, and
+// std::unordered_map's node per term made it the top of the profile.
 struct TermDictionary::Impl {
-  std::unordered_map<uint64_t, uint32_t> ids;
+  struct Cell {
+    uint64_t key;
+    uint32_t id;  // kFree when the cell is empty
+  };
+  static constexpr uint32_t kFree = ~0u;
+  std::vector<Cell> cells;
+  size_t size = 0;
+
+  size_t Home(uint64_t key) const {
+    return static_cast<size_t>(key * 0x9E3779B97F4A7C15ull >> shift);
+  }
+  int shift = 64;
+
+  void Grow() {
+    std::vector<Cell> old(std::max<size_t>(1024, cells.size() * 2), Cell{0, kFree});
+    old.swap(cells);
+    shift = 64 - std::countr_zero(cells.size());
+    const size_t mask = cells.size() - 1;
+    for (const Cell& c : old) {
+      if (c.id == kFree) continue;
+      size_t i = Home(c.key);
+      while (cells[i].id != kFree) i = (i + 1) & mask;
+      cells[i] = c;
+    }
+  }
+
+  uint32_t Intern(uint64_t key) {
+    if ((size + 1) * 2 > cells.size()) Grow();
+    const size_t mask = cells.size() - 1;
+    for (size_t i = Home(key);; i = (i + 1) & mask) {
+      Cell& c = cells[i];
+      if (c.id == kFree) {
+        c = Cell{key, static_cast<uint32_t>(size++)};
+        return c.id;
+      }
+      if (c.key == key) return c.id;
+    }
+  }
 };
 
 TermDictionary::TermDictionary() : impl_(new Impl) {}
@@ -27,7 +68,7 @@ TermDictionary::~TermDictionary() {
   delete impl_;
 }
 size_t TermDictionary::size() const {
-  return impl_->ids.size();
+  return impl_->size;
 }
 
 uint64_t TermDictionary::Key(std::string_view term) {
@@ -35,8 +76,7 @@ uint64_t TermDictionary::Key(std::string_view term) {
 }
 
 uint32_t TermDictionary::Intern(uint64_t key) {
-  auto [it, inserted] = impl_->ids.try_emplace(key, static_cast<uint32_t>(impl_->ids.size()));
-  return it->second;
+  return impl_->Intern(key);
 }
 
 uint32_t TermDictionary::Intern(std::string_view term) {
@@ -73,11 +113,14 @@ constexpr std::array<std::string_view, 200> kStopwords = {
     "look"};
 
 bool IsStopword(std::string_view w) {
-  return std::find(kStopwords.begin(), kStopwords.end(), w) != kStopwords.end();
+  static const std::unordered_set<std::string_view> set(kStopwords.begin(), kStopwords.end());
+  return set.count(w) != 0;
 }
 
-std::string Lower(std::string_view w) {
-  std::string s(w);
+// ASCII-lowercases `w` into `s` (reused: no allocation per token in the
+// steady state) and drops a trailing possessive.
+void Lower(std::string_view w, std::string& s) {
+  s.assign(w);
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   for (std::string_view suf : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})
@@ -85,23 +128,25 @@ std::string Lower(std::string_view w) {
       s.resize(s.size() - suf.size());
       break;
     }
-  return s;
 }
 
 constexpr size_t kMaxWords = 500;  // the lead carries the event; long tails add noise
 constexpr float kTitleWeight = 2.0f;
 constexpr float kNameWeight = 1.5f;
 
-using TermCounts = std::unordered_map<uint64_t, float>;  // term key -> raw weight
+// Term key -> raw weight, one entry per occurrence; summed per key (in
+// occurrence order) by Sum().
+using TermCounts = std::vector<std::pair<uint64_t, float>>;
 
 void AddTerms(std::string_view text, const Segmentation& seg, float weight, TermCounts& tf) {
   size_t words = 0;
   size_t sent = 0;
-  std::string name;
+  thread_local std::string name, low;
+  name.assign("n:");
   int name_len = 0;
   auto flush_name = [&]() {
-    if (name_len >= 2) tf[TermDictionary::Key("n:" + name)] += weight * kNameWeight;
-    name.clear();
+    if (name_len >= 2) tf.emplace_back(TermDictionary::Key(name), weight * kNameWeight);
+    name.resize(2);
     name_len = 0;
   };
   for (size_t k = 0; k < seg.tokens.size() && words < kMaxWords; ++k) {
@@ -114,17 +159,18 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
     }
     ++words;
     bool cap = text::IsUpperOrCaseless(text, t.span.begin);
-    std::string low = Lower(w);
+    Lower(w, low);
     bool sentence_start = seg.sentences.size() > sent && seg.sentences[sent].begin == t.span.begin;
-    if (cap && !(sentence_start && IsStopword(low))) {
-      if (!name.empty()) name += ' ';
+    const bool stop = IsStopword(low);
+    if (cap && !(sentence_start && stop)) {
+      if (name_len > 0) name += ' ';
       name += low;
       ++name_len;
     } else {
       flush_name();
     }
-    if (low.size() < 3 || IsStopword(low)) continue;
-    tf[TermDictionary::Key(low)] += weight;
+    if (low.size() < 3 || stop) continue;
+    tf.emplace_back(TermDictionary::Key(low), weight);
   }
   flush_name();
 }
@@ -136,6 +182,7 @@ void AddQuoteShingles(std::string_view text, const Segmentation& seg, TermCounts
                       std::vector<uint64_t>& keys) {
   constexpr float kQuoteWeight = 0.5f;
   std::vector<std::string_view> words;
+  std::string sh;
   for (const quotes::Quotation& q : quotes::FindQuotations(text, seg.paragraphs)) {
     for (const ByteSpan& part : q.parts) {
       std::string norm = Normalize(text.substr(part.begin, part.size()));
@@ -153,7 +200,7 @@ void AddQuoteShingles(std::string_view text, const Segmentation& seg, TermCounts
       }
       if (words.size() < 8) continue;
       for (size_t k = 0; k + 4 <= words.size(); ++k) {
-        std::string sh = "q:";
+        sh.assign("q:");
         for (size_t j = 0; j < 4; ++j) {
           sh += words[k + j];
           sh += ' ';
@@ -162,7 +209,7 @@ void AddQuoteShingles(std::string_view text, const Segmentation& seg, TermCounts
         // samples the same ones): enough to tell a shared long quotation.
         const uint64_t key = TermDictionary::Key(sh);
         if (key % 4 != 0) continue;
-        tf[key] += kQuoteWeight;
+        tf.emplace_back(key, kQuoteWeight);
         keys.push_back(key);
       }
     }
@@ -202,9 +249,16 @@ StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg) {
     Segmentation ts = Segment(a.title);
     AddTerms(a.title, ts, kTitleWeight, tf);
   }
-  out.terms.reserve(tf.size());
-  for (auto& [key, w] : tf) out.terms.emplace_back(key, 1.0f + std::log(w));  // sublinear tf
-  std::sort(out.terms.begin(), out.terms.end());
+  // Sum each term's occurrences (in occurrence order), then sublinear tf.
+  std::stable_sort(tf.begin(), tf.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i < tf.size();) {
+    float w = 0;
+    size_t j = i;
+    for (; j < tf.size() && tf[j].first == tf[i].first; ++j) w += tf[j].second;
+    out.terms.emplace_back(tf[i].first, 1.0f + std::log(w));
+    i = j;
+  }
   std::sort(out.quote_terms.begin(), out.quote_terms.end());
   out.quote_terms.erase(std::unique(out.quote_terms.begin(), out.quote_terms.end()),
                         out.quote_terms.end());
