@@ -12,10 +12,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "chorus/near_dup.h"
 #include "chorus/normalize.h"
 #include "chorus/quotes.h"
 #include "chorus/reader.h"
 #include "chorus/segment.h"
+#include "chorus/stories.h"
 
 namespace {
 
@@ -135,6 +137,37 @@ void BM_ReadSegmentQuotes(benchmark::State& state) {
       static_cast<double>(state.iterations() * c.texts.size()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ReadSegmentQuotes)->Unit(benchmark::kMillisecond);
+
+// The whole per-article analysis of the story pipeline (issue 7's "analysis"
+// bar): read the JSONL file, normalise and segment, find attributions, sketch
+// for near-copies (its own normalised view), extract the story terms. Bytes
+// are the article texts; one thread (the pipeline runs this on every core).
+void BM_Analysis(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  if (!c.error.empty()) {
+    state.SkipWithError(c.error.c_str());
+    return;
+  }
+  const char* env = std::getenv("CHORUS_BENCH_CORPUS");
+  std::string path = env ? env : std::string(CHORUS_SHARED) + "/data/polnear/train.jsonl";
+  chorus::Segmentation seg;
+  chorus::DocSketch sketch;
+  for (auto _ : state) {
+    chorus::Diagnostics diag(nullptr);
+    chorus::ReadInputs({path}, {}, diag, [&](chorus::Article&& a) {
+      chorus::Segment(a.text, seg);
+      auto attrs = chorus::FindAttributions(a.text, seg);
+      chorus::Sketch(a.text, sketch);
+      chorus::StoryTerms terms = chorus::ExtractStoryTerms(a, seg);
+      benchmark::DoNotOptimize(attrs.data());
+      benchmark::DoNotOptimize(terms.terms.data());
+    });
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * c.texts.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Analysis)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -7,7 +7,6 @@
 #include <cctype>
 #include <cmath>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "analyse/quote_marks.h"
@@ -112,9 +111,16 @@ constexpr std::array<std::string_view, 200> kStopwords = {
     "know",    "going",   "want",    "back",          "take",      "come",      "see",
     "look"};
 
-bool IsStopword(std::string_view w) {
-  static const std::unordered_set<std::string_view> set(kStopwords.begin(), kStopwords.end());
-  return set.count(w) != 0;
+// Stop words by their term key (the hash every word gets anyway), in a sorted
+// array: a binary search over integers, no string compares.
+bool IsStopwordKey(uint64_t key) {
+  static const std::vector<uint64_t> keys = [] {
+    std::vector<uint64_t> k;
+    for (std::string_view w : kStopwords) k.push_back(TermDictionary::Key(w));
+    std::sort(k.begin(), k.end());
+    return k;
+  }();
+  return std::binary_search(keys.begin(), keys.end(), key);
 }
 
 // ASCII-lowercases `w` into `s` (reused: no allocation per token in the
@@ -161,7 +167,8 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
     bool cap = text::IsUpperOrCaseless(text, t.span.begin);
     Lower(w, low);
     bool sentence_start = seg.sentences.size() > sent && seg.sentences[sent].begin == t.span.begin;
-    const bool stop = IsStopword(low);
+    const uint64_t key = TermDictionary::Key(low);
+    const bool stop = IsStopwordKey(key);
     if (cap && !(sentence_start && stop)) {
       if (name_len > 0) name += ' ';
       name += low;
@@ -170,7 +177,7 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
       flush_name();
     }
     if (low.size() < 3 || stop) continue;
-    tf.emplace_back(TermDictionary::Key(low), weight);
+    tf.emplace_back(key, weight);
   }
   flush_name();
 }
@@ -241,12 +248,14 @@ int64_t DayNumber(std::string_view d) {
 }
 
 StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg) {
-  TermCounts tf;
+  thread_local TermCounts tf;
+  tf.clear();
   AddTerms(a.text, seg, 1.0f, tf);
   StoryTerms out;
   AddQuoteShingles(a.text, seg, tf, out.quote_terms);
   if (!a.title.empty()) {
-    Segmentation ts = Segment(a.title);
+    thread_local Segmentation ts;
+    Segment(a.title, ts);
     AddTerms(a.title, ts, kTitleWeight, tf);
   }
   // Sum each term's occurrences (in occurrence order), then sublinear tf.
