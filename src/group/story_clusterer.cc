@@ -68,13 +68,9 @@ double StoryClusterer::Impl::QuoteBonus(const StoryFeatures& f, const TermVector
 StoryClusterer::Impl::Weighed StoryClusterer::Impl::Weigh(const StoryFeatures& f) const {
   Weighed a;
   a.f = &f;
-  a.term.reserve(f.terms.size());
-  a.w.reserve(f.terms.size());
   a.idf.reserve(f.terms.size());
   for (const auto& [t, w] : f.terms) {
     const double idf = Idf(t);
-    a.term.push_back(t);
-    a.w.push_back(w);
     a.idf.push_back(idf);
     a.norm_sq += (w * idf) * (w * idf);
   }
@@ -84,10 +80,11 @@ StoryClusterer::Impl::Weighed StoryClusterer::Impl::Weigh(const StoryFeatures& f
 double StoryClusterer::Impl::Cosine(const Weighed& a, const TermVector& sw, double snorm_sq,
                                     bool exclude_self) const {
   double dot = 0, sn = snorm_sq;
-  for (size_t i = 0; i < a.term.size(); ++i) {
-    const float* found = sw.find(a.term[i]);
+  const auto& terms = a.f->terms;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const float* found = sw.find(terms[i].first);
     if (!found) continue;
-    const double w = a.w[i], idf = a.idf[i];
+    const double w = terms[i].second, idf = a.idf[i];
     double sv = *found;
     if (exclude_self) {
       double full = sv * idf;

@@ -105,10 +105,8 @@ struct StoryClusterer::Impl {
   // many cosines of a refinement round (all its terms: truncating it as the
   // online pass does costs accuracy here, measured).
   struct Weighed {
-    const StoryFeatures* f = nullptr;
-    std::vector<uint32_t> term;  // its terms
-    std::vector<float> w;        // their raw weights
-    std::vector<double> idf;     // their IDFs
+    const StoryFeatures* f = nullptr;  // its terms and raw weights
+    std::vector<double> idf;           // their IDFs
     double norm_sq = 0;
   };
   Weighed Weigh(const StoryFeatures& f) const;
