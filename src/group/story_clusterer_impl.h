@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "chorus/stories.h"
@@ -128,6 +129,16 @@ struct StoryClusterer::Impl {
   // and postings, then freezes the stories idle past the window.
   void RefineLive(int rounds);
   std::vector<size_t> Bisect(const std::vector<const Weighed*>& m) const;
+  static constexpr size_t kMinBisect = 6;  // smaller stories are never split
+  // Signatures of the live stories the last bisection left whole.
+  std::unordered_set<uint64_t> whole;
+  static uint64_t Mix(uint64_t x) {  // splitmix64's finaliser
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+  }
   size_t LeastLike(const std::vector<const Weighed*>& m, const TermVector& v, double norm,
                    bool exclude_self, size_t skip) const;
   void RebuildLiveStories(const std::vector<uint32_t>& touched);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 
 #include "group/story_clusterer_impl.h"
 
@@ -32,7 +33,7 @@ size_t StoryClusterer::Impl::LeastLike(const std::vector<const Weighed*>& m, con
 // in `m` of the second half (empty when the halves are as similar as stories
 // that would merge).
 std::vector<size_t> StoryClusterer::Impl::Bisect(const std::vector<const Weighed*>& m) const {
-  if (m.size() < 6) return {};  // small stories are not split: too little evidence
+  if (m.size() < kMinBisect) return {};  // small stories are not split: too little evidence
   auto vector_of = [&](auto&& pick) {
     TermVector v;
     for (size_t k = 0; k < m.size(); ++k)
@@ -109,12 +110,27 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         members[a[i]].push_back(&weighed[i]);
         positions[a[i]].push_back(i);
       }
+      // A story whose members are exactly those it had when it last held up
+      // as one event is not bisected again (its signature: the sum of its
+      // members' mixed indices, independent of order).
+      std::unordered_set<uint64_t> whole_now;
       for (size_t st = 0; st < members.size(); ++st) {
+        if (members[st].size() < kMinBisect) continue;
+        uint64_t sig = 0;
+        for (size_t p : positions[st]) sig += Mix(live[p]);
+        if (whole.count(sig)) {
+          whole_now.insert(sig);
+          continue;
+        }
         std::vector<size_t> half = Bisect(members[st]);
-        if (half.empty()) continue;
+        if (half.empty()) {
+          whole_now.insert(sig);
+          continue;
+        }
         for (size_t p : half) a[positions[st][p]] = static_cast<uint32_t>(k);
         ++k;
       }
+      whole.swap(whole_now);
     }
     // Story vectors, norms and postings with the current statistics.
     std::vector<TermVector> vec(k);
