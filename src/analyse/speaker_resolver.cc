@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analyse/cue_lexicon.h"
 
@@ -87,11 +88,15 @@ constexpr std::array<std::string_view, 36> kNotNames = {
     "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday",    "saturday", "sunday",   "read"};
 
+// Hash sets over the lists (built once): these run for every capitalised
+// word, and scanning the lists was most of the resolver's time.
 bool IsTitleWord(std::string_view w) {
-  return std::find(kTitleWords.begin(), kTitleWords.end(), w) != kTitleWords.end();
+  static const std::unordered_set<std::string_view> set(kTitleWords.begin(), kTitleWords.end());
+  return set.count(w) != 0;
 }
 bool IsNotName(std::string_view w) {
-  return std::find(kNotNames.begin(), kNotNames.end(), w) != kNotNames.end();
+  static const std::unordered_set<std::string_view> set(kNotNames.begin(), kNotNames.end());
+  return set.count(w) != 0;
 }
 
 enum Gender : uint8_t { kUnknown = 0, kMale = 1, kFemale = 2 };
