@@ -29,15 +29,23 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
     t.kind = tk.kind;
     std::string_view w = text.substr(tk.span.begin, tk.span.size());
     // Lower-cased; ’ in words ("Trump’s") becomes ' so that the word lists match.
-    t.low.reserve(w.size());
-    for (size_t k = 0; k < w.size(); ++k) {
-      char c = w[k];
-      if (c == '\xE2' && w.substr(k, 3) == "\xE2\x80\x99") {
-        t.low.push_back('\'');
-        k += 2;
-        continue;
+    // Copied whole, then lower-cased in place (one write per byte, no
+    // capacity checks); only words holding U+2019 take the slow path.
+    if (w.find('\xE2') == std::string_view::npos) {
+      t.low.assign(w);
+      for (char& c : t.low)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    } else {
+      t.low.reserve(w.size());
+      for (size_t k = 0; k < w.size(); ++k) {
+        char c = w[k];
+        if (c == '\xE2' && w.substr(k, 3) == "\xE2\x80\x99") {
+          t.low.push_back('\'');
+          k += 2;
+          continue;
+        }
+        t.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
       }
-      t.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
     }
     t.cap = text::IsUpperOrCaseless(text, tk.span.begin) && t.kind == TokenKind::kWord;
     // A capitalised word inside a sentence is a name ("United States"), not a cue.
