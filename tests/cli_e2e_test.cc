@@ -1,5 +1,6 @@
 // End-to-end tests: the real build/chorus binary on real files.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <set>
@@ -231,6 +232,51 @@ TEST(Cli, ForcedFormatAndBinaryInput) {
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.err.find("blob.bin: skipped: binary content"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("read 0 articles, skipped 1 record"), std::string::npos);
+}
+
+// --max-decompressed-bytes: a gzip input yielding more than the cap is cut
+// there, with a message naming the file and the flag, and counted as skipped.
+TEST(Cli, DecompressionCapStopsAGzipInputWithAClearMessage) {
+  std::string dir = testing::TempDir();
+  std::string path = dir + "/big.jsonl.gz";
+  std::string body;
+  for (int i = 0; i < 2000; ++i) {
+    body += "{\"id\":\"a";
+    body += std::to_string(i);
+    body += "\",\"text\":\"The mayor said the bridge was safe.\"}\n";
+  }
+  ASSERT_GT(body.size(), 100000u);
+  gzFile f = gzopen(path.c_str(), "wb");
+  ASSERT_NE(f, nullptr);
+  gzwrite(f, body.data(), static_cast<unsigned>(body.size()));
+  gzclose(f);
+
+  auto whole = testing::RunChorus("read -q '" + path + "'");
+  ASSERT_EQ(whole.status, 0) << whole.err;
+  EXPECT_EQ(testing::ParseJsonl(whole.out).rows.size(), 2000u);
+
+  auto cut = testing::RunChorus("read --max-decompressed-bytes 65536 '" + path + "'");
+  EXPECT_EQ(cut.status, 0) << cut.err;
+  EXPECT_NE(cut.err.find("big.jsonl.gz: skipped: input exceeds the decompressed size limit of "
+                         "65536 bytes (--max-decompressed-bytes)"),
+            std::string::npos)
+      << cut.err;
+  size_t read = testing::ParseJsonl(cut.out).rows.size();
+  EXPECT_GT(read, 500u);  // what came before the cap is kept
+  EXPECT_LT(read, 2000u);
+  // The summary counts the cut (and the line it cut through, as malformed).
+  size_t summary = cut.err.find("chorus: read " + std::to_string(read) + " articles, skipped ");
+  ASSERT_NE(summary, std::string::npos) << cut.err;
+  EXPECT_EQ(cut.err.find("skipped 0 records", summary), std::string::npos) << cut.err;
+  // --strict makes the cut an error; ingest takes the flag too.
+  EXPECT_EQ(
+      testing::RunChorus("read -q --strict --max-decompressed-bytes 65536 '" + path + "'").status,
+      1);
+  auto ingest = testing::RunChorus("ingest --db '" + dir +
+                                   "/s.db' --max-decompressed-bytes 65536 '" + path + "'");
+  EXPECT_EQ(ingest.status, 0) << ingest.err;
+  EXPECT_NE(ingest.err.find("(--max-decompressed-bytes)"), std::string::npos) << ingest.err;
+  EXPECT_EQ(testing::RunChorus("read --max-decompressed-bytes 0 '" + path + "'").status, 2);
 }
 
 }  // namespace

@@ -185,6 +185,17 @@ TEST(Quotes, SourceAfterAccordingToIsNotContent) {
 
 // Found with scripts/hostile_inputs.py: speaker resolution compared every new
 // name with every name before it (1 MB of distinct names took 52 s).
+// Found by fuzz_quotes under ASan (minimised to "y\nsay"): a cue verb ending the
+// text left no token after it, and the to-infinitive test read the token past
+// the end before checking there was one. Caught by `make test-asan`.
+TEST(Quotes, ACueAtTheVeryEndReadsNoTokenPastTheEnd) {
+  for (std::string text : {"y\nsay", "He said", "Officials told", "The mayor said to"}) {
+    Segmentation seg = Segment(text);
+    for (const Attribution& a : FindAttributions(text, seg))
+      for (const ByteSpan& c : a.content) EXPECT_LE(c.end, text.size()) << text;
+  }
+}
+
 TEST(Quotes, ManyDistinctNamesStayLinear) {
   std::string text;
   for (int i = 0; i < 40000; ++i)

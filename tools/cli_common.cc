@@ -16,6 +16,11 @@ void InputArgs::Add(CLI::App* cmd, bool required) {
   cmd->add_option("--max-article-bytes", max_article_bytes,
                   "Skip (with a message) articles larger than this")
       ->capture_default_str();
+  cmd->add_option("--max-decompressed-bytes", max_decompressed_bytes,
+                  "Stop reading an input (with a message) after it has yielded this many "
+                  "bytes, counted after gzip decompression: the gzip-bomb guard")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   cmd->add_flag("--strict", strict, "Exit with status 1 when any record was skipped");
   cmd->add_flag("-q,--quiet", quiet, "Print no summary line on standard error");
 }
@@ -34,6 +39,7 @@ bool InputArgs::ToOptions(ReadOptions& opts) const {
     return false;
   }
   opts.max_article_bytes = max_article_bytes;
+  opts.max_decompressed_bytes = max_decompressed_bytes;
   return true;
 }
 

@@ -23,6 +23,7 @@ struct InputArgs {
   std::vector<std::string> inputs;
   std::string format = "auto";
   size_t max_article_bytes = 10u << 20;
+  size_t max_decompressed_bytes = size_t{4} << 30;
   bool strict = false;
   bool quiet = false;
 

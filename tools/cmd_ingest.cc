@@ -1,6 +1,7 @@
 // `chorus ingest --db news.db FILES...` — add articles to a store: each new
 // article joins or starts a story as `chorus stories` would decide, and the
 // quotebook and digest of the stories that changed are brought up to date.
+#include <csignal>
 #include <iostream>
 #include <memory>
 
@@ -27,6 +28,9 @@ Runner AddIngestCommand(CLI::App& app) {
       "replaces that article in place (same position in the stream). Articles are\n"
       "committed every --batch articles: an interrupted ingest keeps what it\n"
       "committed, and the next ingest continues (re-run the same command).\n"
+      "Ctrl-C (SIGINT) or SIGTERM stops it at the next article: the articles read\n"
+      "so far are committed, the count printed, and it exits with 130 (143 for\n"
+      "SIGTERM); the next ingest brings the stories up to date.\n"
       "A progress line is shown on a terminal (not with --quiet).\n\n"
       "Examples:\n"
       "  chorus ingest --db news.db feed.jsonl\n"
@@ -42,11 +46,23 @@ Runner AddIngestCommand(CLI::App& app) {
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
     IngestStats stats;
+    CatchStopSignals();
     try {
       Store store(args->db, Store::Mode::kWrite);
       Progress progress(!args->in.quiet);
-      IngestInputs(store, args->in.inputs, opts, diag, args->batch, stats, progress);
-      Regroup(store, PipelineOptions{}, stats, progress);
+      try {
+        IngestInputs(store, args->in.inputs, opts, diag, args->batch, stats, progress);
+        Regroup(store, PipelineOptions{}, stats, progress);
+      } catch (const Interrupted& i) {
+        progress.Done();
+        // Always said, even with --quiet: the run did not finish.
+        std::cerr << "chorus: " << args->db << ": interrupted by "
+                  << (i.signal == SIGINT ? "SIGINT" : "SIGTERM") << ": " << stats.added
+                  << " added, " << stats.updated << " updated, " << stats.unchanged
+                  << " unchanged (committed); " << store.articles()
+                  << " articles in the store, its stories out of date until the next ingest\n";
+        return 128 + i.signal;
+      }
       progress.Done();
       if (!args->in.quiet)
         std::cerr << "chorus: " << args->db << ": " << stats.added << " added, " << stats.updated
@@ -57,6 +73,7 @@ Runner AddIngestCommand(CLI::App& app) {
       std::cerr << "chorus: " << e.what() << '\n';
       return kExitUsage;
     }
+    if (int sig = StopSignal()) return 128 + sig;  // came after the last article: all done
     return args->in.Finish(diag);
   };
 }

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -69,6 +70,31 @@ void Progress::Done() {
   shown_ = false;
 }
 
+namespace {
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+void NoteStopSignal(int signo) {
+  g_stop_signal = signo;
+}
+
+void ThrowIfStopped() {
+  if (int s = g_stop_signal) throw Interrupted{s};
+}
+}  // namespace
+
+void CatchStopSignals() {
+  struct sigaction sa {};
+  sa.sa_handler = NoteStopSignal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART | SA_RESETHAND;  // a second signal takes the default action
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+int StopSignal() {
+  return g_stop_signal;
+}
+
 void IngestInputs(Store& store, const std::vector<std::string>& inputs, const ReadOptions& read,
                   Diagnostics& diag, size_t batch, IngestStats& stats, Progress& progress) {
   if (batch == 0) batch = 1;
@@ -84,7 +110,14 @@ void IngestInputs(Store& store, const std::vector<std::string>& inputs, const Re
     changes = false;
   };
   try {
+    auto stop_here = [&]() {
+      if (!g_stop_signal) return;
+      commit();
+      ThrowIfStopped();
+    };
+    stop_here();
     ReadInputs(inputs, read, diag, [&](Article&& a) {
+      stop_here();  // a signal while this article was being read
       uint64_t hash = ArticleContentHash(a);
       if (in_batch == 0) store.Begin();
       ++in_batch;
@@ -105,6 +138,7 @@ void IngestInputs(Store& store, const std::vector<std::string>& inputs, const Re
       }
       if (in_batch >= batch) commit();
       progress.Reading(diag.read(), diag.skipped());
+      stop_here();
     });
     commit();
   } catch (...) {
@@ -186,6 +220,7 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
       throw StoreError(store.path() + ": damaged store: article " + std::to_string(n) +
                        " is missing");
     ++n;
+    ThrowIfStopped();
     pipeline.Add(std::move(a));
     progress.Grouping(pipeline.size(), total, pipeline.stories());
   });
@@ -213,6 +248,7 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
     bool dirty = !have.count(story) || old_members[story] != members;
     for (size_t k = 0; !dirty && k < members.size(); ++k) dirty = touched[members[k]];
     if (!dirty) continue;
+    ThrowIfStopped();
     StoredStory s;
     std::vector<StoredQuote> quotes;
     BuildStory(store, story, members, s, quotes);
@@ -220,6 +256,7 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
     ++stats.rewritten;
     progress.Digests(stats.rewritten, new_members.size());
   }
+  ThrowIfStopped();
   store.DropStoriesFrom(static_cast<uint32_t>(new_members.size()));
   store.MarkGrouped(static_cast<int64_t>(result.size()));
   stats.stories = new_members.size();

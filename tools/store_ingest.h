@@ -23,6 +23,18 @@
 
 namespace chorus::cli {
 
+// SIGINT and SIGTERM during an ingest: CatchStopSignals installs handlers that
+// only note the signal (and restore the default, so a second one kills at
+// once); IngestInputs and Regroup then throw Interrupted at the next article
+// boundary, after committing the articles read so far (IngestInputs) or
+// rolling back the regrouping (Regroup): the store stays sound, marked stale
+// until the next ingest.
+void CatchStopSignals();
+int StopSignal();  // the signal caught, or 0
+struct Interrupted {
+  int signal;
+};
+
 struct IngestStats {
   size_t added = 0, updated = 0, unchanged = 0;
   size_t stories = 0, rewritten = 0;  // after Regroup
@@ -53,11 +65,13 @@ class Progress {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
-// Reads `inputs` into `store`; throws StoreError when the store fails.
+// Reads `inputs` into `store`; throws StoreError when the store fails,
+// Interrupted after a stop signal (every article counted in `stats` committed).
 void IngestInputs(Store& store, const std::vector<std::string>& inputs, const ReadOptions& read,
                   Diagnostics& diag, size_t batch, IngestStats& stats, Progress& progress);
 
-// Brings stories, quotebook and digests up to date with every stored article.
+// Brings stories, quotebook and digests up to date with every stored article
+// (one transaction; rolled back when a stop signal throws Interrupted).
 void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress);
 
 }  // namespace chorus::cli

@@ -152,7 +152,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         uint32_t e = ClauseEnd(c, end);
         // Not "to reporters" but "to comment" (declined to comment, is
         // expected to win): a to-infinitive is content.
-        bool infinitive = Is(c, "to") && c + 1 < e && !T[c + 1].cap && !IsPunct(c + 1) &&
+        bool infinitive = c < e && Is(c, "to") && c + 1 < e && !T[c + 1].cap && !IsPunct(c + 1) &&
                           !IsDeterminer(T[c + 1].low) && T[c + 1].kind == TokenKind::kWord;
         if (e > c && (e - c >= 3 || infinitive) && (!IsPreposition(T[c].low) || infinitive))
           f.a.content = {Bytes(c, e)};

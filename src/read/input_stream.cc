@@ -34,7 +34,7 @@ bool InputStream::Fill() {
   if (eof_ || !error_.empty()) return false;
   if (total_ >= max_total_) {
     error_ = "input exceeds the decompressed size limit of " + std::to_string(max_total_) +
-             " bytes; the rest is ignored";
+             " bytes (--max-decompressed-bytes); the rest is ignored";
     eof_ = true;
     return false;
   }

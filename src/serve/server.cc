@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "chorus/serve.h"
+#include "serve/routes.h"
 
 namespace chorus {
 
@@ -18,15 +19,27 @@ void StopOnSignal(int) {
 
 }  // namespace
 
-bool Serve(ApiSource& source, const ServeOptions& options, std::string& error) {
-  httplib::Server server;
-  std::mutex mu;  // one request at a time inside the source
+namespace serve {
+
+void ConfigureServer(httplib::Server& server, ApiSource& source, std::mutex& mu,
+                     const ServeOptions& options) {
   server.set_payload_max_length(options.max_request_bytes);
   server.set_read_timeout(options.timeout_seconds, 0);
   server.set_write_timeout(options.timeout_seconds, 0);
   server.set_keep_alive_max_count(100);
   server.set_tcp_nodelay(true);  // else small replies wait for delayed ACKs (40 ms)
-  auto answer = [&](const httplib::Request& req, httplib::Response& res) {
+  // Default headers go on every reply httplib writes, its own errors included.
+  httplib::Headers headers(SecurityHeaders().begin(), SecurityHeaders().end());
+  server.set_default_headers(std::move(headers));
+  // Replies are small and sent whole: Range headers are ignored. (cpp-httplib
+  // 0.11 would cut the body to the range yet keep the status the handler set:
+  // a "200 OK" carrying a fragment of JSON. The request object is not const
+  // in httplib; only this callback's view of it is.)
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    const_cast<httplib::Request&>(req).ranges.clear();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  auto answer = [&source, &mu](const httplib::Request& req, httplib::Response& res) {
     QueryParams params(req.params.begin(), req.params.end());
     HttpReply r;
     {
@@ -34,7 +47,6 @@ bool Serve(ApiSource& source, const ServeOptions& options, std::string& error) {
       r = HandleRequest(source, req.path, params);
     }
     res.status = r.status;
-    for (const auto& [k, v] : SecurityHeaders()) res.set_header(k, v);
     res.set_header("Cache-Control", r.cache_control);
     res.set_content(std::move(r.body), r.content_type.c_str());
   };
@@ -43,12 +55,22 @@ bool Serve(ApiSource& source, const ServeOptions& options, std::string& error) {
   auto refuse = [](const httplib::Request&, httplib::Response& res) {
     res.status = 405;
     res.set_header("Allow", "GET, HEAD");
+    res.set_header("Cache-Control", "no-store");
     res.set_content("{\"error\":\"only GET\"}", "application/json; charset=utf-8");
   };
   server.Post(R"(/.*)", refuse);
   server.Put(R"(/.*)", refuse);
   server.Delete(R"(/.*)", refuse);
+  server.Options(R"(/.*)", refuse);
   server.Patch(R"(/.*)", refuse);
+}
+
+}  // namespace serve
+
+bool Serve(ApiSource& source, const ServeOptions& options, std::string& error) {
+  httplib::Server server;
+  std::mutex mu;  // one request at a time inside the source
+  serve::ConfigureServer(server, source, mu, options);
   int port = options.port;
   if (port == 0) {
     port = server.bind_to_any_port(options.host);

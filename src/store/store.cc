@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace chorus {
 
@@ -41,6 +42,54 @@ CREATE TABLE changed(seq INTEGER PRIMARY KEY);  -- content replaced since the la
 INSERT INTO meta VALUES('format', 'chorus-store'), ('grouped', '0'), ('stale', '0');
 )sql";
 
+// SQLite's message, made plain: damaged files say so, I/O failures carry the
+// system's reason ("disk I/O error (File too large)").
+// `saved_errno`: errno right after the failing call (SQLite does not always
+// keep it: sqlite3_system_errno reads errno again later).
+std::string Explain(sqlite3* db, std::string m, int saved_errno = 0) {
+  int code = sqlite3_errcode(db);
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    return "not a chorus store, or a damaged one (" + m + ")";
+  if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) {
+    int e = sqlite3_system_errno(db);
+    if (e == 0 && (saved_errno == EFBIG || saved_errno == ENOSPC || saved_errno == EDQUOT ||
+                   saved_errno == EIO || saved_errno == EROFS || saved_errno == EACCES))
+      e = saved_errno;
+    if (e != 0) m.append(" (").append(std::strerror(e)).append(")");
+  }
+  if (code == SQLITE_READONLY) m += " (no permission to write the file or its directory)";
+  return m;
+}
+
+// A WAL reader needs the -shm file beside the store; a user who may write
+// neither the store nor its directory cannot create it, and SQLite refuses to
+// read ("attempt to write a readonly database"). When no -wal file exists no
+// ingest is writing (a writer keeps one until it closes), so the file can be
+// read as immutable: exactly its content, without the shared memory.
+bool NeedsImmutableOpen(sqlite3* db, const std::string& path) {
+  int rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN) return false;
+  struct stat st;
+  return ::stat((path + "-wal").c_str(), &st) != 0;
+}
+
+// file: URI of `path` with immutable=1 (%, ? and # escaped).
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[static_cast<unsigned char>(c) & 15];
+    } else {
+      uri += c;
+    }
+  }
+  uri += "?immutable=1";
+  return uri;
+}
+
 }  // namespace
 
 uint64_t ArticleContentHash(const Article& a) {
@@ -69,22 +118,18 @@ struct Store::Db {
 
   [[noreturn]] void Fail(std::string_view what) const {
     std::string msg = path + ": " + std::string(what);
-    if (db) msg += std::string(": ") + sqlite3_errmsg(db);
+    if (db) msg += ": " + Explain(db, sqlite3_errmsg(db));
     throw StoreError(msg);
   }
   void Exec(const char* sql) {
     char* err = nullptr;
+    errno = 0;
     if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      int saved = errno;
       std::string m = err ? err : "unknown error";
       sqlite3_free(err);
-      throw StoreError(path + ": " + Describe(m));
+      throw StoreError(path + ": " + Explain(db, m, saved));
     }
-  }
-  std::string Describe(const std::string& m) const {
-    int code = sqlite3_errcode(db);
-    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-      return "not a chorus store, or a damaged one (" + m + ")";
-    return m;
   }
 };
 
@@ -111,10 +156,11 @@ class Stmt {
   }
   // True while there is a row.
   bool Step() {
+    errno = 0;
     int rc = sqlite3_step(s_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    Fail();
+    Fail(errno);
   }
   void Run() {
     while (Step()) {
@@ -129,12 +175,8 @@ class Stmt {
   }
 
  private:
-  [[noreturn]] void Fail() {
-    int code = sqlite3_errcode(db_);
-    std::string m = sqlite3_errmsg(db_);
-    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-      m = "not a chorus store, or a damaged one (" + m + ")";
-    throw StoreError(path_ + ": " + m);
+  [[noreturn]] void Fail(int saved_errno = 0) {
+    throw StoreError(path_ + ": " + Explain(db_, sqlite3_errmsg(db_), saved_errno));
   }
   sqlite3* db_;
   const std::string& path_;
@@ -169,6 +211,17 @@ Store::Store(const std::string& path, Mode mode, bool fresh)
     throw StoreError(path + ": no such store (create it with 'chorus ingest --db " + path +
                      " FILES...')");
   if (exists && S_ISDIR(st.st_mode)) throw StoreError(path + ": is a directory, not a store");
+  if (mode == Mode::kWrite) {
+    // SQLite would open a write-protected file read-only and fail at the first
+    // write; say why up front. WAL mode also creates PATH-wal beside the file.
+    if (exists && ::access(path.c_str(), W_OK) != 0)
+      throw StoreError(path + ": cannot write the store: " + std::strerror(errno));
+    std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    if (dir.empty()) dir = std::filesystem::path(".");
+    if (::access(dir.c_str(), W_OK | X_OK) != 0)
+      throw StoreError(path + ": cannot write in the store's directory " + dir.string() + ": " +
+                       std::strerror(errno));
+  }
   if (!exists && !fresh) CreateFresh(path);  // mode is kWrite here
   // Readers open read-write when they may (WAL readers need the shared-memory
   // file), and never write; read-only files fall back to a read-only open.
@@ -180,6 +233,13 @@ Store::Store(const std::string& path, Mode mode, bool fresh)
     sqlite3_open_v2(path.c_str(), &db_->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   }
   if (sqlite3_errcode(db_->db) != SQLITE_OK) db_->Fail("cannot open the store");
+  if (mode == Mode::kRead && NeedsImmutableOpen(db_->db, path)) {
+    sqlite3_close_v2(db_->db);
+    db_->db = nullptr;
+    sqlite3_open_v2(ImmutableUri(path).c_str(), &db_->db,
+                    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (sqlite3_errcode(db_->db) != SQLITE_OK) db_->Fail("cannot open the store");
+  }
   sqlite3_busy_timeout(db_->db, 10000);
   // Identify the file before anything else touches it.
   int64_t app_id = 0, version = 0, tables = 0;
