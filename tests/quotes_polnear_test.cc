@@ -99,6 +99,37 @@ TEST(QuotesPolnear, LeadInBeforeAQuotationBelongsToItsContent) {
   EXPECT_EQ(q[0].content, "But with the field split, \u201cTrump's 22% goes a long way,\u201d");
 }
 
+TEST(QuotesPolnear, NameBeforeAColonIsTheSource) {
+  auto q = Find("Pollsters agree - Carl Bialik: \u201cKeep on contacting voters as late as "
+                "possible.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Carl Bialik");
+  EXPECT_EQ(q[0].cue, ":");
+  EXPECT_EQ(q[0].content, "\u201cKeep on contacting voters as late as possible.\u201d");
+  q = Find("More from Jones: \u201cThe partisanship of the state is a starting point.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Jones");
+  q = Find("Rep. Trey Gowdy (R-S.C.): \"I have not heard anyone cite that figure.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rep. Trey Gowdy");
+  // A heading in capitals, and a cue word, are not names.
+  q = Find("UPDATE: \u201cWe are not going anywhere at all,\u201d the mayor said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "the mayor");
+  q = Find("Said Ellis: \u201cI don't get the sense she is interested.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "Said");
+}
+
+TEST(QuotesPolnear, SecondQuotationWithItsOwnCueIsNotJoined) {
+  auto q = Find("\"His normal demeanor is grumpy,\" she said, but despite the tone, \"I think "
+                "he will do it,\" said Kunin.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].source, "she");
+  EXPECT_EQ(q[1].source, "Kunin");
+  EXPECT_EQ(q[1].content, "\"I think he will do it,\"");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -279,8 +279,9 @@ std::vector<Attribution> Finder::Run() {
     if (last_direct >= 0 && q > 0) {
       Found& prev = found[static_cast<size_t>(last_direct)];
       uint32_t qf = v_.quote_first[q];
+      Found own;  // "…,” she said, but …, “…,” said Kunin: the second has its own cue
       if (prev.cue_tok != kNone && prev.cue_tok >= v_.quote_end[q - 1] && prev.cue_tok < qf &&
-          T[prev.cue_tok].sent == T[qf].sent && Is(qf - 1, ",")) {
+          T[prev.cue_tok].sent == T[qf].sent && Is(qf - 1, ",") && !PostCue(q, own)) {
         AddQuote(prev, q);
         continue;
       }
@@ -299,7 +300,7 @@ std::vector<Attribution> Finder::Run() {
         if (T[k].quote >= 0 || T[k].cue == CueKind::kSpeech || Is(k, ":")) lead_in = false;
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
-      matched = PreCue(q, f) || BlockCue(q, f);
+      matched = ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f);
     }
     uint32_t words = 0;
     for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) words += T[k].IsWord();

@@ -96,6 +96,9 @@ class Finder {
   bool PostCue(uint32_t q, Found& f) const;
   bool PreCue(uint32_t q, Found& f) const;
   bool BlockCue(uint32_t q, Found& f) const;
+  // "Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon
+  // that opens the quotation (poll round-ups, transcripts).
+  bool ColonCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
   // Cues whose subject is what is reported on, not a speaker (PolNeAR train:

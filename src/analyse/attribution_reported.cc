@@ -38,6 +38,56 @@ bool Finder::BlockCue(uint32_t q, Found& f) const {
   return true;
 }
 
+bool Finder::ColonCue(uint32_t q, Found& f) const {
+  // PolNeAR train annotates the colon as the cue and the name as the source:
+  // "Pollsters agree - Carl Bialik: “…”", "Rep. Trey Gowdy (R-S.C.):“…”".
+  const auto& T = v_.toks;
+  uint32_t first = v_.quote_first[q];
+  if (first < 2 || first >= T.size() || !Is(first - 1, ":") || T[first - 1].quote >= 0)
+    return false;
+  uint32_t colon = first - 1;
+  uint32_t lo = v_.sent_first[T[colon].sent];
+  uint32_t e = colon, b = colon;
+  if (b > lo + 1 && Is(b - 1, ")")) {  // a party and state: (R-S.C.)
+    uint32_t k = b - 1;
+    while (k > lo && !Is(k, "(") && b - k < 8) --k;
+    if (!Is(k, "(")) return false;
+    b = e = k;
+  }
+  while (b > lo) {
+    uint32_t k = b - 1;
+    if (T[k].quote >= 0) break;
+    if (T[k].cap && T[k].kind == TokenKind::kWord && T[k].cue == CueKind::kNone) {
+      b = k;
+    } else if (Is(k, ".") && k > lo && T[k - 1].cap && T[k - 1].span.size() <= 4) {
+      b = k;  // "Jeffrey M. Jones", "Rep."
+    } else if (Is(k, "and") && k > lo && T[k - 1].cap && b < e) {
+      b = k;  // "Frank Newport and Jim Harter"
+    } else {
+      break;
+    }
+  }
+  if (b >= e || e - b > 8 || !T[b].cap || IsCueAdverb(T[b].low) || IsAdverbialStarter(T[b].low))
+    return false;
+  // The name opens its sentence or follows a heading's dash or "More from".
+  bool opens = b == lo || Is(b - 1, "from") ||
+               (IsPunct(b - 1) && (Is(b - 1, "-") || v_.Str(b - 1) == "\xE2\x80\x93" ||
+                                   v_.Str(b - 1) == "\xE2\x80\x94"));
+  if (!opens) return false;
+  // A heading in capitals ("UPDATE:") is not a name.
+  bool lower = false;
+  for (uint32_t k = b; k < e; ++k)
+    for (char c : v_.Str(k)) lower = lower || (c >= 'a' && c <= 'z');
+  if (!lower) return false;
+  f.cue_tok = kNone;
+  f.a.cue = {Bytes(colon, colon + 1)};
+  f.src_first = b;
+  f.src_end = e;
+  f.a.source = {Bytes(b, e)};
+  AddQuote(f, q);
+  return true;
+}
+
 static constexpr bool kManyPerSentence = true;
 
 uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
