@@ -130,6 +130,19 @@ TEST(QuotesPolnear, SecondQuotationWithItsOwnCueIsNotJoined) {
   EXPECT_EQ(q[1].content, "\"I think he will do it,\"");
 }
 
+TEST(QuotesPolnear, SourceLeavesOutAParticipleAdjunct) {
+  auto q = Find("Clinton, speaking to reporters on her plane, said the race was close.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Clinton");
+  q = Find("Hunter, meanwhile, said the plan would fail.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Hunter");
+  // An appositive noun phrase stays.
+  q = Find("Hugh Hill, a doctor, said the plan would fail.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Hugh Hill, a doctor");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).
