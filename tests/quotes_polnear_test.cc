@@ -143,6 +143,17 @@ TEST(QuotesPolnear, SourceLeavesOutAParticipleAdjunct) {
   EXPECT_EQ(q[0].source, "Hugh Hill, a doctor");
 }
 
+TEST(QuotesPolnear, PostCueSourceHoldsAStateAbbreviation) {
+  auto q = Find("\"Let me make it perfectly clear,\" Senate Majority Leader Mitch McConnell, "
+                "R-Ky., said. \"That is not our view.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Senate Majority Leader Mitch McConnell, R-Ky");
+  q = Find("\u201cWe will help,\u201d Rep. Jim McDermott (D-Wash.) said on Friday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rep. Jim McDermott (D-Wash.)");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

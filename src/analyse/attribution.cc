@@ -133,12 +133,20 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
     return true;
   }
   // “…,” Reyes said. / “…,” the authority's chief engineer, Tomas Reyes, said.
-  for (uint32_t c = k; c < limit && c < k + 14; ++c) {
+  // "Senate Majority Leader Mitch McConnell, R-Ky., said", "Rep. Earl
+  // Blumenauer (D-Ore.) said": a state abbreviation's dot and brackets.
+  auto abbrev_dot = [&](uint32_t c) {
+    std::string_view w = v_.Str(c - 1);  // "Ky", "R-Ky", "D-Wash"
+    return c > k && c + 1 < limit && T[c - 1].cap &&
+           (w.size() <= 4 || (w.size() <= 8 && w.find('-') != std::string_view::npos)) &&
+           (Is(c + 1, ",") || Is(c + 1, ")"));
+  };
+  for (uint32_t c = k; c < limit && c < k + 18; ++c) {
     if (T[c].quote >= 0) break;
-    if (IsPunct(c) &&
-        !(Is(c, ",") || Is(c, ".") || Is(c, "'") || Is(c, "\xE2\x80\x99") || Is(c, "-")))
+    if (IsPunct(c) && !(Is(c, ",") || Is(c, ".") || Is(c, "'") || Is(c, "\xE2\x80\x99") ||
+                        Is(c, "-") || (c > k && (Is(c, "(") || Is(c, ")")))))
       break;
-    if (Is(c, ".") && !(c + 1 < limit && T[c + 1].cap)) break;
+    if (Is(c, ".") && !(c + 1 < limit && T[c + 1].cap) && !abbrev_dot(c)) break;
     if (Is(c, ",") && !(c > k && (T[k].cap || IsDeterminer(T[k].low)))) break;
     if (IsClauseWord(T[c].low)) break;
     CueKind ck = Cue(c);
