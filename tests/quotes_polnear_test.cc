@@ -154,6 +154,20 @@ TEST(QuotesPolnear, PostCueSourceHoldsAStateAbbreviation) {
   EXPECT_EQ(q[0].source, "Rep. Jim McDermott (D-Wash.)");
 }
 
+TEST(QuotesPolnear, NextParagraphContinuesOnlyWhenTheQuotationIsTheWholeParagraph) {
+  auto q = Find("\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
+                "\u201cThey are all here for the free stuff,\u201d Bennett shot back with a "
+                "laugh.\n\n\u201cWe are still friends after all these years.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Paradis");
+  EXPECT_EQ(q[0].content, "\u201cLook at all these supporters here,\u201d");
+  q = Find("\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
+           "\u201cWe are still friends after all these years.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\u201cLook at all these supporters here,\u201d | \u201cWe are still "
+                          "friends after all these years.\u201d");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).
