@@ -168,6 +168,16 @@ TEST(QuotesPolnear, NextParagraphContinuesOnlyWhenTheQuotationIsTheWholeParagrap
                           "friends after all these years.\u201d");
 }
 
+TEST(QuotesPolnear, SecondQuotationAfterItsOwnCueIsNotJoined) {
+  auto q = Find("\u201cThey are both qualified,\u201d he said, adding, \u201cHillary is "
+                "overwhelmingly qualified.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[1].cue, "adding");
+  EXPECT_EQ(q[1].source, "he");
+  EXPECT_EQ(q[1].content, "\u201cHillary is overwhelmingly qualified.\u201d");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).
