@@ -178,6 +178,16 @@ TEST(QuotesPolnear, SecondQuotationAfterItsOwnCueIsNotJoined) {
   EXPECT_EQ(q[1].content, "\u201cHillary is overwhelmingly qualified.\u201d");
 }
 
+TEST(QuotesPolnear, AShortQuotationOpeningItsSentenceBeforeACueIsNotATitle) {
+  auto q = Find("\"Safety,\" said Grimm, a Donald Trump supporter.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\"Safety,\"");
+  EXPECT_EQ(q[0].source, "Grimm, a Donald Trump supporter");
+  // A title inside the sentence stays a title.
+  for (const Q& x : Find("He was on NBC's \"Meet the Press,\" Sanders said."))
+    EXPECT_NE(x.content, "\"Meet the Press,\"");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

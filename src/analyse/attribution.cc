@@ -281,7 +281,15 @@ std::vector<Attribution> Finder::Run() {
   int32_t last_direct = -1;                   // index in `found` of the last direct attribution
   for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
     if (v_.quote_first[q] >= T.size() || v_.quote_first[q] >= v_.quote_end[q]) continue;
-    if (IsTitle(q)) continue;
+    if (IsTitle(q)) {
+      // “Safety,” said Grimm. / “Okay,” I said: a word or two opening the
+      // sentence, closed by a comma and followed by a cue, is a quotation.
+      uint32_t qf = v_.quote_first[q], qe = v_.quote_end[q];
+      Found probe;
+      bool said = qf == v_.sent_first[T[qf].sent] && qe >= qf + 3 && Is(qe - 2, ",") &&
+                  PostCue(q, probe);
+      if (!said) continue;
+    }
     // “…,” said the senator, “…”: the second half joins the first when the
     // first one's cue stands between them in the same sentence.
     if (last_direct >= 0 && q > 0) {
