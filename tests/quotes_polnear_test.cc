@@ -188,6 +188,13 @@ TEST(QuotesPolnear, AShortQuotationOpeningItsSentenceBeforeACueIsNotATitle) {
     EXPECT_NE(x.content, "\"Meet the Press,\"");
 }
 
+TEST(QuotesPolnear, AnOpeningMarkWhereAQuotationClosesClosesIt) {
+  auto q = Find("\u201cIt's unusual,\u201c said Larry Noble, an attorney.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\u201cIt's unusual,\u201c");
+  EXPECT_EQ(q[0].source, "Larry Noble, an attorney");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).
