@@ -195,6 +195,15 @@ TEST(QuotesPolnear, AnOpeningMarkWhereAQuotationClosesClosesIt) {
   EXPECT_EQ(q[0].source, "Larry Noble, an attorney");
 }
 
+TEST(QuotesPolnear, ATitleClosingTheSentenceIsNotAQuotation) {
+  auto q = Find("\"Donald Trump is a fraud,\" Perez said Sunday on NBC's \"Meet the Press.\" "
+                "\"Listening to him talk about America first is hard.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Perez");
+  EXPECT_EQ(q[0].content, "\"Donald Trump is a fraud,\" | \"Listening to him talk about America "
+                          "first is hard.\"");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -85,6 +85,8 @@ bool Finder::IsTitle(uint32_t q) const {
   for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) {
     if (IsPunct(k)) {
       std::string_view p = v_.Str(k);
+      // A title may close the sentence: on NBC's "Meet the Press."
+      if (p == "." && k + 2 == v_.quote_end[q] && v_.IsQuoteMark(k + 1)) continue;
       if (p == "." || p == "!" || p == "?") return false;
       continue;
     }
