@@ -204,6 +204,11 @@ TEST(QuotesPolnear, ATitleClosingTheSentenceIsNotAQuotation) {
                           "first is hard.\"");
 }
 
+TEST(QuotesPolnear, ASourceNeverOpensWithAPreposition) {
+  for (const Q& x : Find("PolitiFact rated 32% of Republican claims as false."))
+    EXPECT_NE(x.source, "of Republican");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

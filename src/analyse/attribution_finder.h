@@ -132,6 +132,8 @@ class Finder {
   }
   bool SourceShape(uint32_t first, uint32_t end) const {
     const Tok& t = v_.toks[first];
+    if (!t.cap && IsPreposition(t.low)) return false;  // "of Republican claims"
+
     if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low))
       return true;
     // "officials", "current and former officials", "other experts": a group
