@@ -209,6 +209,17 @@ TEST(QuotesPolnear, ASourceNeverOpensWithAPreposition) {
     EXPECT_NE(x.source, "of Republican");
 }
 
+TEST(QuotesPolnear, MixedContentStopsAtADashAfterTheQuotation) {
+  auto q = Find("She added that 2016 \u201cis going to be a national security election\u201d "
+                "\u2014 an issue Democrats have struggled with.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that 2016 \u201cis going to be a national security election\u201d");
+  // Before any quotation, a dash does not end the content.
+  q = Find("She added that the plan \u2014 a big one \u2014 would be \u201cgreat.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that the plan \u2014 a big one \u2014 would be \u201cgreat.\u201d");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -92,8 +92,15 @@ static constexpr bool kManyPerSentence = true;
 
 uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
   const auto& T = v_.toks;
+  bool quoted = false;  // a quotation seen in the content so far
   for (uint32_t k = c + 2; k + 1 < end; ++k) {
+    quoted = quoted || T[k - 1].quote >= 0;
     if (T[k].quote >= 0 || T[k + 1].quote >= 0) continue;
+    // After a quoted fragment, a dash opens an aside: ... a “national security
+    // election” — an issue Democrats have struggled with (PolNeAR train).
+    if (quoted && IsPunct(k) &&
+        (Is(k, "-") || Is(k, "--") || v_.Str(k) == "\xE2\x80\x94" || v_.Str(k) == "\xE2\x80\x93"))
+      return k;
     const Tok& n = T[k + 1];
     if (Is(k, ",") && (n.cue == CueKind::kParticiple || IsClauseEnder(n.low))) return k;
     if (Is(k, "and") && n.cue != CueKind::kNone) {
