@@ -220,6 +220,20 @@ TEST(QuotesPolnear, MixedContentStopsAtADashAfterTheQuotation) {
   EXPECT_EQ(q[0].content, "that the plan \u2014 a big one \u2014 would be \u201cgreat.\u201d");
 }
 
+TEST(QuotesPolnear, CueTakesAMannerAdverbAndAClosingDay) {
+  auto q = Find("\u201cShe just said a terrible thing,\u201d Trump said sarcastically.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said sarcastically");
+  q = Find("\u201cIt is disqualifying right there,\u201d Scarborough said Monday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said Monday");
+  EXPECT_EQ(q[0].source, "Scarborough");
+  // Before its content, the day is left out.
+  q = Find("Clinton said Wednesday that the allegations are \"more evidence.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

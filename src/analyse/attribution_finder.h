@@ -63,7 +63,8 @@ class Finder {
   }
 
   // The cue span of the verb at `t`, with the auxiliaries right before it.
-  ByteSpan CueSpan(uint32_t t) const;
+  // `post`: the cue follows its quotation (“…,” Trump said Monday.).
+  ByteSpan CueSpan(uint32_t t, bool post = false) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   // An appositive chain ending with the comma at end - 1: "Hugh Hill, a doctor,".
