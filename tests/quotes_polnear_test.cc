@@ -234,6 +234,17 @@ TEST(QuotesPolnear, CueTakesAMannerAdverbAndAClosingDay) {
   EXPECT_EQ(q[0].cue, "said");
 }
 
+TEST(QuotesPolnear, InvertedSourceKeepsItsPartyAndItsAppositive) {
+  auto q = Find("\"I don't remember anything as outrageous,\" said Senate Minority Leader "
+                "Harry M. Reid (D-Nev.).");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Senate Minority Leader Harry M. Reid (D-Nev.)");
+  q = Find("\"We are not Pollyanna-ish,\" said Alex Conant, a senior aide with Sen. Marco "
+           "Rubio's campaign.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Alex Conant, a senior aide with Sen. Marco Rubio's campaign");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -98,6 +98,15 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
         ++e;
         continue;
       }
+      // A party and state after the name: "said Sen. Harry M. Reid (D-Nev.)".
+      if (p == "(" && e > b && T[e - 1].cap) {
+        uint32_t x = e + 1;
+        while (x < limit && x < e + 5 && !Is(x, ")") && T[x].quote < 0) ++x;
+        if (x < limit && Is(x, ")") && x > e + 1 && T[e + 1].cap) {
+          e = x + 1;
+          continue;
+        }
+      }
       break;
     }
     if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low))) break;
@@ -106,14 +115,24 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
       return {kNone, kNone};
     ++e;
   }
-  while (e > b && T[e - 1].kind == TokenKind::kPunct) --e;
+  while (e > b && T[e - 1].kind == TokenKind::kPunct && !Is(e - 1, ")")) --e;
   if (e == b) return {kNone, kNone};
   // "said Henry Barbour, a GOP strategist who serves ...": the appositive runs
   // to the end of the sentence.
-  if (e < limit && Is(e, ",") && T[e - 1].cap) {
+  if (e < limit && Is(e, ",") && (T[e - 1].cap || Is(e - 1, ")"))) {
     uint32_t f = e + 1;
-    while (f < limit && T[f].quote < 0 && !(IsPunct(f) && (Is(f, ".") || Is(f, ";")))) ++f;
-    if (f == limit || (f < limit && Is(f, ".") && f + 1 == limit)) {
+    // Through abbreviations ("with Sen. Marco Rubio's campaign").
+    while (f < limit && T[f].quote < 0 &&
+           !(IsPunct(f) && (Is(f, ".") || Is(f, ";")) &&
+             !(Is(f, ".") && f + 1 < limit && T[f + 1].cap && T[f + 1].quote < 0 &&
+               T[f - 1].cap && T[f - 1].span.size() <= 4)))
+      ++f;
+    // ... to the end of the sentence, or to a quotation that goes on after
+    // a full stop the segmenter kept ("said Scott Reed, the Chamber's
+    // strategist. “…”").
+    bool closes = f == limit || (f < limit && Is(f, ".") &&
+                                 (f + 1 == limit || T[f + 1].quote >= 0));
+    if (closes) {
       uint32_t x = f;
       while (x > e && IsPunct(x - 1)) --x;
       if (x > e + 1) return {b, x};
