@@ -245,6 +245,13 @@ TEST(QuotesPolnear, InvertedSourceKeepsItsPartyAndItsAppositive) {
   EXPECT_EQ(q[0].source, "Alex Conant, a senior aide with Sen. Marco Rubio's campaign");
 }
 
+TEST(QuotesPolnear, AppositiveSourceKeepsAPartyTag) {
+  auto q = Find("Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was "
+                "\u201c100 percent\u201d settled.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

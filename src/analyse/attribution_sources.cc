@@ -66,6 +66,12 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
     // The head: the words before that comma, back to the clause start.
     uint32_t h = c - 1;
     uint32_t b = h;
+    // A party tag before the comma: "Rep. Elijah Cummings (D-Md.), chair of ...".
+    if (b > lo + 2 && Is(b - 1, ")")) {
+      uint32_t x = b - 1;
+      while (x > lo && !Is(x, "(") && b - x < 6) --x;
+      if (Is(x, "(") && x > lo && T[x - 1].cap) b = x;
+    }
     while (b > lo && T[b - 1].quote < 0 && !IsPunct(b - 1) && h - b < 8 &&
            !IsClauseWord(T[b - 1].low) && T[b - 1].cue == CueKind::kNone)
       --b;
