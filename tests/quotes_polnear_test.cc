@@ -252,6 +252,17 @@ TEST(QuotesPolnear, AppositiveSourceKeepsAPartyTag) {
   EXPECT_EQ(q[0].source, "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee");
 }
 
+TEST(QuotesPolnear, WentOnToSayIsOneCue) {
+  auto q = Find("He went on to say, \u201cShe once threw a Bible at an agent.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "went on to say");
+  EXPECT_EQ(q[0].source, "He");
+  q = Find("Pence went on to say he is confident that the two men will get along.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "went on to say");
+  EXPECT_EQ(q[0].source, "Pence");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -23,7 +23,7 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
   // and so do the particles of phrasal cues ("called for", "pointed out") and
   // "in a statement" after "said".
   const auto& T = v_.toks;
-  uint32_t b = t;
+  uint32_t b = GoesOnTo(t) != kNone ? GoesOnTo(t) : t;
   while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent && (Aux(b - 1) || Adverb(b - 1)))
     --b;
   uint32_t e = t + 1;

@@ -62,6 +62,15 @@ class Finder {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
   }
 
+  // "went on to say": the index of "went" (or "goes", "go", "going") when
+  // the verb at `t` follows "… on to", else kNone. PolNeAR train puts the
+  // whole phrase in the cue (24 of 27).
+  uint32_t GoesOnTo(uint32_t t) const {
+    if (t < 3 || !Is(t - 1, "to") || !Is(t - 2, "on") || v_.toks[t - 3].sent != v_.toks[t].sent)
+      return kNone;
+    const std::string& g = v_.toks[t - 3].low;
+    return g == "went" || g == "goes" || g == "go" || g == "going" ? t - 3 : kNone;
+  }
   // The cue span of the verb at `t`, with the auxiliaries right before it.
   // `post`: the cue follows its quotation (“…,” Trump said Monday.).
   ByteSpan CueSpan(uint32_t t, bool post = false) const;

@@ -153,7 +153,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
     if (ck == CueKind::kParticiple &&
         !(t > lo && (Is(t - 1, ",") || Is(t - 1, "by") || Is(t - 1, "after"))))
       continue;
-    if (t > lo && Is(t - 1, "to")) continue;  // "went on to write": not a report
+    // "decided to write" is not a report; "went on to say" is.
+    if (t > lo && Is(t - 1, "to") && GoesOnTo(t) == kNone) continue;
     Found f;
     f.cue_tok = t;
     f.para = T[t].para;
@@ -190,7 +191,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       SetSource(f, SourceAfter(t + 1, hi));
       if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
     } else {
-      auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, t) : SourceBefore(t);
+      auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, t)
+                 : GoesOnTo(t) != kNone      ? SourceBefore(GoesOnTo(t))
+                                             : SourceBefore(t);
       // "He called the actions lawful, and said ...": the sentence's subject.
       if (src.first == kNone && t > lo && Is(t - 1, "and")) src = SubjectOf(s, t);
       if (src.first == kNone) continue;
