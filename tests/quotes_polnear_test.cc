@@ -263,6 +263,15 @@ TEST(QuotesPolnear, WentOnToSayIsOneCue) {
   EXPECT_EQ(q[0].source, "Pence");
 }
 
+TEST(QuotesPolnear, ContentIsTheClauseWhenItsSubjectComesBeforeThat) {
+  auto q = Find("Pence said he is confident that the two men will get along.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "he is confident that the two men will get along");
+  q = Find("Pence said last month that the two men will get along.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that the two men will get along");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -64,6 +64,8 @@ uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
   for (uint32_t k = c; k < end && k < c + 6; ++k) {
     if (Is(k, "that")) return k;
     if (IsPunct(k) || T[k].quote >= 0 || T[k].cue != CueKind::kNone) break;
+    // "said he is confident that ...": a clause of its own is the content.
+    if (IsSubjectPronoun(T[k].low) || Aux(k)) break;
   }
   if (TakesObject(T[t].low)) {
     // "told reporters (on Monday) that ...": start at "that" when it is near.
