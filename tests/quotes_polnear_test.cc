@@ -272,6 +272,14 @@ TEST(QuotesPolnear, ContentIsTheClauseWhenItsSubjectComesBeforeThat) {
   EXPECT_EQ(q[0].content, "that the two men will get along");
 }
 
+TEST(QuotesPolnear, ACoordinatedCueTakesTheSubjectOfTheSentence) {
+  auto q = Find("He praised those who left but said the campaign was \"in a different "
+                "ballgame.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "He");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

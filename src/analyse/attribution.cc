@@ -251,7 +251,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     }
   } else {
     SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
-    if (f.a.source.empty() && (Cue(cue) == CueKind::kNone || (cue > lo && Is(cue - 1, "and"))))
+    if (f.a.source.empty() && (Cue(cue) == CueKind::kNone || Coordinated(cue)))
       SetSource(f, SubjectOf(s, cue));
   }
   // Only punctuation between cue and quotation: a direct quote.

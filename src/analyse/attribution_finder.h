@@ -71,6 +71,15 @@ class Finder {
     const std::string& g = v_.toks[t - 3].low;
     return g == "went" || g == "goes" || g == "go" || g == "going" ? t - 3 : kNone;
   }
+  // A verb coordinated with an earlier one of the same subject: "He praised
+  // them but said", "he said …, and then predicted", "has mocked …, has
+  // boasted of" (back over auxiliaries and adverbs to "and", "but" or a comma).
+  bool Coordinated(uint32_t t) const {
+    uint32_t lo = v_.sent_first[v_.toks[t].sent];
+    uint32_t k = t;
+    while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1))) --k;
+    return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
+  }
   // The cue span of the verb at `t`, with the auxiliaries right before it.
   // `post`: the cue follows its quotation (“…,” Trump said Monday.).
   ByteSpan CueSpan(uint32_t t, bool post = false) const;

@@ -195,7 +195,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
                  : GoesOnTo(t) != kNone      ? SourceBefore(GoesOnTo(t))
                                              : SourceBefore(t);
       // "He called the actions lawful, and said ...": the sentence's subject.
-      if (src.first == kNone && t > lo && Is(t - 1, "and")) src = SubjectOf(s, t);
+      if (src.first == kNone && Coordinated(t)) src = SubjectOf(s, t);
       if (src.first == kNone) continue;
       SetSource(f, src);
       uint32_t b = src.first;
