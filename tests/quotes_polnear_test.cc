@@ -280,6 +280,18 @@ TEST(QuotesPolnear, ACoordinatedCueTakesTheSubjectOfTheSentence) {
   EXPECT_EQ(q[0].source, "He");
 }
 
+TEST(QuotesPolnear, AClauseEndingInAColonIntroducesItsSubjectsQuotation) {
+  auto q = Find("Sanders delivered a snappy retort: \"No one is tearing this up.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Sanders");
+  EXPECT_EQ(q[0].cue, "delivered a snappy retort");
+  EXPECT_EQ(q[0].content, "\"No one is tearing this up.\"");
+  // A leading clause word is not a subject.
+  for (const Q& x : Find("If we lived in normal times -- with some perspective -- a reader "
+                         "would now ask: \"What? Larry King is on a Russian outlet?\""))
+    EXPECT_NE(x.source, "If");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -336,7 +336,7 @@ std::vector<Attribution> Finder::Run() {
         if (T[k].quote >= 0 || T[k].cue == CueKind::kSpeech || Is(k, ":")) lead_in = false;
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
-      matched = ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f);
+      matched = ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f);
     }
     uint32_t words = 0;
     for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) words += T[k].IsWord();

@@ -118,6 +118,9 @@ class Finder {
   // "Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon
   // that opens the quotation (poll round-ups, transcripts).
   bool ColonCue(uint32_t q, Found& f) const;
+  // "Sanders delivered a snappy retort: “…”": a clause with a subject and no
+  // cue word ending in the colon before the quotation; its predicate is the cue.
+  bool ClauseColonCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
   // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
