@@ -292,6 +292,13 @@ TEST(QuotesPolnear, AClauseEndingInAColonIntroducesItsSubjectsQuotation) {
     EXPECT_NE(x.source, "If");
 }
 
+TEST(QuotesPolnear, ADatelineIsNotPartOfTheSource) {
+  auto q = Find("NEW YORK - Republican candidate Donald Trump tweeted that the debate was "
+                "\"rigged.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Republican candidate Donald Trump");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

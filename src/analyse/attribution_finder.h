@@ -80,6 +80,22 @@ class Finder {
     while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1))) --k;
     return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
   }
+  // A dateline ends at the dash `k`: the sentence opens with words in capitals
+  // (and a bracketed agency) up to it: "NEW YORK -", "WASHINGTON (Reuters) -".
+  bool IsDateline(uint32_t lo, uint32_t k) const {
+    std::string_view d = v_.Str(k);
+    if (!(d == "-" || d == "--" || d == "\xE2\x80\x93" || d == "\xE2\x80\x94") || k == lo ||
+        k > lo + 6)
+      return false;
+    for (uint32_t x = lo; x < k; ++x) {
+      if (Is(x, "(") || Is(x, ")") || Is(x, ",")) continue;
+      if (!v_.toks[x].cap) return false;
+      bool upper = true;
+      for (char c : v_.Str(x)) upper = upper && !(c >= 'a' && c <= 'z');
+      if (!upper && !(x > lo && Is(x - 1, "("))) return false;  // "(Reuters)" may be mixed
+    }
+    return true;
+  }
   // The cue span of the verb at `t`, with the auxiliaries right before it.
   // `post`: the cue follows its quotation (“…,” Trump said Monday.).
   ByteSpan CueSpan(uint32_t t, bool post = false) const;

@@ -25,6 +25,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
     if (tk.quote >= 0) break;
     if (tk.kind == TokenKind::kPunct) {
       std::string_view p = v_.Str(k);
+      if (IsDateline(lo, k)) break;  // "WASHINGTON (Reuters) - Hillary Clinton said"
       if (p == "." || p == "'" || p == "\xE2\x80\x99" || p == "-" || p == "&" || p == "(" ||
           p == ")") {
         b = k;
@@ -173,8 +174,9 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
   // Skip a dateline: "Washington (AFP) – Democrat Hillary Clinton ...".
   for (uint32_t k = b + 1; k + 1 < before && k < b + 8; ++k) {
     if (T[k].quote >= 0) break;
-    if (Is(k - 1, ")") && IsPunct(k) &&
-        (Is(k, "-") || v_.Str(k) == "\xE2\x80\x93" || v_.Str(k) == "\xE2\x80\x94")) {
+    if ((Is(k - 1, ")") && IsPunct(k) &&
+         (Is(k, "-") || v_.Str(k) == "\xE2\x80\x93" || v_.Str(k) == "\xE2\x80\x94")) ||
+        IsDateline(b, k)) {
       b = k + 1;
       break;
     }
