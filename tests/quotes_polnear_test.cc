@@ -299,6 +299,16 @@ TEST(QuotesPolnear, ADatelineIsNotPartOfTheSource) {
   EXPECT_EQ(q[0].source, "Republican candidate Donald Trump");
 }
 
+TEST(QuotesPolnear, ASourceMayOpenWithADescriptionBeforeAName) {
+  auto q = Find("\u201cI fundamentally disagree,\u201d said retired Army Lt. Gen. Mick Bednarek, "
+                "who served as the chief adviser.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "retired Army Lt. Gen. Mick Bednarek, who served as the chief adviser");
+  // Not a verb phrase that runs into a name.
+  for (const Q& x : Find("They speak to American leaders, who say the tariffs are \"bad.\""))
+    EXPECT_NE(x.source, "speak to American leaders");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

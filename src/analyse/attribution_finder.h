@@ -182,6 +182,15 @@ class Finder {
       return true;
     // "model and TV personality Chrissy Teigen": a description ending in a name.
     if (end > first + 1 && v_.toks[end - 1].cap) return true;
+    // "retired Army Lt. Gen. Mick Bednarek, who served ...": a few lower-case
+    // words of description before a name.
+    for (uint32_t k = first; k < end && k < first + 4; ++k) {
+      const Tok& w = v_.toks[k];
+      if (w.cap && w.kind == TokenKind::kWord) return k > first;
+      if (w.kind != TokenKind::kWord || IsPreposition(w.low) || IsDeterminer(w.low) ||
+          IsClauseWord(w.low) || w.cue != CueKind::kNone)
+        break;
+    }
     // "half of GOP primary voters", "other prominent bundlers in both parties".
     if (IsQuantifier(t.low)) return true;
     // "tech executives", "political analysts", "security specialists": a
