@@ -309,6 +309,15 @@ TEST(QuotesPolnear, ASourceMayOpenWithADescriptionBeforeAName) {
     EXPECT_NE(x.source, "speak to American leaders");
 }
 
+TEST(QuotesPolnear, AccordingToBeforeAMixedQuotationEndsTheSourceAtTheComma) {
+  auto q = Find("According to conservative talk radio host Rush Limbaugh, the move reeks of "
+                "\u201cfear\u201d and desperation.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "According to");
+  EXPECT_EQ(q[0].source, "conservative talk radio host Rush Limbaugh");
+  EXPECT_EQ(q[0].content, "the move reeks of \u201cfear\u201d and desperation");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

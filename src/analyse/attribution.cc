@@ -240,7 +240,15 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
                     (Cue(cue) == CueKind::kFrame && T[cue].low.ends_with("ing")) ||
                     (cue > lo && Is(cue - 1, "to"));  // "went on to reveal"
   if (IsAccordingTo(cue)) {
-    SetSource(f, SourceAfter(cue + 2, first));
+    auto src = SourceAfter(cue + 2, first);
+    // "According to X, the move reeks of “fear”": the source ends at the comma.
+    if (cue == lo && src.first != kNone)
+      for (uint32_t k = src.first; k < src.second; ++k)
+        if (Is(k, ",")) {
+          src.second = k;
+          break;
+        }
+    SetSource(f, src);
   } else if (cue == lo) {
     // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.
     auto src = SourceAfter(cue + 1, first);
@@ -259,6 +267,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // A source between the cue and the quotation ("Said Dorothy Poynter, “…”",
   // "according to officials, “…”") is not content: it starts after it.
   if (f.src_end != kNone && f.src_end > c) c = std::min(f.src_end, first);
+  while (c < first && Is(c, ",")) ++c;
   bool only_punct = true;
   for (uint32_t k = c; k < first; ++k)
     if (!IsPunct(k)) only_punct = false;
