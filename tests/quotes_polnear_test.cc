@@ -318,6 +318,21 @@ TEST(QuotesPolnear, AccordingToBeforeAMixedQuotationEndsTheSourceAtTheComma) {
   EXPECT_EQ(q[0].content, "the move reeks of \u201cfear\u201d and desperation");
 }
 
+TEST(QuotesPolnear, AQuotationRightAfterReportedSpeechContinuesIt) {
+  auto q = Find("Greene added that the Fed wants to get out of the way before the election. "
+                "\u201cThey don't like to talk about it, but they will move.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Greene");
+  EXPECT_EQ(q[0].content, "that the Fed wants to get out of the way before the election | "
+                          "\u201cThey don't like to talk about it, but they will move.\u201d");
+  EXPECT_TRUE(q[0].direct);
+  // Not across an unrelated sentence.
+  q = Find("Greene added that the Fed wants out. The market fell. \u201cThey don't like to talk "
+           "about it at all.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_FALSE(q[0].direct);
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

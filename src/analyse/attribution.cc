@@ -303,6 +303,7 @@ std::vector<Attribution> Finder::Run() {
   std::vector<bool> sent_done(v_.sent_first.size(), false);
   std::vector<int32_t> by_cue(T.size(), -1);  // attribution of each cue token
   int32_t last_direct = -1;                   // index in `found` of the last direct attribution
+  std::vector<uint32_t> orphans;              // quotations with no cue and no attribution to join
   for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
     if (v_.quote_first[q] >= T.size() || v_.quote_first[q] >= v_.quote_end[q]) continue;
     if (IsTitle(q)) {
@@ -372,6 +373,8 @@ std::vector<Attribution> Finder::Run() {
         Found& prev = found[static_cast<size_t>(last_direct)];
         AddQuote(prev, q);
         prev.para = v_.quotations[q].paragraphs.back();
+      } else if (standalone) {
+        orphans.push_back(q);
       }
       continue;
     }
@@ -425,6 +428,32 @@ std::vector<Attribution> Finder::Run() {
     found.erase(std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(),
                                overlaps_direct),
                 found.end());
+  }
+  // A quotation of its own right after reported speech continues it: "Greene
+  // added that the Fed wants out of the way. “They don't like to talk about
+  // it …”" (PolNeAR train). The reported attribution must be in the sentence
+  // just before, and the quotation its whole paragraph when it starts one.
+  if (!orphans.empty()) {
+    std::vector<int32_t> by_sent(v_.sent_first.size(), -1);
+    for (size_t i = 0; i < found.size(); ++i)
+      if (!found[i].a.direct && found[i].cue_tok != kNone)
+        by_sent[T[found[i].cue_tok].sent] = static_cast<int32_t>(i);
+    for (uint32_t q : orphans) {
+      uint32_t qf = v_.quote_first[q], qe = v_.quote_end[q];
+      if (qf == 0) continue;
+      const Quotation& qt = v_.quotations[q];
+      if (T[qf - 1].para != T[qf].para) {
+        bool whole = qt.first().begin == v_.seg.paragraphs[qt.paragraphs.front()].begin &&
+                     !(qe < T.size() && T[qe].para == qt.paragraphs.back() && T[qe].IsWord()) &&
+                     !(qe + 1 < T.size() && T[qe + 1].para == qt.paragraphs.back() &&
+                       T[qe + 1].IsWord());
+        if (!whole || T[qf - 1].para + 1 != T[qf].para) continue;
+      }
+      uint32_t before = T[qf - 1].sent;
+      if (before == T[qf].sent) continue;  // text of the quotation's own sentence comes first
+      int32_t to = by_sent[before];
+      if (to >= 0) AddQuote(found[static_cast<size_t>(to)], q);
+    }
   }
 
   std::vector<Attribution> out;
