@@ -333,6 +333,16 @@ TEST(QuotesPolnear, AQuotationRightAfterReportedSpeechContinuesIt) {
   EXPECT_FALSE(q[0].direct);
 }
 
+TEST(QuotesPolnear, ReportedSpeechBetweenClaimsTheNextQuotation) {
+  auto q = Find("\u201cRates will rise,\u201d Greene said. She added that the Fed wants out of "
+                "the way. \u201cThey don't like to talk about it, but they will move.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "\u201cRates will rise,\u201d");
+  EXPECT_EQ(q[1].cue, "added");
+  EXPECT_EQ(q[1].content, "that the Fed wants out of the way | \u201cThey don't like to talk "
+                          "about it, but they will move.\u201d");
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -304,6 +304,7 @@ std::vector<Attribution> Finder::Run() {
   std::vector<int32_t> by_cue(T.size(), -1);  // attribution of each cue token
   int32_t last_direct = -1;                   // index in `found` of the last direct attribution
   std::vector<uint32_t> orphans;              // quotations with no cue and no attribution to join
+  std::vector<int32_t> orphan_prev;           // ... or the direct one they join otherwise
   for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
     if (v_.quote_first[q] >= T.size() || v_.quote_first[q] >= v_.quote_end[q]) continue;
     if (IsTitle(q)) {
@@ -371,10 +372,18 @@ std::vector<Attribution> Finder::Run() {
       if (standalone && whole_para && last_direct >= 0 &&
           found[static_cast<size_t>(last_direct)].para + 1 >= f.para) {
         Found& prev = found[static_cast<size_t>(last_direct)];
-        AddQuote(prev, q);
+        // Reported speech between them may claim it (below).
+        uint32_t qf = v_.quote_first[q];
+        bool between = qf > 0 && T[qf - 1].sent != T[qf].sent &&
+                       T[qf - 1].span.begin >= prev.a.content.back().end &&
+                       (prev.cue_tok == kNone || T[prev.cue_tok].sent != T[qf - 1].sent);
+        if (between)
+          orphans.push_back(q), orphan_prev.push_back(last_direct);
+        else
+          AddQuote(prev, q);
         prev.para = v_.quotations[q].paragraphs.back();
       } else if (standalone) {
-        orphans.push_back(q);
+        orphans.push_back(q), orphan_prev.push_back(-1);
       }
       continue;
     }
@@ -438,8 +447,15 @@ std::vector<Attribution> Finder::Run() {
     for (size_t i = 0; i < found.size(); ++i)
       if (!found[i].a.direct && found[i].cue_tok != kNone)
         by_sent[T[found[i].cue_tok].sent] = static_cast<int32_t>(i);
-    for (uint32_t q : orphans) {
+    for (size_t o = 0; o < orphans.size(); ++o) {
+      uint32_t q = orphans[o];
       uint32_t qf = v_.quote_first[q], qe = v_.quote_end[q];
+      int32_t to = orphan_prev[o];
+      if (to >= 0 && by_sent[T[qf - 1].sent] >= 0) to = by_sent[T[qf - 1].sent];
+      if (to >= 0) {
+        AddQuote(found[static_cast<size_t>(to)], q);
+        continue;
+      }
       if (qf == 0) continue;
       const Quotation& qt = v_.quotations[q];
       if (T[qf - 1].para != T[qf].para) {
@@ -451,7 +467,7 @@ std::vector<Attribution> Finder::Run() {
       }
       uint32_t before = T[qf - 1].sent;
       if (before == T[qf].sent) continue;  // text of the quotation's own sentence comes first
-      int32_t to = by_sent[before];
+      to = by_sent[before];
       if (to >= 0) AddQuote(found[static_cast<size_t>(to)], q);
     }
   }
