@@ -343,6 +343,19 @@ TEST(QuotesPolnear, ReportedSpeechBetweenClaimsTheNextQuotation) {
                           "about it, but they will move.\u201d");
 }
 
+TEST(QuotesPolnear, APastTenseVerbAfterANameClosingTheClauseIsAPostCue) {
+  auto q = Find("\u201cYou are a terrible person,\u201d Oliver barked.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "barked");
+  EXPECT_EQ(q[0].source, "Oliver");
+  q = Find("\"People are afraid of wasting their votes,\" he surmised.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "surmised");
+  EXPECT_EQ(q[0].source, "he");
+  // A verb with an object is not a cue: the clause goes on.
+  EXPECT_TRUE(Find("\u201cWe are here to stay,\u201d Clinton walked into the hall.").empty());
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

@@ -185,7 +185,31 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
       return true;
     }
   }
-  return false;
+  // “…,” Oliver barked. / “…,” Trump shot back. / “…,” he surmised: a name
+  // or a pronoun and a past-tense verb no list holds, closing the clause.
+  uint32_t qe = v_.quote_end[q];
+  if (qe < 2 || !(Is(qe - 2, ",") || Is(qe - 2, "!") || Is(qe - 2, "?"))) return false;
+  uint32_t v = k;
+  if (Is(k, "he") || Is(k, "she") || Is(k, "they")) {
+    v = k + 1;
+  } else {
+    while (v < limit && v < k + 3 && T[v].cap && T[v].kind == TokenKind::kWord) ++v;
+  }
+  if (v == k || v >= limit || T[v].cap || T[v].kind != TokenKind::kWord ||
+      !T[v].low.ends_with("ed") || T[v].low.size() < 5 || T[v].cue != CueKind::kNone)
+    return false;
+  uint32_t e = v + 1;
+  if (e < limit && (Is(e, "back") || Is(e, "off") || Is(e, "up") || Is(e, "out"))) ++e;
+  if (e < limit && Adverb(e) && !T[e].cap) ++e;
+  if (!(e < limit && (Is(e, ".") || Is(e, ",")) && T[e].quote < 0)) return false;
+  f.cue_tok = v;
+  f.a.cue = {Bytes(v, e)};
+  SetSource(f, {k, v});
+  if (f.a.source.empty()) {
+    f = Found{};
+    return false;
+  }
+  return true;
 }
 
 bool Finder::PreCue(uint32_t q, Found& f) const {
