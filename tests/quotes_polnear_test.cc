@@ -352,6 +352,9 @@ TEST(QuotesPolnear, APastTenseVerbAfterANameClosingTheClauseIsAPostCue) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "surmised");
   EXPECT_EQ(q[0].source, "he");
+  q = Find("\"You're not a tough guy tonight,\" Trump shot back.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "shot back");
   // A verb with an object is not a cue: the clause goes on.
   EXPECT_TRUE(Find("\u201cWe are here to stay,\u201d Clinton walked into the hall.").empty());
 }

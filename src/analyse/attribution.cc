@@ -195,11 +195,17 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   } else {
     while (v < limit && v < k + 3 && T[v].cap && T[v].kind == TokenKind::kWord) ++v;
   }
+  // ... or an irregular one with its particle: "shot back", "cut in".
+  bool irregular = v + 1 < limit && (Is(v, "shot") || Is(v, "cut") || Is(v, "went")) &&
+                   (Is(v + 1, "back") || Is(v + 1, "in") || Is(v + 1, "on"));
   if (v == k || v >= limit || T[v].cap || T[v].kind != TokenKind::kWord ||
-      !T[v].low.ends_with("ed") || T[v].low.size() < 5 || T[v].cue != CueKind::kNone)
+      !((T[v].low.ends_with("ed") && T[v].low.size() >= 5) || irregular) ||
+      T[v].cue != CueKind::kNone)
     return false;
   uint32_t e = v + 1;
-  if (e < limit && (Is(e, "back") || Is(e, "off") || Is(e, "up") || Is(e, "out"))) ++e;
+  if (e < limit && (Is(e, "back") || Is(e, "off") || Is(e, "up") || Is(e, "out") ||
+                    (irregular && (Is(e, "in") || Is(e, "on")))))
+    ++e;
   if (e < limit && Adverb(e) && !T[e].cap) ++e;
   if (!(e < limit && (Is(e, ".") || Is(e, ",")) && T[e].quote < 0)) return false;
   f.cue_tok = v;
