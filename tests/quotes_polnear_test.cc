@@ -100,8 +100,9 @@ TEST(QuotesPolnear, LeadInBeforeAQuotationBelongsToItsContent) {
 }
 
 TEST(QuotesPolnear, NameBeforeAColonIsTheSource) {
-  auto q = Find("Pollsters agree - Carl Bialik: \u201cKeep on contacting voters as late as "
-                "possible.\u201d");
+  auto q = Find(
+      "Pollsters agree - Carl Bialik: \u201cKeep on contacting voters as late as "
+      "possible.\u201d");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Carl Bialik");
   EXPECT_EQ(q[0].cue, ":");
@@ -122,8 +123,9 @@ TEST(QuotesPolnear, NameBeforeAColonIsTheSource) {
 }
 
 TEST(QuotesPolnear, SecondQuotationWithItsOwnCueIsNotJoined) {
-  auto q = Find("\"His normal demeanor is grumpy,\" she said, but despite the tone, \"I think "
-                "he will do it,\" said Kunin.");
+  auto q = Find(
+      "\"His normal demeanor is grumpy,\" she said, but despite the tone, \"I think "
+      "he will do it,\" said Kunin.");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].source, "she");
   EXPECT_EQ(q[1].source, "Kunin");
@@ -144,8 +146,9 @@ TEST(QuotesPolnear, SourceLeavesOutAParticipleAdjunct) {
 }
 
 TEST(QuotesPolnear, PostCueSourceHoldsAStateAbbreviation) {
-  auto q = Find("\"Let me make it perfectly clear,\" Senate Majority Leader Mitch McConnell, "
-                "R-Ky., said. \"That is not our view.\"");
+  auto q = Find(
+      "\"Let me make it perfectly clear,\" Senate Majority Leader Mitch McConnell, "
+      "R-Ky., said. \"That is not our view.\"");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source, "Senate Majority Leader Mitch McConnell, R-Ky");
@@ -155,22 +158,26 @@ TEST(QuotesPolnear, PostCueSourceHoldsAStateAbbreviation) {
 }
 
 TEST(QuotesPolnear, NextParagraphContinuesOnlyWhenTheQuotationIsTheWholeParagraph) {
-  auto q = Find("\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
-                "\u201cThey are all here for the free stuff,\u201d Bennett shot back with a "
-                "laugh.\n\n\u201cWe are still friends after all these years.\u201d");
+  auto q = Find(
+      "\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
+      "\u201cThey are all here for the free stuff,\u201d Bennett shot back with a "
+      "laugh.\n\n\u201cWe are still friends after all these years.\u201d");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Paradis");
   EXPECT_EQ(q[0].content, "\u201cLook at all these supporters here,\u201d");
-  q = Find("\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
-           "\u201cWe are still friends after all these years.\u201d");
+  q = Find(
+      "\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
+      "\u201cWe are still friends after all these years.\u201d");
   ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].content, "\u201cLook at all these supporters here,\u201d | \u201cWe are still "
-                          "friends after all these years.\u201d");
+  EXPECT_EQ(q[0].content,
+            "\u201cLook at all these supporters here,\u201d | \u201cWe are still "
+            "friends after all these years.\u201d");
 }
 
 TEST(QuotesPolnear, SecondQuotationAfterItsOwnCueIsNotJoined) {
-  auto q = Find("\u201cThey are both qualified,\u201d he said, adding, \u201cHillary is "
-                "overwhelmingly qualified.\u201d");
+  auto q = Find(
+      "\u201cThey are both qualified,\u201d he said, adding, \u201cHillary is "
+      "overwhelmingly qualified.\u201d");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[1].cue, "adding");
@@ -196,12 +203,14 @@ TEST(QuotesPolnear, AnOpeningMarkWhereAQuotationClosesClosesIt) {
 }
 
 TEST(QuotesPolnear, ATitleClosingTheSentenceIsNotAQuotation) {
-  auto q = Find("\"Donald Trump is a fraud,\" Perez said Sunday on NBC's \"Meet the Press.\" "
-                "\"Listening to him talk about America first is hard.\"");
+  auto q = Find(
+      "\"Donald Trump is a fraud,\" Perez said Sunday on NBC's \"Meet the Press.\" "
+      "\"Listening to him talk about America first is hard.\"");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Perez");
-  EXPECT_EQ(q[0].content, "\"Donald Trump is a fraud,\" | \"Listening to him talk about America "
-                          "first is hard.\"");
+  EXPECT_EQ(q[0].content,
+            "\"Donald Trump is a fraud,\" | \"Listening to him talk about America "
+            "first is hard.\"");
 }
 
 TEST(QuotesPolnear, ASourceNeverOpensWithAPreposition) {
@@ -210,8 +219,9 @@ TEST(QuotesPolnear, ASourceNeverOpensWithAPreposition) {
 }
 
 TEST(QuotesPolnear, MixedContentStopsAtADashAfterTheQuotation) {
-  auto q = Find("She added that 2016 \u201cis going to be a national security election\u201d "
-                "\u2014 an issue Democrats have struggled with.");
+  auto q = Find(
+      "She added that 2016 \u201cis going to be a national security election\u201d "
+      "\u2014 an issue Democrats have struggled with.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "that 2016 \u201cis going to be a national security election\u201d");
   // Before any quotation, a dash does not end the content.
@@ -235,19 +245,22 @@ TEST(QuotesPolnear, CueTakesAMannerAdverbAndAClosingDay) {
 }
 
 TEST(QuotesPolnear, InvertedSourceKeepsItsPartyAndItsAppositive) {
-  auto q = Find("\"I don't remember anything as outrageous,\" said Senate Minority Leader "
-                "Harry M. Reid (D-Nev.).");
+  auto q = Find(
+      "\"I don't remember anything as outrageous,\" said Senate Minority Leader "
+      "Harry M. Reid (D-Nev.).");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Senate Minority Leader Harry M. Reid (D-Nev.)");
-  q = Find("\"We are not Pollyanna-ish,\" said Alex Conant, a senior aide with Sen. Marco "
-           "Rubio's campaign.");
+  q = Find(
+      "\"We are not Pollyanna-ish,\" said Alex Conant, a senior aide with Sen. Marco "
+      "Rubio's campaign.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Alex Conant, a senior aide with Sen. Marco Rubio's campaign");
 }
 
 TEST(QuotesPolnear, AppositiveSourceKeepsAPartyTag) {
-  auto q = Find("Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was "
-                "\u201c100 percent\u201d settled.");
+  auto q = Find(
+      "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was "
+      "\u201c100 percent\u201d settled.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee");
 }
@@ -273,8 +286,9 @@ TEST(QuotesPolnear, ContentIsTheClauseWhenItsSubjectComesBeforeThat) {
 }
 
 TEST(QuotesPolnear, ACoordinatedCueTakesTheSubjectOfTheSentence) {
-  auto q = Find("He praised those who left but said the campaign was \"in a different "
-                "ballgame.\"");
+  auto q = Find(
+      "He praised those who left but said the campaign was \"in a different "
+      "ballgame.\"");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source, "He");
@@ -293,15 +307,17 @@ TEST(QuotesPolnear, AClauseEndingInAColonIntroducesItsSubjectsQuotation) {
 }
 
 TEST(QuotesPolnear, ADatelineIsNotPartOfTheSource) {
-  auto q = Find("NEW YORK - Republican candidate Donald Trump tweeted that the debate was "
-                "\"rigged.\"");
+  auto q = Find(
+      "NEW YORK - Republican candidate Donald Trump tweeted that the debate was "
+      "\"rigged.\"");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Republican candidate Donald Trump");
 }
 
 TEST(QuotesPolnear, ASourceMayOpenWithADescriptionBeforeAName) {
-  auto q = Find("\u201cI fundamentally disagree,\u201d said retired Army Lt. Gen. Mick Bednarek, "
-                "who served as the chief adviser.");
+  auto q = Find(
+      "\u201cI fundamentally disagree,\u201d said retired Army Lt. Gen. Mick Bednarek, "
+      "who served as the chief adviser.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "retired Army Lt. Gen. Mick Bednarek, who served as the chief adviser");
   // Not a verb phrase that runs into a name.
@@ -310,8 +326,9 @@ TEST(QuotesPolnear, ASourceMayOpenWithADescriptionBeforeAName) {
 }
 
 TEST(QuotesPolnear, AccordingToBeforeAMixedQuotationEndsTheSourceAtTheComma) {
-  auto q = Find("According to conservative talk radio host Rush Limbaugh, the move reeks of "
-                "\u201cfear\u201d and desperation.");
+  auto q = Find(
+      "According to conservative talk radio host Rush Limbaugh, the move reeks of "
+      "\u201cfear\u201d and desperation.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "According to");
   EXPECT_EQ(q[0].source, "conservative talk radio host Rush Limbaugh");
@@ -319,28 +336,33 @@ TEST(QuotesPolnear, AccordingToBeforeAMixedQuotationEndsTheSourceAtTheComma) {
 }
 
 TEST(QuotesPolnear, AQuotationRightAfterReportedSpeechContinuesIt) {
-  auto q = Find("Greene added that the Fed wants to get out of the way before the election. "
-                "\u201cThey don't like to talk about it, but they will move.\u201d");
+  auto q = Find(
+      "Greene added that the Fed wants to get out of the way before the election. "
+      "\u201cThey don't like to talk about it, but they will move.\u201d");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Greene");
-  EXPECT_EQ(q[0].content, "that the Fed wants to get out of the way before the election | "
-                          "\u201cThey don't like to talk about it, but they will move.\u201d");
+  EXPECT_EQ(q[0].content,
+            "that the Fed wants to get out of the way before the election | "
+            "\u201cThey don't like to talk about it, but they will move.\u201d");
   EXPECT_TRUE(q[0].direct);
   // Not across an unrelated sentence.
-  q = Find("Greene added that the Fed wants out. The market fell. \u201cThey don't like to talk "
-           "about it at all.\u201d");
+  q = Find(
+      "Greene added that the Fed wants out. The market fell. \u201cThey don't like to talk "
+      "about it at all.\u201d");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_FALSE(q[0].direct);
 }
 
 TEST(QuotesPolnear, ReportedSpeechBetweenClaimsTheNextQuotation) {
-  auto q = Find("\u201cRates will rise,\u201d Greene said. She added that the Fed wants out of "
-                "the way. \u201cThey don't like to talk about it, but they will move.\u201d");
+  auto q = Find(
+      "\u201cRates will rise,\u201d Greene said. She added that the Fed wants out of "
+      "the way. \u201cThey don't like to talk about it, but they will move.\u201d");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].content, "\u201cRates will rise,\u201d");
   EXPECT_EQ(q[1].cue, "added");
-  EXPECT_EQ(q[1].content, "that the Fed wants out of the way | \u201cThey don't like to talk "
-                          "about it, but they will move.\u201d");
+  EXPECT_EQ(q[1].content,
+            "that the Fed wants out of the way | \u201cThey don't like to talk "
+            "about it, but they will move.\u201d");
 }
 
 TEST(QuotesPolnear, APastTenseVerbAfterANameClosingTheClauseIsAPostCue) {

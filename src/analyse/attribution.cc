@@ -342,8 +342,8 @@ std::vector<Attribution> Finder::Run() {
       // sentence, closed by a comma and followed by a cue, is a quotation.
       uint32_t qf = v_.quote_first[q], qe = v_.quote_end[q];
       Found probe;
-      bool said = qf == v_.sent_first[T[qf].sent] && qe >= qf + 3 && Is(qe - 2, ",") &&
-                  PostCue(q, probe);
+      bool said =
+          qf == v_.sent_first[T[qf].sent] && qe >= qf + 3 && Is(qe - 2, ",") && PostCue(q, probe);
       if (!said) continue;
     }
     // “…,” said the senator, “…”: the second half joins the first when the
@@ -391,13 +391,7 @@ std::vector<Attribution> Finder::Run() {
       // joined that way belonged with the attribution).
       bool whole_para = true;
       if (last_direct >= 0 && found[static_cast<size_t>(last_direct)].para < f.para) {
-        const Quotation& qt = v_.quotations[q];
-        const ByteSpan first_para = v_.seg.paragraphs[qt.paragraphs.front()];
-        uint32_t qe = v_.quote_end[q];
-        whole_para = qt.first().begin == first_para.begin &&
-                     !(qe < T.size() && T[qe].para == qt.paragraphs.back() && T[qe].IsWord()) &&
-                     !(qe + 1 < T.size() && T[qe + 1].para == qt.paragraphs.back() &&
-                       T[qe + 1].IsWord());
+        whole_para = WholeParagraph(q);
       }
       if (standalone && whole_para && last_direct >= 0 &&
           found[static_cast<size_t>(last_direct)].para + 1 >= f.para) {
@@ -479,7 +473,7 @@ std::vector<Attribution> Finder::Run() {
         by_sent[T[found[i].cue_tok].sent] = static_cast<int32_t>(i);
     for (size_t o = 0; o < orphans.size(); ++o) {
       uint32_t q = orphans[o];
-      uint32_t qf = v_.quote_first[q], qe = v_.quote_end[q];
+      uint32_t qf = v_.quote_first[q];
       int32_t to = orphan_prev[o];
       if (to >= 0 && by_sent[T[qf - 1].sent] >= 0) to = by_sent[T[qf - 1].sent];
       if (to >= 0) {
@@ -487,14 +481,8 @@ std::vector<Attribution> Finder::Run() {
         continue;
       }
       if (qf == 0) continue;
-      const Quotation& qt = v_.quotations[q];
-      if (T[qf - 1].para != T[qf].para) {
-        bool whole = qt.first().begin == v_.seg.paragraphs[qt.paragraphs.front()].begin &&
-                     !(qe < T.size() && T[qe].para == qt.paragraphs.back() && T[qe].IsWord()) &&
-                     !(qe + 1 < T.size() && T[qe + 1].para == qt.paragraphs.back() &&
-                       T[qe + 1].IsWord());
-        if (!whole || T[qf - 1].para + 1 != T[qf].para) continue;
-      }
+      if (T[qf - 1].para != T[qf].para && (!WholeParagraph(q) || T[qf - 1].para + 1 != T[qf].para))
+        continue;
       uint32_t before = T[qf - 1].sent;
       if (before == T[qf].sent) continue;  // text of the quotation's own sentence comes first
       to = by_sent[before];

@@ -96,6 +96,15 @@ class Finder {
     }
     return true;
   }
+  // Quotation q opens its paragraph and no word follows it there.
+  bool WholeParagraph(uint32_t q) const {
+    const auto& T = v_.toks;
+    const Quotation& qt = v_.quotations[q];
+    uint32_t qe = v_.quote_end[q], last = qt.paragraphs.back();
+    return qt.first().begin == v_.seg.paragraphs[qt.paragraphs.front()].begin &&
+           !(qe < T.size() && T[qe].para == last && T[qe].IsWord()) &&
+           !(qe + 1 < T.size() && T[qe + 1].para == last && T[qe + 1].IsWord());
+  }
   // The cue span of the verb at `t`, with the auxiliaries right before it.
   // `post`: the cue follows its quotation (“…,” Trump said Monday.).
   ByteSpan CueSpan(uint32_t t, bool post = false) const;

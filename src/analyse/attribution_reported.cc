@@ -221,8 +221,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
     } else {
       auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, t)
-                 : GoesOnTo(t) != kNone      ? SourceBefore(GoesOnTo(t))
-                                             : SourceBefore(t);
+                 : GoesOnTo(t) != kNone     ? SourceBefore(GoesOnTo(t))
+                                            : SourceBefore(t);
       // "He called the actions lawful, and said ...": the sentence's subject.
       if (src.first == kNone && Coordinated(t)) src = SubjectOf(s, t);
       if (src.first == kNone) continue;

@@ -131,14 +131,14 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
     // Through abbreviations ("with Sen. Marco Rubio's campaign").
     while (f < limit && T[f].quote < 0 &&
            !(IsPunct(f) && (Is(f, ".") || Is(f, ";")) &&
-             !(Is(f, ".") && f + 1 < limit && T[f + 1].cap && T[f + 1].quote < 0 &&
-               T[f - 1].cap && T[f - 1].span.size() <= 4)))
+             !(Is(f, ".") && f + 1 < limit && T[f + 1].cap && T[f + 1].quote < 0 && T[f - 1].cap &&
+               T[f - 1].span.size() <= 4)))
       ++f;
     // ... to the end of the sentence, or to a quotation that goes on after
     // a full stop the segmenter kept ("said Scott Reed, the Chamber's
     // strategist. “…”").
-    bool closes = f == limit || (f < limit && Is(f, ".") &&
-                                 (f + 1 == limit || T[f + 1].quote >= 0));
+    bool closes =
+        f == limit || (f < limit && Is(f, ".") && (f + 1 == limit || T[f + 1].quote >= 0));
     if (closes) {
       uint32_t x = f;
       while (x > e && IsPunct(x - 1)) --x;
