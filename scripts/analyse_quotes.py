@@ -3,10 +3,13 @@
 
   build/chorus quotes -q ../shared/data/polnear/train.jsonl > /tmp/pred.jsonl
   python3 scripts/analyse_quotes.py ../shared/data/polnear/train.jsonl /tmp/pred.jsonl \
-      [--direct] [--show missed|spurious|source|cue|content|cuewords] [--n 40]
+      [--direct] [--show buckets|missed|spurious|source|cue|content] [--n 40]
 
 Pairs predictions with gold as attribution_eval.py does (greedy by content
-overlap) and prints examples of each kind of error, with counts.
+overlap) and prints examples of each kind of error, with counts. `buckets`
+splits the content characters: gold in attributions not found (and of those,
+covered by a prediction outside the subset), gold missed inside paired ones,
+predicted beyond gold inside paired ones, predicted in unpaired predictions.
 """
 import argparse
 import collections
@@ -67,6 +70,7 @@ def main():
     pred = {r["id"]: r for r in map(json.loads, open(a.pred))}
     ex = collections.defaultdict(list)
     cnt = collections.Counter()
+    chars_of = collections.Counter()  # content characters by bucket
     for did, g in gold.items():
         t = g["text"]
         gs = [x for x in g["attributions"] if x.get("content")]
@@ -75,6 +79,21 @@ def main():
             gs = [x for x in gs if direct(t, x["content"])]
             ps = [x for x in ps if direct(t, x["content"])]
         pairs, up, ug = pair(t, gs, ps)
+        every = [x for x in pred.get(did, {}).get("quotes", []) if x.get("content")]
+        for j, x in enumerate(gs):
+            gc = chars(x["content"])
+            chars_of["gold"] += len(gc)
+            if j not in ug:
+                seen = any(chars(q["content"]) & gc for q in every)
+                chars_of["gold not found" + (" (found outside the subset)" if seen else "")] += len(gc)
+        for i, x in enumerate(ps):
+            chars_of["predicted"] += len(chars(x["content"]))
+            if i not in up:
+                chars_of["predicted, unpaired"] += len(chars(x["content"]))
+        for i, j in pairs:
+            pc, gc = chars(ps[i]["content"]), chars(gs[j]["content"])
+            chars_of["gold missed inside paired"] += len(gc - pc)
+            chars_of["predicted beyond gold inside paired"] += len(pc - gc)
 
         def ctx(spans, w=80):
             s = min(x for x, _ in spans)
@@ -108,7 +127,11 @@ def main():
         if ":" not in k:
             print(k, v)
     print("top missed cues:", ", ".join(f"{k[11:]}={v}" for k, v in cnt.most_common() if k.startswith("missed_cue:"))[:1500])
-    if a.show:
+    if a.show == "buckets":
+        for k, v in sorted(chars_of.items()):
+            base = chars_of["gold" if k.startswith("gold") else "predicted"] or 1
+            print(f"{k:52} {v:8d} {v / base:.3f}")
+    elif a.show:
         random.seed(a.seed)
         L = ex[a.show]
         random.shuffle(L)

@@ -99,6 +99,288 @@ TEST(QuotesPolnear, LeadInBeforeAQuotationBelongsToItsContent) {
   EXPECT_EQ(q[0].content, "But with the field split, \u201cTrump's 22% goes a long way,\u201d");
 }
 
+TEST(QuotesPolnear, NameBeforeAColonIsTheSource) {
+  auto q = Find(
+      "Pollsters agree - Carl Bialik: \u201cKeep on contacting voters as late as "
+      "possible.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Carl Bialik");
+  EXPECT_EQ(q[0].cue, ":");
+  EXPECT_EQ(q[0].content, "\u201cKeep on contacting voters as late as possible.\u201d");
+  q = Find("More from Jones: \u201cThe partisanship of the state is a starting point.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Jones");
+  q = Find("Rep. Trey Gowdy (R-S.C.): \"I have not heard anyone cite that figure.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rep. Trey Gowdy");
+  // A heading in capitals, and a cue word, are not names.
+  q = Find("UPDATE: \u201cWe are not going anywhere at all,\u201d the mayor said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "the mayor");
+  q = Find("Said Ellis: \u201cI don't get the sense she is interested.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "Said");
+}
+
+TEST(QuotesPolnear, SecondQuotationWithItsOwnCueIsNotJoined) {
+  auto q = Find(
+      "\"His normal demeanor is grumpy,\" she said, but despite the tone, \"I think "
+      "he will do it,\" said Kunin.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].source, "she");
+  EXPECT_EQ(q[1].source, "Kunin");
+  EXPECT_EQ(q[1].content, "\"I think he will do it,\"");
+}
+
+TEST(QuotesPolnear, SourceLeavesOutAParticipleAdjunct) {
+  auto q = Find("Clinton, speaking to reporters on her plane, said the race was close.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Clinton");
+  q = Find("Hunter, meanwhile, said the plan would fail.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Hunter");
+  // An appositive noun phrase stays.
+  q = Find("Hugh Hill, a doctor, said the plan would fail.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Hugh Hill, a doctor");
+}
+
+TEST(QuotesPolnear, PostCueSourceHoldsAStateAbbreviation) {
+  auto q = Find(
+      "\"Let me make it perfectly clear,\" Senate Majority Leader Mitch McConnell, "
+      "R-Ky., said. \"That is not our view.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Senate Majority Leader Mitch McConnell, R-Ky");
+  q = Find("\u201cWe will help,\u201d Rep. Jim McDermott (D-Wash.) said on Friday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rep. Jim McDermott (D-Wash.)");
+}
+
+TEST(QuotesPolnear, NextParagraphContinuesOnlyWhenTheQuotationIsTheWholeParagraph) {
+  auto q = Find(
+      "\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
+      "\u201cThey are all here for the free stuff,\u201d Bennett shot back with a "
+      "laugh.\n\n\u201cWe are still friends after all these years.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Paradis");
+  EXPECT_EQ(q[0].content, "\u201cLook at all these supporters here,\u201d");
+  q = Find(
+      "\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
+      "\u201cWe are still friends after all these years.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content,
+            "\u201cLook at all these supporters here,\u201d | \u201cWe are still "
+            "friends after all these years.\u201d");
+}
+
+TEST(QuotesPolnear, SecondQuotationAfterItsOwnCueIsNotJoined) {
+  auto q = Find(
+      "\u201cThey are both qualified,\u201d he said, adding, \u201cHillary is "
+      "overwhelmingly qualified.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[1].cue, "adding");
+  EXPECT_EQ(q[1].source, "he");
+  EXPECT_EQ(q[1].content, "\u201cHillary is overwhelmingly qualified.\u201d");
+}
+
+TEST(QuotesPolnear, AShortQuotationOpeningItsSentenceBeforeACueIsNotATitle) {
+  auto q = Find("\"Safety,\" said Grimm, a Donald Trump supporter.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\"Safety,\"");
+  EXPECT_EQ(q[0].source, "Grimm, a Donald Trump supporter");
+  // A title inside the sentence stays a title.
+  for (const Q& x : Find("He was on NBC's \"Meet the Press,\" Sanders said."))
+    EXPECT_NE(x.content, "\"Meet the Press,\"");
+}
+
+TEST(QuotesPolnear, AnOpeningMarkWhereAQuotationClosesClosesIt) {
+  auto q = Find("\u201cIt's unusual,\u201c said Larry Noble, an attorney.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\u201cIt's unusual,\u201c");
+  EXPECT_EQ(q[0].source, "Larry Noble, an attorney");
+}
+
+TEST(QuotesPolnear, ATitleClosingTheSentenceIsNotAQuotation) {
+  auto q = Find(
+      "\"Donald Trump is a fraud,\" Perez said Sunday on NBC's \"Meet the Press.\" "
+      "\"Listening to him talk about America first is hard.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Perez");
+  EXPECT_EQ(q[0].content,
+            "\"Donald Trump is a fraud,\" | \"Listening to him talk about America "
+            "first is hard.\"");
+}
+
+TEST(QuotesPolnear, ASourceNeverOpensWithAPreposition) {
+  for (const Q& x : Find("PolitiFact rated 32% of Republican claims as false."))
+    EXPECT_NE(x.source, "of Republican");
+}
+
+TEST(QuotesPolnear, MixedContentStopsAtADashAfterTheQuotation) {
+  auto q = Find(
+      "She added that 2016 \u201cis going to be a national security election\u201d "
+      "\u2014 an issue Democrats have struggled with.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that 2016 \u201cis going to be a national security election\u201d");
+  // Before any quotation, a dash does not end the content.
+  q = Find("She added that the plan \u2014 a big one \u2014 would be \u201cgreat.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that the plan \u2014 a big one \u2014 would be \u201cgreat.\u201d");
+}
+
+TEST(QuotesPolnear, CueTakesAMannerAdverbAndAClosingDay) {
+  auto q = Find("\u201cShe just said a terrible thing,\u201d Trump said sarcastically.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said sarcastically");
+  q = Find("\u201cIt is disqualifying right there,\u201d Scarborough said Monday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said Monday");
+  EXPECT_EQ(q[0].source, "Scarborough");
+  // Before its content, the day is left out.
+  q = Find("Clinton said Wednesday that the allegations are \"more evidence.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+}
+
+TEST(QuotesPolnear, InvertedSourceKeepsItsPartyAndItsAppositive) {
+  auto q = Find(
+      "\"I don't remember anything as outrageous,\" said Senate Minority Leader "
+      "Harry M. Reid (D-Nev.).");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Senate Minority Leader Harry M. Reid (D-Nev.)");
+  q = Find(
+      "\"We are not Pollyanna-ish,\" said Alex Conant, a senior aide with Sen. Marco "
+      "Rubio's campaign.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Alex Conant, a senior aide with Sen. Marco Rubio's campaign");
+}
+
+TEST(QuotesPolnear, AppositiveSourceKeepsAPartyTag) {
+  auto q = Find(
+      "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was "
+      "\u201c100 percent\u201d settled.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee");
+}
+
+TEST(QuotesPolnear, WentOnToSayIsOneCue) {
+  auto q = Find("He went on to say, \u201cShe once threw a Bible at an agent.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "went on to say");
+  EXPECT_EQ(q[0].source, "He");
+  q = Find("Pence went on to say he is confident that the two men will get along.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "went on to say");
+  EXPECT_EQ(q[0].source, "Pence");
+}
+
+TEST(QuotesPolnear, ContentIsTheClauseWhenItsSubjectComesBeforeThat) {
+  auto q = Find("Pence said he is confident that the two men will get along.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "he is confident that the two men will get along");
+  q = Find("Pence said last month that the two men will get along.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that the two men will get along");
+}
+
+TEST(QuotesPolnear, ACoordinatedCueTakesTheSubjectOfTheSentence) {
+  auto q = Find(
+      "He praised those who left but said the campaign was \"in a different "
+      "ballgame.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "He");
+}
+
+TEST(QuotesPolnear, AClauseEndingInAColonIntroducesItsSubjectsQuotation) {
+  auto q = Find("Sanders delivered a snappy retort: \"No one is tearing this up.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Sanders");
+  EXPECT_EQ(q[0].cue, "delivered a snappy retort");
+  EXPECT_EQ(q[0].content, "\"No one is tearing this up.\"");
+  // A leading clause word is not a subject.
+  for (const Q& x : Find("If we lived in normal times -- with some perspective -- a reader "
+                         "would now ask: \"What? Larry King is on a Russian outlet?\""))
+    EXPECT_NE(x.source, "If");
+}
+
+TEST(QuotesPolnear, ADatelineIsNotPartOfTheSource) {
+  auto q = Find(
+      "NEW YORK - Republican candidate Donald Trump tweeted that the debate was "
+      "\"rigged.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Republican candidate Donald Trump");
+}
+
+TEST(QuotesPolnear, ASourceMayOpenWithADescriptionBeforeAName) {
+  auto q = Find(
+      "\u201cI fundamentally disagree,\u201d said retired Army Lt. Gen. Mick Bednarek, "
+      "who served as the chief adviser.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "retired Army Lt. Gen. Mick Bednarek, who served as the chief adviser");
+  // Not a verb phrase that runs into a name.
+  for (const Q& x : Find("They speak to American leaders, who say the tariffs are \"bad.\""))
+    EXPECT_NE(x.source, "speak to American leaders");
+}
+
+TEST(QuotesPolnear, AccordingToBeforeAMixedQuotationEndsTheSourceAtTheComma) {
+  auto q = Find(
+      "According to conservative talk radio host Rush Limbaugh, the move reeks of "
+      "\u201cfear\u201d and desperation.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "According to");
+  EXPECT_EQ(q[0].source, "conservative talk radio host Rush Limbaugh");
+  EXPECT_EQ(q[0].content, "the move reeks of \u201cfear\u201d and desperation");
+}
+
+TEST(QuotesPolnear, AQuotationRightAfterReportedSpeechContinuesIt) {
+  auto q = Find(
+      "Greene added that the Fed wants to get out of the way before the election. "
+      "\u201cThey don't like to talk about it, but they will move.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Greene");
+  EXPECT_EQ(q[0].content,
+            "that the Fed wants to get out of the way before the election | "
+            "\u201cThey don't like to talk about it, but they will move.\u201d");
+  EXPECT_TRUE(q[0].direct);
+  // Not across an unrelated sentence.
+  q = Find(
+      "Greene added that the Fed wants out. The market fell. \u201cThey don't like to talk "
+      "about it at all.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_FALSE(q[0].direct);
+}
+
+TEST(QuotesPolnear, ReportedSpeechBetweenClaimsTheNextQuotation) {
+  auto q = Find(
+      "\u201cRates will rise,\u201d Greene said. She added that the Fed wants out of "
+      "the way. \u201cThey don't like to talk about it, but they will move.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "\u201cRates will rise,\u201d");
+  EXPECT_EQ(q[1].cue, "added");
+  EXPECT_EQ(q[1].content,
+            "that the Fed wants out of the way | \u201cThey don't like to talk "
+            "about it, but they will move.\u201d");
+}
+
+TEST(QuotesPolnear, APastTenseVerbAfterANameClosingTheClauseIsAPostCue) {
+  auto q = Find("\u201cYou are a terrible person,\u201d Oliver barked.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "barked");
+  EXPECT_EQ(q[0].source, "Oliver");
+  q = Find("\"People are afraid of wasting their votes,\" he surmised.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "surmised");
+  EXPECT_EQ(q[0].source, "he");
+  q = Find("\"You're not a tough guy tonight,\" Trump shot back.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "shot back");
+  // A verb with an object is not a cue: the clause goes on.
+  EXPECT_TRUE(Find("\u201cWe are here to stay,\u201d Clinton walked into the hall.").empty());
+}
+
 TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // Several reported attributions a sentence, each checked against the
   // others and against the quotations: no quadratic scan (this took seconds).

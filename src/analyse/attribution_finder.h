@@ -62,8 +62,52 @@ class Finder {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
   }
 
+  // "went on to say": the index of "went" (or "goes", "go", "going") when
+  // the verb at `t` follows "… on to", else kNone. PolNeAR train puts the
+  // whole phrase in the cue (24 of 27).
+  uint32_t GoesOnTo(uint32_t t) const {
+    if (t < 3 || !Is(t - 1, "to") || !Is(t - 2, "on") || v_.toks[t - 3].sent != v_.toks[t].sent)
+      return kNone;
+    const std::string& g = v_.toks[t - 3].low;
+    return g == "went" || g == "goes" || g == "go" || g == "going" ? t - 3 : kNone;
+  }
+  // A verb coordinated with an earlier one of the same subject: "He praised
+  // them but said", "he said …, and then predicted", "has mocked …, has
+  // boasted of" (back over auxiliaries and adverbs to "and", "but" or a comma).
+  bool Coordinated(uint32_t t) const {
+    uint32_t lo = v_.sent_first[v_.toks[t].sent];
+    uint32_t k = t;
+    while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1))) --k;
+    return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
+  }
+  // A dateline ends at the dash `k`: the sentence opens with words in capitals
+  // (and a bracketed agency) up to it: "NEW YORK -", "WASHINGTON (Reuters) -".
+  bool IsDateline(uint32_t lo, uint32_t k) const {
+    std::string_view d = v_.Str(k);
+    if (!(d == "-" || d == "--" || d == "\xE2\x80\x93" || d == "\xE2\x80\x94") || k == lo ||
+        k > lo + 6)
+      return false;
+    for (uint32_t x = lo; x < k; ++x) {
+      if (Is(x, "(") || Is(x, ")") || Is(x, ",")) continue;
+      if (!v_.toks[x].cap) return false;
+      bool upper = true;
+      for (char c : v_.Str(x)) upper = upper && !(c >= 'a' && c <= 'z');
+      if (!upper && !(x > lo && Is(x - 1, "("))) return false;  // "(Reuters)" may be mixed
+    }
+    return true;
+  }
+  // Quotation q opens its paragraph and no word follows it there.
+  bool WholeParagraph(uint32_t q) const {
+    const auto& T = v_.toks;
+    const Quotation& qt = v_.quotations[q];
+    uint32_t qe = v_.quote_end[q], last = qt.paragraphs.back();
+    return qt.first().begin == v_.seg.paragraphs[qt.paragraphs.front()].begin &&
+           !(qe < T.size() && T[qe].para == last && T[qe].IsWord()) &&
+           !(qe + 1 < T.size() && T[qe + 1].para == last && T[qe + 1].IsWord());
+  }
   // The cue span of the verb at `t`, with the auxiliaries right before it.
-  ByteSpan CueSpan(uint32_t t) const;
+  // `post`: the cue follows its quotation (“…,” Trump said Monday.).
+  ByteSpan CueSpan(uint32_t t, bool post = false) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   // An appositive chain ending with the comma at end - 1: "Hugh Hill, a doctor,".
@@ -96,6 +140,12 @@ class Finder {
   bool PostCue(uint32_t q, Found& f) const;
   bool PreCue(uint32_t q, Found& f) const;
   bool BlockCue(uint32_t q, Found& f) const;
+  // "Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon
+  // that opens the quotation (poll round-ups, transcripts).
+  bool ColonCue(uint32_t q, Found& f) const;
+  // "Sanders delivered a snappy retort: “…”": a clause with a subject and no
+  // cue word ending in the colon before the quotation; its predicate is the cue.
+  bool ClauseColonCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
 
   // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
@@ -129,6 +179,8 @@ class Finder {
   }
   bool SourceShape(uint32_t first, uint32_t end) const {
     const Tok& t = v_.toks[first];
+    if (!t.cap && IsPreposition(t.low)) return false;  // "of Republican claims"
+
     if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low))
       return true;
     // "officials", "current and former officials", "other experts": a group
@@ -139,6 +191,15 @@ class Finder {
       return true;
     // "model and TV personality Chrissy Teigen": a description ending in a name.
     if (end > first + 1 && v_.toks[end - 1].cap) return true;
+    // "retired Army Lt. Gen. Mick Bednarek, who served ...": a few lower-case
+    // words of description before a name.
+    for (uint32_t k = first; k < end && k < first + 4; ++k) {
+      const Tok& w = v_.toks[k];
+      if (w.cap && w.kind == TokenKind::kWord) return k > first;
+      if (w.kind != TokenKind::kWord || IsPreposition(w.low) || IsDeterminer(w.low) ||
+          IsClauseWord(w.low) || w.cue != CueKind::kNone)
+        break;
+    }
     // "half of GOP primary voters", "other prominent bundlers in both parties".
     if (IsQuantifier(t.low)) return true;
     // "tech executives", "political analysts", "security specialists": a

@@ -105,6 +105,11 @@ std::vector<Quotation> FindQuotations(std::string_view text,
         else
           m = open ? Mark::kClose : Mark::kOpen;
       }
+      // An opening curly mark typed where a quotation closes ("“Apparently
+      // not,“ he said"): its place decides.
+      if (m == Mark::kOpen && open && !OpensAfter(text, para.begin, i) &&
+          ClosesBefore(text, i + len, para.end))
+        m = Mark::kClose;
       if (m == Mark::kOpen) {
         if (open) {
           // A second opener inside an open quotation: the first one was never
