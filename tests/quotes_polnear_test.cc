@@ -386,7 +386,11 @@ TEST(QuotesPolnear, ManyAttributionsInOneSentenceStayLinear) {
   // others and against the quotations: no quadratic scan (this took seconds).
   for (std::string unit :
        {"Ann said the plan would fail and added ", "Ann said the plan would fail, which Bob noted ",
-        "\u201cNo,\u201d Ann said, adding that Bob wrote "}) {
+        "\u201cNo,\u201d Ann said, adding that Bob wrote ",
+        // one sentence of colon quotations, of split ones, of inverted cues
+        // with appositives through abbreviations
+        "Bob went even further: \"no\" and ", "\"It is fine,\" she said, adding, ",
+        "Rates rise, said Bob, the Sr. Official and "}) {
     std::string text;
     for (int i = 0; i < 20000; ++i) text += unit;
     text += "it.";

@@ -353,12 +353,13 @@ std::vector<Attribution> Finder::Run() {
       uint32_t qf = v_.quote_first[q];
       Found own;  // "…,” she said, but …, “…,” said Kunin: the second has its own cue
       // ... and so does "“…,” he said, adding, “…”".
+      // (Scanned only between consecutive quotations: linear in the article.)
+      bool split = prev.cue_tok != kNone && prev.cue_tok >= v_.quote_end[q - 1] &&
+                   prev.cue_tok < qf && T[prev.cue_tok].sent == T[qf].sent && Is(qf - 1, ",");
       bool cue_between = false;
-      for (uint32_t k = prev.cue_tok + 1; prev.cue_tok != kNone && k < qf; ++k)
+      for (uint32_t k = prev.cue_tok + 1; split && k < qf; ++k)
         cue_between = cue_between || Cue(k) != CueKind::kNone;
-      if (prev.cue_tok != kNone && prev.cue_tok >= v_.quote_end[q - 1] && prev.cue_tok < qf &&
-          T[prev.cue_tok].sent == T[qf].sent && Is(qf - 1, ",") && !cue_between &&
-          !PostCue(q, own)) {
+      if (split && !cue_between && !PostCue(q, own)) {
         AddQuote(prev, q);
         continue;
       }

@@ -99,6 +99,7 @@ bool Finder::ClauseColonCue(uint32_t q, Found& f) const {
   uint32_t colon = first - 1;
   uint32_t s = T[colon].sent;
   uint32_t lo = v_.sent_first[s];
+  if (colon > lo + 40) return false;  // a clause, not a run of them (and linear time)
   for (uint32_t k = lo; k < colon; ++k)
     if (T[k].quote >= 0) return false;
   auto src = SubjectOf(s, colon);

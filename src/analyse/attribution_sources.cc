@@ -129,7 +129,9 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
   if (e < limit && Is(e, ",") && (T[e - 1].cap || Is(e - 1, ")"))) {
     uint32_t f = e + 1;
     // Through abbreviations ("with Sen. Marco Rubio's campaign").
-    while (f < limit && T[f].quote < 0 &&
+    // At most 48 tokens: an appositive, not the rest of a run-on text (and
+    // linear time over many inverted cues in one sentence).
+    while (f < limit && f < e + 48 && T[f].quote < 0 &&
            !(IsPunct(f) && (Is(f, ".") || Is(f, ";")) &&
              !(Is(f, ".") && f + 1 < limit && T[f + 1].cap && T[f + 1].quote < 0 && T[f - 1].cap &&
                T[f - 1].span.size() <= 4)))
