@@ -7,32 +7,15 @@
 
 #include "analyse/cue_model.h"
 #include "chorus/quotes.h"
+#include "quotes_test_util.h"
 #include "test_util.h"
 
 namespace chorus {
 namespace {
 
-struct Q {
-  std::string content, cue, source;
-  bool direct;
-};
-
-std::string Join(std::string_view text, const std::vector<ByteSpan>& spans) {
-  std::string s;
-  for (const ByteSpan& b : spans) {
-    if (!s.empty()) s += " | ";
-    s.append(text.substr(b.begin, b.size()));
-  }
-  return s;
-}
-
-std::vector<Q> Find(std::string_view text) {
-  Segmentation seg = Segment(text);
-  std::vector<Q> out;
-  for (const Attribution& a : FindAttributions(text, seg))
-    out.push_back({Join(text, a.content), Join(text, a.cue), Join(text, a.source), a.direct});
-  return out;
-}
+using testing::Find;
+using testing::Q;
+using testing::Join;
 
 TEST(QuotesPolnear, QuestionOrExclamationTakesTheCueAfterIt) {
   auto q = Find("\"All the way!\" Dawson shouted, waving a sign.");

@@ -6,33 +6,15 @@
 
 #include <chrono>
 
+#include "quotes_test_util.h"
 #include "test_util.h"
 
 namespace chorus {
 namespace {
 
-struct Q {
-  std::string content, cue, source, speaker;
-  bool direct;
-};
-
-std::string Join(std::string_view text, const std::vector<ByteSpan>& spans) {
-  std::string s;
-  for (const ByteSpan& b : spans) {
-    if (!s.empty()) s += " | ";
-    s.append(text.substr(b.begin, b.size()));
-  }
-  return s;
-}
-
-std::vector<Q> Find(std::string_view text) {
-  Segmentation seg = Segment(text);
-  std::vector<Q> out;
-  for (const Attribution& a : FindAttributions(text, seg))
-    out.push_back(
-        {Join(text, a.content), Join(text, a.cue), Join(text, a.source), a.speaker, a.direct});
-  return out;
-}
+using testing::Find;
+using testing::Q;
+using testing::Join;
 
 TEST(Quotes, QuoteThenCue) {
   auto q = Find("\"The deck is stronger than ever,\" Reyes said. Tomas Reyes is the engineer.");
