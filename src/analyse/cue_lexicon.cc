@@ -8,21 +8,11 @@
 #include <unordered_map>
 
 #include "analyse/cue_model.h"
+#include "analyse/word_list.h"
 
 namespace chorus::quotes {
 
 namespace {
-
-template <size_t N>
-bool In(const std::array<std::string_view, N>& sorted, std::string_view w) {
-  return std::binary_search(sorted.begin(), sorted.end(), w);
-}
-
-template <size_t N>
-constexpr std::array<std::string_view, N> Sorted(std::array<std::string_view, N> a) {
-  std::sort(a.begin(), a.end());
-  return a;
-}
 
 constexpr auto kSpeech = Sorted(std::array<std::string_view, 150>{
     "said",      "says",       "say",        "told",         "tells",        "tell",

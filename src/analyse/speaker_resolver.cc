@@ -6,9 +6,9 @@
 #include <iterator>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "analyse/cue_lexicon.h"
+#include "analyse/word_list.h"
 
 namespace chorus::quotes {
 
@@ -16,87 +16,83 @@ namespace {
 
 // Capitalised words that are titles or roles, not names: dropped from the
 // front of a name ("Sen. Ted Cruz", "Chairman Reince Priebus").
-constexpr std::array<std::string_view, 64> kTitleWords = {"mr",
-                                                          "mrs",
-                                                          "ms",
-                                                          "miss",
-                                                          "dr",
-                                                          "sen",
-                                                          "senator",
-                                                          "gov",
-                                                          "governor",
-                                                          "rep",
-                                                          "representative",
-                                                          "president",
-                                                          "vice",
-                                                          "secretary",
-                                                          "chairman",
-                                                          "chairwoman",
-                                                          "chair",
-                                                          "ceo",
-                                                          "director",
-                                                          "spokesman",
-                                                          "spokeswoman",
-                                                          "attorney",
-                                                          "general",
-                                                          "judge",
-                                                          "justice",
-                                                          "mayor",
-                                                          "leader",
-                                                          "speaker",
-                                                          "minister",
-                                                          "prime",
-                                                          "former",
-                                                          "republican",
-                                                          "democratic",
-                                                          "democrat",
-                                                          "gop",
-                                                          "candidate",
-                                                          "nominee",
-                                                          "sir",
-                                                          "lord",
-                                                          "lady",
-                                                          "prof",
-                                                          "professor",
-                                                          "rev",
-                                                          "pope",
-                                                          "king",
-                                                          "queen",
-                                                          "prince",
-                                                          "princess",
-                                                          "gen",
-                                                          "col",
-                                                          "lt",
-                                                          "sgt",
-                                                          "capt",
-                                                          "adm",
-                                                          "commissioner",
-                                                          "chief",
-                                                          "executive",
-                                                          "host",
-                                                          "anchor",
-                                                          "model",
-                                                          "actor",
-                                                          "actress",
-                                                          "star",
-                                                          "officer"};
+constexpr auto kTitleWords = Sorted(std::array<std::string_view, 64>{"mr",
+                                                                     "mrs",
+                                                                     "ms",
+                                                                     "miss",
+                                                                     "dr",
+                                                                     "sen",
+                                                                     "senator",
+                                                                     "gov",
+                                                                     "governor",
+                                                                     "rep",
+                                                                     "representative",
+                                                                     "president",
+                                                                     "vice",
+                                                                     "secretary",
+                                                                     "chairman",
+                                                                     "chairwoman",
+                                                                     "chair",
+                                                                     "ceo",
+                                                                     "director",
+                                                                     "spokesman",
+                                                                     "spokeswoman",
+                                                                     "attorney",
+                                                                     "general",
+                                                                     "judge",
+                                                                     "justice",
+                                                                     "mayor",
+                                                                     "leader",
+                                                                     "speaker",
+                                                                     "minister",
+                                                                     "prime",
+                                                                     "former",
+                                                                     "republican",
+                                                                     "democratic",
+                                                                     "democrat",
+                                                                     "gop",
+                                                                     "candidate",
+                                                                     "nominee",
+                                                                     "sir",
+                                                                     "lord",
+                                                                     "lady",
+                                                                     "prof",
+                                                                     "professor",
+                                                                     "rev",
+                                                                     "pope",
+                                                                     "king",
+                                                                     "queen",
+                                                                     "prince",
+                                                                     "princess",
+                                                                     "gen",
+                                                                     "col",
+                                                                     "lt",
+                                                                     "sgt",
+                                                                     "capt",
+                                                                     "adm",
+                                                                     "commissioner",
+                                                                     "chief",
+                                                                     "executive",
+                                                                     "host",
+                                                                     "anchor",
+                                                                     "model",
+                                                                     "actor",
+                                                                     "actress",
+                                                                     "star",
+                                                                     "officer"});
 
-constexpr std::array<std::string_view, 36> kNotNames = {
+constexpr auto kNotNames = Sorted(std::array<std::string_view, 36>{
     "the",       "a",        "an",       "as",       "but",    "and",     "in",        "on",
     "at",        "after",    "before",   "when",     "while",  "then",    "now",       "later",
     "january",   "february", "march",    "april",    "may",    "june",    "july",      "august",
     "september", "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday",    "saturday", "sunday",   "read"};
+    "friday",    "saturday", "sunday",   "read"});
 
-// Hash sets over the lists (built once): these run for every capitalised
-// word, and scanning the lists was most of the resolver's time.
 bool IsTitleWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> set(kTitleWords.begin(), kTitleWords.end());
-  return set.count(w) != 0;
+  return In(kTitleWords, w);
 }
 bool IsNotName(std::string_view w) {
-  static const std::unordered_set<std::string_view> set(kNotNames.begin(), kNotNames.end());
-  return set.count(w) != 0;
+  return In(kNotNames, w);
 }
 
 enum Gender : uint8_t { kUnknown = 0, kMale = 1, kFemale = 2 };
