@@ -318,7 +318,7 @@ void StoryClusterer::Impl::FreezeIdle() {
       Track(s, -1);
       s.frozen = true;
       s.weights.ForEach([&](uint32_t t, float) { terms.push_back(t); });
-      s.weights = TermVector();
+      s.weights.clear();  // releases its table
     }
     if (s.frozen) {
       features[i] = StoryFeatures();  // releases its memory
