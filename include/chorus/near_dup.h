@@ -33,6 +33,9 @@
 
 namespace chorus {
 
+class StateWriter;
+class StateReader;
+
 inline constexpr int kShingleWords = 5;  // words per shingle
 inline constexpr int kSketchSize = 128;  // MinHash values per document
 inline constexpr int kLshBands = 32;     // LSH bands ...
@@ -109,6 +112,13 @@ class NearDuplicateIndex {
   std::optional<uint32_t> Add(uint32_t doc, std::string_view text);
   // The same from a sketch made by Sketch() (e.g. on another thread).
   std::optional<uint32_t> Add(uint32_t doc, DocSketch&& sketch);
+
+  // Saves and restores the whole index (chorus/state_io.h) — sketches, sets,
+  // band tables — so that an index with the same options that Loads it goes
+  // on as this one would. Load throws StateError when the input is malformed
+  // or was saved with other options, and then leaves this index unchanged.
+  void Save(StateWriter& w) const;
+  void Load(StateReader& r);
 
   // Documents added, including those without words.
   size_t size() const;

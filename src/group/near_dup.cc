@@ -23,8 +23,10 @@
 
 #include <algorithm>
 #include <bit>
+#include <memory>
 #include <stdexcept>
 
+#include "chorus/state_io.h"
 #include "group/minhash.h"
 
 namespace chorus {
@@ -77,6 +79,30 @@ class BandTable {
 
   size_t bytes() const { return cells_.capacity() * sizeof(uint64_t); }
 
+  // The table as it is, cell by cell (chorus/state_io.h).
+  void Save(StateWriter& w) const {
+    w.Put<uint64_t>(used_);
+    w.PutVector(cells_);
+  }
+  void Load(StateReader& r) {
+    used_ = r.Get<uint64_t>("band table size");
+    r.GetVector(cells_, "band table");
+    const size_t cap = cells_.size();
+    StateReader::Check(cap == 0 || ((cap & (cap - 1)) == 0 && cap >= 1024), "band table");
+    size_t used = 0;
+    for (uint64_t c : cells_) used += c != 0;
+    StateReader::Check(used == used_ && used_ * 2 <= cap, "band table load");
+    mask_ = cap == 0 ? 0 : cap - 1;
+    shift_ = cap == 0 ? 64 : 64 - static_cast<int>(std::countr_zero(cap));
+  }
+  // True when every slot stored is in [lo, hi).
+  bool SlotsWithin(size_t lo, size_t hi) const {
+    for (uint64_t c : cells_)
+      if (c != 0 && (static_cast<uint32_t>(c) - 1 < lo || static_cast<uint32_t>(c) - 1 >= hi))
+        return false;
+    return true;
+  }
+
  private:
   size_t Home(uint32_t fp) const {
     return static_cast<size_t>((uint64_t{fp} * 0x9E3779B97F4A7C15ull) >> shift_);
@@ -110,6 +136,7 @@ struct NearDuplicateIndex::Impl {
   uint32_t last_doc = 0;
 
   size_t next_slot() const { return base + docs.size(); }
+  static constexpr size_t kMaxSlots = ~uint32_t{0} - 1;  // slots are stored + 1 in 32 bits
 
   bool Confirm(uint32_t slot, const DocSketch& s) const {
     const size_t at = slot - base;
@@ -215,6 +242,72 @@ std::optional<uint32_t> NearDuplicateIndex::Add(uint32_t doc, DocSketch&& s) {
   m.sets.push_back(std::move(s.shingles));
   m.DropSets();
   return result;
+}
+
+namespace {
+constexpr uint32_t kIndexTag = 0x5044524e;  // "NRDP"
+}  // namespace
+
+void NearDuplicateIndex::Save(StateWriter& w) const {
+  const Impl& m = *impl_;
+  w.Put<uint32_t>(kIndexTag);
+  w.Put<double>(m.opt.threshold);
+  w.Put<uint64_t>(m.opt.max_sets);
+  w.Put<uint64_t>(m.opt.max_history);
+  w.Put<uint64_t>(m.opt.max_bucket);
+  w.Put<uint64_t>(m.base);
+  w.PutVector(m.docs);
+  for (const group::MinHashValues& v : m.minhash)
+    for (uint32_t x : v) w.Put<uint32_t>(x);
+  w.Put<uint64_t>(m.first_set);
+  for (size_t slot = std::max(m.first_set, m.base); slot < m.next_slot(); ++slot)
+    w.PutVector(m.sets[slot - m.base]);
+  m.table[0].Save(w);
+  m.table[1].Save(w);
+  w.Put<uint64_t>(m.gen_start);
+  w.Put<uint64_t>(m.added);
+  w.Put<uint32_t>(m.last_doc);
+}
+
+void NearDuplicateIndex::Load(StateReader& r) {
+  auto m = std::make_unique<Impl>();
+  m->opt = impl_->opt;
+  StateReader::Check(r.Get<uint32_t>("near-copy index tag") == kIndexTag, "near-copy index tag");
+  bool same = r.Get<double>("options") == m->opt.threshold;
+  same &= r.Get<uint64_t>("options") == m->opt.max_sets;
+  same &= r.Get<uint64_t>("options") == m->opt.max_history;
+  same &= r.Get<uint64_t>("options") == m->opt.max_bucket;
+  StateReader::Check(same, "near-copy options (saved with others)");
+  m->base = r.Get<uint64_t>("first slot");
+  r.GetVector(m->docs, "documents");
+  StateReader::Check(r.left() / sizeof(group::MinHashValues) >= m->docs.size(), "sketches");
+  m->minhash.resize(m->docs.size());
+  for (group::MinHashValues& v : m->minhash)
+    for (uint32_t& x : v) x = r.Get<uint32_t>("sketch");
+  m->first_set = r.Get<uint64_t>("first set");
+  StateReader::Check(
+      m->base <= m->first_set && m->first_set <= m->next_slot() && m->next_slot() < Impl::kMaxSlots,
+      "slots");
+  m->sets.resize(m->docs.size());
+  for (size_t slot = std::max(m->first_set, m->base); slot < m->next_slot(); ++slot) {
+    std::vector<uint64_t>& set = m->sets[slot - m->base];
+    r.GetVector(set, "shingle set");
+    StateReader::Check(std::is_sorted(set.begin(), set.end()), "shingle set");
+    m->set_bytes += set.capacity() * sizeof(uint64_t);
+  }
+  m->table[0].Load(r);
+  m->table[1].Load(r);
+  m->gen_start = r.Get<uint64_t>("generation start");
+  m->added = r.Get<uint64_t>("documents added");
+  m->last_doc = r.Get<uint32_t>("last document");
+  StateReader::Check(m->base <= m->gen_start && m->gen_start <= m->next_slot(), "generations");
+  StateReader::Check(m->table[0].SlotsWithin(m->gen_start, m->next_slot()) &&
+                         m->table[1].SlotsWithin(m->base, m->gen_start),
+                     "band table slots");
+  StateReader::Check(
+      m->added >= m->docs.size() && (m->docs.empty() || m->docs.back() <= m->last_doc),
+      "documents added");
+  impl_ = std::move(m);
 }
 
 size_t NearDuplicateIndex::size() const {
