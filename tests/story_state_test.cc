@@ -163,30 +163,47 @@ TEST(NearDupState, ACutStreamRestoredAndContinuedFindsTheSameCopies) {
   size_t found = 0;
   for (const auto& e : expected) found += e.has_value();
   ASSERT_GT(found, 30u);
-  for (size_t cut : {size_t{0}, size_t{1}, size_t{39}, size_t{41}, size_t{150}, texts.size()}) {
-    NearDuplicateIndex first(opts);
-    auto got = run(first, 0, cut);
-    std::string saved;
-    StateWriter w(saved);
-    first.Save(w);
-    NearDuplicateIndex second(opts);
-    StateReader r(saved);
-    second.Load(r);
-    EXPECT_EQ(r.left(), 0u);
-    EXPECT_EQ(second.size(), first.size());
-    std::string again;
-    StateWriter w2(again);
-    second.Save(w2);
-    EXPECT_EQ(again, saved) << "cut " << cut;
-    for (auto& x : run(second, cut, texts.size())) got.push_back(x);
-    EXPECT_EQ(got, expected) << "cut at " << cut;
-    for (size_t keep = 0; keep < saved.size(); keep += 1 + saved.size() / 200) {
-      NearDuplicateIndex other(opts);
-      StateReader t(std::string_view(saved).substr(0, keep));
-      EXPECT_THROW(other.Load(t), StateError) << keep;
-      EXPECT_EQ(other.size(), 0u);
+  size_t fetched = 0;
+  NearDuplicateIndex::SetSource source = [&](uint32_t doc) {
+    ++fetched;
+    return Sketch(texts.at(doc)).shingles;
+  };
+  for (bool with_sets : {true, false})
+    for (size_t cut : {size_t{0}, size_t{1}, size_t{39}, size_t{41}, size_t{150}, texts.size()}) {
+      SCOPED_TRACE(with_sets ? "with sets" : "sets from the source");
+      NearDuplicateIndex first(opts);
+      auto got = run(first, 0, cut);
+      std::string saved;
+      StateWriter w(saved);
+      first.Save(w, with_sets);
+      NearDuplicateIndex second(opts);
+      StateReader r(saved);
+      second.Load(r, with_sets ? nullptr : source);
+      EXPECT_EQ(r.left(), 0u);
+      EXPECT_EQ(second.size(), first.size());
+      std::string again;
+      StateWriter w2(again);
+      second.Save(w2, with_sets);
+      EXPECT_EQ(again, saved) << "cut " << cut;
+      for (auto& x : run(second, cut, texts.size())) got.push_back(x);
+      EXPECT_EQ(got, expected) << "cut at " << cut;
+      for (size_t keep = 0; keep < saved.size(); keep += 1 + saved.size() / 200) {
+        NearDuplicateIndex other(opts);
+        StateReader t(std::string_view(saved).substr(0, keep));
+        EXPECT_THROW(other.Load(t, source), StateError) << keep;
+        EXPECT_EQ(other.size(), 0u);
+      }
     }
-  }
+  EXPECT_GT(fetched, 0u);  // the sets were asked for, not guessed
+  // Without sets and without a source, a state holding sets is refused.
+  NearDuplicateIndex first(opts);
+  run(first, 0, 100);
+  std::string saved;
+  StateWriter w(saved);
+  first.Save(w, false);
+  NearDuplicateIndex second(opts);
+  StateReader r(saved);
+  EXPECT_THROW(second.Load(r), StateError);
 }
 
 }  // namespace

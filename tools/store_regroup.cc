@@ -291,7 +291,8 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
     stats.replay_reason = Unusable(store, s, store.grouped(), store.articles());
     if (stats.replay_reason.empty()) {
       pipeline = std::make_unique<StoryPipeline>(RegroupOptions(opts));
-      pipeline->LoadState(s.state);
+      pipeline->LoadState(
+          s.state, [&store](size_t seq) { return store.Load(static_cast<int64_t>(seq)).text; });
       before = std::move(s.stories);
     }
   } catch (const StateError& e) {

@@ -106,17 +106,18 @@ void StoryPipeline::SaveState(std::string& out) {
   w.Put<uint32_t>(kPipelineTag);
   w.Put<uint64_t>(size());
   dict_.Save(w);
-  copies_.Save(w);
+  copies_.Save(w, /*with_sets=*/false);
   clusterer_.Save(w);
 }
 
-void StoryPipeline::LoadState(std::string_view in) {
+void StoryPipeline::LoadState(std::string_view in, std::function<std::string(size_t)> text_of) {
   if (size() != 0 || saved_) throw StateError("LoadState on a pipeline already in use");
   StateReader r(in);
   StateReader::Check(r.Get<uint32_t>("pipeline tag") == kPipelineTag, "pipeline tag");
   const uint64_t n = r.Get<uint64_t>("articles");
   dict_.Load(r);
-  copies_.Load(r);
+  copies_.Load(
+      r, [text_of = std::move(text_of)](uint32_t doc) { return Sketch(text_of(doc)).shingles; });
   clusterer_.Load(r);
   StateReader::Check(r.left() == 0, "end of the pipeline state");
   StateReader::Check(copies_.size() == n && clusterer_.size() == n, "article counts");

@@ -11,6 +11,7 @@
 // A StoryPipeline is used from one thread.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -71,14 +72,16 @@ class StoryPipeline {
   std::vector<AnalysedArticle> Finish(std::vector<uint32_t>* all = nullptr);
 
   // The state of the stream so far — what Finish would start from: the term
-  // dictionary, the near-copy index and the clusterer (chorus/state_io.h).
-  // SaveState waits for the articles still in analysis; afterwards only
-  // Finish may be called. LoadState, on a pipeline nothing was added to and
-  // made with the same options, restores it: the next Add is article
-  // size(). It throws StateError when `in` is malformed (the pipeline is then
-  // unusable: make a new one).
+  // dictionary, the near-copy index (without its shingle sets) and the
+  // clusterer (chorus/state_io.h). SaveState waits for the articles still in
+  // analysis; afterwards only Finish may be called. LoadState, on a pipeline
+  // nothing was added to and made with the same options, restores it: the
+  // next Add is article size(). `text_of(i)` must give the text of article
+  // i of the stream (the near-copy index re-sketches the few it needs). It
+  // throws StateError when `in` is malformed (the pipeline is then unusable:
+  // make a new one).
   void SaveState(std::string& out);
-  void LoadState(std::string_view in);
+  void LoadState(std::string_view in, std::function<std::string(size_t)> text_of);
 
  private:
   void Sequential(PreparedArticle&& p);

@@ -25,6 +25,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -113,12 +114,17 @@ class NearDuplicateIndex {
   // The same from a sketch made by Sketch() (e.g. on another thread).
   std::optional<uint32_t> Add(uint32_t doc, DocSketch&& sketch);
 
-  // Saves and restores the whole index (chorus/state_io.h) — sketches, sets,
-  // band tables — so that an index with the same options that Loads it goes
-  // on as this one would. Load throws StateError when the input is malformed
-  // or was saved with other options, and then leaves this index unchanged.
-  void Save(StateWriter& w) const;
-  void Load(StateReader& r);
+  // Saves and restores the index (chorus/state_io.h) — documents, sketches,
+  // and the shingle sets unless !with_sets; the band tables are rebuilt — so
+  // that an index with the same options that Loads it goes on as this one
+  // would. A state saved without sets needs `source`: the shingle set of a
+  // document, exactly as Sketch made it (e.g. Sketch of its stored text),
+  // asked for when the document is a candidate to confirm (and then kept).
+  // Load throws StateError when the input is malformed or was saved with
+  // other options, and then leaves this index unchanged.
+  using SetSource = std::function<std::vector<uint64_t>(uint32_t doc)>;
+  void Save(StateWriter& w, bool with_sets = true) const;
+  void Load(StateReader& r, SetSource source = nullptr);
 
   // Documents added, including those without words.
   size_t size() const;

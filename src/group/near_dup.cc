@@ -79,30 +79,6 @@ class BandTable {
 
   size_t bytes() const { return cells_.capacity() * sizeof(uint64_t); }
 
-  // The table as it is, cell by cell (chorus/state_io.h).
-  void Save(StateWriter& w) const {
-    w.Put<uint64_t>(used_);
-    w.PutVector(cells_);
-  }
-  void Load(StateReader& r) {
-    used_ = r.Get<uint64_t>("band table size");
-    r.GetVector(cells_, "band table");
-    const size_t cap = cells_.size();
-    StateReader::Check(cap == 0 || ((cap & (cap - 1)) == 0 && cap >= 1024), "band table");
-    size_t used = 0;
-    for (uint64_t c : cells_) used += c != 0;
-    StateReader::Check(used == used_ && used_ * 2 <= cap, "band table load");
-    mask_ = cap == 0 ? 0 : cap - 1;
-    shift_ = cap == 0 ? 64 : 64 - static_cast<int>(std::countr_zero(cap));
-  }
-  // True when every slot stored is in [lo, hi).
-  bool SlotsWithin(size_t lo, size_t hi) const {
-    for (uint64_t c : cells_)
-      if (c != 0 && (static_cast<uint32_t>(c) - 1 < lo || static_cast<uint32_t>(c) - 1 >= hi))
-        return false;
-    return true;
-  }
-
  private:
   size_t Home(uint32_t fp) const {
     return static_cast<size_t>((uint64_t{fp} * 0x9E3779B97F4A7C15ull) >> shift_);
@@ -132,19 +108,25 @@ struct NearDuplicateIndex::Impl {
   BandTable table[2];
   size_t gen_start = 0;
   std::vector<uint32_t> candidates;
+  SetSource source;  // the sets Load did not restore
   size_t added = 0;
   uint32_t last_doc = 0;
 
   size_t next_slot() const { return base + docs.size(); }
   static constexpr size_t kMaxSlots = ~uint32_t{0} - 1;  // slots are stored + 1 in 32 bits
 
-  bool Confirm(uint32_t slot, const DocSketch& s) const {
+  bool Confirm(uint32_t slot, const DocSketch& s) {
     const size_t at = slot - base;
     if (slot < first_set) {  // set dropped: the sketch estimate
       return group::EqualValues(minhash[at], s.minhash) / static_cast<double>(kSketchSize) >=
              opt.threshold;
     }
-    const std::vector<uint64_t>& set = sets[at];
+    std::vector<uint64_t>& set = sets[at];
+    if (set.empty()) {  // not loaded with the state (no document held has an empty set)
+      set = source(docs[at]);
+      set_bytes += set.capacity() * sizeof(uint64_t);
+      if (set.empty()) throw std::runtime_error("near-copy index: the set source gave no set");
+    }
     const size_t na = set.size(), nb = s.shingles.size();
     if (static_cast<double>(std::min(na, nb)) / static_cast<double>(std::max(na, nb)) <
         opt.threshold) {
@@ -248,7 +230,7 @@ namespace {
 constexpr uint32_t kIndexTag = 0x5044524e;  // "NRDP"
 }  // namespace
 
-void NearDuplicateIndex::Save(StateWriter& w) const {
+void NearDuplicateIndex::Save(StateWriter& w, bool with_sets) const {
   const Impl& m = *impl_;
   w.Put<uint32_t>(kIndexTag);
   w.Put<double>(m.opt.threshold);
@@ -260,16 +242,16 @@ void NearDuplicateIndex::Save(StateWriter& w) const {
   for (const group::MinHashValues& v : m.minhash)
     for (uint32_t x : v) w.Put<uint32_t>(x);
   w.Put<uint64_t>(m.first_set);
-  for (size_t slot = std::max(m.first_set, m.base); slot < m.next_slot(); ++slot)
-    w.PutVector(m.sets[slot - m.base]);
-  m.table[0].Save(w);
-  m.table[1].Save(w);
+  w.Put<uint8_t>(with_sets);
+  if (with_sets)
+    for (size_t slot = std::max(m.first_set, m.base); slot < m.next_slot(); ++slot)
+      w.PutVector(m.sets[slot - m.base]);
   w.Put<uint64_t>(m.gen_start);
   w.Put<uint64_t>(m.added);
   w.Put<uint32_t>(m.last_doc);
 }
 
-void NearDuplicateIndex::Load(StateReader& r) {
+void NearDuplicateIndex::Load(StateReader& r, SetSource source) {
   auto m = std::make_unique<Impl>();
   m->opt = impl_->opt;
   StateReader::Check(r.Get<uint32_t>("near-copy index tag") == kIndexTag, "near-copy index tag");
@@ -289,24 +271,39 @@ void NearDuplicateIndex::Load(StateReader& r) {
       m->base <= m->first_set && m->first_set <= m->next_slot() && m->next_slot() < Impl::kMaxSlots,
       "slots");
   m->sets.resize(m->docs.size());
-  for (size_t slot = std::max(m->first_set, m->base); slot < m->next_slot(); ++slot) {
-    std::vector<uint64_t>& set = m->sets[slot - m->base];
-    r.GetVector(set, "shingle set");
-    StateReader::Check(std::is_sorted(set.begin(), set.end()), "shingle set");
-    m->set_bytes += set.capacity() * sizeof(uint64_t);
+  if (r.Get<uint8_t>("with sets")) {
+    for (size_t slot = std::max(m->first_set, m->base); slot < m->next_slot(); ++slot) {
+      std::vector<uint64_t>& set = m->sets[slot - m->base];
+      r.GetVector(set, "shingle set");
+      StateReader::Check(!set.empty() && std::is_sorted(set.begin(), set.end()), "shingle set");
+      m->set_bytes += set.capacity() * sizeof(uint64_t);
+    }
+  } else {
+    StateReader::Check(source != nullptr || m->first_set == m->next_slot(),
+                       "near-copy state saved without sets (a set source is needed)");
   }
-  m->table[0].Load(r);
-  m->table[1].Load(r);
   m->gen_start = r.Get<uint64_t>("generation start");
   m->added = r.Get<uint64_t>("documents added");
   m->last_doc = r.Get<uint32_t>("last document");
   StateReader::Check(m->base <= m->gen_start && m->gen_start <= m->next_slot(), "generations");
-  StateReader::Check(m->table[0].SlotsWithin(m->gen_start, m->next_slot()) &&
-                         m->table[1].SlotsWithin(m->base, m->gen_start),
-                     "band table slots");
   StateReader::Check(
       m->added >= m->docs.size() && (m->docs.empty() || m->docs.back() <= m->last_doc),
       "documents added");
+  for (size_t i = 1; i < m->docs.size(); ++i)
+    StateReader::Check(m->docs[i - 1] < m->docs[i], "document order");
+  // The band tables are rebuilt as Add built them — the same insertions in
+  // the same order from an empty table — so they come out cell for cell.
+  auto rebuild = [&](BandTable& table, size_t from, size_t to) {
+    for (size_t slot = from; slot < to; ++slot) {
+      table.Reserve(kLshBands);
+      for (int b = 0; b < kLshBands; ++b)
+        table.FindAndInsert(static_cast<uint32_t>(group::BandKey(m->minhash[slot - m->base], b)),
+                            static_cast<uint32_t>(slot), m->opt.max_bucket, [](uint32_t) {});
+    }
+  };
+  rebuild(m->table[1], m->base, m->gen_start);
+  rebuild(m->table[0], m->gen_start, m->next_slot());
+  m->source = std::move(source);
   impl_ = std::move(m);
 }
 
