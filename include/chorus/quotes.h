@@ -30,7 +30,14 @@ struct Attribution {
   bool direct = false;            // content holds a quotation
 };
 
-// `seg` must be Segment(text) with tokens.
-std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg);
+// `seg` must be Segment(text) with tokens. With `quotation_parts`, also hands
+// out the direct quotations it found (see FindQuotationParts), so that a later
+// stage (story features) need not look for them again.
+std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg,
+                                          std::vector<ByteSpan>* quotation_parts = nullptr);
+
+// The direct quotations of the text, attributed or not: one span per paragraph
+// each covers (marks included), in text order. Byte offsets; linear.
+std::vector<ByteSpan> FindQuotationParts(std::string_view text, const Segmentation& seg);
 
 }  // namespace chorus

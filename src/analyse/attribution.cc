@@ -518,9 +518,26 @@ std::vector<Attribution> Finder::Run() {
 
 }  // namespace quotes
 
-std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg) {
+namespace {
+void AppendParts(const std::vector<quotes::Quotation>& qs, std::vector<ByteSpan>& out) {
+  for (const quotes::Quotation& q : qs) out.insert(out.end(), q.parts.begin(), q.parts.end());
+}
+}  // namespace
+
+std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg,
+                                          std::vector<ByteSpan>* quotation_parts) {
   quotes::Finder finder(text, seg);
+  if (quotation_parts) {
+    quotation_parts->clear();
+    AppendParts(finder.view().quotations, *quotation_parts);
+  }
   return finder.Run();
+}
+
+std::vector<ByteSpan> FindQuotationParts(std::string_view text, const Segmentation& seg) {
+  std::vector<ByteSpan> parts;
+  AppendParts(quotes::FindQuotations(text, seg.paragraphs), parts);
+  return parts;
 }
 
 }  // namespace chorus

@@ -22,6 +22,7 @@ class Finder {
   Finder(std::string_view text, const Segmentation& seg) : v_(text, seg) {}
 
   std::vector<Attribution> Run();
+  const ArticleView& view() const { return v_; }
 
  private:
   struct Found {
