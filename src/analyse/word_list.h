@@ -16,20 +16,33 @@
 
 namespace chorus::quotes {
 
-template <size_t N>
-struct WordList {
-  std::array<std::string_view, N> words;  // sorted
-  std::array<uint64_t, 16> filter{};      // bit (first & 63) * 16 + min(size, 15)
+// A set of (first byte, length) pairs, lengths from 15 on counted as 15: 1024
+// bits. A word whose pair is absent is in none of the words added.
+struct WordFilter {
+  std::array<uint64_t, 16> bits{};
 
   static constexpr size_t Bit(std::string_view w) {
     return (static_cast<size_t>(static_cast<unsigned char>(w[0]) & 63) << 4) +
            std::min<size_t>(w.size(), 15);
   }
+  constexpr void Add(std::string_view w) {
+    if (w.empty()) return;  // never matched: MayHold rejects empty words
+    const size_t b = Bit(w);
+    bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
   constexpr bool MayHold(std::string_view w) const {
     if (w.empty()) return false;
     const size_t b = Bit(w);
-    return (filter[b >> 6] >> (b & 63)) & 1;
+    return (bits[b >> 6] >> (b & 63)) & 1;
   }
+};
+
+template <size_t N>
+struct WordList {
+  std::array<std::string_view, N> words;  // sorted
+  WordFilter filter;
+
+  constexpr bool MayHold(std::string_view w) const { return filter.MayHold(w); }
   constexpr auto begin() const { return words.begin(); }
   constexpr auto end() const { return words.end(); }
   constexpr size_t size() const { return N; }
@@ -39,11 +52,7 @@ template <size_t N>
 constexpr WordList<N> Sorted(std::array<std::string_view, N> a) {
   std::sort(a.begin(), a.end());
   WordList<N> list{a, {}};
-  for (std::string_view w : a) {
-    if (w.empty()) continue;  // never matched: In() rejects empty words
-    const size_t b = WordList<N>::Bit(w);
-    list.filter[b >> 6] |= uint64_t{1} << (b & 63);
-  }
+  for (std::string_view w : a) list.filter.Add(w);
   return list;
 }
 
