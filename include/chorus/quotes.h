@@ -8,7 +8,8 @@
 // "Hugh Hill, a doctor,"), plus the canonical speaker: the full name the source
 // mention refers to in this article ("Chrissy Teigen"), an organisation as
 // named ("the White House"), or empty when no name can be found — chorus does
-// not guess. Spans are byte offsets (convert with utf8::CodepointIndex).
+// not guess. A quotation (four words or more) no pattern attributes comes
+// with content only. Spans are byte offsets (convert with utf8::CodepointIndex).
 // Linear in the text apart from speaker resolution, which looks back over the
 // names seen so far (bounded). Pure function; thread-safe.
 #pragma once
