@@ -25,26 +25,37 @@ uint64_t Fnv(uint64_t h, std::string_view s) {
 
 }  // namespace
 
-uint64_t SpanFeatureHash(std::string_view name) {
-  return Fnv(kFnvOffset, name);
-}
-
-void SpanFeatures::Add(std::string_view a, std::string_view b, std::string_view c,
-                       std::string_view d) {
-  if (n == kMaxFeatures) return;
-  uint64_t x = Fnv(kFnvOffset, a);
-  for (std::string_view p : {b, c, d})
-    if (!p.empty()) x = Fnv(Fnv(x, " "), p);
-  h[n++] = x;
-  if (names != nullptr && !names->contains(x)) {
-    std::string s(a);
-    for (std::string_view p : {b, c, d})
-      if (!p.empty()) (s += ' ') += p;
-    names->emplace(x, std::move(s));
+uint64_t SpanFeatures::CombineWords(uint64_t h, std::string_view s) {
+  while (true) {
+    size_t sp = s.find(' ');
+    h = Combine(h, Fnv(kFnvOffset, s.substr(0, sp)));
+    if (sp == std::string_view::npos) return h;
+    s.remove_prefix(sp + 1);
   }
 }
 
+SpanPiece::SpanPiece(std::string_view text)
+    : s(text), h(Fnv(kFnvOffset, text)), spaced(text.find(' ') != std::string_view::npos) {}
+
+uint64_t SpanFeatureHash(std::string_view name) {
+  return SpanFeatures::CombineWords(SpanFeatures::kSeed, name);
+}
+
+void SpanFeatures::Name(uint64_t x, const SpanPiece& a, const SpanPiece& b, const SpanPiece& c,
+                        const SpanPiece& d) {
+  if (names->contains(x)) return;
+  std::string name(a.s);
+  for (const SpanPiece* p : {&b, &c, &d})
+    if (!p->s.empty()) (name += ' ') += p->s;
+  names->emplace(x, std::move(name));
+}
+
 SpanModel::SpanModel(std::string_view m) {
+  size_t lines = static_cast<size_t>(std::count(m.begin(), m.end(), '\n')) + 1;
+  size_t cap = 16;
+  while (cap < 2 * lines) cap *= 2;
+  slots_.assign(cap, Slot{});
+  mask_ = cap - 1;
   while (!m.empty()) {
     size_t nl = m.find('\n');
     std::string_view line = m.substr(0, nl);
@@ -52,15 +63,44 @@ SpanModel::SpanModel(std::string_view m) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;
     std::string num(line.substr(0, tab));
-    w_[SpanFeatureHash(line.substr(tab + 1))] = std::strtof(num.c_str(), nullptr);
+    Put(SpanFeatureHash(line.substr(tab + 1)), std::strtof(num.c_str(), nullptr));
+  }
+}
+
+namespace {
+uint64_t SlotOf(uint64_t h) {
+  return h ^ (h >> 29);  // FNV's low bits alone mix poorly
+}
+}  // namespace
+
+void SpanModel::Put(uint64_t key, float w) {
+  if (w == 0) return;
+  for (uint64_t i = SlotOf(key) & mask_;; i = (i + 1) & mask_) {
+    Slot& s = slots_[i];
+    if (s.w == 0 && s.key == 0) {
+      s = Slot{key, w};
+      ++size_;
+      return;
+    }
+    if (s.key == key) {  // a feature listed twice: the last line wins, as before
+      s.w = w;
+      return;
+    }
   }
 }
 
 double SpanModel::Score(const SpanFeatures& f) const {
   double s = 0;
   for (uint32_t i = 0; i < f.n; ++i) {
-    auto it = w_.find(f.h[i]);
-    if (it != w_.end()) s += it->second;
+    const uint64_t key = f.h[i];
+    for (uint64_t j = SlotOf(key) & mask_;; j = (j + 1) & mask_) {
+      const Slot& slot = slots_[j];
+      if (slot.key == key && slot.w != 0) {
+        s += slot.w;
+        break;
+      }
+      if (slot.w == 0 && slot.key == 0) break;
+    }
   }
   return s;
 }

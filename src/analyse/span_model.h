@@ -35,6 +35,18 @@
 
 namespace chorus::quotes {
 
+// One piece of a feature's name (a word of it) with its hash, which callers
+// that use the same piece many times compute once. A piece holding spaces
+// stands for several (its hash is not used).
+struct SpanPiece {
+  SpanPiece() = default;
+  SpanPiece(std::string_view s);  // NOLINT(google-explicit-constructor): a word is a piece
+  SpanPiece(const char* s) : SpanPiece(std::string_view(s)) {}  // NOLINT
+  std::string_view s;
+  uint64_t h = 0;
+  bool spaced = false;
+};
+
 // The features of one candidate: hashes, at most kMaxFeatures of them, and
 // (while training) their names.
 struct SpanFeatures {
@@ -44,11 +56,38 @@ struct SpanFeatures {
   std::map<uint64_t, std::string>* names = nullptr;  // set by the trainer only
 
   // Adds the feature "a b c d" (the non-empty pieces joined by a space).
-  void Add(std::string_view a, std::string_view b = {}, std::string_view c = {},
-           std::string_view d = {});
+  // Inline: it runs for every feature of every candidate end.
+  void Add(const SpanPiece& a, const SpanPiece& b = {}, const SpanPiece& c = {},
+           const SpanPiece& d = {}) {
+    if (n == kMaxFeatures) return;
+    uint64_t x = Combine(kSeed, a);
+    if (!b.s.empty()) x = Combine(x, b);
+    if (!c.s.empty()) x = Combine(x, c);
+    if (!d.s.empty()) x = Combine(x, d);
+    h[n++] = x;
+    if (names != nullptr) Name(x, a, b, c, d);
+  }
+
+  static constexpr uint64_t kSeed = 1469598103934665603ull;  // FNV-1a's offset basis
+  // Mixes one piece's hash into a feature's.
+  static uint64_t Combine(uint64_t h, uint64_t piece) {
+    h = (h ^ piece) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+  }
+  static uint64_t Combine(uint64_t h, const SpanPiece& p) {
+    return p.spaced ? CombineWords(h, p.s) : Combine(h, p.h);
+  }
+  // Mixes every word of `s` (split at spaces) in turn.
+  static uint64_t CombineWords(uint64_t h, std::string_view s);
+
+ private:
+  void Name(uint64_t x, const SpanPiece& a, const SpanPiece& b, const SpanPiece& c,
+            const SpanPiece& d);
 };
 
-// Hash of a feature name, as SpanFeatures::Add computes it from its pieces.
+// Hash of a feature name, as SpanFeatures::Add computes it from its pieces:
+// each word (split at spaces) hashed alone (FNV-1a) and the word hashes
+// combined in order, so that a piece's hash can be reused across features.
 uint64_t SpanFeatureHash(std::string_view name);
 
 // The weights compiled into the binary (models/span_model.tsv).
@@ -57,10 +96,22 @@ class SpanModel {
   explicit SpanModel(std::string_view text);  // "weight<TAB>feature" lines
   double Score(const SpanFeatures& f) const;
   static const SpanModel& Embedded();
-  size_t size() const { return w_.size(); }
+  size_t size() const { return size_; }
 
  private:
-  std::unordered_map<uint64_t, float> w_;
+  // Open addressing, linear probing, a power-of-two table at most half full:
+  // Score runs for every feature of every candidate end, and a probe into one
+  // flat array costs far less than a node-based map's lookup. Keys are the
+  // features' hashes; a slot with weight 0 and key 0 is empty (a weight of 0
+  // is no weight, so such features are not stored).
+  struct Slot {
+    uint64_t key = 0;
+    float w = 0;
+  };
+  void Put(uint64_t key, float w);
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  size_t size_ = 0;
 };
 
 // One boundary the finder chose, as the trainer sees it.
