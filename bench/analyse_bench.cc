@@ -152,13 +152,14 @@ void BM_Analysis(benchmark::State& state) {
   std::string path = env ? env : std::string(CHORUS_SHARED) + "/data/polnear/train.jsonl";
   chorus::Segmentation seg;
   chorus::DocSketch sketch;
+  std::vector<chorus::ByteSpan> quotations;
   for (auto _ : state) {
     chorus::Diagnostics diag(nullptr);
     chorus::ReadInputs({path}, {}, diag, [&](chorus::Article&& a) {
       chorus::Segment(a.text, seg);
-      auto attrs = chorus::FindAttributions(a.text, seg);
+      auto attrs = chorus::FindAttributions(a.text, seg, &quotations);
       chorus::Sketch(a.text, sketch);
-      chorus::StoryTerms terms = chorus::ExtractStoryTerms(a, seg);
+      chorus::StoryTerms terms = chorus::ExtractStoryTerms(a, seg, &quotations);
       benchmark::DoNotOptimize(attrs.data());
       benchmark::DoNotOptimize(terms.terms.data());
     });

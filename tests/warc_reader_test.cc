@@ -407,6 +407,27 @@ TEST(WarcReader, DamagedVersionLineKeepsTheRecordWithAWarning) {
       << r.messages;
 }
 
+// Found by fuzz_warc: a page record whose target URI line is damaged and whose
+// record id is "<>" gave an article with an empty id. It is now named by its
+// place in the file, like any record without a name.
+TEST(WarcReader, APageWithNeitherUriNorRecordIdIsNamedByItsPlace) {
+  std::string data = testing::ReadFile(DataPath("warc/sample.warc"));
+  std::vector<Extent> ext = SampleExtents(data);
+  const size_t uri = data.find("WARC-Target-URI:", ext[2].start);
+  ASSERT_LT(uri, ext[2].block_end);
+  data[uri + 15] = '\x01';  // "WARC-Target-URI\x01 ...": not a header this reader knows
+  const size_t id = data.find("WARC-Record-ID: <", ext[2].start);
+  ASSERT_LT(id, ext[2].block_end);
+  const size_t close = data.find('>', id);
+  data.erase(id + 17, close - (id + 17));  // "WARC-Record-ID: <>"
+  Result r = ReadString(data);
+  ASSERT_EQ(r.articles.size(), 2u) << r.messages;
+  EXPECT_NE(r.articles[0].id.find("damaged.warc:record 3"), std::string::npos) << r.articles[0].id;
+  EXPECT_EQ(r.articles[0].url, "");
+  EXPECT_NE(r.articles[0].text.find("floating footbridge"), std::string::npos);
+  EXPECT_EQ(r.articles[1].id, kMossUri);
+}
+
 TEST(WarcReader, EveryTruncationLosesOnlyTheCutRecordAndSaysSo) {
   std::string data = testing::ReadFile(DataPath("warc/sample.warc"));
   std::vector<Extent> ext = SampleExtents(data);

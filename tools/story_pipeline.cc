@@ -36,8 +36,14 @@ PreparedArticle Prepare(Article& a, bool with_quotes) {
   Segment(a.text, seg);
   PreparedArticle p;
   Sketch(a.text, p.sketch);
-  p.terms = ExtractStoryTerms(a, seg);
-  if (with_quotes) p.attributions = FindAttributions(a.text, seg);
+  if (with_quotes) {
+    // The quotations FindAttributions finds serve the story features too.
+    thread_local std::vector<ByteSpan> quotations;
+    p.attributions = FindAttributions(a.text, seg, &quotations);
+    p.terms = ExtractStoryTerms(a, seg, &quotations);
+  } else {
+    p.terms = ExtractStoryTerms(a, seg);
+  }
   p.article = std::move(a);
   return p;
 }

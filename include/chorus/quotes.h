@@ -8,7 +8,8 @@
 // "Hugh Hill, a doctor,"), plus the canonical speaker: the full name the source
 // mention refers to in this article ("Chrissy Teigen"), an organisation as
 // named ("the White House"), or empty when no name can be found — chorus does
-// not guess. Spans are byte offsets (convert with utf8::CodepointIndex).
+// not guess. A quotation (four words or more) no pattern attributes comes
+// with content only. Spans are byte offsets (convert with utf8::CodepointIndex).
 // Linear in the text apart from speaker resolution, which looks back over the
 // names seen so far (bounded). Pure function; thread-safe.
 #pragma once
@@ -30,7 +31,14 @@ struct Attribution {
   bool direct = false;            // content holds a quotation
 };
 
-// `seg` must be Segment(text) with tokens.
-std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg);
+// `seg` must be Segment(text) with tokens. With `quotation_parts`, also hands
+// out the direct quotations it found (see FindQuotationParts), so that a later
+// stage (story features) need not look for them again.
+std::vector<Attribution> FindAttributions(std::string_view text, const Segmentation& seg,
+                                          std::vector<ByteSpan>* quotation_parts = nullptr);
+
+// The direct quotations of the text, attributed or not: one span per paragraph
+// each covers (marks included), in text order. Byte offsets; linear.
+std::vector<ByteSpan> FindQuotationParts(std::string_view text, const Segmentation& seg);
 
 }  // namespace chorus

@@ -61,7 +61,10 @@ struct StoryTerms {
   std::vector<uint64_t> quote_terms;              // the quotation shingles' keys, sorted
   int64_t day = -1;
 };
-StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg);
+// `quotation_parts`: the article's direct quotations when already found
+// (FindAttributions or FindQuotationParts); null to find them here.
+StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg,
+                             const std::vector<ByteSpan>* quotation_parts = nullptr);
 StoryFeatures InternStoryTerms(const StoryTerms& t, TermDictionary& dict);
 
 // Both at once: the clustering features of `a` (segmented as `seg`).

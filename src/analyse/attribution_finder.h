@@ -1,10 +1,13 @@
 // Finder (internal): the attribution rules of FindAttributions, shared by
 // attribution.cc (quotation patterns, cues, Run),
-// attribution_reported.cc (block quotes after a colon, reported speech) and
-// attribution_sources.cc (source phrases around a cue).
+// attribution_reported.cc (block quotes after a colon, reported speech),
+// attribution_sources.cc (source phrases around a cue) and
+// attribution_spans.cc (where cues and sources end: the learned span model).
 #pragma once
 
 #include <algorithm>
+#include <map>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -14,14 +17,24 @@
 #include "chorus/quotes.h"
 
 namespace chorus::quotes {
+struct SpanDecision;
+}
+
+namespace chorus::quotes {
 
 inline constexpr uint32_t kNone = ~0u;
 
 class Finder {
  public:
   Finder(std::string_view text, const Segmentation& seg) : v_(text, seg) {}
+  // For training the span model: Run records each end it would choose in
+  // `record` (feature names in `names`) and keeps the rules' spans.
+  Finder(std::string_view text, const Segmentation& seg, std::vector<SpanDecision>* record,
+         std::map<uint64_t, std::string>* names)
+      : v_(text, seg), record_(record), names_(names) {}
 
   std::vector<Attribution> Run();
+  const ArticleView& view() const { return v_; }
 
  private:
   struct Found {
@@ -237,7 +250,17 @@ class Finder {
     f.a.direct = true;
   }
 
+  // The end of f's source (or cue) chosen by the span model among candidates
+  // around the rules' end (span_model.h).
+  void ChooseEnd(Found& f, bool source) const;
+  // A token as the span features see it: its lower-cased form, "<q>" inside a
+  // quotation, "<num>", "</s>" past the sentence; and its class.
+  std::string_view BoundaryWord(uint32_t t, uint32_t sent) const;
+  std::string_view BoundaryClass(uint32_t t, uint32_t sent) const;
+
   ArticleView v_;
+  std::vector<SpanDecision>* record_ = nullptr;
+  std::map<uint64_t, std::string>* names_ = nullptr;
 };
 
 }  // namespace chorus::quotes

@@ -147,6 +147,14 @@ const std::unordered_map<std::string, CueKind, Hash, std::equal_to<>>& CueTable(
 
 CueKind CueOf(std::string_view w) {
   if (w.size() < 3) return CueKind::kNone;
+  // Most words are no cue: the (first byte, length) filter of the cue words
+  // rejects them before hashing (see WordList).
+  static const WordFilter filter = [] {
+    WordFilter f;
+    for (const auto& entry : CueTable()) f.Add(entry.first);
+    return f;
+  }();
+  if (!filter.MayHold(w)) return CueKind::kNone;
   const auto& table = CueTable();
   auto it = table.find(w);
   return it == table.end() ? CueKind::kNone : it->second;

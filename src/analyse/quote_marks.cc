@@ -13,6 +13,10 @@ inline unsigned char At(std::string_view s, size_t i) {
   return static_cast<unsigned char>(s[i]);
 }
 
+inline bool MayStartMark(unsigned char c) {
+  return c == '"' || c == '\'' || c == 0xE2 || c == 0xC2;
+}
+
 Mark Classify(std::string_view s, size_t i, size_t& len) {
   unsigned char c = At(s, i);
   len = 1;
@@ -84,6 +88,10 @@ std::vector<Quotation> FindQuotations(std::string_view text,
   for (uint32_t pi = 0; pi < paragraphs.size(); ++pi) {
     const ByteSpan para = paragraphs[pi];
     for (size_t i = para.begin; i < para.end;) {
+      // Only " ' and the lead bytes of “ ” „ ‟ « » can begin a mark: the
+      // other bytes are skipped without classifying them.
+      while (i < para.end && !MayStartMark(At(text, i))) ++i;
+      if (i >= para.end) break;
       size_t len;
       Mark m = Classify(text, i, len);
       if (m == Mark::kNone) {

@@ -126,13 +126,14 @@ class Resolver {
   std::string ResolvePart(const Attribution& a, uint32_t b, uint32_t head_end) const;
 
  private:
-  std::string StripPossessive(std::string s) const {
+  static std::string_view StripPossessive(std::string_view s) {
     for (std::string_view suf : {"'s", "\xE2\x80\x99s"})
-      if (s.size() > suf.size() && s.ends_with(suf)) s.resize(s.size() - suf.size());
+      if (s.size() > suf.size() && s.ends_with(suf)) s.remove_suffix(suf.size());
     return s;
   }
-  // The name words of a capitalised run [b, e), titles and possessives dropped.
-  std::vector<uint32_t> NameTokens(uint32_t b, uint32_t e) const;
+  // The name words of a capitalised run [b, e), titles, function words and
+  // initials' full stops dropped, into `out` (cleared first).
+  void NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) const;
   void CollectNames();
   size_t Register(const std::vector<uint32_t>& toks);
   // The person a single name word refers to (surname or first name), or npos.
@@ -150,15 +151,24 @@ class Resolver {
   // Indexes that keep every lookup independent of the number of names:
   // person by its words joined with '\x1f'; mentions (in text order) of the
   // people whose name has a word; the first person registered with a word.
-  std::unordered_map<std::string, size_t> person_by_name_;
-  std::unordered_map<std::string, std::vector<Mention>> mentions_by_word_;
-  std::unordered_map<std::string, size_t> first_person_by_word_;
+  // Looked up by string_view: no copy of the word to find it.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  template <class V>
+  using ByWord = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  ByWord<size_t> person_by_name_;
+  ByWord<std::vector<Mention>> mentions_by_word_;
+  ByWord<size_t> first_person_by_word_;
   size_t main_person_ = std::string::npos;
+  mutable std::vector<uint32_t> name_;  // scratch for NameTokens
+  std::string key_;                     // scratch for Register
 };
 
-std::vector<uint32_t> Resolver::NameTokens(uint32_t b, uint32_t e) const {
+void Resolver::NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) const {
   const auto& T = v_.toks;
-  std::vector<uint32_t> out;
+  out.clear();
   for (uint32_t k = b; k < e; ++k) {
     if (T[k].kind != TokenKind::kWord || !T[k].cap) continue;
     out.push_back(k);
@@ -169,28 +179,25 @@ std::vector<uint32_t> Resolver::NameTokens(uint32_t b, uint32_t e) const {
          (IsTitleWord(StripPossessive(T[out[start]].low)) || IsNotName(T[out[start]].low)))
     ++start;
   out.erase(out.begin(), out.begin() + static_cast<long>(start));
-  return out;
 }
 
 size_t Resolver::Register(const std::vector<uint32_t>& toks) {
-  std::vector<std::string> words;
-  std::string display;
+  key_.clear();
   for (uint32_t k : toks) {
-    words.push_back(StripPossessive(v_.toks[k].low));
-    std::string w(v_.Str(k));
-    w = StripPossessive(w);
-    if (!display.empty()) display += ' ';
-    display += w;
+    key_ += StripPossessive(v_.toks[k].low);
+    key_ += '\x1f';
   }
-  std::string key;
-  for (const std::string& w : words) {
-    key += w;
-    key += '\x1f';
+  if (auto it = person_by_name_.find(std::string_view(key_)); it != person_by_name_.end())
+    return it->second;
+  person_by_name_.emplace(key_, people_.size());
+  Person p;
+  for (uint32_t k : toks) {
+    p.words.emplace_back(StripPossessive(v_.toks[k].low));
+    if (!p.display.empty()) p.display += ' ';
+    p.display += StripPossessive(v_.Str(k));
   }
-  auto [it, added] = person_by_name_.emplace(std::move(key), people_.size());
-  if (!added) return it->second;
-  for (const std::string& w : words) first_person_by_word_.emplace(w, people_.size());
-  people_.push_back(Person{words, display, 0, 0, 0});
+  for (const std::string& w : p.words) first_person_by_word_.emplace(w, people_.size());
+  people_.push_back(std::move(p));
   return people_.size() - 1;
 }
 
@@ -199,14 +206,33 @@ void Resolver::AddMention(uint32_t tok, size_t person) {
   mentions_.push_back({tok, person});
   if (people_[person].words.size() < 2) return;
   for (const std::string& w : people_[person].words) {
-    std::vector<Mention>& list = mentions_by_word_[w];
+    auto it = mentions_by_word_.find(std::string_view(w));
+    if (it == mentions_by_word_.end()) it = mentions_by_word_.emplace(w, 0).first;
+    std::vector<Mention>& list = it->second;
     if (list.empty() || list.back().tok != tok) list.push_back({tok, person});
+  }
+}
+
+// 'm' for he, his, him, himself; 'f' for she, her, hers, herself; else 0.
+char PronounGender(std::string_view w) {
+  switch (w.size()) {
+    case 2:
+      return w == "he" ? 'm' : 0;
+    case 3:
+      return w == "his" || w == "him" ? 'm' : w == "she" || w == "her" ? 'f' : 0;
+    case 4:
+      return w == "hers" ? 'f' : 0;
+    case 7:
+      return w == "himself" ? 'm' : w == "herself" ? 'f' : 0;
+    default:
+      return 0;
   }
 }
 
 void Resolver::CollectNames() {
   const auto& T = v_.toks;
   uint32_t n = static_cast<uint32_t>(T.size());
+  std::vector<uint32_t> name;
   for (uint32_t k = 0; k < n;) {
     if (T[k].quote >= 0 || !T[k].cap || T[k].kind != TokenKind::kWord) {
       ++k;
@@ -218,9 +244,7 @@ void Resolver::CollectNames() {
            ((T[e].cap && T[e].kind == TokenKind::kWord) ||
             (v_.Str(e) == "." && e > k && T[e - 1].span.size() <= 3 && e + 1 < n && T[e + 1].cap)))
       ++e;
-    std::vector<uint32_t> name;
-    for (uint32_t x : NameTokens(k, e))
-      if (v_.Str(x) != ".") name.push_back(x);
+    NameTokens(k, e, name);
     // "the Blue Anchor bakery", "the White House": not people.
     bool after_article = k > 0 && (T[k - 1].low == "the" || T[k - 1].low == "a");
     if (after_article) name.clear();
@@ -239,12 +263,12 @@ void Resolver::CollectNames() {
     end = std::min(end, mentions_[m].tok + 40);
     for (uint32_t k = mentions_[m].tok + 1; k < end && k < n; ++k) {
       if (T[k].quote >= 0) continue;
-      const std::string& w = T[k].low;
-      if (w == "he" || w == "his" || w == "him" || w == "himself") {
+      const char g = PronounGender(T[k].low);
+      if (g == 'm') {
         people_[mentions_[m].person].male++;
         break;
       }
-      if (w == "she" || w == "her" || w == "hers" || w == "herself") {
+      if (g == 'f') {
         people_[mentions_[m].person].female++;
         break;
       }
@@ -255,14 +279,13 @@ void Resolver::CollectNames() {
 size_t Resolver::FindByWord(std::string_view w, uint32_t before) const {
   // Prefer the person most recently mentioned before `before` whose name has
   // the word; otherwise anyone in the article with it.
-  const std::string key(w);
-  if (auto it = mentions_by_word_.find(key); it != mentions_by_word_.end()) {
+  if (auto it = mentions_by_word_.find(w); it != mentions_by_word_.end()) {
     const std::vector<Mention>& list = it->second;
     auto after = std::lower_bound(list.begin(), list.end(), before,
                                   [](const Mention& m, uint32_t t) { return m.tok < t; });
     if (after != list.begin()) return std::prev(after)->person;
   }
-  auto it = first_person_by_word_.find(key);
+  auto it = first_person_by_word_.find(w);
   return it == first_person_by_word_.end() ? std::string::npos : it->second;
 }
 
@@ -339,9 +362,8 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
   bool ends_lower = head_end > b && !T[head_end - 1].cap;
   bool definite = IsDeterminer(first);
   if (re > rb && !ends_lower) {
-    std::vector<uint32_t> name;
-    for (uint32_t x : NameTokens(rb, re))
-      if (v_.Str(x) != ".") name.push_back(x);
+    std::vector<uint32_t>& name = name_;
+    NameTokens(rb, re, name);
     if (definite && first != "his" && first != "her" && first != "their") {
       // An organisation as named: "the White House".
       std::string s(v_.text.substr(T[b].span.begin, T[head_end - 1].span.end - T[b].span.begin));
@@ -351,7 +373,7 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
       std::string s;
       for (uint32_t x : name) {
         if (!s.empty()) s += ' ';
-        s += StripPossessive(std::string(v_.Str(x)));
+        s += StripPossessive(v_.Str(x));
       }
       // Prefer a fuller known name ending with it ("Teigen" -> "Chrissy Teigen").
       return s;
@@ -359,7 +381,7 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
     if (name.size() == 1) {
       size_t p = FindByWord(StripPossessive(T[name[0]].low), b);
       if (p != std::string::npos) return people_[p].display;
-      return StripPossessive(std::string(v_.Str(name[0])));
+      return std::string(StripPossessive(v_.Str(name[0])));
     }
   }
   // A description ("the 36-year-old", "the Lip Sync Battle host"): the main

@@ -4,15 +4,14 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cctype>
 #include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "analyse/quote_marks.h"
 #include "analyse/text_chars.h"
 #include "chorus/normalize.h"
+#include "chorus/quotes.h"
 #include "chorus/state_io.h"
 #include "chorus/stories.h"
 
@@ -207,40 +206,43 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
 // Quotations shared across outlets are strong evidence of one story: each
 // quotation of 8 words or more adds its 4-word shingles (normalised, so curly
 // and straight marks agree) as features — a fixed quarter of them.
-void AddQuoteShingles(std::string_view text, const Segmentation& seg, TermCounts& tf,
-                      std::vector<uint64_t>& keys) {
+// A byte of a word of a quotation: ASCII letters and digits, every byte of a
+// non-ASCII character, and (inside a word) the apostrophe. (std::isalnum in
+// the "C" locale, without the call.)
+inline bool InQuoteWord(char ch, bool inside) {
+  const unsigned char c = static_cast<unsigned char>(ch);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+         (inside && c == '\'');
+}
+
+void AddQuoteShingles(std::string_view text, const std::vector<ByteSpan>& quotation_parts,
+                      TermCounts& tf, std::vector<uint64_t>& keys) {
   constexpr float kQuoteWeight = 0.5f;
   std::vector<std::string_view> words;
   std::string sh;
-  for (const quotes::Quotation& q : quotes::FindQuotations(text, seg.paragraphs)) {
-    for (const ByteSpan& part : q.parts) {
-      std::string norm = Normalize(text.substr(part.begin, part.size()));
-      words.clear();
-      size_t i = 0;
-      while (i < norm.size()) {
-        while (i < norm.size() && !(std::isalnum(static_cast<unsigned char>(norm[i])) ||
-                                    static_cast<unsigned char>(norm[i]) >= 0x80))
-          ++i;
-        size_t b = i;
-        while (i < norm.size() && (std::isalnum(static_cast<unsigned char>(norm[i])) ||
-                                   static_cast<unsigned char>(norm[i]) >= 0x80 || norm[i] == '\''))
-          ++i;
-        if (i > b) words.push_back(std::string_view(norm).substr(b, i - b));
+  for (const ByteSpan& part : quotation_parts) {
+    std::string norm = Normalize(text.substr(part.begin, part.size()));
+    words.clear();
+    size_t i = 0;
+    while (i < norm.size()) {
+      while (i < norm.size() && !InQuoteWord(norm[i], false)) ++i;
+      size_t b = i;
+      while (i < norm.size() && InQuoteWord(norm[i], true)) ++i;
+      if (i > b) words.push_back(std::string_view(norm).substr(b, i - b));
+    }
+    if (words.size() < 8) continue;
+    for (size_t k = 0; k + 4 <= words.size(); ++k) {
+      sh.assign("q:");
+      for (size_t j = 0; j < 4; ++j) {
+        sh += words[k + j];
+        sh += ' ';
       }
-      if (words.size() < 8) continue;
-      for (size_t k = 0; k + 4 <= words.size(); ++k) {
-        sh.assign("q:");
-        for (size_t j = 0; j < 4; ++j) {
-          sh += words[k + j];
-          sh += ' ';
-        }
-        // A fixed 1-in-4 sample of the shingles (by hash, so every article
-        // samples the same ones): enough to tell a shared long quotation.
-        const uint64_t key = TermDictionary::Key(sh);
-        if (key % 4 != 0) continue;
-        tf.emplace_back(key, kQuoteWeight);
-        keys.push_back(key);
-      }
+      // A fixed 1-in-4 sample of the shingles (by hash, so every article
+      // samples the same ones): enough to tell a shared long quotation.
+      const uint64_t key = TermDictionary::Key(sh);
+      if (key % 4 != 0) continue;
+      tf.emplace_back(key, kQuoteWeight);
+      keys.push_back(key);
     }
   }
 }
@@ -269,12 +271,17 @@ int64_t DayNumber(std::string_view d) {
   return static_cast<int64_t>(era) * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg) {
+StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg,
+                             const std::vector<ByteSpan>* quotation_parts) {
   thread_local TermCounts tf;
   tf.clear();
   AddTerms(a.text, seg, 1.0f, tf);
   StoryTerms out;
-  AddQuoteShingles(a.text, seg, tf, out.quote_terms);
+  if (quotation_parts) {
+    AddQuoteShingles(a.text, *quotation_parts, tf, out.quote_terms);
+  } else {
+    AddQuoteShingles(a.text, FindQuotationParts(a.text, seg), tf, out.quote_terms);
+  }
   if (!a.title.empty()) {
     thread_local Segmentation ts;
     Segment(a.title, ts);

@@ -118,13 +118,55 @@ class NestingModel {
   NestingModel(size_t max_depth, size_t max_formatting)
       : max_depth_(max_depth), max_formatting_(max_formatting) {}
 
+  // Tag names are interned: the stack and the formatting list hold ids, so
+  // their scans compare integers. The names the model tests have fixed ids.
+  enum Id : uint32_t {
+    kA,
+    kLi,
+    kDd,
+    kDt,
+    kOption,
+    kOptgroup,
+    kRb,
+    kRp,
+    kRt,
+    kRtc,
+    kButtonTag,
+    kNobr,
+    kForm,
+    kTemplate,
+    kSelect,
+    kTable,
+    kCaption,
+    kTr,
+    kTd,
+    kTh,
+    kBr,
+    kP,
+    kFixedIds
+  };
+  static std::unordered_map<std::string, uint32_t> FixedIds() {
+    static constexpr std::string_view kNames[kFixedIds] = {
+        "a",       "li",  "dd",     "dt",   "option", "optgroup", "rb",     "rp",
+        "rt",      "rtc", "button", "nobr", "form",   "template", "select", "table",
+        "caption", "tr",  "td",     "th",   "br",     "p"};
+    std::unordered_map<std::string, uint32_t> ids;
+    for (uint32_t k = 0; k < kFixedIds; ++k) ids.emplace(kNames[k], k);
+    return ids;
+  }
+  uint32_t Intern(const std::string& name) {
+    auto [it, added] = ids_.emplace(name, static_cast<uint32_t>(ids_.size()));
+    return it->second;
+  }
+
   bool InForeign() const { return foreign_ > 0; }
 
   // Each returns true when the tag should be removed from the input. Raw-text
   // elements (script, style, ...) are not passed to Start.
   // `attrs` is the raw attribute text (only compared, for formatting elements).
-  bool Start(const std::string& name, std::string_view attrs, bool self_closing) {
-    const uint32_t f = Flags(name);
+  bool Start(const std::string& tag, std::string_view attrs, bool self_closing) {
+    const uint32_t f = Flags(tag);
+    const uint32_t name = Intern(tag);
     if (f & kSkeleton) return false;
     if (foreign_ > 0) {
       if (f & kBreakout) {  // back to HTML content
@@ -138,48 +180,47 @@ class NestingModel {
     auto top_is = [&](auto pred) { return !stack_.empty() && pred(stack_.back()); };
     if ((f & kHeading) && top_is([](const Open& o) { return (o.flags & kHeading) != 0; }))
       PopTo(stack_.size() - 1);
-    if (name == "li" || name == "dd" || name == "dt") {
-      const bool li = name == "li";
+    if (name == kLi || name == kDd || name == kDt) {
+      const bool li = name == kLi;
       for (size_t k = stack_.size(); k-- > 0;) {
         const Open& o = stack_[k];
-        if (li ? o.name == "li" : (o.name == "dd" || o.name == "dt")) {
+        if (li ? o.name == kLi : (o.name == kDd || o.name == kDt)) {
           PopTo(k);
           break;
         }
         if ((o.flags & kSpecial) && !(o.flags & kADP)) break;
       }
     }
-    if ((name == "option" || name == "optgroup") &&
-        top_is([](const Open& o) { return o.name == "option"; }))
+    if ((name == kOption || name == kOptgroup) &&
+        top_is([](const Open& o) { return o.name == kOption; }))
       PopTo(stack_.size() - 1);
-    if ((name == "rb" || name == "rp" || name == "rt" || name == "rtc") &&
-        top_is([](const Open& o) {
-          return o.name == "rb" || o.name == "rp" || o.name == "rt" || o.name == "rtc";
+    if ((name == kRb || name == kRp || name == kRt || name == kRtc) && top_is([](const Open& o) {
+          return o.name == kRb || o.name == kRp || o.name == kRt || o.name == kRtc;
         }))
       PopTo(stack_.size() - 1);
-    if (name == "button") PopTo(Find("button", kBoundary));
-    if (name == "a" || name == "nobr") Adoption(name);  // a new one ends the active one
-    if (name == "form" && Find("form", 0) != kNpos && Find("template", 0) == kNpos)
+    if (name == kButtonTag) PopTo(Find(kButtonTag, kBoundary));
+    if (name == kA || name == kNobr) Adoption(name);  // a new one ends the active one
+    if (name == kForm && Find(kForm, 0) != kNpos && Find(kTemplate, 0) == kNpos)
       return false;  // a form inside a form is ignored, except in a template
-    if (name == "select" && Find("select", 0) != kNpos) {
-      PopTo(Find("select", 0));  // acts as </select>
+    if (name == kSelect && Find(kSelect, 0) != kNpos) {
+      PopTo(Find(kSelect, 0));  // acts as </select>
       return false;
     }
-    if (name == "table" || (f & kTablePart) || name == "caption" || name == "tr" || name == "td" ||
-        name == "th") {
-      const size_t table = Find("table", 0);
-      if (name == "table") {
+    if (name == kTable || (f & kTablePart) || name == kCaption || name == kTr || name == kTd ||
+        name == kTh) {
+      const size_t table = Find(kTable, 0);
+      if (name == kTable) {
         // A table directly inside a table (not in a cell) ends the first one.
         if (table != kNpos && !InCell(table)) PopTo(table);
       } else {
         if (table == kNpos) return false;  // table parts outside a table are ignored
-        const bool cell = name == "td" || name == "th";
-        const size_t row = Find("tr", 0);
+        const bool cell = name == kTd || name == kTh;
+        const size_t row = Find(kTr, 0);
         if (cell && row != kNpos && row > table) {
           PopTo(row + 1);
         } else {
           PopTo(table + 1);
-          if (cell && Push("tr", Flags("tr"), {})) return true;  // the implied row
+          if (cell && Push(kTr, Flags("tr"), {})) return true;  // the implied row
         }
         if (f & kTablePart) return false;
       }
@@ -187,9 +228,10 @@ class NestingModel {
     return Push(name, f, attrs);
   }
 
-  bool End(const std::string& name) {
-    const uint32_t f = Flags(name);
-    if ((f & kSkeleton) || name == "br") return false;
+  bool End(const std::string& tag) {
+    const uint32_t f = Flags(tag);
+    const uint32_t name = Intern(tag);
+    if ((f & kSkeleton) || name == kBr) return false;
     if (auto it = dropped_.find(name); it != dropped_.end() && it->second > 0) {
       --it->second;
       return true;
@@ -203,16 +245,16 @@ class NestingModel {
         }
     }
     if ((f & kFormatting) && Adoption(name)) return false;
-    if (name == "form") {  // takes the form alone off the stack
-      if (const size_t k = Find("form", kBoundary); k != kNpos) Erase(k);
-    } else if (name == "p") {
+    if (name == kForm) {  // takes the form alone off the stack
+      if (const size_t k = Find(kForm, kBoundary); k != kNpos) Erase(k);
+    } else if (name == kP) {
       ClosePara();
     } else if (f & kHeading) {
       PopTo(FindIf([](const Open& o) { return (o.flags & kHeading) != 0; }, kBoundary));
     } else if (f & kTableEnd) {
       PopTo(Find(name, kTableScope));
     } else if (f & kSpecial) {
-      PopTo(Find(name, name == "li" ? kBoundary | kList : kBoundary));
+      PopTo(Find(name, name == kLi ? kBoundary | kList : kBoundary));
     } else {  // any other end tag: up to the first special element
       PopTo(Find(name, kSpecial));
     }
@@ -222,13 +264,13 @@ class NestingModel {
  private:
   static constexpr size_t kNpos = static_cast<size_t>(-1);
   struct Open {
-    std::string name;
+    uint32_t name;  // interned
     uint32_t flags;
   };
   static bool IsForeign(const Open& o) { return (o.flags & kForeign) != 0; }
-  struct Active {  // an entry of the list of active formatting elements
-    std::string name;
-    size_t attrs;  // hash of the raw attribute text
+  struct Active {   // an entry of the list of active formatting elements
+    uint32_t name;  // interned
+    size_t attrs;   // hash of the raw attribute text
   };
   // Index of the innermost entry matching `pred`, searching down from the top
   // and stopping (kNpos) at an entry with any of `stop` flags.
@@ -240,7 +282,7 @@ class NestingModel {
     }
     return kNpos;
   }
-  size_t Find(std::string_view name, uint32_t stop) const {
+  size_t Find(uint32_t name, uint32_t stop) const {
     return FindIf([name](const Open& o) { return o.name == name; }, stop);
   }
 
@@ -265,7 +307,7 @@ class NestingModel {
     }
   }
 
-  void ClosePara() { PopTo(Find("p", kBoundary | kButton)); }
+  void ClosePara() { PopTo(Find(kP, kBoundary | kButton)); }
 
   void Erase(size_t k) { stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(k)); }
 
@@ -273,7 +315,7 @@ class NestingModel {
   // list after the last marker. With no block opened inside it, the element
   // closes with all it holds; otherwise the block stays open, with a clone of
   // the element inside it (and on the list) in its place.
-  bool Adoption(const std::string& name) {
+  bool Adoption(uint32_t name) {
     const size_t floor = markers_.empty() ? 0 : markers_.back();
     size_t listed = kNpos;
     for (size_t k = active_.size(); listed == kNpos && k-- > floor;)
@@ -303,19 +345,19 @@ class NestingModel {
   // Opens an element, or says to cut its tag when it would be too deep, or
   // when it would make the formatting list longer than max_formatting (<a> is
   // exempt while no other <a> is active: each new one ends the last).
-  bool Push(const std::string& name, uint32_t f, std::string_view attrs) {
+  bool Push(uint32_t name, uint32_t f, std::string_view attrs) {
     const size_t floor = markers_.empty() ? 0 : markers_.back();
     size_t same = 0, first_same = kNpos, other_a = 0;
     const size_t hash = std::hash<std::string_view>()(attrs);
     if (f & kFormatting) {
       for (size_t k = floor; k < active_.size(); ++k) {
-        other_a += active_[k].name == "a";
+        other_a += active_[k].name == kA;
         if (active_[k].name == name && active_[k].attrs == hash && same++ == 0) first_same = k;
       }
     }
     const bool grows = same < 3;  // else the earliest of three equal ones goes ("Noah's Ark")
     const bool capped =
-        (name != "a" || other_a > 0) && grows && active_.size() - floor >= max_formatting_;
+        (name != kA || other_a > 0) && grows && active_.size() - floor >= max_formatting_;
     if (stack_.size() >= max_depth_ || ((f & kFormatting) && capped)) {
       if (!(f & kImplicit)) ++dropped_[name];
       return true;
@@ -332,10 +374,11 @@ class NestingModel {
 
   size_t max_depth_, max_formatting_;
   std::vector<Open> stack_;
-  std::vector<Active> active_;                       // the list of active formatting elements
-  std::vector<size_t> markers_;                      // active_.size() when each marker was set
-  std::unordered_map<std::string, size_t> dropped_;  // cut start tags awaiting their end tag
-  size_t foreign_ = 0;                               // svg/math entries open
+  std::vector<Active> active_;                    // the list of active formatting elements
+  std::vector<size_t> markers_;                   // active_.size() when each marker was set
+  std::unordered_map<uint32_t, size_t> dropped_;  // cut start tags awaiting their end tag
+  std::unordered_map<std::string, uint32_t> ids_ = FixedIds();
+  size_t foreign_ = 0;  // svg/math entries open
 };
 
 }  // namespace

@@ -524,7 +524,10 @@ class WarcReader {
       diag_.Skip(where, "no article text found in the page");
       return;
     }
-    a.id = !uri.empty() ? uri : !h.record_id.empty() ? StripBrackets(h.record_id) : Where();
+    // The target URI, else the record id; a record with neither (or "<>")
+    // is named by its place in the file, so no article goes without an id.
+    a.id = !uri.empty() ? uri : StripBrackets(h.record_id);
+    if (a.id.empty()) a.id = Where();
     if (a.url.empty()) a.url = uri;
     Deliver(std::move(a), where, opts_, diag_, sink_);
   }

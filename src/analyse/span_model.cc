@@ -1,0 +1,314 @@
+// Cue and source ends learned from PolNeAR train; see span_model.h.
+#include "analyse/span_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace chorus::quotes {
+
+namespace {
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+uint64_t Fnv(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+}  // namespace
+
+uint64_t SpanFeatures::CombineWords(uint64_t h, std::string_view s) {
+  while (true) {
+    size_t sp = s.find(' ');
+    h = Combine(h, Fnv(kFnvOffset, s.substr(0, sp)));
+    if (sp == std::string_view::npos) return h;
+    s.remove_prefix(sp + 1);
+  }
+}
+
+SpanPiece::SpanPiece(std::string_view text)
+    : s(text), h(Fnv(kFnvOffset, text)), spaced(text.find(' ') != std::string_view::npos) {}
+
+uint64_t SpanFeatureHash(std::string_view name) {
+  return SpanFeatures::CombineWords(SpanFeatures::kSeed, name);
+}
+
+void SpanFeatures::Name(uint64_t x, const SpanPiece& a, const SpanPiece& b, const SpanPiece& c,
+                        const SpanPiece& d) {
+  if (names->contains(x)) return;
+  std::string name(a.s);
+  for (const SpanPiece* p : {&b, &c, &d})
+    if (!p->s.empty()) (name += ' ') += p->s;
+  names->emplace(x, std::move(name));
+}
+
+SpanModel::SpanModel(std::string_view m) {
+  size_t lines = static_cast<size_t>(std::count(m.begin(), m.end(), '\n')) + 1;
+  size_t cap = 16;
+  while (cap < 2 * lines) cap *= 2;
+  slots_.assign(cap, Slot{});
+  mask_ = cap - 1;
+  while (!m.empty()) {
+    size_t nl = m.find('\n');
+    std::string_view line = m.substr(0, nl);
+    m = nl == std::string_view::npos ? std::string_view{} : m.substr(nl + 1);
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::string num(line.substr(0, tab));
+    Put(SpanFeatureHash(line.substr(tab + 1)), std::strtof(num.c_str(), nullptr));
+  }
+}
+
+namespace {
+uint64_t SlotOf(uint64_t h) {
+  return h ^ (h >> 29);  // FNV's low bits alone mix poorly
+}
+}  // namespace
+
+void SpanModel::Put(uint64_t key, float w) {
+  if (w == 0) return;
+  for (uint64_t i = SlotOf(key) & mask_;; i = (i + 1) & mask_) {
+    Slot& s = slots_[i];
+    if (s.w == 0 && s.key == 0) {
+      s = Slot{key, w};
+      ++size_;
+      return;
+    }
+    if (s.key == key) {  // a feature listed twice: the last line wins, as before
+      s.w = w;
+      return;
+    }
+  }
+}
+
+double SpanModel::Score(const SpanFeatures& f) const {
+  double s = 0;
+  for (uint32_t i = 0; i < f.n; ++i) {
+    const uint64_t key = f.h[i];
+    for (uint64_t j = SlotOf(key) & mask_;; j = (j + 1) & mask_) {
+      const Slot& slot = slots_[j];
+      if (slot.key == key && slot.w != 0) {
+        s += slot.w;
+        break;
+      }
+      if (slot.w == 0 && slot.key == 0) break;
+    }
+  }
+  return s;
+}
+
+const SpanModel& SpanModel::Embedded() {
+  // CHORUS_SPAN_MODEL=FILE replaces the compiled-in weights (for trying a
+  // model before compiling it in).
+  static const SpanModel model([] {
+    const char* path = std::getenv("CHORUS_SPAN_MODEL");
+    if (path == nullptr || *path == '\0') return std::string(EmbeddedSpanModel());
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }());
+  return model;
+}
+
+double SpanModelTrainer::Score(const SpanFeatures& f) const {
+  double s = 0;
+  for (uint32_t i = 0; i < f.n; ++i) {
+    auto it = w_.find(f.h[i]);
+    if (it != w_.end()) s += it->second.w;
+  }
+  return s;
+}
+
+void SpanModelTrainer::Add(const SpanFeatures& f, double by) {
+  for (uint32_t i = 0; i < f.n; ++i) {
+    W& x = w_[f.h[i]];
+    x.total += static_cast<double>(step_ - x.stamp) * x.w;
+    x.stamp = step_;
+    x.w += by;
+  }
+}
+
+bool SpanModelTrainer::Update(const SpanDecision& d, const std::vector<bool>& right) {
+  size_t best = 0, best_right = d.candidates.size();
+  double top = -1e300, top_right = -1e300;
+  for (size_t i = 0; i < d.candidates.size(); ++i) {
+    double s = Score(d.features[i]);
+    if (s > top) top = s, best = i;  // ties: the earlier candidate, as at run time
+    if (right[i] && s > top_right) top_right = s, best_right = i;
+  }
+  ++step_;
+  if (best_right == d.candidates.size() || right[best]) return true;
+  Add(d.features[best_right], 1.0);
+  Add(d.features[best], -1.0);
+  return false;
+}
+
+std::string SpanModelTrainer::Serialize(const std::map<uint64_t, std::string>& names,
+                                        double min_weight) const {
+  std::vector<std::pair<std::string, double>> rows;
+  for (const auto& [h, x] : w_) {
+    double total = x.total + static_cast<double>(step_ - x.stamp) * x.w;
+    double avg = total / static_cast<double>(step_);
+    auto it = names.find(h);
+    if (std::fabs(avg) < min_weight || it == names.end()) continue;
+    rows.emplace_back(it->second, avg);
+  }
+  std::sort(rows.begin(), rows.end());
+  std::string out;
+  char buf[32];
+  for (const auto& [name, w] : rows) {
+    std::snprintf(buf, sizeof buf, "%.4f\t", w);
+    out += buf;
+    out += name;
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace chorus::quotes
+
+namespace chorus::quotes {
+
+std::string_view TrimSpanText(std::string_view s) {
+  static constexpr std::string_view kMulti[] = {
+      "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB",
+      "\xC2\xBB",     "\xE2\x80\x9E", "\xE2\x80\x9F", "\xE2\x80\x93", "\xE2\x80\x94"};
+  static constexpr std::string_view kAscii = " \t\r\n.,;:!?'\"()[]-";
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    if (kAscii.find(s.front()) != std::string_view::npos) {
+      s.remove_prefix(1), changed = true;
+      continue;
+    }
+    if (!s.empty() && kAscii.find(s.back()) != std::string_view::npos) {
+      s.remove_suffix(1), changed = true;
+      continue;
+    }
+    for (std::string_view m : kMulti) {
+      if (s.starts_with(m)) {
+        s.remove_prefix(m.size()), changed = true;
+        break;
+      }
+      if (s.ends_with(m)) {
+        s.remove_suffix(m.size()), changed = true;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+namespace {
+
+size_t Overlap(const std::vector<ByteSpan>& a, const std::vector<ByteSpan>& b) {
+  size_t n = 0;
+  for (const ByteSpan& x : a)
+    for (const ByteSpan& y : b) {
+      uint32_t lo = std::max(x.begin, y.begin), hi = std::min(x.end, y.end);
+      if (hi > lo) n += hi - lo;
+    }
+  return n;
+}
+
+}  // namespace
+
+void SpanTrainingSet::Add(std::string_view text, const Segmentation& seg,
+                          const std::vector<GoldSpans>& gold) {
+  std::vector<SpanDecision> ds = SpanDecisions(text, seg, names_);
+  // Pair predicted attributions (distinct contents) with gold ones one to
+  // one, greedily by content overlap, as the scorer does.
+  std::vector<const std::vector<ByteSpan>*> preds;
+  std::vector<size_t> attr_of(ds.size());
+  for (size_t i = 0; i < ds.size(); ++i) {
+    size_t k = 0;
+    while (k < preds.size() && *preds[k] != ds[i].content) ++k;
+    if (k == preds.size()) preds.push_back(&ds[i].content);
+    attr_of[i] = k;
+  }
+  struct Pair {
+    size_t ov, p, g;
+  };
+  std::vector<Pair> pairs;
+  for (size_t p = 0; p < preds.size(); ++p)
+    for (size_t g = 0; g < gold.size(); ++g)
+      if (size_t ov = Overlap(*preds[p], gold[g].content)) pairs.push_back({ov, p, g});
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    return a.ov != b.ov ? a.ov > b.ov : a.p != b.p ? a.p > b.p : a.g > b.g;
+  });
+  std::vector<size_t> gold_of(preds.size(), gold.size());
+  std::vector<bool> gold_used(gold.size(), false);
+  for (const Pair& x : pairs) {
+    if (gold_of[x.p] != gold.size() || gold_used[x.g]) continue;
+    gold_of[x.p] = x.g;
+    gold_used[x.g] = true;
+  }
+  auto joined = [&](std::vector<ByteSpan> spans) {
+    std::sort(spans.begin(), spans.end(),
+              [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+    std::string s;
+    for (const ByteSpan& sp : spans) {
+      if (!s.empty()) s += ' ';
+      s += text.substr(sp.begin, sp.size());
+    }
+    return std::string(TrimSpanText(s));
+  };
+  for (size_t i = 0; i < ds.size(); ++i) {
+    size_t g = gold_of[attr_of[i]];
+    if (g == gold.size()) continue;
+    const std::vector<ByteSpan>& want = ds[i].source ? gold[g].source : gold[g].cue;
+    if (want.empty()) continue;
+    std::string target = joined(want);
+    std::vector<bool> right(ds[i].candidates.size());
+    bool any = false;
+    for (size_t c = 0; c < right.size(); ++c) {
+      right[c] = joined({ds[i].candidates[c]}) == target;
+      any = any || right[c];
+    }
+    learnable_ += any;
+    decisions_.push_back(std::move(ds[i]));
+    right_.push_back(std::move(right));
+  }
+}
+
+std::string SpanTrainingSet::Train(int epochs, double min_weight, uint32_t min_count) const {
+  // Rare features (a name seen once) are left out: they only fit train.
+  std::unordered_map<uint64_t, uint32_t> count;
+  for (const SpanDecision& d : decisions_) {
+    std::vector<uint64_t> seen;
+    for (const SpanFeatures& f : d.features) seen.insert(seen.end(), f.h, f.h + f.n);
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (uint64_t h : seen) ++count[h];
+  }
+  std::vector<SpanDecision> kept = decisions_;
+  for (SpanDecision& d : kept)
+    for (SpanFeatures& f : d.features) {
+      uint32_t n = 0;
+      for (uint32_t i = 0; i < f.n; ++i)
+        if (count[f.h[i]] >= min_count) f.h[n++] = f.h[i];
+      f.n = n;
+    }
+  SpanModelTrainer trainer;
+  std::vector<size_t> order(decisions_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t state = 42;
+  for (int e = 0; e < epochs; ++e) {
+    for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates with a fixed LCG
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      std::swap(order[i - 1], order[(state >> 33) % i]);
+    }
+    for (size_t i : order) trainer.Update(kept[i], right_[i]);
+  }
+  return trainer.Serialize(names_, min_weight);
+}
+
+}  // namespace chorus::quotes

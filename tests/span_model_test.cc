@@ -1,0 +1,120 @@
+// The learned span model (src/analyse/span_model.h): features, scoring, the
+// perceptron, training from gold attributions, and the compiled-in model on
+// sources PolNeAR annotates without their relative clause.
+#include "analyse/span_model.h"
+
+#include <gtest/gtest.h>
+
+#include "chorus/segment.h"
+#include "quotes_test_util.h"
+#include "test_util.h"
+
+namespace chorus::quotes {
+namespace {
+
+TEST(SpanModel, AFeatureHashesAsItsName) {
+  SpanFeatures f;
+  f.Add("sk", "L", "trump");
+  f.Add("sx");
+  f.Add("se", "FC", "<Cap>", "of");
+  ASSERT_EQ(f.n, 3u);
+  EXPECT_EQ(f.h[0], SpanFeatureHash("sk L trump"));
+  EXPECT_EQ(f.h[1], SpanFeatureHash("sx"));
+  EXPECT_EQ(f.h[2], SpanFeatureHash("se FC <Cap> of"));
+  EXPECT_NE(f.h[0], SpanFeatureHash("sk L trum"));
+}
+
+TEST(SpanModel, ScoresTheWeightsOfItsLines) {
+  SpanModel m("1.5\tsk L trump\n-2\tsx\nnot a line\n");
+  EXPECT_EQ(m.size(), 2u);
+  SpanFeatures f;
+  f.Add("sk", "L", "trump");
+  f.Add("sx");
+  f.Add("unknown");
+  EXPECT_DOUBLE_EQ(m.Score(f), -0.5);
+}
+
+TEST(SpanModel, TrimsLikeTheScorer) {
+  EXPECT_EQ(TrimSpanText("  \xE2\x80\x9C"
+                         "Bennett,\xE2\x80\x9D "),
+            "Bennett");
+  EXPECT_EQ(TrimSpanText("(D-Wash.)"), "D-Wash");
+  EXPECT_EQ(TrimSpanText("\xE2\x80\x94 said \xE2\x80\x94"), "said");
+  EXPECT_EQ(TrimSpanText(".,;"), "");
+}
+
+TEST(SpanModel, ThePerceptronLearnsWhichCandidateIsRight) {
+  // Two candidates: keep the rule's end or cut it; cutting is right exactly
+  // when a relative pronoun follows the cut.
+  std::map<uint64_t, std::string> names;
+  auto decision = [&](std::string_view next) {
+    SpanDecision d;
+    d.source = true;
+    d.candidates = {{0, 10}, {0, 4}};
+    d.features.resize(2);
+    for (SpanFeatures& f : d.features) f.names = &names;
+    d.features[0].Add("sk");
+    d.features[1].Add("sx");
+    d.features[1].Add("sx", "F2", ",", next);
+    return d;
+  };
+  SpanModelTrainer trainer;
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    trainer.Update(decision("who"), {false, true});
+    trainer.Update(decision("the"), {true, false});
+    trainer.Update(decision("a"), {true, false});
+  }
+  SpanModel m(trainer.Serialize(names, 1e-6));
+  SpanDecision who = decision("who"), the = decision("the");
+  EXPECT_GT(m.Score(who.features[1]), m.Score(who.features[0]));
+  EXPECT_LT(m.Score(the.features[1]), m.Score(the.features[0]));
+}
+
+TEST(SpanModel, TrainingPairsPredictionsWithGoldAndFindsTheRightEnd) {
+  const std::string text =
+      "\xE2\x80\x9CWe need him,\xE2\x80\x9D said Bennett, who has grown friendly with Trump.";
+  Segmentation seg = Segment(text);
+  auto at = [&](std::string_view w) {
+    uint32_t b = static_cast<uint32_t>(text.find(w));
+    return ByteSpan{b, b + static_cast<uint32_t>(w.size())};
+  };
+  GoldSpans gold;
+  gold.content = {at("\xE2\x80\x9CWe need him,\xE2\x80\x9D")};
+  gold.cue = {at("said")};
+  gold.source = {at("Bennett")};
+  SpanTrainingSet set;
+  set.Add(text, seg, {gold});
+  ASSERT_EQ(set.decisions(), 1u);  // the source's end (cue ends stay with the rules)
+  EXPECT_EQ(set.learnable(), 1u);
+  std::string model = set.Train(3, 1e-6, 1);
+  EXPECT_NE(model.find("\tsx"), std::string::npos) << model;
+  EXPECT_NE(model.find("\tsk"), std::string::npos) << model;
+}
+
+TEST(SpanModel, TheCompiledInModelLeavesARelativeClauseOutOfAnInvertedSource) {
+  // PolNeAR train: "said Bennett, who has grown friendly with Trump" has the
+  // source "Bennett"; the rules took the whole appositive.
+  auto qs = chorus::testing::Find(
+      "\xE2\x80\x9CIt's a time for him to say we're at war,\xE2\x80\x9D said Bennett, who has "
+      "grown friendly with Trump. \xE2\x80\x9CWe need him.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].source, "Bennett");
+  EXPECT_EQ(qs[0].cue, "said");
+  // ... and keeps a short one-word source as it is.
+  qs = chorus::testing::Find("\xE2\x80\x9CWe need him,\xE2\x80\x9D Trump said on Monday.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].source, "Trump");
+}
+
+TEST(SpanModel, VersionedModelIsWhatTrainQuotesWrites) {
+  using namespace chorus::testing;
+  std::string train = SharedPath("data/polnear/train.jsonl");
+  if (!Exists(train)) GTEST_SKIP() << "../shared/data/polnear/train.jsonl not found; skipping";
+  std::string out = TempDir() + "/span_model.tsv";
+  RunResult r = RunChorus("train-quotes --spans '" + train + "' -o '" + out + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), ReadFile(std::string(CHORUS_SOURCE_DIR) + "/models/span_model.tsv"));
+}
+
+}  // namespace
+}  // namespace chorus::quotes
