@@ -16,6 +16,7 @@ struct IngestArgs {
   InputArgs in;
   std::string db;
   size_t batch = 500;
+  bool replay = false;
 };
 }  // namespace
 
@@ -41,6 +42,9 @@ Runner AddIngestCommand(CLI::App& app) {
   cmd->add_option("--batch", args->batch, "Articles per transaction")
       ->check(CLI::Range(size_t{1}, size_t{1} << 24))
       ->capture_default_str();
+  cmd->add_flag("--replay", args->replay,
+                "Regroup by replaying every stored article, not from the saved snapshot\n"
+                "(same stories; for checking and measuring)");
   return [args]() {
     ReadOptions opts;
     if (!args->in.ToOptions(opts)) return kExitUsage;
@@ -52,7 +56,7 @@ Runner AddIngestCommand(CLI::App& app) {
       Progress progress(!args->in.quiet);
       try {
         IngestInputs(store, args->in.inputs, opts, diag, args->batch, stats, progress);
-        Regroup(store, PipelineOptions{}, stats, progress);
+        Regroup(store, PipelineOptions{}, stats, progress, !args->replay);
       } catch (const Interrupted& i) {
         progress.Done();
         // Always said, even with --quiet: the run did not finish.
@@ -64,11 +68,21 @@ Runner AddIngestCommand(CLI::App& app) {
         return 128 + i.signal;
       }
       progress.Done();
+      if (stats.snapshot_damaged)  // said even with --quiet: the store was damaged
+        std::cerr << "chorus: " << args->db << ": warning: " << stats.replay_reason
+                  << "; replayed every article instead (the stories are right; the new "
+                     "snapshot replaces it)\n";
       if (!args->in.quiet)
         std::cerr << "chorus: " << args->db << ": " << stats.added << " added, " << stats.updated
                   << " updated, " << stats.unchanged << " unchanged; " << store.articles()
                   << " articles in " << stats.stories << " stories (" << stats.rewritten
-                  << " rewritten)\n";
+                  << " rewritten); "
+                  << (stats.continued_from
+                          ? "continued from the snapshot of " +
+                                std::to_string(*stats.continued_from) + " articles"
+                          : "replayed all " + std::to_string(stats.grouped_articles) +
+                                " articles (" + stats.replay_reason + ")")
+                  << '\n';
     } catch (const StoreError& e) {
       std::cerr << "chorus: " << e.what() << '\n';
       return kExitUsage;

@@ -3,17 +3,22 @@
 //
 // Ingest runs in two steps. IngestInputs reads the inputs and writes each new
 // or changed article (with its attributions) in transactions of `batch`
-// articles. Regroup then replays every stored article, in arrival order,
-// through the same StoryPipeline `chorus stories` uses, so the stories are
-// exactly those of the batch command on the same stream; it rewrites the
+// articles. Regroup (store_regroup.cc) then brings the stories up to date so
+// that they are exactly those of `chorus stories` on the whole stored stream,
+// in one transaction: it continues the stream from the snapshot the last
+// regroup saved (the StoryPipeline state before Finish, covering the first
+// `grouped` articles) by adding only the articles stored since, or — when
+// there is no usable snapshot, or an article it covers changed — replays every
+// stored article. Either way it then finishes the stream, rewrites the
 // assignments that moved and the quotebook and digest of every story whose
-// membership or content changed, in one transaction. A kill between the two
-// leaves committed articles in place and the store marked stale; the next
-// ingest regroups. Replay costs O(store) per run (see docs/ARCHITECTURE.md).
+// membership or content changed, and saves the new snapshot. A kill between
+// the two steps leaves committed articles in place and the store marked
+// stale; the next ingest regroups.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,7 +43,16 @@ struct Interrupted {
 struct IngestStats {
   size_t added = 0, updated = 0, unchanged = 0;
   size_t stories = 0, rewritten = 0;  // after Regroup
+  // How Regroup went: articles fed through the clustering, and the articles
+  // the snapshot it continued from covered (replay: why it did not).
+  size_t grouped_articles = 0;
+  std::optional<size_t> continued_from;
+  std::string replay_reason;
+  bool snapshot_damaged = false;  // a snapshot was there but could not be used
 };
+
+// Throws Interrupted when a stop signal has come.
+void ThrowIfStopped();
 
 // A progress line on standard error (a terminal), at most a few times a second.
 class Progress {
@@ -72,6 +86,8 @@ void IngestInputs(Store& store, const std::vector<std::string>& inputs, const Re
 
 // Brings stories, quotebook and digests up to date with every stored article
 // (one transaction; rolled back when a stop signal throws Interrupted).
-void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress);
+// With `use_snapshot` false it always replays (the snapshot is still saved).
+void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress,
+             bool use_snapshot = true);
 
 }  // namespace chorus::cli

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "chorus/segment.h"
+#include "chorus/state_io.h"
 
 namespace chorus::cli {
 
@@ -76,8 +77,7 @@ void StoryPipeline::Add(Article&& a) {
 // story; terms get their ids; the clusterer places the article.
 void StoryPipeline::Sequential(PreparedArticle&& p) {
   AnalysedArticle x;
-  std::optional<uint32_t> dup =
-      copies_.Add(static_cast<uint32_t>(out_.size()), std::move(p.sketch));
+  std::optional<uint32_t> dup = copies_.Add(static_cast<uint32_t>(size()), std::move(p.sketch));
   if (dup) x.duplicate_of = *dup;
   clusterer_.Add(InternStoryTerms(p.terms, dict_), dup);
   x.attributions = std::move(p.attributions);
@@ -93,11 +93,41 @@ void StoryPipeline::Sequential(PreparedArticle&& p) {
   out_.push_back(std::move(x));
 }
 
-std::vector<AnalysedArticle> StoryPipeline::Finish() {
+std::vector<AnalysedArticle> StoryPipeline::Finish(std::vector<uint32_t>* all) {
   pool_->Finish();
   std::vector<uint32_t> story = clusterer_.Finish();  // copies share their originals' story
-  for (size_t i = 0; i < out_.size(); ++i) out_[i].story = story[i];
+  for (size_t i = 0; i < out_.size(); ++i) out_[i].story = story[first_ + i];
+  if (all) *all = std::move(story);
   return std::move(out_);
+}
+
+namespace {
+constexpr uint32_t kPipelineTag = 0x4c505453;  // "STPL"
+}  // namespace
+
+void StoryPipeline::SaveState(std::string& out) {
+  pool_->Finish();
+  saved_ = true;
+  StateWriter w(out);
+  w.Put<uint32_t>(kPipelineTag);
+  w.Put<uint64_t>(size());
+  dict_.Save(w);
+  copies_.Save(w, /*with_sets=*/false);
+  clusterer_.Save(w);
+}
+
+void StoryPipeline::LoadState(std::string_view in, std::function<std::string(size_t)> text_of) {
+  if (size() != 0 || saved_) throw StateError("LoadState on a pipeline already in use");
+  StateReader r(in);
+  StateReader::Check(r.Get<uint32_t>("pipeline tag") == kPipelineTag, "pipeline tag");
+  const uint64_t n = r.Get<uint64_t>("articles");
+  dict_.Load(r);
+  copies_.Load(
+      r, [text_of = std::move(text_of)](uint32_t doc) { return Sketch(text_of(doc)).shingles; });
+  clusterer_.Load(r);
+  StateReader::Check(r.left() == 0, "end of the pipeline state");
+  StateReader::Check(copies_.size() == n && clusterer_.size() == n, "article counts");
+  first_ = n;
 }
 
 std::vector<AnalysedArticle> RunStoryPipeline(const std::vector<std::string>& inputs,

@@ -11,6 +11,7 @@
 // A StoryPipeline is used from one thread.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -61,11 +62,26 @@ class StoryPipeline {
   // Adds the next article of the stream (the i-th added is article i).
   void Add(Article&& a);
   // Articles through the whole pipeline so far (with threads, a few added
-  // ones may still be in analysis), and stories open so far (provisional).
-  size_t size() const { return out_.size(); }
+  // ones may still be in analysis; after LoadState, counting those before),
+  // and stories open so far (provisional).
+  size_t size() const { return first_ + out_.size(); }
   size_t stories() const { return clusterer_.stories(); }
-  // Ends the stream: every article added, with its final story.
-  std::vector<AnalysedArticle> Finish();
+  // Ends the stream: every article added since the start (or since
+  // LoadState), with its final story; `all`, when given, receives the final
+  // story of every article of the stream, those before LoadState included.
+  std::vector<AnalysedArticle> Finish(std::vector<uint32_t>* all = nullptr);
+
+  // The state of the stream so far — what Finish would start from: the term
+  // dictionary, the near-copy index (without its shingle sets) and the
+  // clusterer (chorus/state_io.h). SaveState waits for the articles still in
+  // analysis; afterwards only Finish may be called. LoadState, on a pipeline
+  // nothing was added to and made with the same options, restores it: the
+  // next Add is article size(). `text_of(i)` must give the text of article
+  // i of the stream (the near-copy index re-sketches the few it needs). It
+  // throws StateError when `in` is malformed (the pipeline is then unusable:
+  // make a new one).
+  void SaveState(std::string& out);
+  void LoadState(std::string_view in, std::function<std::string(size_t)> text_of);
 
  private:
   void Sequential(PreparedArticle&& p);
@@ -74,7 +90,9 @@ class StoryPipeline {
   TermDictionary dict_;
   StoryClusterer clusterer_;
   NearDuplicateIndex copies_;
-  std::vector<AnalysedArticle> out_;
+  size_t first_ = 0;                  // articles before LoadState
+  std::vector<AnalysedArticle> out_;  // articles first_, first_ + 1, ...
+  bool saved_ = false;
   std::unique_ptr<OrderedPool<Article, PreparedArticle>> pool_;
 };
 

@@ -25,6 +25,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -32,6 +33,9 @@
 #include <vector>
 
 namespace chorus {
+
+class StateWriter;
+class StateReader;
 
 inline constexpr int kShingleWords = 5;  // words per shingle
 inline constexpr int kSketchSize = 128;  // MinHash values per document
@@ -109,6 +113,18 @@ class NearDuplicateIndex {
   std::optional<uint32_t> Add(uint32_t doc, std::string_view text);
   // The same from a sketch made by Sketch() (e.g. on another thread).
   std::optional<uint32_t> Add(uint32_t doc, DocSketch&& sketch);
+
+  // Saves and restores the index (chorus/state_io.h) — documents, sketches,
+  // and the shingle sets unless !with_sets; the band tables are rebuilt — so
+  // that an index with the same options that Loads it goes on as this one
+  // would. A state saved without sets needs `source`: the shingle set of a
+  // document, exactly as Sketch made it (e.g. Sketch of its stored text),
+  // asked for when the document is a candidate to confirm (and then kept).
+  // Load throws StateError when the input is malformed or was saved with
+  // other options, and then leaves this index unchanged.
+  using SetSource = std::function<std::vector<uint64_t>(uint32_t doc)>;
+  void Save(StateWriter& w, bool with_sets = true) const;
+  void Load(StateReader& r, SetSource source = nullptr);
 
   // Documents added, including those without words.
   size_t size() const;

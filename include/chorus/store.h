@@ -34,7 +34,7 @@ class StoreError : public std::runtime_error {
 };
 
 // The store format this chorus reads and writes.
-inline constexpr int kStoreVersion = 1;
+inline constexpr int kStoreVersion = 2;  // 2: the snapshot table
 
 // A hash of everything an article brings (id excluded): same content, same hash.
 uint64_t ArticleContentHash(const Article& a);
@@ -96,8 +96,12 @@ class Store {
   void Update(int64_t seq, const Article& a, uint64_t hash, std::string_view quotes_json);
   std::vector<int64_t> Changed();
   int64_t articles();
-  // Calls `fn` for every article in arrival order (text included unless !with_text).
-  void ForEach(const std::function<void(int64_t seq, Article&& a)>& fn, bool with_text = true);
+  // Calls `fn` for every article from seq `first` on, in arrival order (text
+  // included unless !with_text).
+  void ForEach(const std::function<void(int64_t seq, Article&& a)>& fn, bool with_text = true,
+               int64_t first = 0);
+  // The content hash of article `seq` (StoreError when there is none).
+  uint64_t Hash(int64_t seq);
   Article Load(int64_t seq);
   std::string QuotesJson(int64_t seq);
 
@@ -111,10 +115,20 @@ class Store {
   // Records that the derived tables describe all `n` articles (clears Changed).
   void MarkGrouped(int64_t n);
 
+  // --- the grouping snapshot ---
+  // Opaque bytes the ingest saves with each regroup so that the next one
+  // continues the stream instead of replaying it (tools/store_ingest.cc);
+  // empty when there is none. PutSnapshot replaces it, inside the caller's
+  // transaction (stored in parts of 64 MiB).
+  std::string Snapshot();
+  void PutSnapshot(std::string_view bytes);
+
   // --- derived tables ---
   // Article seq -> story, for the grouped articles.
   std::vector<StoryAssignment> Assignments();
   void SetAssignment(int64_t seq, const StoryAssignment& s);
+  // Changes the story of an assigned article (its duplicate_of stays).
+  void SetStory(int64_t seq, uint32_t story);
   void TruncateAssignments(int64_t n);  // drops seqs >= n
   // Stories in story order (members filled, digests empty unless with_digest).
   std::vector<StoredStory> Stories(bool with_digest);

@@ -50,6 +50,8 @@ struct StoryOptions {
 };
 
 class TermDictionary;
+class StateWriter;
+class StateReader;
 
 // The features of one article before interning: terms keyed by their 64-bit
 // hash. Extracting them is pure and may run on any thread; interning (the
@@ -75,6 +77,10 @@ class TermDictionary {
   uint32_t Intern(uint64_t key);
   uint32_t Intern(std::string_view term);
   size_t size() const;
+  // Saves and restores every interned term with its id (chorus/state_io.h);
+  // Load throws StateError on a malformed input, leaving this one unchanged.
+  void Save(StateWriter& w) const;
+  void Load(StateReader& r);
   TermDictionary();
   ~TermDictionary();
   TermDictionary(const TermDictionary&) = delete;
@@ -98,6 +104,8 @@ class StoryClusterer {
   uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> copy_of = std::nullopt);
 
   size_t stories() const;
+  // Articles added so far.
+  size_t size() const;
   // Articles whose features are still held (those of stories not yet frozen).
   size_t live_articles() const;
 
@@ -113,6 +121,15 @@ class StoryClusterer {
   // assignment is final and their features are released, so neither work nor
   // memory grows with the whole past.
   std::vector<uint32_t> Finish();
+
+  // Saving the state between two Adds (chorus/state_io.h): Save writes all
+  // of it — statistics, open stories, posting lists, the live window, every
+  // article's provisional story — so that a clusterer made with the same
+  // options that Loads it continues the stream (Add, Finish) exactly as this
+  // one would. Load throws StateError when the input is malformed or was
+  // saved with other options, and then leaves this clusterer unchanged.
+  void Save(StateWriter& w) const;
+  void Load(StateReader& r);
 
  private:
   struct Impl;

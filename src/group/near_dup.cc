@@ -23,8 +23,10 @@
 
 #include <algorithm>
 #include <bit>
+#include <memory>
 #include <stdexcept>
 
+#include "chorus/state_io.h"
 #include "group/minhash.h"
 
 namespace chorus {
@@ -106,18 +108,25 @@ struct NearDuplicateIndex::Impl {
   BandTable table[2];
   size_t gen_start = 0;
   std::vector<uint32_t> candidates;
+  SetSource source;  // the sets Load did not restore
   size_t added = 0;
   uint32_t last_doc = 0;
 
   size_t next_slot() const { return base + docs.size(); }
+  static constexpr size_t kMaxSlots = ~uint32_t{0} - 1;  // slots are stored + 1 in 32 bits
 
-  bool Confirm(uint32_t slot, const DocSketch& s) const {
+  bool Confirm(uint32_t slot, const DocSketch& s) {
     const size_t at = slot - base;
     if (slot < first_set) {  // set dropped: the sketch estimate
       return group::EqualValues(minhash[at], s.minhash) / static_cast<double>(kSketchSize) >=
              opt.threshold;
     }
-    const std::vector<uint64_t>& set = sets[at];
+    std::vector<uint64_t>& set = sets[at];
+    if (set.empty()) {  // not loaded with the state (no document held has an empty set)
+      set = source(docs[at]);
+      set_bytes += set.capacity() * sizeof(uint64_t);
+      if (set.empty()) throw std::runtime_error("near-copy index: the set source gave no set");
+    }
     const size_t na = set.size(), nb = s.shingles.size();
     if (static_cast<double>(std::min(na, nb)) / static_cast<double>(std::max(na, nb)) <
         opt.threshold) {
@@ -215,6 +224,87 @@ std::optional<uint32_t> NearDuplicateIndex::Add(uint32_t doc, DocSketch&& s) {
   m.sets.push_back(std::move(s.shingles));
   m.DropSets();
   return result;
+}
+
+namespace {
+constexpr uint32_t kIndexTag = 0x5044524e;  // "NRDP"
+}  // namespace
+
+void NearDuplicateIndex::Save(StateWriter& w, bool with_sets) const {
+  const Impl& m = *impl_;
+  w.Put<uint32_t>(kIndexTag);
+  w.Put<double>(m.opt.threshold);
+  w.Put<uint64_t>(m.opt.max_sets);
+  w.Put<uint64_t>(m.opt.max_history);
+  w.Put<uint64_t>(m.opt.max_bucket);
+  w.Put<uint64_t>(m.base);
+  w.PutVector(m.docs);
+  for (const group::MinHashValues& v : m.minhash)
+    for (uint32_t x : v) w.Put<uint32_t>(x);
+  w.Put<uint64_t>(m.first_set);
+  w.Put<uint8_t>(with_sets);
+  if (with_sets)
+    for (size_t slot = std::max(m.first_set, m.base); slot < m.next_slot(); ++slot)
+      w.PutVector(m.sets[slot - m.base]);
+  w.Put<uint64_t>(m.gen_start);
+  w.Put<uint64_t>(m.added);
+  w.Put<uint32_t>(m.last_doc);
+}
+
+void NearDuplicateIndex::Load(StateReader& r, SetSource source) {
+  auto m = std::make_unique<Impl>();
+  m->opt = impl_->opt;
+  StateReader::Check(r.Get<uint32_t>("near-copy index tag") == kIndexTag, "near-copy index tag");
+  bool same = r.Get<double>("options") == m->opt.threshold;
+  same &= r.Get<uint64_t>("options") == m->opt.max_sets;
+  same &= r.Get<uint64_t>("options") == m->opt.max_history;
+  same &= r.Get<uint64_t>("options") == m->opt.max_bucket;
+  StateReader::Check(same, "near-copy options (saved with others)");
+  m->base = r.Get<uint64_t>("first slot");
+  r.GetVector(m->docs, "documents");
+  StateReader::Check(r.left() / sizeof(group::MinHashValues) >= m->docs.size(), "sketches");
+  m->minhash.resize(m->docs.size());
+  for (group::MinHashValues& v : m->minhash)
+    for (uint32_t& x : v) x = r.Get<uint32_t>("sketch");
+  m->first_set = r.Get<uint64_t>("first set");
+  StateReader::Check(
+      m->base <= m->first_set && m->first_set <= m->next_slot() && m->next_slot() < Impl::kMaxSlots,
+      "slots");
+  m->sets.resize(m->docs.size());
+  if (r.Get<uint8_t>("with sets")) {
+    for (size_t slot = std::max(m->first_set, m->base); slot < m->next_slot(); ++slot) {
+      std::vector<uint64_t>& set = m->sets[slot - m->base];
+      r.GetVector(set, "shingle set");
+      StateReader::Check(!set.empty() && std::is_sorted(set.begin(), set.end()), "shingle set");
+      m->set_bytes += set.capacity() * sizeof(uint64_t);
+    }
+  } else {
+    StateReader::Check(source != nullptr || m->first_set == m->next_slot(),
+                       "near-copy state saved without sets (a set source is needed)");
+  }
+  m->gen_start = r.Get<uint64_t>("generation start");
+  m->added = r.Get<uint64_t>("documents added");
+  m->last_doc = r.Get<uint32_t>("last document");
+  StateReader::Check(m->base <= m->gen_start && m->gen_start <= m->next_slot(), "generations");
+  StateReader::Check(
+      m->added >= m->docs.size() && (m->docs.empty() || m->docs.back() <= m->last_doc),
+      "documents added");
+  for (size_t i = 1; i < m->docs.size(); ++i)
+    StateReader::Check(m->docs[i - 1] < m->docs[i], "document order");
+  // The band tables are rebuilt as Add built them — the same insertions in
+  // the same order from an empty table — so they come out cell for cell.
+  auto rebuild = [&](BandTable& table, size_t from, size_t to) {
+    for (size_t slot = from; slot < to; ++slot) {
+      table.Reserve(kLshBands);
+      for (int b = 0; b < kLshBands; ++b)
+        table.FindAndInsert(static_cast<uint32_t>(group::BandKey(m->minhash[slot - m->base], b)),
+                            static_cast<uint32_t>(slot), m->opt.max_bucket, [](uint32_t) {});
+    }
+  };
+  rebuild(m->table[1], m->base, m->gen_start);
+  rebuild(m->table[0], m->gen_start, m->next_slot());
+  m->source = std::move(source);
+  impl_ = std::move(m);
 }
 
 size_t NearDuplicateIndex::size() const {

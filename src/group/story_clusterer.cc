@@ -264,6 +264,9 @@ uint32_t StoryClusterer::Add(const StoryFeatures& f, std::optional<uint32_t> cop
 size_t StoryClusterer::stories() const {
   return impl_->stories.size();
 }
+size_t StoryClusterer::size() const {
+  return impl_->assign.size();
+}
 size_t StoryClusterer::live_articles() const {
   return impl_->live.size();
 }

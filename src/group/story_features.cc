@@ -5,12 +5,14 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "analyse/text_chars.h"
 #include "chorus/normalize.h"
 #include "chorus/quotes.h"
+#include "chorus/state_io.h"
 #include "chorus/stories.h"
 
 namespace chorus {
@@ -79,6 +81,26 @@ uint32_t TermDictionary::Intern(uint64_t key) {
 
 uint32_t TermDictionary::Intern(std::string_view term) {
   return Intern(Key(term));
+}
+
+// The table is saved as its (key, id) pairs in id order and rebuilt by
+// interning them in that order: the same ids, whatever the layout.
+void TermDictionary::Save(StateWriter& w) const {
+  std::vector<uint64_t> keys(impl_->size);
+  for (const Impl::Cell& c : impl_->cells)
+    if (c.id != Impl::kFree) keys[c.id] = c.key;
+  w.Put<uint32_t>(0x4d524554);  // "TERM"
+  w.PutVector(keys);
+}
+
+void TermDictionary::Load(StateReader& r) {
+  StateReader::Check(r.Get<uint32_t>("dictionary tag") == 0x4d524554, "dictionary tag");
+  std::vector<uint64_t> keys;
+  r.GetVector(keys, "dictionary", Impl::kFree);
+  auto fresh = std::make_unique<Impl>();
+  for (uint64_t k : keys) StateReader::Check(fresh->Intern(k) + 1 == fresh->size, "dictionary");
+  delete impl_;
+  impl_ = fresh.release();
 }
 
 namespace {

@@ -65,6 +65,29 @@ class TermVector {
     mask_ = 0;
   }
 
+  // The table as it is (for saving state: iteration order depends on it).
+  const std::vector<Slot>& slots() const { return slots_; }
+  // Restores a table slots() returned; false (and left empty) when `slots`
+  // cannot be one: a size that is not 0 or a power of two, or a term twice.
+  bool Restore(std::vector<Slot> slots) {
+    clear();
+    if (slots.empty()) return true;
+    if ((slots.size() & (slots.size() - 1)) != 0) return false;
+    size_t used = 0;
+    for (const Slot& s : slots) used += s.term != kEmpty;
+    if (used * 4 > slots.size() * 3) return false;  // Grow keeps it below
+    slots_ = std::move(slots);
+    mask_ = slots_.size() - 1;
+    size_ = used;
+    for (const Slot& s : slots_) {
+      if (s.term != kEmpty && find(s.term) != &s.weight) {  // unreachable: not a table
+        clear();
+        return false;
+      }
+    }
+    return true;
+  }
+
   // Calls f(term, weight) for every entry, in slot order.
   template <typename F>
   void ForEach(F&& f) const {

@@ -39,6 +39,7 @@ CREATE TABLE quotes(
   speaker TEXT NOT NULL, json TEXT NOT NULL, pretty TEXT NOT NULL,
   PRIMARY KEY(story, ordinal));
 CREATE TABLE changed(seq INTEGER PRIMARY KEY);  -- content replaced since the last grouping
+CREATE TABLE snapshot(part INTEGER PRIMARY KEY, data BLOB NOT NULL);  -- see PutSnapshot
 INSERT INTO meta VALUES('format', 'chorus-store'), ('grouped', '0'), ('stale', '0');
 )sql";
 
@@ -150,6 +151,10 @@ class Stmt {
     sqlite3_bind_int64(s_, i, v);
     return *this;
   }
+  Stmt& BindBlob(int i, std::string_view v) {
+    sqlite3_bind_blob64(s_, i, v.data(), v.size(), SQLITE_STATIC);
+    return *this;
+  }
   Stmt& BindNull(int i) {
     sqlite3_bind_null(s_, i);
     return *this;
@@ -167,6 +172,10 @@ class Stmt {
     }
   }
   int64_t Int(int i) { return sqlite3_column_int64(s_, i); }
+  void AppendBlob(int i, std::string& out) {
+    const void* p = sqlite3_column_blob(s_, i);
+    if (p) out.append(static_cast<const char*>(p), sqlite3_column_bytes(s_, i));
+  }
   bool IsNull(int i) { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
   std::string Text(int i) {
     const unsigned char* p = sqlite3_column_text(s_, i);
@@ -269,6 +278,20 @@ Store::Store(const std::string& path, Mode mode, bool fresh)
   if (mode == Mode::kWrite) {
     db_->Exec("PRAGMA journal_mode=WAL");
     db_->Exec("PRAGMA synchronous=NORMAL");  // WAL: a killed process loses no commit
+    if (!empty && version < kStoreVersion) {
+      // Version 1 had no snapshot table; it gets one (an older chorus then
+      // refuses the file, so it cannot change articles behind the snapshot).
+      db_->Exec("BEGIN IMMEDIATE");
+      try {
+        db_->Exec(
+            "CREATE TABLE IF NOT EXISTS snapshot(part INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+        db_->Exec(("PRAGMA user_version=" + std::to_string(kStoreVersion)).c_str());
+        db_->Exec("COMMIT");
+      } catch (...) {
+        Rollback();
+        throw;
+      }
+    }
     if (empty) {
       db_->Exec("BEGIN IMMEDIATE");
       try {
@@ -347,11 +370,14 @@ int64_t Store::articles() {
   return s.Step() ? s.Int(0) : 0;
 }
 
-void Store::ForEach(const std::function<void(int64_t, Article&&)>& fn, bool with_text) {
+void Store::ForEach(const std::function<void(int64_t, Article&&)>& fn, bool with_text,
+                    int64_t first) {
   Stmt s(db_->db, path_,
-         with_text
-             ? "SELECT seq, id, source, url, title, published, text FROM articles ORDER BY seq"
-             : "SELECT seq, id, source, url, title, published, '' FROM articles ORDER BY seq");
+         with_text ? "SELECT seq, id, source, url, title, published, text FROM articles "
+                     "WHERE seq>=? ORDER BY seq"
+                   : "SELECT seq, id, source, url, title, published, '' FROM articles "
+                     "WHERE seq>=? ORDER BY seq");
+  s.Bind(1, first);
   while (s.Step()) {
     Article a{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)};
     fn(s.Int(0), std::move(a));
@@ -403,6 +429,29 @@ void Store::MarkGrouped(int64_t n) {
   SetMeta(db_->db, path_, "stale", "0");
 }
 
+uint64_t Store::Hash(int64_t seq) {
+  Stmt s(db_->db, path_, "SELECT hash FROM articles WHERE seq=?");
+  s.Bind(1, seq);
+  if (!s.Step()) throw StoreError(path_ + ": no article " + std::to_string(seq));
+  return static_cast<uint64_t>(s.Int(0));
+}
+
+std::string Store::Snapshot() {
+  std::string out;
+  Stmt s(db_->db, path_, "SELECT data FROM snapshot ORDER BY part");
+  while (s.Step()) s.AppendBlob(0, out);
+  return out;
+}
+
+void Store::PutSnapshot(std::string_view bytes) {
+  db_->Exec("DELETE FROM snapshot");
+  constexpr size_t kPart = size_t{64} << 20;  // well under SQLite's largest blob
+  for (size_t at = 0, part = 0; at < bytes.size(); at += kPart, ++part) {
+    Stmt s(db_->db, path_, "INSERT INTO snapshot(part, data) VALUES(?,?)");
+    s.Bind(1, static_cast<int64_t>(part)).BindBlob(2, bytes.substr(at, kPart)).Run();
+  }
+}
+
 std::vector<StoryAssignment> Store::Assignments() {
   std::vector<StoryAssignment> out;
   Stmt s(db_->db, path_, "SELECT seq, story, duplicate_of FROM assignments ORDER BY seq");
@@ -427,6 +476,11 @@ void Store::SetAssignment(int64_t seq, const StoryAssignment& a) {
   else
     s.BindNull(3);
   s.Run();
+}
+
+void Store::SetStory(int64_t seq, uint32_t story) {
+  Stmt s(db_->db, path_, "UPDATE assignments SET story=? WHERE seq=?");
+  s.Bind(1, static_cast<int64_t>(story)).Bind(2, seq).Run();
 }
 
 void Store::TruncateAssignments(int64_t n) {

@@ -1,0 +1,327 @@
+// Regroup: bring a store's stories up to date; see store_ingest.h.
+//
+// The snapshot (Store::Snapshot) is the StoryPipeline state before Finish
+// over the first N stored articles, in an envelope:
+//
+//   "CHORSNAP"  u32 envelope version  u64 chorus version length + bytes
+//   u64 N  u64 content hash of article N-1 (0 when N = 0)
+//   u64 state length + the pipeline state (StoryPipeline::SaveState)
+//   u64 N + u32[N] the final story of each article (what Finish gave)
+//   u64 XXH3 of everything before
+//
+// all little-endian (chorus/state_io.h). Finish is the only step between the
+// saved state and the batch result (the periodic refinements during Add are
+// part of the state), so loading it and adding articles N, N+1, ... gives the
+// state the batch command has after the same articles, and Finish the same
+// stories. It is used only when it covers exactly the grouped articles, none
+// of which changed since, and its last article is the stored one; otherwise
+// (or when it is damaged, of another version or options) every article is
+// replayed, as before snapshots existed.
+#include <xxhash.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "chorus/digest.h"
+#include "chorus/quotebook.h"
+#include "chorus/segment.h"
+#include "chorus/state_io.h"
+#include "chorus/version.h"
+#include "store_ingest.h"
+#include "story_output.h"
+
+namespace chorus::cli {
+
+namespace {
+
+constexpr std::string_view kMagic = "CHORSNAP";
+// Bump when the clustering or near-copy code changes what it decides or
+// what its state holds: older snapshots are then replayed over.
+constexpr uint32_t kSnapshotVersion = 1;
+
+struct Snapshot {
+  uint64_t articles = 0, last_hash = 0;
+  std::string_view state;
+  std::vector<uint32_t> stories;  // the final story of each article
+};
+
+// The envelope's head, up to the pipeline state.
+void PutHead(std::string& out, uint64_t articles, uint64_t last_hash) {
+  out.append(kMagic);
+  StateWriter w(out);
+  w.Put<uint32_t>(kSnapshotVersion);
+  w.PutString(kVersion);
+  w.Put<uint64_t>(articles);
+  w.Put<uint64_t>(last_hash);
+}
+
+// Throws StateError when `bytes` is not a whole snapshot of this version.
+Snapshot ParseSnapshot(std::string_view bytes) {
+  if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic)
+    throw StateError("not a grouping snapshot");
+  if (bytes.size() < kMagic.size() + 8) throw StateError("truncated");
+  std::string_view body = bytes.substr(0, bytes.size() - 8);
+  if (StateReader(bytes.substr(body.size())).Get<uint64_t>("checksum") !=
+      XXH3_64bits(body.data(), body.size()))
+    throw StateError("checksum mismatch (damaged or truncated)");
+  StateReader r(body.substr(kMagic.size()));
+  const uint32_t version = r.Get<uint32_t>("version");
+  const std::string chorus = r.GetString("chorus version");
+  if (version != kSnapshotVersion || chorus != kVersion)
+    throw StateError("saved by another chorus (" + chorus + ", snapshot version " +
+                     std::to_string(version) + ")");
+  Snapshot s;
+  s.articles = r.Get<uint64_t>("articles");
+  s.last_hash = r.Get<uint64_t>("last article hash");
+  s.state = r.GetBytes(r.Count("pipeline state", 1), "pipeline state");
+  r.GetVector(s.stories, "final stories");
+  StateReader::Check(s.stories.size() == s.articles && r.left() == 0, "final stories");
+  return s;
+}
+
+// The quotebook and digest of one story, as the store keeps them.
+void BuildStory(Store& store, uint32_t story, const std::vector<int64_t>& members, StoredStory& out,
+                std::vector<StoredQuote>& quotes) {
+  std::vector<Article> arts;
+  std::vector<std::vector<Attribution>> attrs;
+  Segmentation seg;
+  for (int64_t seq : members) {
+    arts.push_back(store.Load(seq));
+    Segment(arts.back().text, seg);
+    attrs.push_back(FindAttributions(arts.back().text, seg));
+  }
+  std::vector<const Article*> ptrs;
+  std::vector<QuotedArticle> quoted;
+  std::vector<DigestArticle> in;
+  for (size_t i = 0; i < arts.size(); ++i) {
+    ptrs.push_back(&arts[i]);
+    quoted.push_back({arts[i].id, arts[i].text, attrs[i]});
+    in.push_back({&arts[i], &attrs[i]});
+  }
+  std::string name = std::string("s").append(std::to_string(story));
+  JsonWriter w;
+  uint32_t ordinal = 0;
+  for (const CanonicalQuote& q : BuildQuotebook(quoted)) {
+    w.Clear();
+    WriteQuoteJson(w, std::string("q").append(std::to_string(ordinal)), name, q, ptrs);
+    quotes.push_back({story, ordinal++, q.speaker, w.str(), QuotePretty(q, ptrs)});
+  }
+  StoryDigest d = DigestStory(in, DigestOptions{});
+  size_t next_quote = 0;
+  w.Clear();
+  WriteDigestJson(w, name, d, ptrs, next_quote);
+  out.story = story;
+  out.members = members;
+  out.digest_json = w.str();
+  out.digest_markdown = DigestMarkdown(name, d, ptrs);
+  out.digest_quotes = static_cast<uint32_t>(next_quote);
+}
+
+void RewriteStory(Store& store, uint32_t story, const std::vector<int64_t>& members,
+                  IngestStats& stats, Progress& progress, size_t stories) {
+  ThrowIfStopped();
+  StoredStory s;
+  std::vector<StoredQuote> quotes;
+  BuildStory(store, story, members, s, quotes);
+  store.PutStory(s, quotes);
+  ++stats.rewritten;
+  progress.Digests(stats.rewritten, stories);
+}
+
+// Why the snapshot cannot be continued (empty: it can).
+std::string Unusable(Store& store, const Snapshot& s, int64_t grouped, int64_t articles) {
+  if (static_cast<int64_t>(s.articles) != grouped)
+    return "it covers " + std::to_string(s.articles) + " articles, the stories " +
+           std::to_string(grouped);
+  if (grouped > articles) return "the store holds fewer articles than it covers";
+  for (int64_t seq : store.Changed())
+    if (seq < grouped) return "article " + std::to_string(seq) + " changed";
+  if (grouped > 0 && store.Hash(grouped - 1) != s.last_hash)
+    return "its last article is not the stored one";
+  return {};
+}
+
+// Feeds the articles from `first` on, then saves the new snapshot's head and
+// state into `snap` (the final stories and checksum are added by the caller).
+std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline, int64_t first,
+                                           int64_t total, Progress& progress, std::string& snap,
+                                           std::vector<uint32_t>& all) {
+  int64_t n = first;
+  store.ForEach(
+      [&](int64_t seq, Article&& a) {
+        if (seq != n)
+          throw StoreError(store.path() + ": damaged store: article " + std::to_string(n) +
+                           " is missing");
+        ++n;
+        ThrowIfStopped();
+        pipeline.Add(std::move(a));
+        progress.Grouping(pipeline.size(), static_cast<size_t>(total), pipeline.stories());
+      },
+      true, first);
+  if (n != total)
+    throw StoreError(store.path() + ": damaged store: article " + std::to_string(n) +
+                     " is missing");
+  PutHead(snap, static_cast<uint64_t>(total), total > 0 ? store.Hash(total - 1) : 0);
+  const size_t length_at = snap.size();
+  StateWriter(snap).Put<uint64_t>(0);  // the state's length, set below
+  pipeline.SaveState(snap);
+  std::string length;
+  StateWriter(length).Put<uint64_t>(snap.size() - length_at - 8);
+  snap.replace(length_at, 8, length);
+  std::vector<AnalysedArticle> result = pipeline.Finish(&all);
+  StateWriter(snap).PutVector(all);
+  const uint64_t sum = XXH3_64bits(snap.data(), snap.size());
+  StateWriter(snap).Put<uint64_t>(sum);
+  return result;
+}
+
+PipelineOptions RegroupOptions(const PipelineOptions& opts) {
+  PipelineOptions p = opts;
+  p.keep_text = false;
+  p.keep_meta = false;
+  p.with_quotes = false;
+  return p;
+}
+
+// The whole stream again (no usable snapshot): every assignment compared with
+// the stored ones.
+void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress) {
+  StoryPipeline pipeline(RegroupOptions(opts));
+  const int64_t total = store.articles();
+  std::string snap;
+  std::vector<uint32_t> all;
+  std::vector<AnalysedArticle> result =
+      FeedAndFinish(store, pipeline, 0, total, progress, snap, all);
+  stats.grouped_articles = result.size();
+
+  std::vector<StoryAssignment> old = store.Assignments();
+  std::vector<int64_t> changed = store.Changed();
+  std::map<uint32_t, std::vector<int64_t>> old_members, new_members;
+  for (size_t i = 0; i < old.size(); ++i) old_members[old[i].story].push_back(i);
+  std::vector<bool> touched(result.size(), false);
+  for (int64_t seq : changed)
+    if (seq >= 0 && static_cast<size_t>(seq) < touched.size()) touched[seq] = true;
+  for (size_t i = 0; i < result.size(); ++i) {
+    StoryAssignment a;
+    a.story = result[i].story;
+    if (result[i].duplicate_of) a.duplicate_of = static_cast<int64_t>(*result[i].duplicate_of);
+    new_members[a.story].push_back(static_cast<int64_t>(i));
+    if (i >= old.size() || old[i].story != a.story || old[i].duplicate_of != a.duplicate_of)
+      store.SetAssignment(static_cast<int64_t>(i), a);
+  }
+  store.TruncateAssignments(static_cast<int64_t>(result.size()));
+  std::map<uint32_t, bool> have;
+  for (const StoredStory& s : store.Stories(false)) have[s.story] = true;
+  for (const auto& [story, members] : new_members) {
+    bool dirty = !have.count(story) || old_members[story] != members;
+    for (size_t k = 0; !dirty && k < members.size(); ++k) dirty = touched[members[k]];
+    if (dirty) RewriteStory(store, story, members, stats, progress, new_members.size());
+  }
+  ThrowIfStopped();
+  store.DropStoriesFrom(static_cast<uint32_t>(new_members.size()));
+  store.PutSnapshot(snap);
+  store.MarkGrouped(total);
+  stats.stories = new_members.size();
+}
+
+// Continues the stream from a snapshot of the first `s.articles` articles,
+// none of which changed since: only the articles after them are analysed,
+// and only the stories whose members moved are rewritten.
+void Continue(Store& store, StoryPipeline& pipeline, std::vector<uint32_t> before,
+              IngestStats& stats, Progress& progress) {
+  const int64_t first = static_cast<int64_t>(before.size());
+  const int64_t total = store.articles();
+  std::string snap;
+  std::vector<uint32_t> all;
+  std::vector<AnalysedArticle> result =
+      FeedAndFinish(store, pipeline, first, total, progress, snap, all);
+  stats.grouped_articles = result.size();
+  stats.continued_from = static_cast<size_t>(first);
+
+  uint32_t count = 0;  // stories, numbered densely
+  for (uint32_t s : all) count = std::max(count, s + 1);
+  std::vector<bool> dirty(count + 1, false);
+  uint32_t old_count = 0;
+  for (uint32_t s : before) old_count = std::max(old_count, s + 1);
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == all[i]) continue;
+    store.SetStory(static_cast<int64_t>(i), all[i]);
+    if (before[i] < count) dirty[before[i]] = true;
+    dirty[all[i]] = true;
+  }
+  for (size_t i = before.size(); i < all.size(); ++i) {
+    StoryAssignment a;
+    a.story = all[i];
+    const std::optional<size_t>& dup = result[i - before.size()].duplicate_of;
+    if (dup) a.duplicate_of = static_cast<int64_t>(*dup);
+    store.SetAssignment(static_cast<int64_t>(i), a);
+    dirty[all[i]] = true;
+  }
+  store.TruncateAssignments(total);
+  for (uint32_t s = old_count; s < count; ++s) dirty[s] = true;  // (all have new members)
+  std::map<uint32_t, std::vector<int64_t>> members;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (dirty[all[i]]) members[all[i]].push_back(static_cast<int64_t>(i));
+  for (const auto& [story, m] : members) RewriteStory(store, story, m, stats, progress, count);
+  ThrowIfStopped();
+  store.DropStoriesFrom(count);
+  store.PutSnapshot(snap);
+  store.MarkGrouped(total);
+  stats.stories = count;
+}
+
+void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats,
+                   Progress& progress, bool use_snapshot) {
+  if (!use_snapshot) {
+    stats.replay_reason = "snapshot not used (--replay)";
+    Replay(store, opts, stats, progress);
+    return;
+  }
+  std::string bytes = store.Snapshot();
+  if (bytes.empty()) {
+    stats.replay_reason = "no snapshot";
+    Replay(store, opts, stats, progress);
+    return;
+  }
+  std::unique_ptr<StoryPipeline> pipeline;
+  std::vector<uint32_t> before;
+  try {
+    Snapshot s = ParseSnapshot(bytes);
+    stats.replay_reason = Unusable(store, s, store.grouped(), store.articles());
+    if (stats.replay_reason.empty()) {
+      pipeline = std::make_unique<StoryPipeline>(RegroupOptions(opts));
+      pipeline->LoadState(
+          s.state, [&store](size_t seq) { return store.Load(static_cast<int64_t>(seq)).text; });
+      before = std::move(s.stories);
+    }
+  } catch (const StateError& e) {
+    pipeline.reset();
+    stats.replay_reason = std::string("snapshot unusable: ") + e.what();
+    stats.snapshot_damaged = true;
+  }
+  std::string().swap(bytes);
+  if (!pipeline) {
+    Replay(store, opts, stats, progress);
+    return;
+  }
+  Continue(store, *pipeline, std::move(before), stats, progress);
+}
+
+}  // namespace
+
+void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress,
+             bool use_snapshot) {
+  // Inside the write transaction, so no other writer can slip articles in
+  // between reading the stream and rewriting what derives from it.
+  store.Begin();
+  try {
+    RegroupLocked(store, opts, stats, progress, use_snapshot);
+    store.Commit();
+  } catch (...) {
+    store.Rollback();
+    throw;
+  }
+}
+
+}  // namespace chorus::cli
