@@ -56,7 +56,7 @@ class StateWriter {
   void PutVector(const std::vector<T>& v) {
     Put<uint64_t>(v.size());
     if constexpr (std::endian::native == std::endian::little && std::is_arithmetic_v<T>) {
-      out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+      if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     } else {
       for (const T& x : v) Put(x);
     }
@@ -96,8 +96,10 @@ class StateReader {
     const uint64_t n = Count(what, sizeof(T), max);
     v.resize(n);
     if constexpr (std::endian::native == std::endian::little && std::is_arithmetic_v<T>) {
-      std::memcpy(v.data(), in_.data() + pos_, n * sizeof(T));
-      pos_ += n * sizeof(T);
+      if (n > 0) {  // an empty vector's data() may be null: no memcpy from or to it
+        std::memcpy(v.data(), in_.data() + pos_, n * sizeof(T));
+        pos_ += n * sizeof(T);
+      }
     } else {
       for (T& x : v) x = Get<T>(what);
     }
