@@ -9,6 +9,10 @@ namespace chorus::quotes {
 
 ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), seg(s) {
   toks.reserve(seg.tokens.size());
+  size_t token_bytes = 0;
+  for (const Token& tk : seg.tokens) token_bytes += tk.span.size();
+  lowered.resize(token_bytes);
+  size_t used = 0;
   size_t si = 0;
   size_t pi = 0;
   sent_first.assign(seg.sentences.size(), 0);
@@ -27,25 +31,25 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
     Tok t;
     t.span = tk.span;
     t.kind = tk.kind;
-    std::string_view w = text.substr(tk.span.begin, tk.span.size());
-    // Lower-cased; ’ in words ("Trump’s") becomes ' so that the word lists match.
-    // Copied whole, then lower-cased in place (one write per byte, no
-    // capacity checks); only words holding U+2019 take the slow path.
-    if (w.find('\xE2') == std::string_view::npos) {
-      t.low.assign(w);
-      for (char& c : t.low)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    } else {
-      t.low.reserve(w.size());
-      for (size_t k = 0; k < w.size(); ++k) {
-        char c = w[k];
-        if (c == '\xE2' && w.substr(k, 3) == "\xE2\x80\x99") {
-          t.low.push_back('\'');
+    // Lower-cased into `lowered`, with ’ in words ("Trump’s") as ' so that
+    // the word lists match. `lowered` holds at most the token bytes (’ only
+    // shrinks), sized up front, so the views stay valid.
+    {
+      const char* src = text.data() + tk.span.begin;
+      const size_t n = tk.span.size();
+      char* dst = lowered.data() + used;
+      size_t o = 0;
+      for (size_t k = 0; k < n; ++k) {
+        const auto c = static_cast<unsigned char>(src[k]);
+        if (c == 0xE2 && k + 2 < n && src[k + 1] == '\x80' && src[k + 2] == '\x99') {
+          dst[o++] = '\'';
           k += 2;
           continue;
         }
-        t.low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+        dst[o++] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
       }
+      t.low = std::string_view(dst, o);
+      used += o;
     }
     t.cap = text::IsUpperOrCaseless(text, tk.span.begin) && t.kind == TokenKind::kWord;
     // A capitalised word inside a sentence is a name ("United States"), not a cue.

@@ -16,7 +16,9 @@ namespace chorus::quotes {
 
 struct Tok {
   ByteSpan span;
-  std::string low;  // lower-cased (ASCII letters only; enough for the word lists)
+  // Lower-cased (ASCII letters only; enough for the word lists), ’ as ';
+  // points into ArticleView::lowered.
+  std::string_view low;
   TokenKind kind;
   bool cap = false;              // starts with an upper-case letter
   CueKind cue = CueKind::kNone;  // CueOf(low) for words
@@ -28,10 +30,13 @@ struct Tok {
 
 struct ArticleView {
   ArticleView(std::string_view text, const Segmentation& seg);
+  ArticleView(const ArticleView&) = delete;  // the tokens point into `lowered`
+  ArticleView& operator=(const ArticleView&) = delete;
 
   std::string_view text;
   const Segmentation& seg;
   std::vector<Tok> toks;
+  std::string lowered;               // every token's `low`, one after another (never reallocated)
   std::vector<uint32_t> sent_first;  // first token of each sentence
   std::vector<uint32_t> sent_end;    // one past its last token
   std::vector<uint32_t> sent_para;   // paragraph of each sentence

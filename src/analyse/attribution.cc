@@ -33,7 +33,7 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
   auto next_is = [&](uint32_t k, std::string_view w) {
     return k < T.size() && T[k].sent == T[t].sent && T[k].low == w;
   };
-  const std::string& v = T[t].low;
+  std::string_view v = T[t].low;
   if ((v.starts_with("call") && (next_is(e, "for") || next_is(e, "on"))) ||
       (v.starts_with("refer") && next_is(e, "to")) ||
       (v.starts_with("point") && next_is(e, "out")) ||
@@ -49,7 +49,7 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
     // A manner adverb right after the verb ("said sarcastically": 16 of 21 on
     // train) and, after a quotation, a bare day closing the clause ("Trump
     // said Monday.": 24 of 34).
-    const std::string& n = T[e].low;
+    std::string_view n = T[e].low;
     bool manner = !T[e].cap && Adverb(e) && !IsCueAdverb(n);
     bool when = post && e + 1 < T.size() && IsPunct(e + 1) && !v_.IsQuoteMark(e + 1) &&
                 (n == "recently" || n == "monday" || n == "tuesday" || n == "wednesday" ||

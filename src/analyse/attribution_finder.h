@@ -81,7 +81,7 @@ class Finder {
   uint32_t GoesOnTo(uint32_t t) const {
     if (t < 3 || !Is(t - 1, "to") || !Is(t - 2, "on") || v_.toks[t - 3].sent != v_.toks[t].sent)
       return kNone;
-    const std::string& g = v_.toks[t - 3].low;
+    std::string_view g = v_.toks[t - 3].low;
     return g == "went" || g == "goes" || g == "go" || g == "going" ? t - 3 : kNone;
   }
   // A verb coordinated with an earlier one of the same subject: "He praised
@@ -198,7 +198,7 @@ class Finder {
       return true;
     // "officials", "current and former officials", "other experts": a group
     // named by a plural noun.
-    const std::string& last = v_.toks[end - 1].low;
+    std::string_view last = v_.toks[end - 1].low;
     if (end - first <= 4 && last.size() > 3 && last.back() == 's' && !last.ends_with("ss") &&
         IsGroupNoun(last))
       return true;

@@ -208,7 +208,7 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
     }
     // Stop before the first verb-like word after at least one noun.
     for (uint32_t k = b + 2; k < e; ++k) {
-      const std::string& w = T[k].low;
+      std::string_view w = T[k].low;
       if (!T[k].cap && (w.ends_with("ed") || w == "made" || w == "went" || w == "took" ||
                         w == "gave" || w == "had" || w == "began")) {
         e = k;

@@ -42,7 +42,7 @@ std::string_view Finder::BoundaryClass(uint32_t t, uint32_t sent) const {
   if (T[t].quote >= 0) return "<q>";
   if (IsPunct(t)) return v_.Str(t).size() <= 3 ? v_.Str(t) : "<p>";
   if (T[t].kind == TokenKind::kNumber) return "<num>";
-  const std::string& w = T[t].low;
+  std::string_view w = T[t].low;
   // Closed classes stand for themselves; other words by their shape.
   if (IsSubjectPronoun(w) || IsAuxiliary(w) || IsCueAdverb(w) || IsClauseWord(w) ||
       IsDeterminer(w) || IsPreposition(w) || IsTimeWord(w) || EndsInvertedSource(w))

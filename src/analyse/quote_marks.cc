@@ -2,6 +2,7 @@
 #include "analyse/quote_marks.h"
 
 #include "analyse/text_chars.h"
+#include "util/byte_scan.h"
 
 namespace chorus::quotes {
 
@@ -11,10 +12,6 @@ enum class Mark { kNone, kOpen, kClose, kStraight };
 
 inline unsigned char At(std::string_view s, size_t i) {
   return static_cast<unsigned char>(s[i]);
-}
-
-inline bool MayStartMark(unsigned char c) {
-  return c == '"' || c == '\'' || c == 0xE2 || c == 0xC2;
 }
 
 Mark Classify(std::string_view s, size_t i, size_t& len) {
@@ -90,7 +87,7 @@ std::vector<Quotation> FindQuotations(std::string_view text,
     for (size_t i = para.begin; i < para.end;) {
       // Only " ' and the lead bytes of “ ” „ ‟ « » can begin a mark: the
       // other bytes are skipped without classifying them.
-      while (i < para.end && !MayStartMark(At(text, i))) ++i;
+      i = util::ScanFor<'"', '\'', 0xE2, 0xC2>(text.data(), i, para.end);
       if (i >= para.end) break;
       size_t len;
       Mark m = Classify(text, i, len);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "analyse/text_chars.h"
+#include "util/byte_scan.h"
 
 namespace chorus {
 
@@ -120,13 +121,6 @@ bool IsBoundary(std::string_view s, size_t sent_begin, size_t t, size_t run_end,
   return true;
 }
 
-// Bytes that may start a sentence terminator: . ! ? and 0xE2 (the lead byte of …).
-constexpr std::array<bool, 256> kTerminatorLead = [] {
-  std::array<bool, 256> t{};
-  t['.'] = t['!'] = t['?'] = t[0xE2] = true;
-  return t;
-}();
-
 void SplitSentences(std::string_view s, ByteSpan para, std::vector<ByteSpan>& out) {
   std::string buf;
   size_t begin = para.begin;
@@ -134,7 +128,7 @@ void SplitSentences(std::string_view s, ByteSpan para, std::vector<ByteSpan>& ou
   while (i < para.end) {
     // Skip to the next byte that can start a terminator (never inside a
     // multi-byte character: 0xE2 is a lead byte, the others ASCII).
-    while (i < para.end && !kTerminatorLead[At(s, i)]) ++i;
+    i = util::ScanFor<'.', '!', '?', 0xE2>(s.data(), i, para.end);
     if (i >= para.end) break;
     unsigned char c = At(s, i);
     size_t tlen = 0;
@@ -203,13 +197,6 @@ bool EndsClause(std::string_view s, size_t line_end) {
          (j >= 3 && s.compare(j - 3, 3, "\xE2\x80\xA6") == 0);
 }
 
-// Bytes that may start a line break: \n \r and 0xE2 (U+2028, U+2029).
-constexpr std::array<bool, 256> kLineBreakLead = [] {
-  std::array<bool, 256> t{};
-  t['\n'] = t['\r'] = t[0xE2] = true;
-  return t;
-}();
-
 void SplitParagraphs(std::string_view s, std::vector<ByteSpan>& out) {
   const size_t n = s.size();
   size_t i = 0;
@@ -220,7 +207,7 @@ void SplitParagraphs(std::string_view s, std::vector<ByteSpan>& out) {
     size_t eol = i;
     size_t brk = 0;  // length of the line break
     while (eol < n) {
-      while (eol < n && !kLineBreakLead[At(s, eol)]) ++eol;
+      eol = util::ScanFor<'\n', '\r', 0xE2>(s.data(), eol, n);
       if (eol == n) break;
       unsigned char c = At(s, eol);
       if (c == '\n' || c == '\r') {

@@ -342,7 +342,7 @@ std::string Resolver::Resolve(const Attribution& a) const {
 std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t head_end) const {
   const auto& T = v_.toks;
   (void)a;
-  const std::string& first = T[b].low;
+  std::string_view first = T[b].low;
   if (head_end == b + 1 && (first == "he" || first == "she")) {
     size_t p = MostRecent(b, first == "he" ? kMale : kFemale);
     return p == std::string::npos ? std::string() : people_[p].display;
