@@ -36,7 +36,9 @@ struct ArticleView {
   std::string_view text;
   const Segmentation& seg;
   std::vector<Tok> toks;
-  std::string lowered;               // every token's `low`, one after another (never reallocated)
+  // The text lower-cased, then a copy of each token holding ’ with ' for it;
+  // sized once (the tokens' `low` point into it).
+  std::string lowered;
   std::vector<uint32_t> sent_first;  // first token of each sentence
   std::vector<uint32_t> sent_end;    // one past its last token
   std::vector<uint32_t> sent_para;   // paragraph of each sentence

@@ -6,7 +6,8 @@
 //
 // Contract: ScanFor<a, b, c, d>(p, from, to) returns the least i in [from, to)
 // with p[i] one of the values, or `to` when there is none. It reads only
-// bytes in [from, to).
+// bytes in [from, to). LowerAscii(src, dst, n) writes the n bytes of src to
+// dst with A-Z lower-cased and every other byte as it is (dst may be src).
 #pragma once
 
 #include <cstddef>
@@ -39,6 +40,26 @@ inline size_t ScanFor(const char* p, size_t from, size_t to) {
     if (x == A || x == B || x == C || x == D) return i;
   }
   return to;
+}
+
+inline void LowerAscii(const char* src, char* dst, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // c - 'A' < 26 (unsigned) as a signed compare: shift the range to start at -128.
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
+  const __m128i limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, shift), limit);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i),
+                     _mm_or_si128(v, _mm_and_si128(upper, bit)));
+  }
+#endif
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(src[i]);
+    dst[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+  }
 }
 
 }  // namespace chorus::util
