@@ -14,6 +14,7 @@
 #include "chorus/quotes.h"
 #include "chorus/state_io.h"
 #include "chorus/stories.h"
+#include "util/byte_scan.h"
 
 namespace chorus {
 
@@ -220,15 +221,32 @@ void AddQuoteShingles(std::string_view text, const std::vector<ByteSpan>& quotat
   constexpr float kQuoteWeight = 0.5f;
   std::vector<std::string_view> words;
   std::string sh;
+  thread_local NormalizedText normalized;
+  thread_local std::string ascii;
   for (const ByteSpan& part : quotation_parts) {
-    std::string norm = Normalize(text.substr(part.begin, part.size()));
+    // The words of the normalised quotation. For ASCII text, normalising is
+    // lower-casing, ` as ' and white space collapsed, which splits into the
+    // same words as lower-casing and mapping ` alone: that path skips the
+    // offset map NormalizedText keeps (most quotations are ASCII).
+    const std::string_view raw = text.substr(part.begin, part.size());
+    std::string_view norm;
+    if (std::all_of(raw.begin(), raw.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      ascii.resize(raw.size());
+      util::LowerAscii(raw.data(), ascii.data(), raw.size());
+      std::replace(ascii.begin(), ascii.end(), '`', '\'');
+      norm = ascii;
+    } else {
+      normalized.Assign(raw);
+      norm = normalized.text();
+    }
     words.clear();
     size_t i = 0;
     while (i < norm.size()) {
       while (i < norm.size() && !InQuoteWord(norm[i], false)) ++i;
       size_t b = i;
       while (i < norm.size() && InQuoteWord(norm[i], true)) ++i;
-      if (i > b) words.push_back(std::string_view(norm).substr(b, i - b));
+      if (i > b) words.push_back(norm.substr(b, i - b));
     }
     if (words.size() < 8) continue;
     for (size_t k = 0; k + 4 <= words.size(); ++k) {
