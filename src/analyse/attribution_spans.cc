@@ -44,9 +44,7 @@ std::string_view Finder::BoundaryClass(uint32_t t, uint32_t sent) const {
   if (T[t].kind == TokenKind::kNumber) return "<num>";
   std::string_view w = T[t].low;
   // Closed classes stand for themselves; other words by their shape.
-  if (IsSubjectPronoun(w) || IsAuxiliary(w) || IsCueAdverb(w) || IsClauseWord(w) ||
-      IsDeterminer(w) || IsPreposition(w) || IsTimeWord(w) || EndsInvertedSource(w))
-    return w;
+  if (IsClosedClass(w)) return w;
   if (T[t].cue != CueKind::kNone) return "<cue>";
   if (T[t].cap) return "<Cap>";
   if (w.size() > 4 && w.ends_with("ing")) return "<ing>";

@@ -126,82 +126,47 @@ CueKind CueOfUncached(std::string_view w) {
   return CueKind::kNone;
 }
 
-// A hash of a short word, inline: its first and last (up to) eight bytes and
-// its length, multiplied together. std::hash<std::string_view> is an
-// out-of-line call costing more than the rest of the lookup.
-inline uint64_t WordHash(std::string_view w) {
-  const size_t n = w.size();
-  uint64_t a = 0, b = 0;
-  if (n >= 8) {
-    std::memcpy(&a, w.data(), 8);
-    std::memcpy(&b, w.data() + n - 8, 8);
-  } else if (n >= 4) {
-    uint32_t x, y;
-    std::memcpy(&x, w.data(), 4);
-    std::memcpy(&y, w.data() + n - 4, 4);
-    a = x;
-    b = y;
-  } else if (n > 0) {
-    a = static_cast<unsigned char>(w[0]) |
-        static_cast<uint64_t>(static_cast<unsigned char>(w[n / 2])) << 8 |
-        static_cast<uint64_t>(static_cast<unsigned char>(w[n - 1])) << 16;
-  }
-  uint64_t h = (a ^ (b * 0xC2B2AE3D27D4EB4Full) ^ n) * 0x9E3779B97F4A7C15ull;
-  return h ^ (h >> 31);
-}
-
-// Every cue word with its kind, built once in an open-addressing table (at
-// most a quarter full): one hash and one or two compares a token.
-class CueTable {
- public:
-  CueTable() {
+// Every cue word with its kind, built once: one lookup a token.
+const FlatWordMap<CueKind>& CueTable() {
+  static const auto* table = [] {
     const std::vector<std::string> learned = LearnedCueWords();
-    const size_t n = kSpeech.size() + kParticiple.size() + kFrame.size() + learned.size();
-    size_t cap = 16;
-    while (cap < 4 * n) cap *= 2;
-    slots_.assign(cap, Slot{});
-    mask_ = cap - 1;
-    auto add = [&](std::string_view w) {
-      if (w.empty()) return;
-      size_t i = WordHash(w) & mask_;
-      for (; !slots_[i].word.empty(); i = (i + 1) & mask_)
-        if (slots_[i].word == w) return;  // listed twice: the first stands
-      slots_[i] = {words_.emplace_back(w), CueOfUncached(w)};
-      filter_.Add(w);
-    };
-    for (std::string_view w : kSpeech) add(w);
-    for (std::string_view w : kParticiple) add(w);
-    for (std::string_view w : kFrame) add(w);
-    for (std::string_view w : learned) add(w);
-  }
-  CueKind Lookup(std::string_view w) const {
-    // Most words are no cue: the (first byte, length) filter of the cue words
-    // rejects them before hashing (see WordList).
-    if (!filter_.MayHold(w)) return CueKind::kNone;
-    for (size_t i = WordHash(w) & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.word.empty()) return CueKind::kNone;
-      if (s.word == w) return s.kind;
-    }
-  }
-
- private:
-  struct Slot {
-    std::string_view word;  // into words_
-    CueKind kind = CueKind::kNone;
-  };
-  std::deque<std::string> words_;  // stable addresses for the slots' views
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  WordFilter filter_;
-};
+    auto* t = new FlatWordMap<CueKind>(kSpeech.size() + kParticiple.size() + kFrame.size() +
+                                       learned.size());
+    for (std::string_view w : kSpeech) t->Insert(w, CueOfUncached(w));
+    for (std::string_view w : kParticiple) t->Insert(w, CueOfUncached(w));
+    for (std::string_view w : kFrame) t->Insert(w, CueOfUncached(w));
+    for (std::string_view w : learned) t->Insert(w, CueOfUncached(w));
+    return t;
+  }();
+  return *table;
+}
 
 }  // namespace
 
 CueKind CueOf(std::string_view w) {
   if (w.size() < 3) return CueKind::kNone;
-  static const CueTable table;
-  return table.Lookup(w);
+  const CueKind* k = CueTable().Find(w);
+  return k == nullptr ? CueKind::kNone : *k;
+}
+bool IsClosedClass(std::string_view w) {
+  static const auto* table = [] {
+    auto* t = new FlatWordMap<bool>(kSubjectPronouns.size() + kAuxiliaries.size() +
+                                    kCueAdverbs.size() + kClauseWords.size() + kDeterminers.size() +
+                                    kPrepositions.size() + kTimeWords.size() + kInvertedEnd.size());
+    auto add = [&](const auto& list) {
+      for (std::string_view x : list) t->Insert(x, true);
+    };
+    add(kSubjectPronouns);
+    add(kAuxiliaries);
+    add(kCueAdverbs);
+    add(kClauseWords);
+    add(kDeterminers);
+    add(kPrepositions);
+    add(kTimeWords);
+    add(kInvertedEnd);
+    return t;
+  }();
+  return table->Find(w) != nullptr;
 }
 bool TakesObject(std::string_view w) {
   return In(kTakesObject, w);

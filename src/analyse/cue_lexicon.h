@@ -40,5 +40,9 @@ bool IsAdverbialStarter(std::string_view lower);
 bool IsPreposition(std::string_view lower);
 // Day names and "today", "yesterday", ... (adjuncts after a cue)
 bool IsTimeWord(std::string_view lower);
+// IsSubjectPronoun || IsAuxiliary || IsCueAdverb || IsClauseWord ||
+// IsDeterminer || IsPreposition || IsTimeWord || EndsInvertedSource, in one
+// lookup (the closed classes of the span model's features).
+bool IsClosedClass(std::string_view lower);
 
 }  // namespace chorus::quotes

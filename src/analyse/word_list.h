@@ -6,13 +6,22 @@
 // filter of the (first byte, length) pairs of its words, built at compile
 // time: a word whose pair is absent is rejected with one bit test, without a
 // string compare. A WordList iterates like the sorted array it holds.
+//
+// FlatWordMap is the run-time counterpart for a union of lists looked up per
+// token (the cue words with their kinds, the closed-class words): one
+// open-addressing table at most a quarter full, an inline hash, one or two
+// compares a word.
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <deque>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace chorus::quotes {
 
@@ -61,5 +70,73 @@ template <size_t N>
 bool In(const WordList<N>& list, std::string_view w) {
   return list.MayHold(w) && std::binary_search(list.words.begin(), list.words.end(), w);
 }
+
+// A hash of a short word, inline: its first and last (up to) eight bytes and
+// its length, multiplied together. std::hash<std::string_view> is an
+// out-of-line call costing more than the rest of a lookup.
+inline uint64_t WordHash(std::string_view w) {
+  const size_t n = w.size();
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    std::memcpy(&a, w.data(), 8);
+    std::memcpy(&b, w.data() + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    std::memcpy(&x, w.data(), 4);
+    std::memcpy(&y, w.data() + n - 4, 4);
+    a = x;
+    b = y;
+  } else if (n > 0) {
+    a = static_cast<unsigned char>(w[0]) |
+        static_cast<uint64_t>(static_cast<unsigned char>(w[n / 2])) << 8 |
+        static_cast<uint64_t>(static_cast<unsigned char>(w[n - 1])) << 16;
+  }
+  uint64_t h = (a ^ (b * 0xC2B2AE3D27D4EB4Full) ^ n) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 31);
+}
+
+template <typename V>
+class FlatWordMap {
+ public:
+  // `capacity`: at least the number of words that will be inserted.
+  explicit FlatWordMap(size_t capacity) {
+    size_t cap = 16;
+    while (cap < 4 * capacity) cap *= 2;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+  }
+  // Adds `w` with `v`; a word already there keeps its first value. Empty
+  // words and words past the capacity are ignored.
+  void Insert(std::string_view w, V v) {
+    if (w.empty() || 4 * size_ >= slots_.size()) return;
+    size_t i = WordHash(w) & mask_;
+    for (; !slots_[i].word.empty(); i = (i + 1) & mask_)
+      if (slots_[i].word == w) return;
+    slots_[i] = {words_.emplace_back(w), v};
+    filter_.Add(w);
+    ++size_;
+  }
+  const V* Find(std::string_view w) const {
+    // Most words looked up are in no list: the (first byte, length) filter
+    // rejects them before hashing.
+    if (!filter_.MayHold(w)) return nullptr;
+    for (size_t i = WordHash(w) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.word.empty()) return nullptr;
+      if (s.word == w) return &s.value;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;  // into words_
+    V value{};
+  };
+  std::deque<std::string> words_;  // stable addresses for the slots' views
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+  WordFilter filter_;
+};
 
 }  // namespace chorus::quotes
