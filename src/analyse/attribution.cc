@@ -380,7 +380,8 @@ std::vector<Attribution> Finder::Run() {
         if (T[k].quote >= 0 || T[k].cue == CueKind::kSpeech || Is(k, ":")) lead_in = false;
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
-      matched = ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f);
+      matched =
+          ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f) || DashCue(q, f);
     }
     uint32_t words = 0;
     for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) words += T[k].IsWord();
@@ -556,7 +557,7 @@ std::vector<Attribution> Finder::Run() {
     // Where the source ends: the learned span model. (Cue ends were tried the
     // same way and left to the rules: PolNeAR is split on cue adjuncts, and
     // the model lost more cues than it found in 2-fold tests on train.)
-    ChooseEnd(f, true);
+    if (!f.rule_source) ChooseEnd(f, true);
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

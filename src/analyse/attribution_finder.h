@@ -42,6 +42,7 @@ class Finder {
     uint32_t cue_tok = kNone;  // token of the cue verb
     uint32_t src_first = kNone, src_end = kNone;
     uint32_t para = 0;
+    bool rule_source = false;  // the rules' source end is kept (no span model)
   };
 
   bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
@@ -156,6 +157,9 @@ class Finder {
   // "Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon
   // that opens the quotation (poll round-ups, transcripts).
   bool ColonCue(uint32_t q, Found& f) const;
+  // "“…” ¶ - Bernie Sanders.": a dash and a name signing a quotation that is
+  // its whole paragraph, in the paragraph after it.
+  bool DashCue(uint32_t q, Found& f) const;
   // "Sanders delivered a snappy retort: “…”": a clause with a subject and no
   // cue word ending in the colon before the quotation; its predicate is the cue.
   bool ClauseColonCue(uint32_t q, Found& f) const;

@@ -1,0 +1,31 @@
+// Unit tests of the round-5 attribution rules (docs/ACCURACY.md, PolNeAR
+// train conventions), each on a small made-up text.
+#include <gtest/gtest.h>
+
+#include "chorus/quotes.h"
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound5, ADashAndANameSignAQuotationParagraph) {
+  auto q = Find(
+      "The debate went on.\n\n\"Taxes are too high for the middle class.\"\n\n- Jane "
+      "Doe.\n\nShe is wrong.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\"Taxes are too high for the middle class.\"");
+  EXPECT_EQ(q[0].cue, "-");
+  EXPECT_EQ(q[0].source, "Jane Doe");
+  q = Find("\"We will never give up on this town.\"\n\n-Michelle Marks, Philadelphia.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Michelle Marks");
+  // Not a name: a dash opening a sentence of its own.
+  q = Find("\"We will never give up on this town.\"\n\n- Reduce taxes on small firms.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "");
+}
+
+}  // namespace
+}  // namespace chorus
