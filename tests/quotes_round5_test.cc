@@ -27,5 +27,16 @@ TEST(QuotesRound5, ADashAndANameSignAQuotationParagraph) {
   EXPECT_EQ(q[0].source, "");
 }
 
+TEST(QuotesRound5, ContentStartsAtThatAfterAPrepositionalAdjunct) {
+  auto q = Find("Smith said in a written statement in March that the claims had no substance.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Smith");
+  EXPECT_EQ(q[0].content, "that the claims had no substance");
+  q = Find("Smith said in her opening remarks that the plan should pass.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that the plan should pass");
+}
+
 }  // namespace
 }  // namespace chorus

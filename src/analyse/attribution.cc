@@ -63,9 +63,13 @@ uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
   const auto& T = v_.toks;
   uint32_t c = v_.TokenAt(CueSpan(t).end);  // after "according to", "called for" ...
   // "said last month that ...", "said in court files that ...": start at "that".
-  for (uint32_t k = c; k < end && k < c + 6; ++k) {
+  // After a prepositional adjunct the "that" may come later ("said in a
+  // written statement in March that", "said in her opening remarks that"):
+  // the adjunct's nouns are no cues.
+  const bool adjunct = c < end && !T[c].cap && IsPreposition(T[c].low) && !Is(c, "to");
+  for (uint32_t k = c; k < end && k < c + (adjunct ? 10 : 6); ++k) {
     if (Is(k, "that")) return k;
-    if (IsPunct(k) || T[k].quote >= 0 || T[k].cue != CueKind::kNone) break;
+    if (IsPunct(k) || T[k].quote >= 0 || (!adjunct && T[k].cue != CueKind::kNone)) break;
     // "said he is confident that ...": a clause of its own is the content.
     if (IsSubjectPronoun(T[k].low) || Aux(k)) break;
   }
