@@ -38,5 +38,16 @@ TEST(QuotesRound5, ContentStartsAtThatAfterAPrepositionalAdjunct) {
   EXPECT_EQ(q[0].content, "that the plan should pass");
 }
 
+TEST(QuotesRound5, AnUnlistedVerbAfterAQuotationMayBePresentOrTakeATime) {
+  auto q = Find("\u201cWe are nowhere near done with this,\u201d Bozell grumbles.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "grumbles");
+  EXPECT_EQ(q[0].source, "Bozell");
+  q = Find("\u201cThat would have been a sign of good faith,\u201d Toomey fumed on Tuesday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "fumed");
+  EXPECT_EQ(q[0].source, "Toomey");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -1,6 +1,7 @@
 // Finder (internal): the attribution rules of FindAttributions, shared by
 // attribution.cc (quotation patterns, cues, Run),
-// attribution_reported.cc (block quotes after a colon, reported speech),
+// attribution_reported.cc (block quotes after a colon, reported speech and
+// its content bounds),
 // attribution_sources.cc (source phrases around a cue) and
 // attribution_spans.cc (where cues and sources end: the learned span model).
 #pragma once

@@ -1,4 +1,5 @@
-// Block quotes after a colon and reported speech; see attribution_finder.h.
+// Block quotes after a colon, signed quotations, reported speech and where its
+// content starts and ends; see attribution_finder.h.
 #include <algorithm>
 #include <functional>
 #include <queue>
@@ -6,6 +7,44 @@
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
+
+uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
+  const auto& T = v_.toks;
+  uint32_t c = v_.TokenAt(CueSpan(t).end);  // after "according to", "called for" ...
+  // "said last month that ...", "said in court files that ...": start at "that".
+  // After a prepositional adjunct the "that" may come later ("said in a
+  // written statement in March that", "said in her opening remarks that"):
+  // the adjunct's nouns are no cues.
+  const bool adjunct = c < end && !T[c].cap && IsPreposition(T[c].low) && !Is(c, "to");
+  for (uint32_t k = c; k < end && k < c + (adjunct ? 10 : 6); ++k) {
+    if (Is(k, "that")) return k;
+    if (IsPunct(k) || T[k].quote >= 0 || (!adjunct && T[k].cue != CueKind::kNone)) break;
+    // "said he is confident that ...": a clause of its own is the content.
+    if (IsSubjectPronoun(T[k].low) || Aux(k)) break;
+  }
+  if (TakesObject(T[t].low)) {
+    // "told reporters (on Monday) that ...": start at "that" when it is near.
+    for (uint32_t k = c; k < end && k < c + 8; ++k) {
+      if (Is(k, "that")) return k;
+      if (IsPunct(k) && !Is(k, ".")) break;
+    }
+    // Otherwise skip the object: a pronoun, a name, or "reporters".
+    if (c < end && (T[c].cap || T[c].low == "him" || T[c].low == "her" || T[c].low == "them" ||
+                    T[c].low == "me" || T[c].low == "us" || T[c].low == "reporters")) {
+      ++c;
+      while (c < end && T[c].cap) ++c;
+    }
+  }
+  while (c < end && (Is(c, ",") || Is(c, ":"))) ++c;
+  return c;
+}
+
+uint32_t Finder::ContentEnd(uint32_t s) const {
+  uint32_t e = v_.sent_end[s];
+  uint32_t b = v_.sent_first[s];
+  while (e > b && IsPunct(e - 1) && !v_.IsQuoteMark(e - 1)) --e;
+  return e;
+}
 
 bool Finder::BlockCue(uint32_t q, Found& f) const {
   const auto& T = v_.toks;
