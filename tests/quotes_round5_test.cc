@@ -49,5 +49,22 @@ TEST(QuotesRound5, AnUnlistedVerbAfterAQuotationMayBePresentOrTakeATime) {
   EXPECT_EQ(q[0].source, "Toomey");
 }
 
+TEST(QuotesRound5, ACoordinatedOuterCueTakesTheNestedQuotation) {
+  auto q = Find(
+      "Adelson met with Trump in December and declared in an interview that he thinks Trump is "
+      "\u201cvery charming.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "declared");
+  EXPECT_EQ(q[0].source, "Adelson");
+}
+
+TEST(QuotesRound5, AParticipleSkipsAnInfinitiveCueForItsSource) {
+  auto q =
+      Find("Senator Jane Smith wanted to say little, adding that the account was always private.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "adding");
+  EXPECT_EQ(q.back().source, "Senator Jane Smith");
+}
+
 }  // namespace
 }  // namespace chorus

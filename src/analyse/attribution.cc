@@ -229,6 +229,8 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       }
       if (!clause && punct) continue;
       auto src = SourceBefore(c);
+      // "Adelson met with Trump and declared … that he found …".
+      if (src.first == kNone && Coordinated(c)) src = SubjectOf(s, c);
       if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
     }
   }
