@@ -66,5 +66,17 @@ TEST(QuotesRound5, AParticipleSkipsAnInfinitiveCueForItsSource) {
   EXPECT_EQ(q.back().source, "Senator Jane Smith");
 }
 
+TEST(QuotesRound5, LearnedBaseFormVerbsAreCues) {
+  auto q = Find("Critics argue that the plan would raise taxes on the middle class.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "argue");
+  EXPECT_EQ(q[0].source, "Critics");
+  EXPECT_EQ(q[0].content, "that the plan would raise taxes on the middle class");
+  q = Find("Recent polls suggest the race is tightening in Ohio and Florida.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "suggest");
+  EXPECT_EQ(q[0].source, "Recent polls");
+}
+
 }  // namespace
 }  // namespace chorus
