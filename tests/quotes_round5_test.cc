@@ -78,5 +78,15 @@ TEST(QuotesRound5, LearnedBaseFormVerbsAreCues) {
   EXPECT_EQ(q[0].source, "Recent polls");
 }
 
+TEST(QuotesRound5, ShowAfterAPluralIsACue) {
+  auto q = Find("Federal records show the committee raised more money than any before it.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "show");
+  EXPECT_EQ(q[0].source, "Federal records");
+  EXPECT_EQ(q[0].content, "the committee raised more money than any before it");
+  EXPECT_TRUE(Find("Mr. Hannity's show has all the trappings of a real newscast.").empty());
+  EXPECT_TRUE(Find("They will show the film to everyone in town next week.").empty());
+}
+
 }  // namespace
 }  // namespace chorus
