@@ -88,5 +88,14 @@ TEST(QuotesRound5, ShowAfterAPluralIsACue) {
   EXPECT_TRUE(Find("They will show the film to everyone in town next week.").empty());
 }
 
+TEST(QuotesRound5, AParentheticalCueTakesTheSentenceOnBothSides) {
+  auto q = Find("This campaign, he says, is different from the others in the state.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "says");
+  EXPECT_EQ(q[0].source, "he");
+  EXPECT_EQ(q[0].content, "This campaign | is different from the others in the state");
+  EXPECT_FALSE(q[0].direct);
+}
+
 }  // namespace
 }  // namespace chorus

@@ -427,7 +427,7 @@ std::vector<Attribution> Finder::Run() {
   for (size_t i = 0; i < dspans.size(); ++i)
     max_end[i] = std::max(dspans[i].end, i ? max_end[i - 1] : 0u);
   auto overlaps_direct = [&](const Found& f) {
-    const ByteSpan c = f.a.content.front();
+    const ByteSpan c{f.a.content.front().begin, f.a.content.back().end};
     auto it = std::lower_bound(dspans.begin(), dspans.end(), ByteSpan{c.end, c.end}, by_begin);
     size_t n = static_cast<size_t>(it - dspans.begin());  // spans starting before c.end
     if (n > 0 && max_end[n - 1] > c.begin) return true;

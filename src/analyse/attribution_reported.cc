@@ -310,6 +310,14 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         ++after;
       if (b > lo && Is(b - 1, ",") && after >= end) {
         if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
+      } else if (b > lo + 1 && Is(b - 1, ",") && after + 1 < end && Is(after, ",") &&
+                 T[after + 1].quote < 0) {
+        // "This campaign, he says, is different.": a parenthetical cue; the
+        // content is the sentence on both sides of it (PolNeAR train: 158 of
+        // 180 such cues before text).
+        uint32_t e = ClauseEnd(after + 1, end);
+        f.a.content = {Bytes(lo, b - 1)};
+        if (e > after + 1) f.a.content.push_back(Bytes(after + 1, e));
       } else {
         uint32_t c = ContentStart(t, end);
         uint32_t e = ClauseEnd(c, end);
