@@ -97,5 +97,17 @@ TEST(QuotesRound5, AParentheticalCueTakesTheSentenceOnBothSides) {
   EXPECT_FALSE(q[0].direct);
 }
 
+TEST(QuotesRound5, AnEdAdjectiveOrParticipleStaysInTheSource) {
+  auto q = Find("Still, 52 percent of registered voters say they would consider voting for him.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "say");
+  EXPECT_EQ(q[0].source, "52 percent of registered voters");
+  q = Find("People briefed on the move said that it reflected a crisis point.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "People briefed on the move");
+  // A verb still ends it: no source, so no attribution.
+  EXPECT_TRUE(Find("Robby Mook released a memo that said the race was close.").empty());
+}
+
 }  // namespace
 }  // namespace chorus

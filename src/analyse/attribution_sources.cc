@@ -40,8 +40,12 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
                                   T[k - 1].cue == CueKind::kNone))
       break;
     if (IsSubjectPronoun(tk.low) || Adverb(k) || tk.cue != CueKind::kNone) break;
-    // A verb ends the source: "Robby Mook released a memo titled ...".
-    if (Aux(k) || (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end))
+    // A verb ends the source: "Robby Mook released a memo titled ...". But
+    // an -ed word before a lower-case noun is an adjective ("registered
+    // voters say"), and one before "on" or "by" a participle ("People
+    // briefed on the move said").
+    if (Aux(k) ||
+        (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end && !EdModifier(k)))
       return {kNone, kNone};
     b = k;
     if (end - b > 16) return {kNone, kNone};
