@@ -109,5 +109,15 @@ TEST(QuotesRound5, AnEdAdjectiveOrParticipleStaysInTheSource) {
   EXPECT_TRUE(Find("Robby Mook released a memo that said the race was close.").empty());
 }
 
+TEST(QuotesRound5, AHeadlineInTitleCaseKeepsItsCue) {
+  auto q = Find("Trump Says His Health Plan Will Not Allow People To Die On The Street");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "Says");
+  EXPECT_EQ(q[0].source, "Trump");
+  EXPECT_EQ(q[0].content, "His Health Plan Will Not Allow People To Die On The Street");
+  // Not title case: a capitalised word inside a sentence is still a name.
+  EXPECT_TRUE(Find("The meeting with Mark Says went well for everyone there.").empty());
+}
+
 }  // namespace
 }  // namespace chorus
