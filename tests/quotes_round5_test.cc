@@ -119,5 +119,15 @@ TEST(QuotesRound5, AHeadlineInTitleCaseKeepsItsCue) {
   EXPECT_TRUE(Find("The meeting with Mark Says went well for everyone there.").empty());
 }
 
+TEST(QuotesRound5, AFrameVerbInIngAfterACommaTakesTheSubjectBeforeIt) {
+  auto q = Find(
+      "\u201cThe key to the success was the market timing,\u201d Mr. Hedge said, referring to "
+      "the two resorts.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "referring to");
+  EXPECT_EQ(q[1].source, "Mr. Hedge");
+  EXPECT_EQ(q[1].content, "the two resorts");
+}
+
 }  // namespace
 }  // namespace chorus

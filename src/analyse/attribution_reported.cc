@@ -253,8 +253,12 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
     bool according = IsAccordingTo(t);
     CueKind ck = according ? CueKind::kSpeech : Cue(t);
     if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
-    if (ck == CueKind::kParticiple &&
-        !(t > lo && (Is(t - 1, ",") || Is(t - 1, "by") || Is(t - 1, "after"))))
+    // A frame verb's -ing form after a comma attaches to the clause's subject
+    // like a participle: "“…,” Manchin said, referring to the Senate."
+    const bool participle =
+        ck == CueKind::kParticiple ||
+        (ck == CueKind::kFrame && T[t].low.ends_with("ing") && t > lo && Is(t - 1, ","));
+    if (participle && !(t > lo && (Is(t - 1, ",") || Is(t - 1, "by") || Is(t - 1, "after"))))
       continue;
     // "decided to write" is not a report; "went on to say" is.
     if (t > lo && Is(t - 1, "to") && GoesOnTo(t) == kNone) continue;
@@ -294,9 +298,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       SetSource(f, SourceAfter(t + 1, hi));
       if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
     } else {
-      auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, t)
-                 : GoesOnTo(t) != kNone     ? SourceBefore(GoesOnTo(t))
-                                            : SourceBefore(t);
+      auto src = participle             ? ParticipleSubject(s, t)
+                 : GoesOnTo(t) != kNone ? SourceBefore(GoesOnTo(t))
+                                        : SourceBefore(t);
       // "He called the actions lawful, and said ...": the sentence's subject.
       if (src.first == kNone && Coordinated(t)) src = SubjectOf(s, t);
       if (src.first == kNone) continue;
