@@ -129,5 +129,12 @@ TEST(QuotesRound5, AFrameVerbInIngAfterACommaTakesTheSubjectBeforeIt) {
   EXPECT_EQ(q[1].content, "the two resorts");
 }
 
+TEST(QuotesRound5, ACapitalisedWillAfterAnInvertedCueIsAName) {
+  auto q = Find("\u201cIt is a pretty expensive business model,\u201d said Will Doyle.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Will Doyle");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -121,9 +121,9 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
       break;
     }
     if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low))) break;
-    // "said the patrol should be paid ...": a verb phrase, not a source.
-    if (IsAuxiliary(tk.low) || tk.low == "should" || tk.low == "must" || tk.low == "can")
-      return {kNone, kNone};
+    // "said the patrol should be paid ...": a verb phrase, not a source
+    // ("said Will Doyle": a capitalised "Will" inside a sentence is a name).
+    if (Aux(e) || tk.low == "should" || tk.low == "must" || tk.low == "can") return {kNone, kNone};
     ++e;
   }
   while (e > b && T[e - 1].kind == TokenKind::kPunct && !Is(e - 1, ")")) --e;
