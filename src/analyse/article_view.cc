@@ -87,6 +87,23 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
     for (size_t k = si + 1; k < seg.sentences.size(); ++k)
       sent_first[k] = sent_end[k] = static_cast<uint32_t>(toks.size());
   }
+  // A headline in title case ("Trump Says His Plan Will Not Let People Die")
+  // keeps the cues among its capitalised words (PolNeAR train: 18 of 20
+  // capitalised "Says" inside a sentence are cues). Title case: every word
+  // of four letters or more capitalised, at least four of them.
+  for (size_t k = 0; k < sent_first.size(); ++k) {
+    uint32_t words = 0;
+    bool title = true;
+    for (uint32_t x = sent_first[k]; x < sent_end[k] && title; ++x) {
+      const Tok& w = toks[x];
+      if (w.kind != TokenKind::kWord || w.low.size() < 4) continue;
+      title = w.cap;
+      ++words;
+    }
+    if (!title || words < 4) continue;
+    for (uint32_t x = sent_first[k] + 1; x < sent_end[k]; ++x)
+      if (toks[x].cap && toks[x].cue == CueKind::kNone) toks[x].cue = CueOf(toks[x].low);
+  }
 
   quotations = FindQuotations(text, seg.paragraphs);
   quote_first.resize(quotations.size());

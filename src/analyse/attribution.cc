@@ -59,40 +59,6 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
   return Bytes(b, e);
 }
 
-uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
-  const auto& T = v_.toks;
-  uint32_t c = v_.TokenAt(CueSpan(t).end);  // after "according to", "called for" ...
-  // "said last month that ...", "said in court files that ...": start at "that".
-  for (uint32_t k = c; k < end && k < c + 6; ++k) {
-    if (Is(k, "that")) return k;
-    if (IsPunct(k) || T[k].quote >= 0 || T[k].cue != CueKind::kNone) break;
-    // "said he is confident that ...": a clause of its own is the content.
-    if (IsSubjectPronoun(T[k].low) || Aux(k)) break;
-  }
-  if (TakesObject(T[t].low)) {
-    // "told reporters (on Monday) that ...": start at "that" when it is near.
-    for (uint32_t k = c; k < end && k < c + 8; ++k) {
-      if (Is(k, "that")) return k;
-      if (IsPunct(k) && !Is(k, ".")) break;
-    }
-    // Otherwise skip the object: a pronoun, a name, or "reporters".
-    if (c < end && (T[c].cap || T[c].low == "him" || T[c].low == "her" || T[c].low == "them" ||
-                    T[c].low == "me" || T[c].low == "us" || T[c].low == "reporters")) {
-      ++c;
-      while (c < end && T[c].cap) ++c;
-    }
-  }
-  while (c < end && (Is(c, ",") || Is(c, ":"))) ++c;
-  return c;
-}
-
-uint32_t Finder::ContentEnd(uint32_t s) const {
-  uint32_t e = v_.sent_end[s];
-  uint32_t b = v_.sent_first[s];
-  while (e > b && IsPunct(e - 1) && !v_.IsQuoteMark(e - 1)) --e;
-  return e;
-}
-
 bool Finder::IsTitle(uint32_t q) const {
   const auto& T = v_.toks;
   if (v_.quotations[q].parts.size() != 1) return false;
@@ -200,8 +166,12 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   // ... or an irregular one with its particle: "shot back", "cut in".
   bool irregular = v + 1 < limit && (Is(v, "shot") || Is(v, "cut") || Is(v, "went")) &&
                    (Is(v + 1, "back") || Is(v + 1, "in") || Is(v + 1, "on"));
+  // ... or in the present tense: "“…,” Bozell answers." ("points out").
+  const std::string& vw = v < limit ? T[v].low : T[k].low;
+  bool present = vw.size() >= 5 && vw.ends_with("s") && !vw.ends_with("ss") &&
+                 !vw.ends_with("us") && !vw.ends_with("is");
   if (v == k || v >= limit || T[v].cap || T[v].kind != TokenKind::kWord ||
-      !((T[v].low.ends_with("ed") && T[v].low.size() >= 5) || irregular) ||
+      !((T[v].low.ends_with("ed") && T[v].low.size() >= 5) || irregular || present) ||
       T[v].cue != CueKind::kNone)
     return false;
   uint32_t e = v + 1;
@@ -209,7 +179,11 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
                     (irregular && (Is(e, "in") || Is(e, "on")))))
     ++e;
   if (e < limit && Adverb(e) && !T[e].cap) ++e;
-  if (!(e < limit && (Is(e, ".") || Is(e, ",")) && T[e].quote < 0)) return false;
+  // A time closing the clause stays out of the cue: "Toomey fumed on Tuesday."
+  uint32_t x = e;
+  if (x + 1 < limit && Is(x, "on") && IsTimeWord(T[x + 1].low)) ++x;
+  if (x < limit && IsTimeWord(T[x].low)) ++x;
+  if (!(x < limit && (Is(x, ".") || Is(x, ",")) && T[x].quote < 0)) return false;
   f.cue_tok = v;
   f.a.cue = {Bytes(v, e)};
   SetSource(f, {k, v});
@@ -255,6 +229,8 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       }
       if (!clause && punct) continue;
       auto src = SourceBefore(c);
+      // "Adelson met with Trump and declared … that he found …".
+      if (src.first == kNone && Coordinated(c)) src = SubjectOf(s, c);
       if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
     }
   }
@@ -380,7 +356,8 @@ std::vector<Attribution> Finder::Run() {
         if (T[k].quote >= 0 || T[k].cue == CueKind::kSpeech || Is(k, ":")) lead_in = false;
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
-      matched = ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f);
+      matched =
+          ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f) || DashCue(q, f);
     }
     uint32_t words = 0;
     for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) words += T[k].IsWord();
@@ -450,7 +427,7 @@ std::vector<Attribution> Finder::Run() {
   for (size_t i = 0; i < dspans.size(); ++i)
     max_end[i] = std::max(dspans[i].end, i ? max_end[i - 1] : 0u);
   auto overlaps_direct = [&](const Found& f) {
-    const ByteSpan c = f.a.content.front();
+    const ByteSpan c{f.a.content.front().begin, f.a.content.back().end};
     auto it = std::lower_bound(dspans.begin(), dspans.end(), ByteSpan{c.end, c.end}, by_begin);
     size_t n = static_cast<size_t>(it - dspans.begin());  // spans starting before c.end
     if (n > 0 && max_end[n - 1] > c.begin) return true;
@@ -556,7 +533,7 @@ std::vector<Attribution> Finder::Run() {
     // Where the source ends: the learned span model. (Cue ends were tried the
     // same way and left to the rules: PolNeAR is split on cue adjuncts, and
     // the model lost more cues than it found in 2-fold tests on train.)
-    ChooseEnd(f, true);
+    if (!f.rule_source) ChooseEnd(f, true);
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

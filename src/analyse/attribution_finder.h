@@ -1,6 +1,7 @@
 // Finder (internal): the attribution rules of FindAttributions, shared by
 // attribution.cc (quotation patterns, cues, Run),
-// attribution_reported.cc (block quotes after a colon, reported speech),
+// attribution_reported.cc (block quotes after a colon, reported speech and
+// its content bounds),
 // attribution_sources.cc (source phrases around a cue) and
 // attribution_spans.cc (where cues and sources end: the learned span model).
 #pragma once
@@ -42,6 +43,7 @@ class Finder {
     uint32_t cue_tok = kNone;  // token of the cue verb
     uint32_t src_first = kNone, src_end = kNone;
     uint32_t para = 0;
+    bool rule_source = false;  // the rules' source end is kept (no span model)
   };
 
   bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
@@ -51,6 +53,13 @@ class Finder {
   }
   CueKind Cue(uint32_t t) const {
     if (v_.toks[t].quote >= 0 || IsPunct(t)) return CueKind::kNone;
+    // "Polls show", "FEC records show": the base form after a plural is a cue
+    // (PolNeAR train: 49 of 78; after anything else 29 of 199).
+    if (Is(t, "show") && t > 0 && v_.toks[t - 1].kind == TokenKind::kWord &&
+        v_.toks[t - 1].low.size() > 3 && v_.toks[t - 1].low.back() == 's' &&
+        !v_.toks[t - 1].low.ends_with("ss") && !v_.toks[t - 1].low.ends_with("'s") &&
+        !v_.toks[t - 1].low.ends_with("\xE2\x80\x99s") && v_.toks[t - 1].quote < 0)
+      return CueKind::kLearned;
     return v_.toks[t].cue;
   }
   // An adverb that may stand in a cue: the listed ones ("also") and lower-case
@@ -92,6 +101,19 @@ class Finder {
     uint32_t k = t;
     while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1))) --k;
     return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
+  }
+  // An -ed word at `k` inside a noun phrase: before a lower-case word of no
+  // closed class ("registered voters") or as a participle before "on"/"by"
+  // ("people briefed on the talks").
+  bool EdModifier(uint32_t k) const {
+    if (k + 1 >= v_.toks.size()) return false;
+    const Tok& n = v_.toks[k + 1];
+    if (n.quote >= 0 || n.kind != TokenKind::kWord || n.cap) return false;
+    if (n.low == "on" || n.low == "by") return true;
+    return !IsPreposition(n.low) && !IsDeterminer(n.low) && !IsClauseWord(n.low) &&
+           !IsSubjectPronoun(n.low) && !IsAuxiliary(n.low) && n.cue == CueKind::kNone &&
+           !n.low.ends_with("ly") && n.low != "him" && n.low != "them" && n.low != "me" &&
+           n.low != "us" && n.low != "not";
   }
   // A dateline ends at the dash `k`: the sentence opens with words in capitals
   // (and a bracketed agency) up to it: "NEW YORK -", "WASHINGTON (Reuters) -".
@@ -156,6 +178,9 @@ class Finder {
   // "Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon
   // that opens the quotation (poll round-ups, transcripts).
   bool ColonCue(uint32_t q, Found& f) const;
+  // "“…” ¶ - Bernie Sanders.": a dash and a name signing a quotation that is
+  // its whole paragraph, in the paragraph after it.
+  bool DashCue(uint32_t q, Found& f) const;
   // "Sanders delivered a snappy retort: “…”": a clause with a subject and no
   // cue word ending in the colon before the quotation; its predicate is the cue.
   bool ClauseColonCue(uint32_t q, Found& f) const;

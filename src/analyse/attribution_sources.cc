@@ -40,8 +40,12 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
                                   T[k - 1].cue == CueKind::kNone))
       break;
     if (IsSubjectPronoun(tk.low) || Adverb(k) || tk.cue != CueKind::kNone) break;
-    // A verb ends the source: "Robby Mook released a memo titled ...".
-    if (Aux(k) || (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end))
+    // A verb ends the source: "Robby Mook released a memo titled ...". But
+    // an -ed word before a lower-case noun is an adjective ("registered
+    // voters say"), and one before "on" or "by" a participle ("People
+    // briefed on the move said").
+    if (Aux(k) ||
+        (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end && !EdModifier(k)))
       return {kNone, kNone};
     b = k;
     if (end - b > 16) return {kNone, kNone};
@@ -117,9 +121,9 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
       break;
     }
     if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low))) break;
-    // "said the patrol should be paid ...": a verb phrase, not a source.
-    if (IsAuxiliary(tk.low) || tk.low == "should" || tk.low == "must" || tk.low == "can")
-      return {kNone, kNone};
+    // "said the patrol should be paid ...": a verb phrase, not a source
+    // ("said Will Doyle": a capitalised "Will" inside a sentence is a name).
+    if (Aux(e) || tk.low == "should" || tk.low == "must" || tk.low == "can") return {kNone, kNone};
     ++e;
   }
   while (e > b && T[e - 1].kind == TokenKind::kPunct && !Is(e - 1, ")")) --e;
@@ -159,6 +163,7 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
       uint32_t c = k - 1;
       if (T[c].quote >= 0) break;
       if (T[c].cue != CueKind::kSpeech && T[c].cue != CueKind::kLearned) continue;
+      if (c > lo && Is(c - 1, "to")) continue;  // "appeared to oppose …, saying"
       auto src = SourceBefore(c);
       // "“…,” said Graham, adding ...": the source follows the cue.
       if (src.first == kNone && c >= lo + 2 && Is(c - 1, ",") && T[c - 2].quote >= 0)

@@ -132,8 +132,17 @@ class SpanModelTrainer {
   // One update: `gold` is the index of a right candidate (several may be
   // right: `right[i]`); returns true when the model already ranked one first.
   bool Update(const SpanDecision& d, const std::vector<bool>& right);
+  // Adds the averaged weights, times `scale`, to `sum`.
+  void AddAveraged(std::unordered_map<uint64_t, double>& sum, double scale) const;
   // The averaged weights, |w| ≥ min_weight, as model text.
-  std::string Serialize(const std::map<uint64_t, std::string>& names, double min_weight) const;
+  std::string Serialize(const std::map<uint64_t, std::string>& names, double min_weight) const {
+    std::unordered_map<uint64_t, double> w;
+    AddAveraged(w, 1.0);
+    return Serialize(w, names, min_weight);
+  }
+  // Weights with |w| ≥ min_weight, as model text.
+  static std::string Serialize(const std::unordered_map<uint64_t, double>& weights,
+                               const std::map<uint64_t, std::string>& names, double min_weight);
 
  private:
   struct W {
