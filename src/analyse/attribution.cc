@@ -167,7 +167,7 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   bool irregular = v + 1 < limit && (Is(v, "shot") || Is(v, "cut") || Is(v, "went")) &&
                    (Is(v + 1, "back") || Is(v + 1, "in") || Is(v + 1, "on"));
   // ... or in the present tense: "“…,” Bozell answers." ("points out").
-  const std::string& vw = v < limit ? T[v].low : T[k].low;
+  std::string_view vw = v < limit ? T[v].low : T[k].low;
   bool present = vw.size() >= 5 && vw.ends_with("s") && !vw.ends_with("ss") &&
                  !vw.ends_with("us") && !vw.ends_with("is");
   if (v == k || v >= limit || T[v].cap || T[v].kind != TokenKind::kWord ||
