@@ -142,11 +142,13 @@ std::string Unusable(Store& store, const Snapshot& s, int64_t grouped, int64_t a
   return {};
 }
 
-// Feeds the articles from `first` on, then saves the new snapshot's head and
-// state into `snap` (the final stories and checksum are added by the caller).
-std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline, int64_t first,
-                                           int64_t total, Progress& progress, std::string& snap,
-                                           std::vector<uint32_t>& all) {
+// Feeds the stored articles the pipeline does not hold yet, saves the new
+// snapshot into `snap` and finishes the stream (on a copy when `keep`: the
+// pipeline then goes on); `all` receives every article's final story.
+std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline, int64_t total,
+                                           Progress& progress, std::string& snap,
+                                           std::vector<uint32_t>& all, bool keep) {
+  const int64_t first = static_cast<int64_t>(pipeline.size());
   int64_t n = first;
   store.ForEach(
       [&](int64_t seq, Article&& a) {
@@ -169,7 +171,7 @@ std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline
   std::string length;
   StateWriter(length).Put<uint64_t>(snap.size() - length_at - 8);
   snap.replace(length_at, 8, length);
-  std::vector<AnalysedArticle> result = pipeline.Finish(&all);
+  std::vector<AnalysedArticle> result = keep ? pipeline.FinishCopy(&all) : pipeline.Finish(&all);
   StateWriter(snap).PutVector(all);
   const uint64_t sum = XXH3_64bits(snap.data(), snap.size());
   StateWriter(snap).Put<uint64_t>(sum);
@@ -185,14 +187,15 @@ PipelineOptions RegroupOptions(const PipelineOptions& opts) {
 }
 
 // The whole stream again (no usable snapshot): every assignment compared with
-// the stored ones.
-void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress) {
-  StoryPipeline pipeline(RegroupOptions(opts));
+// the stored ones. With `live`, the pipeline and the final stories are kept there.
+void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress,
+            LiveGrouping* live) {
+  auto pipeline = std::make_unique<StoryPipeline>(RegroupOptions(opts));
   const int64_t total = store.articles();
   std::string snap;
   std::vector<uint32_t> all;
   std::vector<AnalysedArticle> result =
-      FeedAndFinish(store, pipeline, 0, total, progress, snap, all);
+      FeedAndFinish(store, *pipeline, total, progress, snap, all, live != nullptr);
   stats.grouped_articles = result.size();
 
   std::vector<StoryAssignment> old = store.Assignments();
@@ -223,19 +226,24 @@ void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progr
   store.PutSnapshot(snap);
   store.MarkGrouped(total);
   stats.stories = new_members.size();
+  if (live) {
+    live->pipeline = std::move(pipeline);
+    live->stories = std::move(all);
+  }
 }
 
-// Continues the stream from a snapshot of the first `s.articles` articles,
-// none of which changed since: only the articles after them are analysed,
-// and only the stories whose members moved are rewritten.
-void Continue(Store& store, StoryPipeline& pipeline, std::vector<uint32_t> before,
-              IngestStats& stats, Progress& progress) {
+// Continues the stream from the state of the first `before.size()` articles
+// (a loaded snapshot, or the live pipeline, which may hold later articles
+// already), none of which changed since: only the articles after them are
+// analysed, and only the stories whose members moved are rewritten. Every
+// article's final story goes to `all`; with `keep` the pipeline goes on.
+void Continue(Store& store, StoryPipeline& pipeline, const std::vector<uint32_t>& before,
+              IngestStats& stats, Progress& progress, bool keep, std::vector<uint32_t>& all) {
   const int64_t first = static_cast<int64_t>(before.size());
   const int64_t total = store.articles();
   std::string snap;
-  std::vector<uint32_t> all;
   std::vector<AnalysedArticle> result =
-      FeedAndFinish(store, pipeline, first, total, progress, snap, all);
+      FeedAndFinish(store, pipeline, total, progress, snap, all, keep);
   stats.grouped_articles = result.size();
   stats.continued_from = static_cast<size_t>(first);
 
@@ -272,16 +280,16 @@ void Continue(Store& store, StoryPipeline& pipeline, std::vector<uint32_t> befor
 }
 
 void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats,
-                   Progress& progress, bool use_snapshot) {
+                   Progress& progress, bool use_snapshot, LiveGrouping* live) {
   if (!use_snapshot) {
     stats.replay_reason = "snapshot not used (--replay)";
-    Replay(store, opts, stats, progress);
+    Replay(store, opts, stats, progress, live);
     return;
   }
   std::string bytes = store.Snapshot();
   if (bytes.empty()) {
     stats.replay_reason = "no snapshot";
-    Replay(store, opts, stats, progress);
+    Replay(store, opts, stats, progress, live);
     return;
   }
   std::unique_ptr<StoryPipeline> pipeline;
@@ -302,26 +310,57 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
   }
   std::string().swap(bytes);
   if (!pipeline) {
-    Replay(store, opts, stats, progress);
+    Replay(store, opts, stats, progress, live);
     return;
   }
-  Continue(store, *pipeline, std::move(before), stats, progress);
+  std::vector<uint32_t> all;
+  Continue(store, *pipeline, before, stats, progress, live != nullptr, all);
+  if (live) {
+    live->pipeline = std::move(pipeline);
+    live->stories = std::move(all);
+  }
 }
 
 }  // namespace
 
 void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress,
-             bool use_snapshot) {
+             bool use_snapshot, LiveGrouping* live) {
   // Inside the write transaction, so no other writer can slip articles in
   // between reading the stream and rewriting what derives from it.
+  LiveGrouping made;
   store.Begin();
   try {
-    RegroupLocked(store, opts, stats, progress, use_snapshot);
+    RegroupLocked(store, opts, stats, progress, use_snapshot, live ? &made : nullptr);
     store.Commit();
   } catch (...) {
     store.Rollback();
     throw;
   }
+  if (live) {
+    made.pipeline->Forget();
+    *live = std::move(made);
+  }
+}
+
+void RegroupLive(Store& store, LiveGrouping& live, IngestStats& stats, Progress& progress) {
+  std::vector<uint32_t> all;
+  store.Begin();
+  try {
+    if (store.articles() != static_cast<int64_t>(live.pipeline->size()) ||
+        store.grouped() != static_cast<int64_t>(live.stories.size()))
+      throw StoreError(store.path() + ": the store changed under the live grouping");
+    for (int64_t seq : store.Changed())
+      if (seq < static_cast<int64_t>(live.pipeline->size()))
+        throw StoreError(store.path() + ": article " + std::to_string(seq) +
+                         " changed under the live grouping");
+    Continue(store, *live.pipeline, live.stories, stats, progress, /*keep=*/true, all);
+    store.Commit();
+  } catch (...) {
+    store.Rollback();
+    throw;
+  }
+  live.stories = std::move(all);
+  live.pipeline->Forget();
 }
 
 }  // namespace chorus::cli
