@@ -56,15 +56,18 @@ with open(sys.argv[1], "rb") as f:
   /usr/bin/time -f "%e %U %S %M" -o "$DIR/follow.time" "$BIN" ingest --db "$DIR/follow.db" \
     --follow --regroup-every "$EVERY" --latency-log "$DIR/latency.log" - 2>"$DIR/follow.err"
 grep -E "^chorus: (latency|regroup steps)" "$DIR/follow.err"
-awk '$1 == "article" { print $3 }' "$DIR/latency.log" | sort -n | awk '
+for col in 3 4; do
+  [ $col = 3 ] && what="latency" || what="CPU time"
+  awk -v c=$col '$1 == "article" { print $c }' "$DIR/latency.log" | sort -n | awk -v what="$what" '
   { v[NR] = $1 }
   END {
     if (NR == 0) exit
     split("0.5 0.9 0.99 1", p, " ")
-    printf "per-article latency, %d articles (from the log):", NR
+    printf "per-article %s, %d articles (from the log):", what, NR
     for (i = 1; i <= 4; i++) { k = int(p[i] * NR + 0.999999); if (k < 1) k = 1; printf " p%s %.2f ms", p[i] * 100, v[k] / 1000 }
     printf "\n"
   }'
+done
 awk '$1 == "regroup" { n++; printf "regroup step %d: %d articles pending, %d stories rewritten, %.0f ms\n", n, $2, $3, $4 / 1000 }' \
   "$DIR/latency.log"
 read -r wall user sys rss <"$DIR/follow.time"

@@ -300,6 +300,35 @@ TEST(StoreFollowE2E, AKillLosesNothingCommittedAndARestartCatchesUp) {
   ExpectGroupedAsBatch(db, lines, lines.size(), /*all=*/true);
 }
 
+TEST(StoreFollowE2E, ALongGeneratedStreamAcrossThePeriodicRefinement) {
+  // 5,000 generated articles after a store of 3,000: the refinement every
+  // 4,096 articles and the freezing of idle stories happen in the live
+  // pipeline, between regroup steps every 700 articles.
+  std::string dir = testing::TempDir();
+  std::string gen =
+      std::string(CHORUS_BINARY).substr(0, std::string(CHORUS_BINARY).rfind('/')) + "/chorus-gen";
+  std::string all = dir + "/all.jsonl";
+  ASSERT_EQ(std::system((Q(gen) + " -q -n 5000 --seed 7 --days 60 --out " + Q(all)).c_str()), 0);
+  std::vector<std::string> lines = Lines(all);
+  ASSERT_EQ(lines.size(), 5000u);
+  std::string db = dir + "/news.db";
+  testing::WriteFile(dir + "/first.jsonl", Join(lines, 0, 3000));
+  Ok("ingest -q --db " + Q(db) + " " + Q(dir + "/first.jsonl"));
+  Follow f({"--db", db, "--follow", "--regroup-every", "700", "--regroup-idle", "3600", "-"});
+  ASSERT_TRUE(f.started());
+  f.Feed(Join(lines, 3000, 4400));
+  ASSERT_TRUE(WaitFor([&] { return Grouped(db) == 4400; })) << f.err();
+  ExpectGroupedAsBatch(db, lines, 4400);
+  f.Feed(Join(lines, 4400, 5000));
+  f.CloseInput();
+  EXPECT_EQ(f.Wait(), 0) << f.err();
+  std::string err = f.err();
+  EXPECT_NE(err.find("start: grouped 3000 articles"), std::string::npos) << err;
+  EXPECT_NE(err.find("articles: grouped 3700 articles"), std::string::npos) << err;
+  EXPECT_NE(err.find("end of input: grouped 5000 articles"), std::string::npos) << err;
+  ExpectGroupedAsBatch(db, lines, 5000);
+}
+
 TEST(StoreFollowE2E, BadLinesAreNamedAndAChangedArticleIsRegroupedFromTheStore) {
   std::string dir = testing::TempDir(), db = dir + "/news.db";
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";

@@ -66,7 +66,9 @@ int RunFollow(const IngestArgs& args, const ReadOptions& read) {
                 << " added, " << s.updated << " updated, " << s.unchanged << " unchanged; "
                 << store.articles() << " articles in " << s.stories << " stories\n"
                 << "chorus: latency per article (line read -> committed and grouped in memory), "
-                << lat.size() << " articles: " << Percentiles(lat) << "\n"
+                << lat.size() << " articles: " << Percentiles(lat)
+                << " (CPU time: " << Percentiles({stats.cpu_us.begin(), stats.cpu_us.end()})
+                << ")\n"
                 << "chorus: regroup steps: " << stats.regroup_us.size() << " (the first at start), "
                 << Percentiles(stats.regroup_us) << ", total " << total / 1000 << " ms\n";
     }

@@ -1,6 +1,8 @@
 // The long-running ingest; see store_follow.h.
 #include "store_follow.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <cmath>
 #include <csignal>
@@ -18,6 +20,13 @@ namespace chorus::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time of this thread (everything of the follow runs on it).
+uint64_t CpuMicros() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<uint64_t>(t.tv_sec) * 1000000 + static_cast<uint64_t>(t.tv_nsec) / 1000;
+}
 
 uint64_t Micros(Clock::duration d) {
   return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(d).count());
@@ -37,15 +46,16 @@ class Follower {
     if (!opts_.latency_log.empty()) {
       log_.open(opts_.latency_log, std::ios::out | std::ios::trunc);
       if (!log_) throw StoreError(opts_.latency_log + ": cannot write the latency log");
-      log_ << "# chorus ingest --follow: article SEQ MICROSECONDS (line read -> committed and "
-              "grouped in memory); regroup ARTICLES STORIES_REWRITTEN MICROSECONDS\n";
+      log_ << "# chorus ingest --follow: article SEQ MICROSECONDS CPU_MICROSECONDS (line read -> "
+              "committed and grouped in memory); regroup ARTICLES STORIES_REWRITTEN "
+              "MICROSECONDS\n";
     }
   }
 
   void Run(FollowInput& in);
 
  private:
-  void Take(Article&& a, Clock::time_point read_at);
+  void Take(Article&& a, Clock::time_point read_at, uint64_t cpu_at);
   // One regroup step, when anything is pending (or the grouping must be rebuilt).
   void RegroupStep(const char* why);
   bool Due() const {
@@ -68,7 +78,7 @@ class Follower {
   JsonWriter w_;
 };
 
-void Follower::Take(Article&& a, Clock::time_point read_at) {
+void Follower::Take(Article&& a, Clock::time_point read_at, uint64_t cpu_at) {
   const uint64_t hash = ArticleContentHash(a);
   store_.Begin();
   int64_t seq = -1;
@@ -103,9 +113,10 @@ void Follower::Take(Article&& a, Clock::time_point read_at) {
   marked_stale_ = true;
   ++pending_;
   if (live_ok_ && appended) live_.pipeline->Add(std::move(a));
-  const uint64_t us = Micros(Clock::now() - read_at);
+  const uint64_t us = Micros(Clock::now() - read_at), cpu = CpuMicros() - cpu_at;
   stats_.latency_us.push_back(static_cast<uint32_t>(std::min<uint64_t>(us, UINT32_MAX)));
-  if (log_) log_ << "article " << seq << ' ' << us << '\n';
+  stats_.cpu_us.push_back(static_cast<uint32_t>(std::min<uint64_t>(cpu, UINT32_MAX)));
+  if (log_) log_ << "article " << seq << ' ' << us << ' ' << cpu << '\n';
 }
 
 void Follower::RegroupStep(const char* why) {
@@ -126,6 +137,7 @@ void Follower::RegroupStep(const char* why) {
                 << "; replayed every article instead\n";
     live_ok_ = true;
   }
+  store_.Checkpoint();  // here rather than in the commit of a later article
   const uint64_t us = Micros(Clock::now() - start);
   stats_.regroup_us.push_back(us);
   stats_.ingest.stories = step.stories;
@@ -142,18 +154,20 @@ void Follower::RegroupStep(const char* why) {
 }
 
 void Follower::Run(FollowInput& in) {
-  RegroupStep("start");  // brings the store up to date and builds the live grouping
+  store_.SetAutoCheckpoint(false);  // the regroup steps checkpoint
+  RegroupStep("start");             // brings the store up to date and builds the live grouping
   std::string line, where;
   for (;;) {
     const auto wait = pending_ > 0 ? opts_.idle : std::chrono::milliseconds(3600 * 1000);
     FollowInput::Status st = in.Next(line, wait);
     const auto read_at = Clock::now();
+    const uint64_t cpu_at = CpuMicros();
     try {
       switch (st) {
         case FollowInput::Status::kLine:
           where = in.display() + ":" + std::to_string(in.line_number());
           ReadJsonlLine(line, where, read_, diag_,
-                        [&](Article&& a) { Take(std::move(a), read_at); });
+                        [&](Article&& a) { Take(std::move(a), read_at, cpu_at); });
           if (Due()) RegroupStep(pending_ >= opts_.every_articles ? "articles" : "interval");
           continue;
         case FollowInput::Status::kTooLong:

@@ -6,7 +6,8 @@
 // to the store in its own transaction (the store marked stale) and added to
 // the in-memory pipeline before the next line is read: when Follow moves on,
 // the article is durable (against a crash of the process: WAL with
-// synchronous=NORMAL) and grouped in memory. The store's stories lag until a
+// synchronous=NORMAL) and grouped in memory. The log is checkpointed at the
+// regroup steps, not by the commits. The store's stories lag until a
 // regroup step (RegroupLive: final refinement on a copy of the clustering
 // state, snapshot, rewritten stories, one transaction), which runs when the
 // input has been idle for `idle`, after `every_articles` articles or
@@ -44,6 +45,7 @@ struct FollowOptions {
 struct FollowStats {
   IngestStats ingest;                // counts of the whole run
   std::vector<uint32_t> latency_us;  // per added article: line read -> committed, grouped
+  std::vector<uint32_t> cpu_us;      // the CPU time of the same (this thread)
   std::vector<uint64_t> regroup_us;  // per regroup step (the first one included)
   std::string stop;                  // "end of input", "SIGINT", "SIGTERM"
 };

@@ -324,6 +324,16 @@ void Store::Commit() {
   db_->Exec("COMMIT");
 }
 
+void Store::SetAutoCheckpoint(bool on) {
+  db_->Exec(on ? "PRAGMA wal_autocheckpoint=1000" : "PRAGMA wal_autocheckpoint=0");
+}
+
+void Store::Checkpoint() {
+  if (sqlite3_wal_checkpoint_v2(db_->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) !=
+      SQLITE_OK)
+    db_->Fail("cannot checkpoint the write-ahead log");
+}
+
 void Store::Rollback() {
   if (db_->db && !sqlite3_get_autocommit(db_->db))
     sqlite3_exec(db_->db, "ROLLBACK", nullptr, nullptr, nullptr);
