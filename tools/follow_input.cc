@@ -20,7 +20,7 @@ constexpr std::chrono::milliseconds kFilePoll(50);
 }  // namespace
 
 FollowInput::FollowInput(std::string path, size_t max_line)
-    : path_(std::move(path)), display_(path_ == "-" ? "<stdin>" : path_), max_line_(max_line) {}
+    : path_(std::move(path)), display_(path_ == "-" ? "stdin" : path_), max_line_(max_line) {}
 
 FollowInput::~FollowInput() {
   if (fd_ > 0) ::close(fd_);
