@@ -48,7 +48,7 @@ class Follower {
       if (!log_) throw StoreError(opts_.latency_log + ": cannot write the latency log");
       log_ << "# chorus ingest --follow: article SEQ MICROSECONDS CPU_MICROSECONDS (line read -> "
               "committed and grouped in memory); regroup ARTICLES STORIES_REWRITTEN "
-              "MICROSECONDS\n";
+              "MICROSECONDS and its parts\n";
     }
   }
 
@@ -142,7 +142,10 @@ void Follower::RegroupStep(const char* why) {
   stats_.regroup_us.push_back(us);
   stats_.ingest.stories = step.stories;
   stats_.ingest.rewritten += step.rewritten;
-  if (log_) log_ << "regroup " << pending_ << ' ' << step.rewritten << ' ' << us << std::endl;
+  if (log_)
+    log_ << "regroup " << pending_ << ' ' << step.rewritten << ' ' << us << " save_state "
+         << step.save_us << " finish " << step.finish_us << " stories " << step.stories_us
+         << " snapshot " << step.snapshot_us << std::endl;
   if (!opts_.quiet)
     std::cerr << "chorus: " << store_.path() << ": " << why << ": grouped " << store_.articles()
               << " articles in " << step.stories << " stories (" << step.rewritten << " rewritten, "

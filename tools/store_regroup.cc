@@ -19,6 +19,7 @@
 // replayed, as before snapshots existed.
 #include <xxhash.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -145,9 +146,17 @@ std::string Unusable(Store& store, const Snapshot& s, int64_t grouped, int64_t a
 // Feeds the stored articles the pipeline does not hold yet, saves the new
 // snapshot into `snap` and finishes the stream (on a copy when `keep`: the
 // pipeline then goes on); `all` receives every article's final story.
+uint64_t MicrosSince(std::chrono::steady_clock::time_point& t) {
+  const auto now = std::chrono::steady_clock::now();
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(now - t).count();
+  t = now;
+  return static_cast<uint64_t>(us);
+}
+
 std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline, int64_t total,
                                            Progress& progress, std::string& snap,
-                                           std::vector<uint32_t>& all, bool keep) {
+                                           std::vector<uint32_t>& all, bool keep,
+                                           IngestStats& stats) {
   const int64_t first = static_cast<int64_t>(pipeline.size());
   int64_t n = first;
   store.ForEach(
@@ -164,6 +173,7 @@ std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline
   if (n != total)
     throw StoreError(store.path() + ": damaged store: article " + std::to_string(n) +
                      " is missing");
+  auto t = std::chrono::steady_clock::now();
   PutHead(snap, static_cast<uint64_t>(total), total > 0 ? store.Hash(total - 1) : 0);
   const size_t length_at = snap.size();
   StateWriter(snap).Put<uint64_t>(0);  // the state's length, set below
@@ -171,7 +181,9 @@ std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline
   std::string length;
   StateWriter(length).Put<uint64_t>(snap.size() - length_at - 8);
   snap.replace(length_at, 8, length);
+  stats.save_us = MicrosSince(t);
   std::vector<AnalysedArticle> result = keep ? pipeline.FinishCopy(&all) : pipeline.Finish(&all);
+  stats.finish_us = MicrosSince(t);
   StateWriter(snap).PutVector(all);
   const uint64_t sum = XXH3_64bits(snap.data(), snap.size());
   StateWriter(snap).Put<uint64_t>(sum);
@@ -195,7 +207,7 @@ void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progr
   std::string snap;
   std::vector<uint32_t> all;
   std::vector<AnalysedArticle> result =
-      FeedAndFinish(store, *pipeline, total, progress, snap, all, live != nullptr);
+      FeedAndFinish(store, *pipeline, total, progress, snap, all, live != nullptr, stats);
   stats.grouped_articles = result.size();
 
   std::vector<StoryAssignment> old = store.Assignments();
@@ -243,7 +255,8 @@ void Continue(Store& store, StoryPipeline& pipeline, const std::vector<uint32_t>
   const int64_t total = store.articles();
   std::string snap;
   std::vector<AnalysedArticle> result =
-      FeedAndFinish(store, pipeline, total, progress, snap, all, keep);
+      FeedAndFinish(store, pipeline, total, progress, snap, all, keep, stats);
+  auto t = std::chrono::steady_clock::now();
   stats.grouped_articles = result.size();
   stats.continued_from = static_cast<size_t>(first);
 
@@ -274,7 +287,9 @@ void Continue(Store& store, StoryPipeline& pipeline, const std::vector<uint32_t>
   for (const auto& [story, m] : members) RewriteStory(store, story, m, stats, progress, count);
   ThrowIfStopped();
   store.DropStoriesFrom(count);
+  stats.stories_us = MicrosSince(t);
   store.PutSnapshot(snap);
+  stats.snapshot_us = MicrosSince(t);
   store.MarkGrouped(total);
   stats.stories = count;
 }
