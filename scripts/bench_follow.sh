@@ -68,7 +68,7 @@ for col in 3 4; do
     printf "\n"
   }'
 done
-awk '$1 == "regroup" { n++; printf "regroup step %d: %d articles pending, %d stories rewritten, %.0f ms (save state %.0f, finish on a copy %.0f, stories %.0f, snapshot write %.0f; the rest: checkpoint, commit)\n", n, $2, $3, $4 / 1000, $6 / 1000, $8 / 1000, $10 / 1000, $12 / 1000 }' \
+awk '$1 == "regroup" { n++; printf "regroup step %d: %d articles pending, %d stories rewritten (%d of them only renumbered), %.0f ms (save state %.0f, finish on a copy %.0f, stories %.0f, snapshot write %.0f; the rest: checkpoint, commit)\n", n, $2, $3, $14, $4 / 1000, $6 / 1000, $8 / 1000, $10 / 1000, $12 / 1000 }' \
   "$DIR/latency.log"
 read -r wall user sys rss <"$DIR/follow.time"
 echo "follow process: $wall s wall (feeding at $RATE lines/s), $user + $sys s CPU, $((rss / 1024)) MB peak RSS"

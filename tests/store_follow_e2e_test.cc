@@ -326,7 +326,9 @@ TEST(StoreFollowE2E, ALongGeneratedStreamAcrossThePeriodicRefinement) {
   EXPECT_NE(err.find("start: grouped 3000 articles"), std::string::npos) << err;
   EXPECT_NE(err.find("articles: grouped 3700 articles"), std::string::npos) << err;
   EXPECT_NE(err.find("end of input: grouped 5000 articles"), std::string::npos) << err;
-  ExpectGroupedAsBatch(db, lines, 5000);
+  // Digests and quotebook too: most stories a step rewrites were only
+  // renumbered, and are renamed rather than rebuilt.
+  ExpectGroupedAsBatch(db, lines, 5000, /*all=*/true);
 }
 
 TEST(StoreFollowE2E, BadLinesAreNamedAndAChangedArticleIsRegroupedFromTheStore) {

@@ -145,7 +145,7 @@ void Follower::RegroupStep(const char* why) {
   if (log_)
     log_ << "regroup " << pending_ << ' ' << step.rewritten << ' ' << us << " save_state "
          << step.save_us << " finish " << step.finish_us << " stories " << step.stories_us
-         << " snapshot " << step.snapshot_us << std::endl;
+         << " snapshot " << step.snapshot_us << " renumbered_only " << step.renumbered << std::endl;
   if (!opts_.quiet)
     std::cerr << "chorus: " << store_.path() << ": " << why << ": grouped " << store_.articles()
               << " articles in " << step.stories << " stories (" << step.rewritten << " rewritten, "

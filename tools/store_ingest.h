@@ -56,6 +56,7 @@ struct IngestStats {
   // pipeline state, finishing the stream (on a copy: RegroupLive), the
   // assignments, digests and quotebook, writing the snapshot.
   uint64_t save_us = 0, finish_us = 0, stories_us = 0, snapshot_us = 0;
+  size_t renumbered = 0;  // of the stories rewritten: same members, new number
 };
 
 // Throws Interrupted when a stop signal has come.

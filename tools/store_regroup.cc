@@ -244,6 +244,52 @@ void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progr
   }
 }
 
+// Rewrites the stories in `members` (new number -> members). One that an old
+// story had with exactly these members (stories are numbered by first
+// appearance, so a split or merge renumbers every later story) is renamed:
+// its stored digest and quotes are moved (all are read before anything is
+// written); the others are rebuilt from their articles.
+void RewriteStories(Store& store, const std::vector<uint32_t>& before,
+                    const std::map<uint32_t, std::vector<int64_t>>& members, IngestStats& stats,
+                    Progress& progress, uint32_t count) {
+  auto old_of = [&](const std::vector<int64_t>& m) {
+    return static_cast<size_t>(m[0]) < before.size() ? before[m[0]] : ~0u;
+  };
+  std::map<uint32_t, std::vector<int64_t>> old;  // old story -> its members
+  for (const auto& [story, m] : members)
+    if (old_of(m) != ~0u && old_of(m) != story) old[old_of(m)];
+  for (size_t i = 0; i < before.size(); ++i) {
+    auto it = old.find(before[i]);
+    if (it != old.end()) it->second.push_back(static_cast<int64_t>(i));
+  }
+  struct Moved {
+    StoredStory story;
+    std::vector<StoredQuote> quotes;
+  };
+  std::map<uint32_t, Moved> moved;  // new number -> the renamed story
+  for (const auto& [story, m] : members) {
+    auto it = old.find(old_of(m));
+    if (it == old.end() || it->second != m) continue;
+    Moved x;
+    std::optional<StoredStory> s = store.LoadStory(it->first, x.quotes);
+    if (!s || !RenameStory(*s, x.quotes, it->first, story)) continue;
+    x.story = std::move(*s);
+    x.story.members = m;
+    moved.emplace(story, std::move(x));
+  }
+  for (const auto& [story, m] : members) {
+    auto it = moved.find(story);
+    if (it == moved.end()) {
+      RewriteStory(store, story, m, stats, progress, count);
+      continue;
+    }
+    ThrowIfStopped();
+    store.PutStory(it->second.story, it->second.quotes);
+    ++stats.rewritten;
+    ++stats.renumbered;
+  }
+}
+
 // Continues the stream from the state of the first `before.size()` articles
 // (a loaded snapshot, or the live pipeline, which may hold later articles
 // already), none of which changed since: only the articles after them are
@@ -284,7 +330,7 @@ void Continue(Store& store, StoryPipeline& pipeline, const std::vector<uint32_t>
   std::map<uint32_t, std::vector<int64_t>> members;
   for (size_t i = 0; i < all.size(); ++i)
     if (dirty[all[i]]) members[all[i]].push_back(static_cast<int64_t>(i));
-  for (const auto& [story, m] : members) RewriteStory(store, story, m, stats, progress, count);
+  RewriteStories(store, before, members, stats, progress, count);
   ThrowIfStopped();
   store.DropStoriesFrom(count);
   stats.stories_us = MicrosSince(t);
