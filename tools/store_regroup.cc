@@ -374,6 +374,22 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
     Replay(store, opts, stats, progress, live);
     return;
   }
+  const int64_t total = store.articles();
+  if (static_cast<int64_t>(before.size()) == total) {
+    // Nothing new since the snapshot (and nothing it covers changed): the
+    // stored stories are already what Finish gives, the snapshot would be
+    // saved again byte for byte. Only the pipeline is needed (--follow).
+    stats.continued_from = before.size();
+    uint32_t count = 0;
+    for (uint32_t s : before) count = std::max(count, s + 1);
+    stats.stories = count;
+    store.MarkGrouped(total);
+    if (live) {
+      live->pipeline = std::move(pipeline);
+      live->stories = std::move(before);
+    }
+    return;
+  }
   std::vector<uint32_t> all;
   Continue(store, *pipeline, before, stats, progress, live != nullptr, all);
   if (live) {
