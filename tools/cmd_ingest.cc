@@ -2,8 +2,12 @@
 // article joins or starts a story as `chorus stories` would decide, and the
 // quotebook and digest of the stories that changed are brought up to date.
 // With --follow, a long-running ingest of one growing input (store_follow.h).
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <iostream>
 #include <memory>
 
@@ -38,12 +42,21 @@ int RunFollow(const IngestArgs& args, const ReadOptions& read) {
   }
   FollowOptions f;
   f.input = args.in.inputs.empty() ? "-" : args.in.inputs[0];
+  const bool gz = f.input.size() > 3 && f.input.compare(f.input.size() - 3, 3, ".gz") == 0;
+  if (gz || (read.format != InputFormat::kAuto && read.format != InputFormat::kJsonl)) {
+    std::cerr << "chorus: --follow reads uncompressed JSONL (pipe through zcat for gzip)\n";
+    return kExitUsage;
+  }
   f.idle = Millis(args.regroup_idle);
   f.every = Millis(args.regroup_interval);
   f.every_articles = args.regroup_every;
   f.latency_log = args.latency_log;
   f.quiet = args.in.quiet;
   f.use_snapshot = !args.replay;
+  if (f.input != "-" && ::access(f.input.c_str(), R_OK) != 0) {  // before the store is made
+    std::cerr << "chorus: " << f.input << ": error: cannot open: " << std::strerror(errno) << '\n';
+    return kExitUsage;
+  }
   Diagnostics diag(&std::cerr);
   FollowStats stats;
   CatchStopSignals();
