@@ -8,6 +8,8 @@
 # the snapshot at start), and wall/CPU/RSS of the follow process.
 # Usage: scripts/bench_follow.sh [ARTICLES] [EXTRA] [RATE] [REGROUP_EVERY]
 #        (defaults 10000, 1000, 50 lines/s, a regroup step every 250 articles)
+# FOLLOW_NICE=-10: run the follow process at that niceness (on a shared machine,
+# to see how much of the wall-time tail is preemption; negative needs root).
 # STORE_DIR=dir: keep the generated files and the built store there, and reuse
 # them when present (the store is copied before following: a 1M store takes
 # long to build). CHORUS=path/to/chorus, CHORUS_GEN=path/to/chorus-gen.
@@ -53,7 +55,8 @@ with open(sys.argv[1], "rb") as f:
         sys.stdout.buffer.write(line)
         sys.stdout.buffer.flush()
 ' "$DIR/more.jsonl" "$RATE" |
-  /usr/bin/time -f "%e %U %S %M" -o "$DIR/follow.time" "$BIN" ingest --db "$DIR/follow.db" \
+  /usr/bin/time -f "%e %U %S %M" -o "$DIR/follow.time" nice -n "${FOLLOW_NICE:-0}" \
+    "$BIN" ingest --db "$DIR/follow.db" \
     --follow --regroup-every "$EVERY" --latency-log "$DIR/latency.log" - 2>"$DIR/follow.err"
 grep -E "^chorus: (latency|regroup steps)" "$DIR/follow.err"
 for col in 3 4; do
@@ -68,6 +71,9 @@ for col in 3 4; do
     printf "\n"
   }'
 done
+awk '$1 == "article" && $3 > 2000 { n++; v += $5 > 0; i += $6 > 0 }
+  END { printf "articles over 2 ms (wall): %d; of them %d waited (voluntary context switch: I/O, locks), %d were preempted (involuntary)\n", n, v, i }' \
+  "$DIR/latency.log"
 awk '$1 == "regroup" { n++; printf "regroup step %d: %d articles pending, %d stories rewritten (%d of them only renumbered), %.0f ms (save state %.0f, finish on a copy %.0f, stories %.0f, snapshot write %.0f; the rest: checkpoint, commit)\n", n, $2, $3, $14, $4 / 1000, $6 / 1000, $8 / 1000, $10 / 1000, $12 / 1000 }' \
   "$DIR/latency.log"
 read -r wall user sys rss <"$DIR/follow.time"

@@ -1,6 +1,7 @@
 // The long-running ingest; see store_follow.h.
 #include "store_follow.h"
 
+#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
@@ -28,6 +29,14 @@ uint64_t CpuMicros() {
   return static_cast<uint64_t>(t.tv_sec) * 1000000 + static_cast<uint64_t>(t.tv_nsec) / 1000;
 }
 
+// Context switches of this thread so far: voluntary (it waited: I/O, a lock)
+// and involuntary (preempted: another process ran).
+std::pair<long, long> Switches() {
+  rusage u{};
+  getrusage(RUSAGE_THREAD, &u);
+  return {u.ru_nvcsw, u.ru_nivcsw};
+}
+
 uint64_t Micros(Clock::duration d) {
   return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(d).count());
 }
@@ -46,8 +55,9 @@ class Follower {
     if (!opts_.latency_log.empty()) {
       log_.open(opts_.latency_log, std::ios::out | std::ios::trunc);
       if (!log_) throw StoreError(opts_.latency_log + ": cannot write the latency log");
-      log_ << "# chorus ingest --follow: article SEQ MICROSECONDS CPU_MICROSECONDS (line read -> "
-              "committed and grouped in memory); regroup ARTICLES STORIES_REWRITTEN "
+      log_ << "# chorus ingest --follow: article SEQ MICROSECONDS CPU_MICROSECONDS "
+              "VOLUNTARY_SWITCHES INVOLUNTARY_SWITCHES (line read -> committed and grouped in "
+              "memory); regroup ARTICLES STORIES_REWRITTEN "
               "MICROSECONDS and its parts\n";
     }
   }
@@ -55,7 +65,12 @@ class Follower {
   void Run(FollowInput& in);
 
  private:
-  void Take(Article&& a, Clock::time_point read_at, uint64_t cpu_at);
+  struct Start {
+    Clock::time_point wall;
+    uint64_t cpu;
+    std::pair<long, long> switches;
+  };
+  void Take(Article&& a, const Start& start);
   // One regroup step, when anything is pending (or the grouping must be rebuilt).
   void RegroupStep(const char* why);
   bool Due() const {
@@ -78,7 +93,7 @@ class Follower {
   JsonWriter w_;
 };
 
-void Follower::Take(Article&& a, Clock::time_point read_at, uint64_t cpu_at) {
+void Follower::Take(Article&& a, const Start& start) {
   const uint64_t hash = ArticleContentHash(a);
   store_.Begin();
   int64_t seq = -1;
@@ -113,10 +128,13 @@ void Follower::Take(Article&& a, Clock::time_point read_at, uint64_t cpu_at) {
   marked_stale_ = true;
   ++pending_;
   if (live_ok_ && appended) live_.pipeline->Add(std::move(a));
-  const uint64_t us = Micros(Clock::now() - read_at), cpu = CpuMicros() - cpu_at;
+  const uint64_t us = Micros(Clock::now() - start.wall), cpu = CpuMicros() - start.cpu;
+  const std::pair<long, long> sw = Switches();
   stats_.latency_us.push_back(static_cast<uint32_t>(std::min<uint64_t>(us, UINT32_MAX)));
   stats_.cpu_us.push_back(static_cast<uint32_t>(std::min<uint64_t>(cpu, UINT32_MAX)));
-  if (log_) log_ << "article " << seq << ' ' << us << ' ' << cpu << '\n';
+  if (log_)
+    log_ << "article " << seq << ' ' << us << ' ' << cpu << ' ' << sw.first - start.switches.first
+         << ' ' << sw.second - start.switches.second << '\n';
 }
 
 void Follower::RegroupStep(const char* why) {
@@ -163,14 +181,12 @@ void Follower::Run(FollowInput& in) {
   for (;;) {
     const auto wait = pending_ > 0 ? opts_.idle : std::chrono::milliseconds(3600 * 1000);
     FollowInput::Status st = in.Next(line, wait);
-    const auto read_at = Clock::now();
-    const uint64_t cpu_at = CpuMicros();
+    const Start start{Clock::now(), CpuMicros(), Switches()};
     try {
       switch (st) {
         case FollowInput::Status::kLine:
           where = in.display() + ":" + std::to_string(in.line_number());
-          ReadJsonlLine(line, where, read_, diag_,
-                        [&](Article&& a) { Take(std::move(a), read_at, cpu_at); });
+          ReadJsonlLine(line, where, read_, diag_, [&](Article&& a) { Take(std::move(a), start); });
           if (Due()) RegroupStep(pending_ >= opts_.every_articles ? "articles" : "interval");
           continue;
         case FollowInput::Status::kTooLong:
