@@ -93,6 +93,10 @@ int StopSignal() {
   return g_stop_signal;
 }
 
+void ClearStopSignal() {
+  g_stop_signal = 0;
+}
+
 void IngestInputs(Store& store, const std::vector<std::string>& inputs, const ReadOptions& read,
                   Diagnostics& diag, size_t batch, IngestStats& stats, Progress& progress) {
   if (batch == 0) batch = 1;

@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ namespace chorus::cli {
 // until the next ingest.
 void CatchStopSignals();
 int StopSignal();  // the signal caught, or 0
+// Forgets the signal caught (the handlers stay reset: a next one kills).
+void ClearStopSignal();
 struct Interrupted {
   int signal;
 };
@@ -49,6 +52,11 @@ struct IngestStats {
   std::optional<size_t> continued_from;
   std::string replay_reason;
   bool snapshot_damaged = false;  // a snapshot was there but could not be used
+  // Where a continuing Regroup's time went (microseconds): saving the
+  // pipeline state, finishing the stream (on a copy: RegroupLive), the
+  // assignments, digests and quotebook, writing the snapshot.
+  uint64_t save_us = 0, finish_us = 0, stories_us = 0, snapshot_us = 0;
+  size_t renumbered = 0;  // of the stories rewritten: same members, new number
 };
 
 // Throws Interrupted when a stop signal has come.
@@ -84,10 +92,29 @@ class Progress {
 void IngestInputs(Store& store, const std::vector<std::string>& inputs, const ReadOptions& read,
                   Diagnostics& diag, size_t batch, IngestStats& stats, Progress& progress);
 
+// The grouping kept in memory between regroups (chorus ingest --follow):
+// the pipeline over the stored articles 0..pipeline->size()-1 in seq order,
+// and the final story of each article the store's stories describe (as
+// stored by the last regroup).
+struct LiveGrouping {
+  std::unique_ptr<StoryPipeline> pipeline;
+  std::vector<uint32_t> stories;
+};
+
 // Brings stories, quotebook and digests up to date with every stored article
 // (one transaction; rolled back when a stop signal throws Interrupted).
 // With `use_snapshot` false it always replays (the snapshot is still saved).
+// With `live`, the pipeline is not ended but kept there (replaced only when
+// the regroup committed), for RegroupLive.
 void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress,
-             bool use_snapshot = true);
+             bool use_snapshot = true, LiveGrouping* live = nullptr);
+
+// The same from a live grouping whose pipeline holds every stored article,
+// none of them changed since it was built (StoreError otherwise; nothing is
+// then written, and a Regroup with `live` rebuilds it): nothing is read back
+// or re-analysed; the final refinement runs on a copy of the clustering
+// state, the snapshot is saved, the stories that changed are rewritten, and
+// the pipeline goes on. One transaction; `live` changes only when it commits.
+void RegroupLive(Store& store, LiveGrouping& live, IngestStats& stats, Progress& progress);
 
 }  // namespace chorus::cli

@@ -19,6 +19,7 @@
 // replayed, as before snapshots existed.
 #include <xxhash.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -142,11 +143,21 @@ std::string Unusable(Store& store, const Snapshot& s, int64_t grouped, int64_t a
   return {};
 }
 
-// Feeds the articles from `first` on, then saves the new snapshot's head and
-// state into `snap` (the final stories and checksum are added by the caller).
-std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline, int64_t first,
-                                           int64_t total, Progress& progress, std::string& snap,
-                                           std::vector<uint32_t>& all) {
+// Feeds the stored articles the pipeline does not hold yet, saves the new
+// snapshot into `snap` and finishes the stream (on a copy when `keep`: the
+// pipeline then goes on); `all` receives every article's final story.
+uint64_t MicrosSince(std::chrono::steady_clock::time_point& t) {
+  const auto now = std::chrono::steady_clock::now();
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(now - t).count();
+  t = now;
+  return static_cast<uint64_t>(us);
+}
+
+std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline, int64_t total,
+                                           Progress& progress, std::string& snap,
+                                           std::vector<uint32_t>& all, bool keep,
+                                           IngestStats& stats) {
+  const int64_t first = static_cast<int64_t>(pipeline.size());
   int64_t n = first;
   store.ForEach(
       [&](int64_t seq, Article&& a) {
@@ -162,6 +173,7 @@ std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline
   if (n != total)
     throw StoreError(store.path() + ": damaged store: article " + std::to_string(n) +
                      " is missing");
+  auto t = std::chrono::steady_clock::now();
   PutHead(snap, static_cast<uint64_t>(total), total > 0 ? store.Hash(total - 1) : 0);
   const size_t length_at = snap.size();
   StateWriter(snap).Put<uint64_t>(0);  // the state's length, set below
@@ -169,7 +181,9 @@ std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline
   std::string length;
   StateWriter(length).Put<uint64_t>(snap.size() - length_at - 8);
   snap.replace(length_at, 8, length);
-  std::vector<AnalysedArticle> result = pipeline.Finish(&all);
+  stats.save_us = MicrosSince(t);
+  std::vector<AnalysedArticle> result = keep ? pipeline.FinishCopy(&all) : pipeline.Finish(&all);
+  stats.finish_us = MicrosSince(t);
   StateWriter(snap).PutVector(all);
   const uint64_t sum = XXH3_64bits(snap.data(), snap.size());
   StateWriter(snap).Put<uint64_t>(sum);
@@ -185,14 +199,15 @@ PipelineOptions RegroupOptions(const PipelineOptions& opts) {
 }
 
 // The whole stream again (no usable snapshot): every assignment compared with
-// the stored ones.
-void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress) {
-  StoryPipeline pipeline(RegroupOptions(opts));
+// the stored ones. With `live`, the pipeline and the final stories are kept there.
+void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress,
+            LiveGrouping* live) {
+  auto pipeline = std::make_unique<StoryPipeline>(RegroupOptions(opts));
   const int64_t total = store.articles();
   std::string snap;
   std::vector<uint32_t> all;
   std::vector<AnalysedArticle> result =
-      FeedAndFinish(store, pipeline, 0, total, progress, snap, all);
+      FeedAndFinish(store, *pipeline, total, progress, snap, all, live != nullptr, stats);
   stats.grouped_articles = result.size();
 
   std::vector<StoryAssignment> old = store.Assignments();
@@ -223,19 +238,71 @@ void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progr
   store.PutSnapshot(snap);
   store.MarkGrouped(total);
   stats.stories = new_members.size();
+  if (live) {
+    live->pipeline = std::move(pipeline);
+    live->stories = std::move(all);
+  }
 }
 
-// Continues the stream from a snapshot of the first `s.articles` articles,
-// none of which changed since: only the articles after them are analysed,
-// and only the stories whose members moved are rewritten.
-void Continue(Store& store, StoryPipeline& pipeline, std::vector<uint32_t> before,
-              IngestStats& stats, Progress& progress) {
+// Rewrites the stories in `members` (new number -> members). One that an old
+// story had with exactly these members (stories are numbered by first
+// appearance, so a split or merge renumbers every later story) is renamed:
+// its stored digest and quotes are moved (all are read before anything is
+// written); the others are rebuilt from their articles.
+void RewriteStories(Store& store, const std::vector<uint32_t>& before,
+                    const std::map<uint32_t, std::vector<int64_t>>& members, IngestStats& stats,
+                    Progress& progress, uint32_t count) {
+  auto old_of = [&](const std::vector<int64_t>& m) {
+    return static_cast<size_t>(m[0]) < before.size() ? before[m[0]] : ~0u;
+  };
+  std::map<uint32_t, std::vector<int64_t>> old;  // old story -> its members
+  for (const auto& [story, m] : members)
+    if (old_of(m) != ~0u && old_of(m) != story) old[old_of(m)];
+  for (size_t i = 0; i < before.size(); ++i) {
+    auto it = old.find(before[i]);
+    if (it != old.end()) it->second.push_back(static_cast<int64_t>(i));
+  }
+  struct Moved {
+    StoredStory story;
+    std::vector<StoredQuote> quotes;
+  };
+  std::map<uint32_t, Moved> moved;  // new number -> the renamed story
+  for (const auto& [story, m] : members) {
+    auto it = old.find(old_of(m));
+    if (it == old.end() || it->second != m) continue;
+    Moved x;
+    std::optional<StoredStory> s = store.LoadStory(it->first, x.quotes);
+    if (!s || !RenameStory(*s, x.quotes, it->first, story)) continue;
+    x.story = std::move(*s);
+    x.story.members = m;
+    moved.emplace(story, std::move(x));
+  }
+  for (const auto& [story, m] : members) {
+    auto it = moved.find(story);
+    if (it == moved.end()) {
+      RewriteStory(store, story, m, stats, progress, count);
+      continue;
+    }
+    ThrowIfStopped();
+    store.PutStory(it->second.story, it->second.quotes);
+    ++stats.rewritten;
+    ++stats.renumbered;
+  }
+}
+
+// Continues the stream from the state of the first `before.size()` articles
+// (a loaded snapshot, or the live pipeline, which may hold later articles
+// already), none of which changed since: only the articles after them are
+// analysed, and only the stories whose members moved are rewritten. Every
+// article's final story goes to `all`; with `keep` the pipeline goes on.
+void Continue(Store& store, StoryPipeline& pipeline, const std::vector<uint32_t>& before,
+              IngestStats& stats, Progress& progress, bool keep, std::vector<uint32_t>& all) {
   const int64_t first = static_cast<int64_t>(before.size());
   const int64_t total = store.articles();
   std::string snap;
-  std::vector<uint32_t> all;
   std::vector<AnalysedArticle> result =
-      FeedAndFinish(store, pipeline, first, total, progress, snap, all);
+      FeedAndFinish(store, pipeline, total, progress, snap, all, keep, stats);
+  auto t = std::chrono::steady_clock::now();
   stats.grouped_articles = result.size();
   stats.continued_from = static_cast<size_t>(first);
 
@@ -263,25 +330,27 @@ void Continue(Store& store, StoryPipeline& pipeline, std::vector<uint32_t> befor
   std::map<uint32_t, std::vector<int64_t>> members;
   for (size_t i = 0; i < all.size(); ++i)
     if (dirty[all[i]]) members[all[i]].push_back(static_cast<int64_t>(i));
-  for (const auto& [story, m] : members) RewriteStory(store, story, m, stats, progress, count);
+  RewriteStories(store, before, members, stats, progress, count);
   ThrowIfStopped();
   store.DropStoriesFrom(count);
+  stats.stories_us = MicrosSince(t);
   store.PutSnapshot(snap);
+  stats.snapshot_us = MicrosSince(t);
   store.MarkGrouped(total);
   stats.stories = count;
 }
 
 void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats,
-                   Progress& progress, bool use_snapshot) {
+                   Progress& progress, bool use_snapshot, LiveGrouping* live) {
   if (!use_snapshot) {
     stats.replay_reason = "snapshot not used (--replay)";
-    Replay(store, opts, stats, progress);
+    Replay(store, opts, stats, progress, live);
     return;
   }
   std::string bytes = store.Snapshot();
   if (bytes.empty()) {
     stats.replay_reason = "no snapshot";
-    Replay(store, opts, stats, progress);
+    Replay(store, opts, stats, progress, live);
     return;
   }
   std::unique_ptr<StoryPipeline> pipeline;
@@ -302,26 +371,73 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
   }
   std::string().swap(bytes);
   if (!pipeline) {
-    Replay(store, opts, stats, progress);
+    Replay(store, opts, stats, progress, live);
     return;
   }
-  Continue(store, *pipeline, std::move(before), stats, progress);
+  const int64_t total = store.articles();
+  if (static_cast<int64_t>(before.size()) == total) {
+    // Nothing new since the snapshot (and nothing it covers changed): the
+    // stored stories are already what Finish gives, the snapshot would be
+    // saved again byte for byte. Only the pipeline is needed (--follow).
+    stats.continued_from = before.size();
+    uint32_t count = 0;
+    for (uint32_t s : before) count = std::max(count, s + 1);
+    stats.stories = count;
+    store.MarkGrouped(total);
+    if (live) {
+      live->pipeline = std::move(pipeline);
+      live->stories = std::move(before);
+    }
+    return;
+  }
+  std::vector<uint32_t> all;
+  Continue(store, *pipeline, before, stats, progress, live != nullptr, all);
+  if (live) {
+    live->pipeline = std::move(pipeline);
+    live->stories = std::move(all);
+  }
 }
 
 }  // namespace
 
 void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress,
-             bool use_snapshot) {
+             bool use_snapshot, LiveGrouping* live) {
   // Inside the write transaction, so no other writer can slip articles in
   // between reading the stream and rewriting what derives from it.
+  LiveGrouping made;
   store.Begin();
   try {
-    RegroupLocked(store, opts, stats, progress, use_snapshot);
+    RegroupLocked(store, opts, stats, progress, use_snapshot, live ? &made : nullptr);
     store.Commit();
   } catch (...) {
     store.Rollback();
     throw;
   }
+  if (live) {
+    made.pipeline->Forget();
+    *live = std::move(made);
+  }
+}
+
+void RegroupLive(Store& store, LiveGrouping& live, IngestStats& stats, Progress& progress) {
+  std::vector<uint32_t> all;
+  store.Begin();
+  try {
+    if (store.articles() != static_cast<int64_t>(live.pipeline->size()) ||
+        store.grouped() != static_cast<int64_t>(live.stories.size()))
+      throw StoreError(store.path() + ": the store changed under the live grouping");
+    for (int64_t seq : store.Changed())
+      if (seq < static_cast<int64_t>(live.pipeline->size()))
+        throw StoreError(store.path() + ": article " + std::to_string(seq) +
+                         " changed under the live grouping");
+    Continue(store, *live.pipeline, live.stories, stats, progress, /*keep=*/true, all);
+    store.Commit();
+  } catch (...) {
+    store.Rollback();
+    throw;
+  }
+  live.stories = std::move(all);
+  live.pipeline->Forget();
 }
 
 }  // namespace chorus::cli

@@ -101,13 +101,27 @@ std::vector<AnalysedArticle> StoryPipeline::Finish(std::vector<uint32_t>* all) {
   return std::move(out_);
 }
 
+std::vector<AnalysedArticle> StoryPipeline::FinishCopy(std::vector<uint32_t>* all) {
+  pool_->Finish();
+  std::vector<uint32_t> story = clusterer_.FinishCopy();
+  std::vector<AnalysedArticle> result = out_;
+  for (size_t i = 0; i < result.size(); ++i) result[i].story = story[first_ + i];
+  if (all) *all = std::move(story);
+  return result;
+}
+
+void StoryPipeline::Forget() {
+  pool_->Finish();
+  first_ += out_.size();
+  std::vector<AnalysedArticle>().swap(out_);
+}
+
 namespace {
 constexpr uint32_t kPipelineTag = 0x4c505453;  // "STPL"
 }  // namespace
 
 void StoryPipeline::SaveState(std::string& out) {
   pool_->Finish();
-  saved_ = true;
   StateWriter w(out);
   w.Put<uint32_t>(kPipelineTag);
   w.Put<uint64_t>(size());
@@ -117,7 +131,8 @@ void StoryPipeline::SaveState(std::string& out) {
 }
 
 void StoryPipeline::LoadState(std::string_view in, std::function<std::string(size_t)> text_of) {
-  if (size() != 0 || saved_) throw StateError("LoadState on a pipeline already in use");
+  if (size() != 0 || loaded_) throw StateError("LoadState on a pipeline already in use");
+  loaded_ = true;
   StateReader r(in);
   StateReader::Check(r.Get<uint32_t>("pipeline tag") == kPipelineTag, "pipeline tag");
   const uint64_t n = r.Get<uint64_t>("articles");

@@ -70,11 +70,19 @@ class StoryPipeline {
   // LoadState), with its final story; `all`, when given, receives the final
   // story of every article of the stream, those before LoadState included.
   std::vector<AnalysedArticle> Finish(std::vector<uint32_t>* all = nullptr);
+  // What Finish would return now, without ending the stream (Add may go on;
+  // the clusterer finishes a copy of its state): the articles kept since the
+  // start, LoadState or the last Forget, with their final story as of now.
+  std::vector<AnalysedArticle> FinishCopy(std::vector<uint32_t>* all = nullptr);
+  // Drops the articles kept so far (once their stories are stored): the next
+  // FinishCopy returns only the articles added after this call. Memory for a
+  // long stream stays bounded by the clustering state.
+  void Forget();
 
   // The state of the stream so far — what Finish would start from: the term
   // dictionary, the near-copy index (without its shingle sets) and the
   // clusterer (chorus/state_io.h). SaveState waits for the articles still in
-  // analysis; afterwards only Finish may be called. LoadState, on a pipeline
+  // analysis; the stream may go on after it. LoadState, on a pipeline
   // nothing was added to and made with the same options, restores it: the
   // next Add is article size(). `text_of(i)` must give the text of article
   // i of the stream (the near-copy index re-sketches the few it needs). It
@@ -90,9 +98,9 @@ class StoryPipeline {
   TermDictionary dict_;
   StoryClusterer clusterer_;
   NearDuplicateIndex copies_;
-  size_t first_ = 0;                  // articles before LoadState
+  size_t first_ = 0;                  // articles before LoadState or the last Forget
   std::vector<AnalysedArticle> out_;  // articles first_, first_ + 1, ...
-  bool saved_ = false;
+  bool loaded_ = false;
   std::unique_ptr<OrderedPool<Article, PreparedArticle>> pool_;
 };
 

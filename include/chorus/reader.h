@@ -71,6 +71,14 @@ using ArticleSink = std::function<void(Article&&)>;
 void ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opts, Diagnostics& diag,
                 const ArticleSink& sink);
 
+// One line of JSONL, read by the caller (chorus ingest --follow reads a
+// growing input itself): parsed and checked exactly as a line of a .jsonl
+// input, a malformed one reported as skipped at `where` ("FILE:LINE", also
+// the id of an article that has none). `line` may be modified. Blank lines
+// are ignored. Not thread-safe (one parser per thread).
+void ReadJsonlLine(std::string& line, std::string_view where, const ReadOptions& opts,
+                   Diagnostics& diag, const ArticleSink& sink);
+
 // Extracts an article from one HTML page: the body text (paragraphs separated
 // by blank lines; menus, scripts, footers, share widgets and ads left out),
 // title, published date, site name and canonical url when the page has them.

@@ -123,6 +123,14 @@ class Store {
   std::string Snapshot();
   void PutSnapshot(std::string_view bytes);
 
+  // --- write-ahead log checkpoints ---
+  // By default a commit that finds the log over 4 MB copies it into the file
+  // (that commit pays, fsync included). A writer that commits often and wants
+  // each commit cheap turns this off and calls Checkpoint at quiet moments: it
+  // copies what no reader still needs, and never waits for readers.
+  void SetAutoCheckpoint(bool on);
+  void Checkpoint();
+
   // --- derived tables ---
   // Article seq -> story, for the grouped articles.
   std::vector<StoryAssignment> Assignments();
@@ -133,6 +141,8 @@ class Store {
   // Stories in story order (members filled, digests empty unless with_digest).
   std::vector<StoredStory> Stories(bool with_digest);
   void PutStory(const StoredStory& s, const std::vector<StoredQuote>& quotes);
+  // One story's digest and quotes (members not filled); nullopt when absent.
+  std::optional<StoredStory> LoadStory(uint32_t story, std::vector<StoredQuote>& quotes);
   void DropStoriesFrom(uint32_t first);  // deletes stories >= first and their quotes
   // Quotes in story order, then ordinal.
   std::vector<StoredQuote> Quotes();

@@ -121,6 +121,10 @@ class StoryClusterer {
   // assignment is final and their features are released, so neither work nor
   // memory grows with the whole past.
   std::vector<uint32_t> Finish();
+  // What Finish would return now, leaving this clusterer as it is (the stream
+  // may go on): Finish runs on a copy of the state. Costs a copy of the state
+  // (open stories, posting lists, the live window) plus the final refinement.
+  std::vector<uint32_t> FinishCopy() const;
 
   // Saving the state between two Adds (chorus/state_io.h): Save writes all
   // of it — statistics, open stories, posting lists, the live window, every

@@ -273,5 +273,11 @@ size_t StoryClusterer::live_articles() const {
 std::vector<uint32_t> StoryClusterer::Finish() {
   return impl_->Finish();
 }
+std::vector<uint32_t> StoryClusterer::FinishCopy() const {
+  // Every member of Impl is a value (vectors, flat tables, hash maps that are
+  // only looked up, never iterated), so the copy decides exactly as the original.
+  Impl copy(*impl_);
+  return copy.Finish();
+}
 
 }  // namespace chorus

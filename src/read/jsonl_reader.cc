@@ -90,7 +90,6 @@ void ReadJsonl(const std::string& path, std::string_view display, const ReadOpti
     diag.InputError(display, "cannot open: " + in.error());
     return;
   }
-  simdjson::dom::parser parser;
   std::string line;
   std::string where;
   bool too_long = false;
@@ -102,27 +101,39 @@ void ReadJsonl(const std::string& path, std::string_view display, const ReadOpti
                            std::to_string(opts.max_article_bytes) + " bytes (--max-article-bytes)");
       continue;
     }
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
-    Article a;
-    std::string err = ParseRecord(parser, line, a);
-    if (err == simdjson::error_message(simdjson::UTF8_ERROR)) {
-      // Invalid UTF-8 inside the record: repair it and say so, as for text files.
-      size_t replaced = 0;
-      std::string fixed = utf8::Repair(line, replaced);
-      a = Article{};
-      err = ParseRecord(parser, fixed, a);
-      if (err.empty())
-        diag.Warn(where, "replaced " + std::to_string(replaced) +
-                             " invalid UTF-8 sequence(s) with U+FFFD");
-    }
-    if (!err.empty()) {
-      diag.Skip(where, "malformed JSON record: " + err);
-      continue;
-    }
-    if (a.id.empty()) a.id = where;
-    Deliver(std::move(a), where, opts, diag, sink);
+    ReadJsonlLine(line, where, opts, diag, sink);
   }
   if (!in.error().empty()) diag.Skip(std::string(display), in.error());
 }
 
 }  // namespace chorus::read
+
+namespace chorus {
+
+void ReadJsonlLine(std::string& line, std::string_view where, const ReadOptions& opts,
+                   Diagnostics& diag, const ArticleSink& sink) {
+  using read::Deliver;
+  using read::ParseRecord;
+  thread_local simdjson::dom::parser parser;
+  if (line.find_first_not_of(" \t\r") == std::string::npos) return;  // blank line
+  Article a;
+  std::string err = ParseRecord(parser, line, a);
+  if (err == simdjson::error_message(simdjson::UTF8_ERROR)) {
+    // Invalid UTF-8 inside the record: repair it and say so, as for text files.
+    size_t replaced = 0;
+    std::string fixed = utf8::Repair(line, replaced);
+    a = Article{};
+    err = ParseRecord(parser, fixed, a);
+    if (err.empty())
+      diag.Warn(where,
+                "replaced " + std::to_string(replaced) + " invalid UTF-8 sequence(s) with U+FFFD");
+  }
+  if (!err.empty()) {
+    diag.Skip(where, "malformed JSON record: " + err);
+    return;
+  }
+  if (a.id.empty()) a.id = where;
+  Deliver(std::move(a), where, opts, diag, sink);
+}
+
+}  // namespace chorus

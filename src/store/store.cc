@@ -324,6 +324,16 @@ void Store::Commit() {
   db_->Exec("COMMIT");
 }
 
+void Store::SetAutoCheckpoint(bool on) {
+  db_->Exec(on ? "PRAGMA wal_autocheckpoint=1000" : "PRAGMA wal_autocheckpoint=0");
+}
+
+void Store::Checkpoint() {
+  if (sqlite3_wal_checkpoint_v2(db_->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) !=
+      SQLITE_OK)
+    db_->Fail("cannot checkpoint the write-ahead log");
+}
+
 void Store::Rollback() {
   if (db_->db && !sqlite3_get_autocommit(db_->db))
     sqlite3_exec(db_->db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -526,6 +536,24 @@ void Store::PutStory(const StoredStory& x, const std::vector<StoredQuote>& quote
     i.Bind(1, story).Bind(2, static_cast<int64_t>(q.ordinal)).Bind(3, q.speaker);
     i.Bind(4, q.json).Bind(5, q.pretty).Run();
   }
+}
+
+std::optional<StoredStory> Store::LoadStory(uint32_t story, std::vector<StoredQuote>& quotes) {
+  Stmt s(db_->db, path_,
+         "SELECT digest_json, digest_markdown, digest_quotes FROM stories WHERE story=?");
+  s.Bind(1, int64_t{story});
+  if (!s.Step()) return std::nullopt;
+  StoredStory x;
+  x.story = story;
+  x.digest_json = s.Text(0);
+  x.digest_markdown = s.Text(1);
+  x.digest_quotes = static_cast<uint32_t>(s.Int(2));
+  Stmt q(db_->db, path_,
+         "SELECT ordinal, speaker, json, pretty FROM quotes WHERE story=? ORDER BY ordinal");
+  q.Bind(1, int64_t{story});
+  while (q.Step())
+    quotes.push_back({story, static_cast<uint32_t>(q.Int(0)), q.Text(1), q.Text(2), q.Text(3)});
+  return x;
 }
 
 void Store::DropStoriesFrom(uint32_t first) {
