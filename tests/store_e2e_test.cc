@@ -23,23 +23,13 @@ extern char** environ;
 namespace chorus {
 namespace {
 
+using testing::NonEmptyLines;
 using testing::ParseJsonl;
 using testing::RunChorus;
-
-std::string Q(const std::string& s) {
-  return "'" + s + "'";
-}
+using testing::ShellQuote;
 
 std::string DevStories() {
   return testing::SharedPath("data/dev-stories/stories.jsonl");
-}
-
-std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
 }
 
 std::string Ok(const std::string& args, const std::string& in = "") {
@@ -51,12 +41,15 @@ std::string Ok(const std::string& args, const std::string& in = "") {
 // Asserts that every reading command gives over the store what the file-based
 // command gives over `file`.
 void ExpectStoreMatchesBatch(const std::string& db, const std::string& file) {
-  EXPECT_EQ(Ok("stories -q --db " + Q(db)), Ok("stories -q " + Q(file)));
-  EXPECT_EQ(Ok("stories -q --pretty --db " + Q(db)), Ok("stories -q --pretty " + Q(file)));
-  EXPECT_EQ(Ok("quotebook -q --db " + Q(db)), Ok("quotebook -q " + Q(file)));
-  EXPECT_EQ(Ok("quotebook -q --pretty --db " + Q(db)), Ok("quotebook -q --pretty " + Q(file)));
-  EXPECT_EQ(Ok("digest -q --db " + Q(db)), Ok("digest -q " + Q(file)));
-  EXPECT_EQ(Ok("digest -q --markdown --db " + Q(db)), Ok("digest -q --markdown " + Q(file)));
+  EXPECT_EQ(Ok("stories -q --db " + ShellQuote(db)), Ok("stories -q " + ShellQuote(file)));
+  EXPECT_EQ(Ok("stories -q --pretty --db " + ShellQuote(db)),
+            Ok("stories -q --pretty " + ShellQuote(file)));
+  EXPECT_EQ(Ok("quotebook -q --db " + ShellQuote(db)), Ok("quotebook -q " + ShellQuote(file)));
+  EXPECT_EQ(Ok("quotebook -q --pretty --db " + ShellQuote(db)),
+            Ok("quotebook -q --pretty " + ShellQuote(file)));
+  EXPECT_EQ(Ok("digest -q --db " + ShellQuote(db)), Ok("digest -q " + ShellQuote(file)));
+  EXPECT_EQ(Ok("digest -q --markdown --db " + ShellQuote(db)),
+            Ok("digest -q --markdown " + ShellQuote(file)));
 }
 
 std::string IntegrityCheck(const std::string& db) {
@@ -81,18 +74,18 @@ TEST(StoreE2E, IngestingOneArticlePerCallGivesTheBatchStories) {
   std::string dev = DevStories();
   if (!testing::Exists(dev)) GTEST_SKIP() << "../shared dev stories not found; skipping";
   std::string db = testing::TempDir() + "/news.db";
-  for (const std::string& line : Lines(dev)) {
-    auto r = RunChorus("ingest -q --db " + Q(db) + " -", line + "\n");
+  for (const std::string& line : NonEmptyLines(dev)) {
+    auto r = RunChorus("ingest -q --db " + ShellQuote(db) + " -", line + "\n");
     ASSERT_EQ(r.status, 0) << r.err;
   }
   ExpectStoreMatchesBatch(db, dev);
-  EXPECT_EQ(ParseJsonl(Ok("export --db " + Q(db))).rows.size(), Lines(dev).size());
+  EXPECT_EQ(ParseJsonl(Ok("export --db " + ShellQuote(db))).rows.size(), NonEmptyLines(dev).size());
 }
 
 TEST(StoreE2E, OneIngestOfAFileGivesTheBatchOutput) {
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
   std::string db = testing::TempDir() + "/news.db";
-  auto r = RunChorus("ingest --db " + Q(db) + " " + Q(examples));
+  auto r = RunChorus("ingest --db " + ShellQuote(db) + " " + ShellQuote(examples));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("5 added, 0 updated, 0 unchanged"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find('\r'), std::string::npos) << "no progress line when not a terminal";
@@ -102,15 +95,15 @@ TEST(StoreE2E, OneIngestOfAFileGivesTheBatchOutput) {
 TEST(StoreE2E, ReingestingTheSameContentChangesNothing) {
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
   std::string db = testing::TempDir() + "/news.db";
-  Ok("ingest -q --db " + Q(db) + " " + Q(examples));
-  std::string stories = Ok("stories -q --db " + Q(db));
-  std::string digest = Ok("digest -q --db " + Q(db));
-  auto r = RunChorus("ingest --db " + Q(db) + " " + Q(examples));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(examples));
+  std::string stories = Ok("stories -q --db " + ShellQuote(db));
+  std::string digest = Ok("digest -q --db " + ShellQuote(db));
+  auto r = RunChorus("ingest --db " + ShellQuote(db) + " " + ShellQuote(examples));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("0 added, 0 updated, 5 unchanged"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("(0 rewritten)"), std::string::npos) << r.err;
-  EXPECT_EQ(Ok("stories -q --db " + Q(db)), stories);
-  EXPECT_EQ(Ok("digest -q --db " + Q(db)), digest);
+  EXPECT_EQ(Ok("stories -q --db " + ShellQuote(db)), stories);
+  EXPECT_EQ(Ok("digest -q --db " + ShellQuote(db)), digest);
 }
 
 TEST(StoreE2E, NewContentForAKnownIdUpdatesThatArticleInPlace) {
@@ -121,11 +114,11 @@ TEST(StoreE2E, NewContentForAKnownIdUpdatesThatArticleInPlace) {
       R"({"id":"b","source":"y.com","text":"Calder's old bridge will reopen in May, the mayor said, after two years of repairs."})";
   std::string a2 =
       R"({"id":"a","source":"x.com","text":"A storm flooded the harbour of Northshore overnight; fishermen counted the damage to their boats."})";
-  Ok("ingest -q --db " + Q(db) + " -", a + "\n" + b + "\n");
-  auto r = RunChorus("ingest --db " + Q(db) + " -", a2 + "\n");
+  Ok("ingest -q --db " + ShellQuote(db) + " -", a + "\n" + b + "\n");
+  auto r = RunChorus("ingest --db " + ShellQuote(db) + " -", a2 + "\n");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("0 added, 1 updated, 0 unchanged"), std::string::npos) << r.err;
-  auto rows_jsonl = ParseJsonl(Ok("export --db " + Q(db)));
+  auto rows_jsonl = ParseJsonl(Ok("export --db " + ShellQuote(db)));
   auto& rows = rows_jsonl.rows;
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(std::string(rows[0]["id"].get_string().value()), "a");
@@ -138,21 +131,22 @@ TEST(StoreE2E, NewContentForAKnownIdUpdatesThatArticleInPlace) {
 TEST(StoreE2E, ExportReadsBackIntoTheSameStore) {
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
   std::string dir = testing::TempDir();
-  Ok("ingest -q --db " + Q(dir + "/one.db") + " " + Q(examples));
-  std::string exported = Ok("export --db " + Q(dir + "/one.db"));
-  EXPECT_EQ(exported, Ok("read -q " + Q(examples)));
-  Ok("ingest -q --db " + Q(dir + "/two.db") + " -", exported);
-  EXPECT_EQ(Ok("export --db " + Q(dir + "/two.db")), exported);
-  EXPECT_EQ(Ok("stories -q --db " + Q(dir + "/two.db")), Ok("stories -q " + Q(examples)));
+  Ok("ingest -q --db " + ShellQuote(dir + "/one.db") + " " + ShellQuote(examples));
+  std::string exported = Ok("export --db " + ShellQuote(dir + "/one.db"));
+  EXPECT_EQ(exported, Ok("read -q " + ShellQuote(examples)));
+  Ok("ingest -q --db " + ShellQuote(dir + "/two.db") + " -", exported);
+  EXPECT_EQ(Ok("export --db " + ShellQuote(dir + "/two.db")), exported);
+  EXPECT_EQ(Ok("stories -q --db " + ShellQuote(dir + "/two.db")),
+            Ok("stories -q " + ShellQuote(examples)));
 }
 
 TEST(StoreE2E, QuotebookAndDigestFiltersKeepTheFullOutputsIds) {
   std::string dev = DevStories();
   if (!testing::Exists(dev)) GTEST_SKIP() << "../shared dev stories not found; skipping";
   std::string db = testing::TempDir() + "/news.db";
-  Ok("ingest -q --db " + Q(db) + " " + Q(dev));
-  std::string all = Ok("quotebook -q --db " + Q(db));
-  std::string lopez = Ok("quotebook -q --db " + Q(db) + " --speaker 'jennifer LOPEZ'");
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dev));
+  std::string all = Ok("quotebook -q --db " + ShellQuote(db));
+  std::string lopez = Ok("quotebook -q --db " + ShellQuote(db) + " --speaker 'jennifer LOPEZ'");
   auto rows_jsonl = ParseJsonl(lopez);
   auto& rows = rows_jsonl.rows;
   ASSERT_FALSE(rows.empty());
@@ -162,27 +156,27 @@ TEST(StoreE2E, QuotebookAndDigestFiltersKeepTheFullOutputsIds) {
   for (auto row : rows)
     EXPECT_EQ(std::string(row["speaker"].get_string().value()), "Jennifer Lopez");
   std::string story(rows[0]["story"].get_string().value());
-  std::string digest = Ok("digest -q --db " + Q(db) + " --story " + story);
+  std::string digest = Ok("digest -q --db " + ShellQuote(db) + " --story " + story);
   auto d_jsonl = ParseJsonl(digest);
   auto& d = d_jsonl.rows;
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(std::string(d[0]["story"].get_string().value()), story);
-  EXPECT_NE(Ok("digest -q --db " + Q(db)).find(digest), std::string::npos);
-  EXPECT_EQ(RunChorus("digest --db " + Q(db) + " --story banana").status, 2);
+  EXPECT_NE(Ok("digest -q --db " + ShellQuote(db)).find(digest), std::string::npos);
+  EXPECT_EQ(RunChorus("digest --db " + ShellQuote(db) + " --story banana").status, 2);
 }
 
 TEST(StoreE2E, FilesThatAreNotAStoreGiveAClearErrorNotACrash) {
   std::string dir = testing::TempDir();
   testing::WriteFile(dir + "/garbage.db", std::string(5000, '\x07') + "not sqlite");
   for (const char* cmd : {"stories --db", "digest --db", "quotebook --db", "export --db"}) {
-    auto r = RunChorus(std::string(cmd) + " " + Q(dir + "/garbage.db"));
+    auto r = RunChorus(std::string(cmd) + " " + ShellQuote(dir + "/garbage.db"));
     EXPECT_EQ(r.status, 2) << cmd;
     EXPECT_NE(r.err.find(dir + "/garbage.db: not a chorus store"), std::string::npos) << r.err;
   }
-  auto r = RunChorus("ingest --db " + Q(dir + "/garbage.db") + " -", "{\"text\":\"x\"}\n");
+  auto r = RunChorus("ingest --db " + ShellQuote(dir + "/garbage.db") + " -", "{\"text\":\"x\"}\n");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("not a chorus store"), std::string::npos) << r.err;
-  r = RunChorus("stories --db " + Q(dir + "/missing.db"));
+  r = RunChorus("stories --db " + ShellQuote(dir + "/missing.db"));
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("no such store"), std::string::npos) << r.err;
 
@@ -190,13 +184,13 @@ TEST(StoreE2E, FilesThatAreNotAStoreGiveAClearErrorNotACrash) {
   // left, a normal exit), never a crash.
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
   std::string db = dir + "/news.db";
-  Ok("ingest -q --db " + Q(db) + " " + Q(examples));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(examples));
   std::string bytes = testing::ReadFile(db);
   for (size_t keep : {size_t{100}, size_t{4096}, bytes.size() / 2}) {
     std::string cut = dir + "/cut" + std::to_string(keep) + ".db";
     testing::WriteFile(cut, bytes.substr(0, keep));
     for (const char* cmd : {"stories --db", "digest --db", "export --db"}) {
-      auto c = RunChorus(std::string(cmd) + " " + Q(cut));
+      auto c = RunChorus(std::string(cmd) + " " + ShellQuote(cut));
       EXPECT_TRUE(c.status == 0 || c.status == 2) << cmd << " " << keep << ": " << c.status;
       if (c.status == 2) {
         EXPECT_NE(c.err.find(cut + ": "), std::string::npos) << c.err;
@@ -208,7 +202,7 @@ TEST(StoreE2E, FilesThatAreNotAStoreGiveAClearErrorNotACrash) {
   ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
   sqlite3_exec(h, "PRAGMA user_version=7", nullptr, nullptr, nullptr);
   sqlite3_close(h);
-  r = RunChorus("stories --db " + Q(db));
+  r = RunChorus("stories --db " + ShellQuote(db));
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("newer chorus (store version 7"), std::string::npos) << r.err;
 }
@@ -216,8 +210,8 @@ TEST(StoreE2E, FilesThatAreNotAStoreGiveAClearErrorNotACrash) {
 TEST(StoreE2E, AStaleStoreIsReadWithAWarningAndTheNextIngestRegroups) {
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
   std::string db = testing::TempDir() + "/news.db";
-  Ok("ingest -q --db " + Q(db) + " " + Q(examples));
-  std::string stories = Ok("stories -q --db " + Q(db));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(examples));
+  std::string stories = Ok("stories -q --db " + ShellQuote(db));
   // What an ingest killed between committing a changed article and regrouping leaves.
   sqlite3* h = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
@@ -227,15 +221,15 @@ TEST(StoreE2E, AStaleStoreIsReadWithAWarningAndTheNextIngestRegroups) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(h);
-  auto r = RunChorus("stories --db " + Q(db));
+  auto r = RunChorus("stories --db " + ShellQuote(db));
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out, stories);
   EXPECT_NE(r.err.find("warning: an ingest was interrupted"), std::string::npos) << r.err;
-  EXPECT_EQ(RunChorus("stories -q --db " + Q(db)).err, "");
-  r = RunChorus("ingest --db " + Q(db) + " -", "");
+  EXPECT_EQ(RunChorus("stories -q --db " + ShellQuote(db)).err, "");
+  r = RunChorus("ingest --db " + ShellQuote(db) + " -", "");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("(1 rewritten)"), std::string::npos) << r.err;
-  r = RunChorus("stories --db " + Q(db));
+  r = RunChorus("stories --db " + ShellQuote(db));
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, stories);
 }
@@ -270,16 +264,16 @@ TEST(StoreE2E, ReadsWhileAnIngestWritesSeeAConsistentStore) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       continue;
     }
-    auto r = RunChorus("stories -q --db " + Q(db));
+    auto r = RunChorus("stories -q --db " + ShellQuote(db));
     ASSERT_EQ(r.status, 0) << r.err;
     auto j = ParseJsonl(r.out);  // every line whole
-    auto d = RunChorus("digest -q --db " + Q(db));
+    auto d = RunChorus("digest -q --db " + ShellQuote(db));
     ASSERT_EQ(d.status, 0) << d.err;
     ++reads;
   }
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   EXPECT_GT(reads, 0);
-  EXPECT_EQ(Ok("stories -q --db " + Q(db)), Ok("stories -q " + Q(dev)));
+  EXPECT_EQ(Ok("stories -q --db " + ShellQuote(db)), Ok("stories -q " + ShellQuote(dev)));
 }
 
 TEST(StoreE2E, AnIngestKilledAtRandomMomentsLeavesASoundStoreThatResumes) {
@@ -288,18 +282,18 @@ TEST(StoreE2E, AnIngestKilledAtRandomMomentsLeavesASoundStoreThatResumes) {
   std::string dir = testing::TempDir();
   // The reference: one uninterrupted run.
   std::string ref_db = dir + "/ref.db";
-  Ok("ingest -q --batch 10 --db " + Q(ref_db) + " " + Q(dev));
+  Ok("ingest -q --batch 10 --db " + ShellQuote(ref_db) + " " + ShellQuote(dev));
   // How long the fastest configuration (--batch 500: fewest commits) takes,
   // so that kills can be aimed inside every run, whatever its batch size.
   auto t0 = std::chrono::steady_clock::now();
-  Ok("ingest -q --batch 500 --db " + Q(dir + "/timing.db") + " " + Q(dev));
+  Ok("ingest -q --batch 500 --db " + ShellQuote(dir + "/timing.db") + " " + ShellQuote(dev));
   int full_ms = static_cast<int>(
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
           .count());
-  std::string ref_stories = Ok("stories -q --db " + Q(ref_db));
-  std::string ref_quotes = Ok("quotebook -q --db " + Q(ref_db));
-  std::string ref_digest = Ok("digest -q --db " + Q(ref_db));
-  ASSERT_EQ(ref_stories, Ok("stories -q " + Q(dev)));
+  std::string ref_stories = Ok("stories -q --db " + ShellQuote(ref_db));
+  std::string ref_quotes = Ok("quotebook -q --db " + ShellQuote(ref_db));
+  std::string ref_digest = Ok("digest -q --db " + ShellQuote(ref_db));
+  ASSERT_EQ(ref_stories, Ok("stories -q " + ShellQuote(dev)));
   std::vector<std::string> ids;
   for (auto row : ParseJsonl(testing::ReadFile(dev)).rows)
     ids.emplace_back(row["id"].get_string().value());
@@ -328,24 +322,24 @@ TEST(StoreE2E, AnIngestKilledAtRandomMomentsLeavesASoundStoreThatResumes) {
       EXPECT_EQ(IntegrityCheck(db), "ok")
           << "round " << round << ", killed after " << delay << " ms";
       // What was committed is a prefix of the input, in order.
-      auto r = RunChorus("export -q --db " + Q(db));
+      auto r = RunChorus("export -q --db " + ShellQuote(db));
       ASSERT_EQ(r.status, 0) << "round " << round << ": " << r.err;
       auto rows_jsonl = ParseJsonl(r.out);
       auto& rows = rows_jsonl.rows;
       ASSERT_LE(rows.size(), ids.size());
       for (size_t i = 0; i < rows.size(); ++i)
         ASSERT_EQ(std::string(rows[i]["id"].get_string().value()), ids[i]) << "round " << round;
-      auto st = RunChorus("stories --db " + Q(db));
+      auto st = RunChorus("stories --db " + ShellQuote(db));
       EXPECT_EQ(st.status, 0) << "round " << round << ": " << st.err;
       if (rows.size() < ids.size() || st.err.find("interrupted") != std::string::npos)
         ++interrupted;
     }
     // Re-running finishes the job: exactly the uninterrupted result.
-    Ok("ingest -q --db " + Q(db) + " " + Q(dev));
+    Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dev));
     EXPECT_EQ(IntegrityCheck(db), "ok");
-    EXPECT_EQ(Ok("stories -q --db " + Q(db)), ref_stories) << "round " << round;
-    EXPECT_EQ(Ok("quotebook -q --db " + Q(db)), ref_quotes) << "round " << round;
-    EXPECT_EQ(Ok("digest -q --db " + Q(db)), ref_digest) << "round " << round;
+    EXPECT_EQ(Ok("stories -q --db " + ShellQuote(db)), ref_stories) << "round " << round;
+    EXPECT_EQ(Ok("quotebook -q --db " + ShellQuote(db)), ref_quotes) << "round " << round;
+    EXPECT_EQ(Ok("digest -q --db " + ShellQuote(db)), ref_digest) << "round " << round;
   }
   // Most kills must land mid-ingest, else the test proves nothing.
   EXPECT_GE(interrupted, 10) << "only " << interrupted << " of 30 kills interrupted an ingest";

@@ -26,12 +26,9 @@ namespace {
 
 using testing::ParseJsonl;
 using testing::RunChorus;
+using testing::ShellQuote;
 
 constexpr uid_t kNobody = 65534;
-
-std::string Q(const std::string& s) {
-  return "'" + s + "'";
-}
 
 std::string Ok(const std::string& args) {
   auto r = RunChorus(args);
@@ -134,25 +131,26 @@ std::string Corpus(int n) {
   std::string dir = testing::TempDir();
   std::string gen = (std::filesystem::path(CHORUS_BINARY).parent_path() / "chorus-gen").string();
   std::string corpus = dir + "/corpus.jsonl";
-  std::string cmd = Q(gen) + " -n " + std::to_string(n) + " --seed 1 -o " + Q(corpus) + " -t " +
-                    Q(dir + "/truth.jsonl") + " 2>/dev/null";
+  std::string cmd = ShellQuote(gen) + " -n " + std::to_string(n) + " --seed 1 -o " +
+                    ShellQuote(corpus) + " -t " + ShellQuote(dir + "/truth.jsonl") + " 2>/dev/null";
   if (std::system(cmd.c_str()) != 0) return "";
   return made[n] = corpus;
 }
 
 // What a store holds, as the reading commands print it.
 std::string Contents(const std::string& db) {
-  return Ok("export -q --db " + Q(db)) + Ok("stories -q --db " + Q(db)) +
-         Ok("digest -q --db " + Q(db));
+  return Ok("export -q --db " + ShellQuote(db)) + Ok("stories -q --db " + ShellQuote(db)) +
+         Ok("digest -q --db " + ShellQuote(db));
 }
 
 TEST(StoreFaults, ADiskFullDuringIngestIsAClearErrorAndKeepsTheStoreSound) {
   std::string corpus = Corpus(600);
   ASSERT_FALSE(corpus.empty()) << "chorus-gen failed";
   std::string dir = testing::TempDir(), db = dir + "/news.db";
-  Ok("ingest -q --db " + Q(db) + " " + Q(std::string(CHORUS_SOURCE_DIR) + "/examples"));
-  const std::string before = Ok("export -q --db " + Q(db));
-  const std::string before_stories = Ok("stories -q --db " + Q(db));
+  Ok("ingest -q --db " + ShellQuote(db) + " " +
+     ShellQuote(std::string(CHORUS_SOURCE_DIR) + "/examples"));
+  const std::string before = Ok("export -q --db " + ShellQuote(db));
+  const std::string before_stories = Ok("stories -q --db " + ShellQuote(db));
   ASSERT_EQ(ParseJsonl(before).rows.size(), 5u);
 
   // Any file may grow to 256 KiB only: the WAL (or, at a checkpoint, the
@@ -169,20 +167,21 @@ TEST(StoreFaults, ADiskFullDuringIngestIsAClearErrorAndKeepsTheStoreSound) {
 
   EXPECT_EQ(IntegrityCheck(db), "ok");
   // What was there is intact; whole batches may have been committed after it.
-  std::string after = Ok("export -q --db " + Q(db));
+  std::string after = Ok("export -q --db " + ShellQuote(db));
   EXPECT_EQ(after.substr(0, before.size()), before);
   EXPECT_LT(ParseJsonl(after).rows.size(), 605u);
-  auto stories = RunChorus("stories -q --db " + Q(db));
+  auto stories = RunChorus("stories -q --db " + ShellQuote(db));
   EXPECT_EQ(stories.status, 0) << stories.err;
   if (after == before) {
     EXPECT_EQ(stories.out, before_stories);
   }
 
   // With room again, the same ingest finishes as if nothing had happened.
-  Ok("ingest -q --batch 50 --db " + Q(db) + " " + Q(corpus));
+  Ok("ingest -q --batch 50 --db " + ShellQuote(db) + " " + ShellQuote(corpus));
   std::string ref = dir + "/ref.db";
-  Ok("ingest -q --db " + Q(ref) + " " + Q(std::string(CHORUS_SOURCE_DIR) + "/examples"));
-  Ok("ingest -q --batch 50 --db " + Q(ref) + " " + Q(corpus));
+  Ok("ingest -q --db " + ShellQuote(ref) + " " +
+     ShellQuote(std::string(CHORUS_SOURCE_DIR) + "/examples"));
+  Ok("ingest -q --batch 50 --db " + ShellQuote(ref) + " " + ShellQuote(corpus));
   EXPECT_EQ(IntegrityCheck(db), "ok");
   EXPECT_EQ(Contents(db), Contents(ref));
 }
@@ -194,7 +193,7 @@ TEST(StoreFaults, AReadOnlyStoreIsAClearErrorForIngestAndStillReadable) {
   const bool root = geteuid() == 0;
   std::string dir = testing::TempDir(), db = dir + "/news.db";
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
-  Ok("ingest -q --db " + Q(db) + " " + Q(examples));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(examples));
   std::string extra = testing::TempDir() + "/extra.jsonl";
   testing::WriteFile(extra,
                      "{\"id\":\"new\",\"text\":\"The mayor said the bridge would stay shut.\"}\n");
@@ -225,7 +224,7 @@ TEST(StoreFaults, AReadOnlyStoreIsAClearErrorForIngestAndStillReadable) {
     EXPECT_EQ(r.err, "") << cmd;
     EXPECT_FALSE(r.out.empty()) << cmd;
     if (std::string(cmd) == "export") {
-      EXPECT_EQ(r.out, Ok("export -q --db " + Q(db)));
+      EXPECT_EQ(r.out, Ok("export -q --db " + ShellQuote(db)));
     }
   }
 
@@ -279,13 +278,13 @@ void InterruptIngest(int sig) {
       std::string::npos)
       << f.err;
   // The committed articles are the first ones of the input, in order.
-  auto exported = ParseJsonl(Ok("export -q --db " + Q(db)));
+  auto exported = ParseJsonl(Ok("export -q --db " + ShellQuote(db)));
   auto input = ParseJsonl(testing::ReadFile(corpus));
   ASSERT_EQ(exported.rows.size(), static_cast<size_t>(stored));
   for (size_t i = 0; i < exported.rows.size(); ++i)
     ASSERT_EQ(exported.rows[i]["id"].get_string().value(),
               input.rows[i]["id"].get_string().value());
-  auto stale = RunChorus("stories -q --db " + Q(db));
+  auto stale = RunChorus("stories -q --db " + ShellQuote(db));
   EXPECT_EQ(stale.status, 0) << stale.err;
 
   // Re-running the same command gives what one uninterrupted ingest gives.
@@ -296,7 +295,7 @@ void InterruptIngest(int sig) {
             std::string::npos)
       << again.err;
   std::string ref = dir + "/ref.db";
-  Ok("ingest -q --db " + Q(ref) + " " + Q(corpus));
+  Ok("ingest -q --db " + ShellQuote(ref) + " " + ShellQuote(corpus));
   EXPECT_EQ(IntegrityCheck(db), "ok");
   EXPECT_EQ(Contents(db), Contents(ref));
 }

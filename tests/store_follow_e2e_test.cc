@@ -23,25 +23,10 @@
 namespace chorus {
 namespace {
 
+using testing::JoinLines;
+using testing::NonEmptyLines;
 using testing::RunChorus;
-
-std::string Q(const std::string& s) {
-  return "'" + s + "'";
-}
-
-std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& lines, size_t from, size_t to) {
-  std::string s;
-  for (size_t i = from; i < to && i < lines.size(); ++i) s += lines[i] + "\n";
-  return s;
-}
+using testing::ShellQuote;
 
 std::string Ok(const std::string& args) {
   auto r = RunChorus(args);
@@ -154,17 +139,18 @@ bool WaitFor(F done) {
 void ExpectGroupedAsBatch(const std::string& db, const std::vector<std::string>& lines, size_t n,
                           bool all = false) {
   std::string file = testing::TempDir() + "/prefix.jsonl";
-  testing::WriteFile(file, Join(lines, 0, n));
-  EXPECT_EQ(Ok("stories -q --db " + Q(db)), Ok("stories -q " + Q(file))) << n << " articles";
+  testing::WriteFile(file, JoinLines(lines, 0, n));
+  EXPECT_EQ(Ok("stories -q --db " + ShellQuote(db)), Ok("stories -q " + ShellQuote(file)))
+      << n << " articles";
   if (all) {
-    EXPECT_EQ(Ok("quotebook -q --db " + Q(db)), Ok("quotebook -q " + Q(file)));
-    EXPECT_EQ(Ok("digest -q --db " + Q(db)), Ok("digest -q " + Q(file)));
+    EXPECT_EQ(Ok("quotebook -q --db " + ShellQuote(db)), Ok("quotebook -q " + ShellQuote(file)));
+    EXPECT_EQ(Ok("digest -q --db " + ShellQuote(db)), Ok("digest -q " + ShellQuote(file)));
   }
 }
 
 std::vector<std::string> DevLines() {
   std::string dev = testing::SharedPath("data/dev-stories/stories.jsonl");
-  return testing::Exists(dev) ? Lines(dev) : std::vector<std::string>{};
+  return testing::Exists(dev) ? NonEmptyLines(dev) : std::vector<std::string>{};
 }
 
 TEST(StoreFollowE2E, ArticlesFedOverTimeAreGroupedAtEachIdleStep) {
@@ -175,14 +161,14 @@ TEST(StoreFollowE2E, ArticlesFedOverTimeAreGroupedAtEachIdleStep) {
   ASSERT_TRUE(f.started());
   size_t fed = 0;
   for (size_t step : {40, 1, 30, 2, 50}) {
-    f.Feed(Join(lines, fed, fed + step));
+    f.Feed(JoinLines(lines, fed, fed + step));
     fed += step;
     ASSERT_TRUE(WaitFor([&] { return Grouped(db) == static_cast<int64_t>(fed); }))
         << "no regroup step after " << fed << " articles\n"
         << f.err();
     ExpectGroupedAsBatch(db, lines, fed);
   }
-  f.Feed(Join(lines, fed, lines.size()));
+  f.Feed(JoinLines(lines, fed, lines.size()));
   f.CloseInput();
   EXPECT_EQ(f.Wait(), 0) << f.err();
   std::string err = f.err();
@@ -196,7 +182,7 @@ TEST(StoreFollowE2E, ArticlesFedOverTimeAreGroupedAtEachIdleStep) {
       << err;
   ExpectGroupedAsBatch(db, lines, lines.size(), /*all=*/true);
   size_t articles = 0, regroups = 0;
-  for (const std::string& l : Lines(log)) {
+  for (const std::string& l : NonEmptyLines(log)) {
     articles += l.rfind("article ", 0) == 0;
     regroups += l.rfind("regroup ", 0) == 0;
   }
@@ -210,22 +196,22 @@ TEST(StoreFollowE2E, ReadersSeeTheLastStepUntilTheNextOneEveryNArticles) {
   std::string db = testing::TempDir() + "/news.db";
   Follow f({"--db", db, "--follow", "--regroup-every", "40", "--regroup-idle", "3600", "-"});
   ASSERT_TRUE(f.started());
-  f.Feed(Join(lines, 0, 40));
+  f.Feed(JoinLines(lines, 0, 40));
   ASSERT_TRUE(WaitFor([&] { return Grouped(db) == 40; })) << f.err();
-  f.Feed(Join(lines, 40, 50));
+  f.Feed(JoinLines(lines, 40, 50));
   ASSERT_TRUE(WaitFor([&] { return Stored(db) == 50; })) << f.err();
   // Ten articles committed but not yet grouped: the stories of the first 40,
   // with a warning that the store is behind.
   EXPECT_EQ(Grouped(db), -1);
-  auto r = RunChorus("stories --db " + Q(db));
+  auto r = RunChorus("stories --db " + ShellQuote(db));
   EXPECT_EQ(r.status, 0) << r.err;
   std::string file = testing::TempDir() + "/first.jsonl";
-  testing::WriteFile(file, Join(lines, 0, 40));
-  EXPECT_EQ(r.out, Ok("stories -q " + Q(file)));
-  f.Feed(Join(lines, 50, 80));
+  testing::WriteFile(file, JoinLines(lines, 0, 40));
+  EXPECT_EQ(r.out, Ok("stories -q " + ShellQuote(file)));
+  f.Feed(JoinLines(lines, 50, 80));
   ASSERT_TRUE(WaitFor([&] { return Grouped(db) == 80; })) << f.err();
   ExpectGroupedAsBatch(db, lines, 80);
-  f.Feed(Join(lines, 80, lines.size()));
+  f.Feed(JoinLines(lines, 80, lines.size()));
   f.CloseInput();
   EXPECT_EQ(f.Wait(), 0) << f.err();
   ExpectGroupedAsBatch(db, lines, lines.size(), /*all=*/true);
@@ -235,13 +221,13 @@ TEST(StoreFollowE2E, SigintOnAFollowedFileEndsWithALastStep) {
   std::vector<std::string> lines = DevLines();
   if (lines.empty()) GTEST_SKIP() << "../shared dev stories not found; skipping";
   std::string dir = testing::TempDir(), db = dir + "/news.db", feed = dir + "/feed.jsonl";
-  testing::WriteFile(feed, Join(lines, 0, 60));
+  testing::WriteFile(feed, JoinLines(lines, 0, 60));
   Follow f({"--db", db, "--follow", "--regroup-idle", "3600", feed}, /*pipe_stdin=*/false);
   ASSERT_TRUE(f.started());
   ASSERT_TRUE(WaitFor([&] { return Stored(db) == 60; })) << f.err();
   {
     std::ofstream out(feed, std::ios::app);
-    out << Join(lines, 60, 109) << lines[109].substr(0, 100);  // a line half written
+    out << JoinLines(lines, 60, 109) << lines[109].substr(0, 100);  // a line half written
   }
   ASSERT_TRUE(WaitFor([&] { return Stored(db) == 109; })) << f.err();
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -269,9 +255,9 @@ TEST(StoreFollowE2E, AKillLosesNothingCommittedAndARestartCatchesUp) {
   {
     Follow f({"--db", db, "--follow", "--regroup-idle", "0.1", "-"});
     ASSERT_TRUE(f.started());
-    f.Feed(Join(lines, 0, 100));
+    f.Feed(JoinLines(lines, 0, 100));
     ASSERT_TRUE(WaitFor([&] { return Grouped(db) == 100; })) << f.err();
-    f.Feed(Join(lines, 100, 140));
+    f.Feed(JoinLines(lines, 100, 140));
     ASSERT_TRUE(WaitFor([&] { return Stored(db) >= 120; })) << f.err();
     f.Signal(SIGKILL);  // committing, or in a regroup step
     EXPECT_EQ(f.Wait(), 128 + SIGKILL);
@@ -279,14 +265,14 @@ TEST(StoreFollowE2E, AKillLosesNothingCommittedAndARestartCatchesUp) {
   const int64_t stored = Stored(db);
   EXPECT_GE(stored, 120);
   // Readers see the last step's stories meanwhile.
-  auto r = RunChorus("stories --db " + Q(db));
+  auto r = RunChorus("stories --db " + ShellQuote(db));
   EXPECT_EQ(r.status, 0) << r.err;
   // The restart continues from the snapshot (of 100 articles, or of more when
   // the kill came after a later step), then takes the whole feed again: the
   // stored articles are unchanged, the rest added.
   Follow g({"--db", db, "--follow", "-"});
   ASSERT_TRUE(g.started());
-  g.Feed(Join(lines, 0, lines.size()));
+  g.Feed(JoinLines(lines, 0, lines.size()));
   g.CloseInput();
   EXPECT_EQ(g.Wait(), 0) << g.err();
   std::string err = g.err();
@@ -308,18 +294,21 @@ TEST(StoreFollowE2E, ALongGeneratedStreamAcrossThePeriodicRefinement) {
   std::string gen =
       std::string(CHORUS_BINARY).substr(0, std::string(CHORUS_BINARY).rfind('/')) + "/chorus-gen";
   std::string all = dir + "/all.jsonl";
-  ASSERT_EQ(std::system((Q(gen) + " -q -n 5000 --seed 7 --days 60 --out " + Q(all)).c_str()), 0);
-  std::vector<std::string> lines = Lines(all);
+  ASSERT_EQ(
+      std::system(
+          (ShellQuote(gen) + " -q -n 5000 --seed 7 --days 60 --out " + ShellQuote(all)).c_str()),
+      0);
+  std::vector<std::string> lines = NonEmptyLines(all);
   ASSERT_EQ(lines.size(), 5000u);
   std::string db = dir + "/news.db";
-  testing::WriteFile(dir + "/first.jsonl", Join(lines, 0, 3000));
-  Ok("ingest -q --db " + Q(db) + " " + Q(dir + "/first.jsonl"));
+  testing::WriteFile(dir + "/first.jsonl", JoinLines(lines, 0, 3000));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dir + "/first.jsonl"));
   Follow f({"--db", db, "--follow", "--regroup-every", "700", "--regroup-idle", "3600", "-"});
   ASSERT_TRUE(f.started());
-  f.Feed(Join(lines, 3000, 4400));
+  f.Feed(JoinLines(lines, 3000, 4400));
   ASSERT_TRUE(WaitFor([&] { return Grouped(db) == 4400; })) << f.err();
   ExpectGroupedAsBatch(db, lines, 4400);
-  f.Feed(Join(lines, 4400, 5000));
+  f.Feed(JoinLines(lines, 4400, 5000));
   f.CloseInput();
   EXPECT_EQ(f.Wait(), 0) << f.err();
   std::string err = f.err();
@@ -334,9 +323,9 @@ TEST(StoreFollowE2E, ALongGeneratedStreamAcrossThePeriodicRefinement) {
 TEST(StoreFollowE2E, BadLinesAreNamedAndAChangedArticleIsRegroupedFromTheStore) {
   std::string dir = testing::TempDir(), db = dir + "/news.db";
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
-  Ok("ingest -q --db " + Q(db) + " " + Q(examples));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(examples));
   std::vector<std::string> lines;
-  std::string exported = Ok("export --db " + Q(db));
+  std::string exported = Ok("export --db " + ShellQuote(db));
   for (size_t at = 0, nl; (nl = exported.find('\n', at)) != std::string::npos; at = nl + 1)
     lines.push_back(exported.substr(at, nl - at));
   ASSERT_EQ(lines.size(), 5u);

@@ -17,25 +17,10 @@
 namespace chorus {
 namespace {
 
+using testing::JoinLines;
+using testing::NonEmptyLines;
 using testing::RunChorus;
-
-std::string Q(const std::string& s) {
-  return "'" + s + "'";
-}
-
-std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& lines, size_t from, size_t to) {
-  std::string s;
-  for (size_t i = from; i < to && i < lines.size(); ++i) s += lines[i] + "\n";
-  return s;
-}
+using testing::ShellQuote;
 
 std::string Ok(const std::string& args, const std::string& in = "") {
   auto r = RunChorus(args, in);
@@ -45,7 +30,7 @@ std::string Ok(const std::string& args, const std::string& in = "") {
 
 // Runs an ingest of `in` and returns its standard error.
 std::string Ingest(const std::string& db, const std::string& in, const std::string& flags = "") {
-  auto r = RunChorus("ingest " + flags + " --db " + Q(db) + " -", in);
+  auto r = RunChorus("ingest " + flags + " --db " + ShellQuote(db) + " -", in);
   EXPECT_EQ(r.status, 0) << r.err;
   return r.err;
 }
@@ -65,30 +50,30 @@ void Sql(const std::string& db, const std::string& sql) {
 }
 
 void ExpectStoreMatchesBatch(const std::string& db, const std::string& file, bool digests = true) {
-  EXPECT_EQ(Ok("stories -q --db " + Q(db)), Ok("stories -q " + Q(file)));
-  EXPECT_EQ(Ok("quotebook -q --db " + Q(db)), Ok("quotebook -q " + Q(file)));
+  EXPECT_EQ(Ok("stories -q --db " + ShellQuote(db)), Ok("stories -q " + ShellQuote(file)));
+  EXPECT_EQ(Ok("quotebook -q --db " + ShellQuote(db)), Ok("quotebook -q " + ShellQuote(file)));
   if (digests) {
-    EXPECT_EQ(Ok("digest -q --db " + Q(db)), Ok("digest -q " + Q(file)));
+    EXPECT_EQ(Ok("digest -q --db " + ShellQuote(db)), Ok("digest -q " + ShellQuote(file)));
   }
 }
 
 TEST(StoreSnapshotE2E, IngestingInSeveralRunsContinuesFromTheSnapshot) {
   std::string dev = testing::SharedPath("data/dev-stories/stories.jsonl");
   if (!testing::Exists(dev)) GTEST_SKIP() << "../shared dev stories not found; skipping";
-  std::vector<std::string> lines = Lines(dev);
+  std::vector<std::string> lines = NonEmptyLines(dev);
   std::string db = testing::TempDir() + "/news.db";
-  std::string err = Ingest(db, Join(lines, 0, 40));
+  std::string err = Ingest(db, JoinLines(lines, 0, 40));
   EXPECT_NE(err.find("replayed all 40 articles (no snapshot)"), std::string::npos) << err;
   size_t done = 40;
   for (size_t step : {1, 30, 2, 60, 100}) {
     size_t to = std::min(lines.size(), done + step);
-    err = Ingest(db, Join(lines, done, to));
+    err = Ingest(db, JoinLines(lines, done, to));
     EXPECT_TRUE(Continued(err, done)) << err;
     done = to;
   }
   ASSERT_EQ(done, lines.size());
   // Nothing new: still from the snapshot, nothing rewritten.
-  err = Ingest(db, Join(lines, 0, 10));
+  err = Ingest(db, JoinLines(lines, 0, 10));
   EXPECT_TRUE(Continued(err, done)) << err;
   EXPECT_NE(err.find("(0 rewritten)"), std::string::npos) << err;
   ExpectStoreMatchesBatch(db, dev);
@@ -100,17 +85,17 @@ TEST(StoreSnapshotE2E, ALongGeneratedStreamInStepsGivesTheBatchStories) {
   std::string dir = testing::TempDir();
   std::string gen = (std::filesystem::path(CHORUS_BINARY).parent_path() / "chorus-gen").string();
   std::string all = dir + "/all.jsonl";
-  int rc = std::system(("'" + gen + "' -q -n 5000 --seed 7 --days 60 --out " + Q(all) +
-                        " --truth " + Q(dir + "/truth.jsonl"))
+  int rc = std::system(("'" + gen + "' -q -n 5000 --seed 7 --days 60 --out " + ShellQuote(all) +
+                        " --truth " + ShellQuote(dir + "/truth.jsonl"))
                            .c_str());
   ASSERT_TRUE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0);
-  std::vector<std::string> lines = Lines(all);
+  std::vector<std::string> lines = NonEmptyLines(all);
   ASSERT_EQ(lines.size(), 5000u);
   std::string db = dir + "/news.db";
-  Ingest(db, Join(lines, 0, 2000), "-q --batch 2000");
+  Ingest(db, JoinLines(lines, 0, 2000), "-q --batch 2000");
   size_t done = 2000;
   for (size_t to : {3000, 4090, 4100, 5000}) {
-    std::string err = Ingest(db, Join(lines, done, to), "--batch 2000");
+    std::string err = Ingest(db, JoinLines(lines, done, to), "--batch 2000");
     EXPECT_TRUE(Continued(err, done)) << err;
     done = to;
   }
@@ -120,7 +105,7 @@ TEST(StoreSnapshotE2E, ALongGeneratedStreamInStepsGivesTheBatchStories) {
 TEST(StoreSnapshotE2E, ADamagedSnapshotIsReplayedOverWithAWarning) {
   std::string dev = testing::SharedPath("data/dev-stories/stories.jsonl");
   if (!testing::Exists(dev)) GTEST_SKIP() << "../shared dev stories not found; skipping";
-  std::vector<std::string> lines = Lines(dev);
+  std::vector<std::string> lines = NonEmptyLines(dev);
   std::string dir = testing::TempDir(), db = dir + "/news.db";
   struct Damage {
     const char* name;
@@ -137,9 +122,9 @@ TEST(StoreSnapshotE2E, ADamagedSnapshotIsReplayedOverWithAWarning) {
        }) {
     SCOPED_TRACE(d.name);
     std::filesystem::remove(db);
-    Ingest(db, Join(lines, 0, 100), "-q");
+    Ingest(db, JoinLines(lines, 0, 100), "-q");
     Sql(db, d.sql);
-    auto r = RunChorus("ingest --db " + Q(db) + " -", Join(lines, 100, lines.size()));
+    auto r = RunChorus("ingest --db " + ShellQuote(db) + " -", JoinLines(lines, 100, lines.size()));
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.err.find("replayed all " + std::to_string(lines.size()) + " articles"),
               std::string::npos)
@@ -147,9 +132,9 @@ TEST(StoreSnapshotE2E, ADamagedSnapshotIsReplayedOverWithAWarning) {
     if (std::string(d.name) != "empty part") {  // an empty snapshot is no snapshot
       EXPECT_NE(r.err.find("warning: snapshot unusable"), std::string::npos) << r.err;
     }
-    EXPECT_EQ(Ok("stories -q --db " + Q(db)), Ok("stories -q " + Q(dev)));
+    EXPECT_EQ(Ok("stories -q --db " + ShellQuote(db)), Ok("stories -q " + ShellQuote(dev)));
     // The replay saved a sound snapshot again.
-    EXPECT_TRUE(Continued(Ingest(db, Join(lines, 0, 1)), lines.size()));
+    EXPECT_TRUE(Continued(Ingest(db, JoinLines(lines, 0, 1)), lines.size()));
   }
   ExpectStoreMatchesBatch(db, dev);
 }
@@ -158,8 +143,8 @@ TEST(StoreSnapshotE2E, AChangedArticleOrReplayFlagReplaysWithTheSameResult) {
   std::string dir = testing::TempDir(), db = dir + "/news.db";
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
   std::string exported;
-  Ok("ingest -q --db " + Q(db) + " " + Q(examples));
-  exported = Ok("export --db " + Q(db));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(examples));
+  exported = Ok("export --db " + ShellQuote(db));
   std::vector<std::string> lines;
   for (size_t at = 0, nl; (nl = exported.find('\n', at)) != std::string::npos; at = nl + 1)
     lines.push_back(exported.substr(at, nl - at));
@@ -174,7 +159,7 @@ TEST(StoreSnapshotE2E, AChangedArticleOrReplayFlagReplaysWithTheSameResult) {
   EXPECT_NE(err.find("1 updated"), std::string::npos) << err;
   EXPECT_NE(err.find("replayed all 5 articles (article 1 changed)"), std::string::npos) << err;
   lines[1] = changed;
-  testing::WriteFile(dir + "/changed.jsonl", Join(lines, 0, lines.size()));
+  testing::WriteFile(dir + "/changed.jsonl", JoinLines(lines, 0, lines.size()));
   ExpectStoreMatchesBatch(db, dir + "/changed.jsonl");
   err = Ingest(db, "", "--replay");
   EXPECT_NE(err.find("replayed all 5 articles (snapshot not used (--replay))"), std::string::npos)
@@ -187,10 +172,10 @@ TEST(StoreSnapshotE2E, AChangedArticleOrReplayFlagReplaysWithTheSameResult) {
 TEST(StoreSnapshotE2E, AVersionOneStoreIsUpgradedAndReplayedOnce) {
   std::string dir = testing::TempDir(), db = dir + "/news.db";
   std::string examples = std::string(CHORUS_SOURCE_DIR) + "/examples";
-  Ok("ingest -q --db " + Q(db) + " " + Q(examples));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(examples));
   // What a version-1 store looks like: no snapshot table.
   Sql(db, "DROP TABLE snapshot; PRAGMA user_version=1");
-  EXPECT_EQ(Ok("stories -q --db " + Q(db)), Ok("stories -q " + Q(examples)));
+  EXPECT_EQ(Ok("stories -q --db " + ShellQuote(db)), Ok("stories -q " + ShellQuote(examples)));
   std::string err = Ingest(db, "");
   EXPECT_NE(err.find("replayed all 5 articles (no snapshot)"), std::string::npos) << err;
   EXPECT_TRUE(Continued(Ingest(db, ""), 5));

@@ -89,4 +89,22 @@ std::string CpSubstr(std::string_view s, size_t begin, size_t end) {
   return std::string(s.substr(bb, eb - bb));
 }
 
+std::string ShellQuote(const std::string& s) {
+  return "'" + s + "'";
+}
+
+std::vector<std::string> NonEmptyLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+std::string JoinLines(const std::vector<std::string>& lines, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to && i < lines.size(); ++i) s += lines[i] + "\n";
+  return s;
+}
+
 }  // namespace chorus::testing

@@ -46,4 +46,11 @@ inline constexpr double kTimeScale = 1.0;
 // Code-point substring of UTF-8 `s`: s[begin:end] in Python terms.
 std::string CpSubstr(std::string_view s, size_t begin, size_t end);
 
+// For end-to-end tests that build shell commands and read output files:
+// `s` in single quotes (test paths hold no quote), the non-empty lines of a
+// file, and lines [from, to) joined with a newline after each.
+std::string ShellQuote(const std::string& s);
+std::vector<std::string> NonEmptyLines(const std::string& path);
+std::string JoinLines(const std::vector<std::string>& lines, size_t from, size_t to);
+
 }  // namespace chorus::testing
