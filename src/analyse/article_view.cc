@@ -16,13 +16,9 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
   // after the text. `lowered` is sized up front and never reallocated, so the
   // views stay valid.
   std::vector<uint32_t> apostrophes;  // byte offsets of every ’
-  for (size_t i = 0;;) {
-    i = util::ScanFor<0xE2, 0xE2, 0xE2>(text.data(), i, text.size());
-    if (i + 2 >= text.size()) break;
-    if (text[i + 1] == '\x80' && text[i + 2] == '\x99')
-      apostrophes.push_back(static_cast<uint32_t>(i));
-    ++i;
-  }
+  for (size_t i = text.find("\xE2\x80\x99"); i != std::string_view::npos;
+       i = text.find("\xE2\x80\x99", i + 3))
+    apostrophes.push_back(static_cast<uint32_t>(i));
   size_t extra = 0;
   {
     size_t a = 0;
