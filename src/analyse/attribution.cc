@@ -346,6 +346,7 @@ std::vector<Attribution> Finder::Run() {
     f.para = v_.quotations[q].paragraphs.front();
     bool matched = PostCue(q, f);
     if (matched) {
+      OuterAccordingTo(f);
       AddQuote(f, q);
       // “…,” she said, after a lead-in in the same sentence: the content
       // starts with the sentence ("But with the field split, “…,” he said.").
