@@ -66,5 +66,19 @@ TEST(QuotesDirect6, AnAbsoluteParticipleTakesTheNounPhraseBeforeIt) {
   EXPECT_EQ(q[0].source, "Trump");
 }
 
+TEST(QuotesDirect6, ALeadingAdverbialIsNotASource) {
+  // A lone adverbial word is no source...
+  auto q = Find("But said \u201cwe will never give up on this town.\u201d");
+  for (const auto& a : q) EXPECT_NE(a.source, "But");
+  // ... and a conjunction before a name is dropped.
+  q = Find("Now Bloomberg says he is \u201cdistressed\u201d by the tone of the campaign.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].source, "Bloomberg");
+  // "At least half of voters" stays whole.
+  q = Find("At least half of voters said the economy was \u201cvery important.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].source, "At least half of voters");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -534,6 +534,7 @@ std::vector<Attribution> Finder::Run() {
     // Where the source ends: the learned span model. (Cue ends were tried the
     // same way and left to the rules: PolNeAR is split on cue adjuncts, and
     // the model lost more cues than it found in 2-fold tests on train.)
+    DropLeadingAdverbial(f);
     if (!f.rule_source) ChooseEnd(f, true);
     out.push_back(std::move(f.a));
   }

@@ -58,3 +58,34 @@ std::pair<uint32_t, uint32_t> Finder::AbsoluteSubject(uint32_t t) const {
 }
 
 }  // namespace chorus::quotes
+
+namespace chorus::quotes {
+
+void Finder::DropLeadingAdverbial(Found& f) const {
+  const auto& T = v_.toks;
+  if (f.a.source.size() != 1) return;
+  uint32_t b = v_.TokenAt(f.a.source[0].begin), e = v_.TokenAt(f.a.source[0].end);
+  if (b >= e || e > T.size()) return;
+  const Tok& w = T[b];
+  if (!w.cap || b != v_.sent_first[w.sent] || !IsAdverbialStarter(w.low)) return;
+  std::string_view l = w.low;
+  // "From: …" headers are annotated as the source (3 of 3 on train).
+  if (l == "from" && e == b + 1) return;
+  // "At least half of voters", "Last year's FBI statistics", "Outside experts".
+  if (l == "last" || l == "outside" || (l == "at" && e > b + 1 && Is(b + 1, "least"))) return;
+  bool conjunction = l == "and" || l == "but" || l == "when" || l == "while" || l == "now" ||
+                     l == "then" || l == "yet" || l == "although" || l == "though" ||
+                     l == "despite" || l == "even" || l == "if" || l == "because" || l == "so" ||
+                     l == "still" || l == "also";
+  ++b;
+  while (conjunction && b < e && IsPunct(b)) ++b;  // "But, …"
+  if (!conjunction || b >= e || !SourceShape(b, e)) {
+    f.a.source.clear();
+    f.src_first = f.src_end = kNone;
+    return;
+  }
+  f.src_first = b;
+  f.a.source = {Bytes(b, e)};
+}
+
+}  // namespace chorus::quotes
