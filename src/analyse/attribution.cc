@@ -346,6 +346,7 @@ std::vector<Attribution> Finder::Run() {
     f.para = v_.quotations[q].paragraphs.front();
     bool matched = PostCue(q, f);
     if (matched) {
+      OuterAccordingTo(f);
       AddQuote(f, q);
       // “…,” she said, after a lead-in in the same sentence: the content
       // starts with the sentence ("But with the field split, “…,” he said.").
@@ -533,6 +534,7 @@ std::vector<Attribution> Finder::Run() {
     // Where the source ends: the learned span model. (Cue ends were tried the
     // same way and left to the rules: PolNeAR is split on cue adjuncts, and
     // the model lost more cues than it found in 2-fold tests on train.)
+    DropLeadingAdverbial(f);
     if (!f.rule_source) ChooseEnd(f, true);
     out.push_back(std::move(f.a));
   }

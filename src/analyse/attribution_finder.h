@@ -3,7 +3,8 @@
 // attribution_reported.cc (block quotes after a colon, reported speech and
 // its content bounds),
 // attribution_sources.cc (source phrases around a cue) and
-// attribution_spans.cc (where cues and sources end: the learned span model).
+// attribution_spans.cc (where cues and sources end: the learned span model),
+// attribution_direct.cc (round 6b rules for direct quotations).
 #pragma once
 
 #include <algorithm>
@@ -185,6 +186,21 @@ class Finder {
   // cue word ending in the colon before the quotation; its predicate is the cue.
   bool ClauseColonCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
+  // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
+  // later in the sentence makes X the source and "according to" the cue:
+  // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
+  void OuterAccordingTo(Found& f) const;
+  // The subject of an absolute participle: "with Donald Trump tweeting “…”",
+  // "– Ryan saying he was “…”", "and Trump calling it “…”" (PolNeAR train:
+  // the noun phrase right before the participle, 20 of 20 after "with", a
+  // comma, a dash or "and"); first == kNone when the participle has none.
+  std::pair<uint32_t, uint32_t> AbsoluteSubject(uint32_t t) const;
+  // A source opening its sentence with an adverbial word is not one as it
+  // stands ("But", "In the", "With"; PolNeAR train: 7 of 126 right): a
+  // conjunction is dropped ("Now Bloomberg" -> "Bloomberg"), a lone word or a
+  // prepositional phrase leaves no source. Applied to the attributions found,
+  // so it changes sources only, never which attributions there are.
+  void DropLeadingAdverbial(Found& f) const;
 
   // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
   // most of their attributions have no source).

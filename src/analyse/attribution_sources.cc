@@ -63,11 +63,14 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
   uint32_t k = end - 1;  // the comma before the verb
   for (int segments = 0; segments < 3; ++segments) {
     // Find the comma that opens this segment.
+    // An appositive may hold a quoted title ("the co-author of “Going Viral,”")
+    // and run long ("a top operative who played a major role in … and is now
+    // running …"): PolNeAR train annotates the whole chain.
     uint32_t c = k;
-    while (c > lo && !Is(c - 1, ",") && T[c - 1].quote < 0 && !Is(c - 1, ";") && !Is(c - 1, ":") &&
-           k - c < 20)
-      --c;
-    if (c <= lo || !Is(c - 1, ",")) return {kNone, kNone};
+    auto sep = [&](uint32_t x) { return Is(x, ",") && T[x].quote < 0; };
+    uint32_t most = segments == 0 ? 40 : 20;  // the one right before the cue may run long
+    while (c > lo && !sep(c - 1) && !Is(c - 1, ";") && !Is(c - 1, ":") && k - c < most) --c;
+    if (c <= lo || !sep(c - 1)) return {kNone, kNone};
     // The head: the words before that comma, back to the clause start.
     uint32_t h = c - 1;
     uint32_t b = h;
@@ -158,6 +161,7 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
   // "“…,” he said on MSNBC, adding that ...": the source of the cue before.
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[s];
+  if (auto abs = AbsoluteSubject(t); abs.first != kNone) return abs;
   if (t > lo && Is(t - 1, ",")) {
     for (uint32_t k = t - 1; k > lo && t - k < 10; --k) {
       uint32_t c = k - 1;

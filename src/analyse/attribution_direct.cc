@@ -1,0 +1,91 @@
+// Round 6b rules for direct quotations (docs/ACCURACY.md, "Round 6b"): who
+// said a quotation when the cue next to it is not the whole story; see
+// attribution_finder.h.
+#include "analyse/attribution_finder.h"
+
+namespace chorus::quotes {
+
+void Finder::OuterAccordingTo(Found& f) const {
+  const auto& T = v_.toks;
+  if (f.cue_tok == kNone || IsAccordingTo(f.cue_tok)) return;
+  uint32_t s = T[f.cue_tok].sent;
+  uint32_t limit = v_.sent_end[s];
+  // Within the clause of the cue: a few tokens of adjunct ("said at a press
+  // conference, according to the Las Vegas Sun."), no quotation, no new cue.
+  for (uint32_t k = f.cue_tok + 1; k + 2 < limit && k < f.cue_tok + 24; ++k) {
+    if (T[k].quote >= 0) return;
+    if (Is(k, ",") && IsAccordingTo(k + 1)) {
+      auto src = SourceAfter(k + 3, limit);
+      if (src.first == kNone) return;
+      Found g = f;
+      g.a.source.clear();
+      g.src_first = g.src_end = kNone;
+      SetSource(g, src);
+      if (g.a.source.empty()) return;
+      g.cue_tok = k + 1;
+      g.a.cue = {CueSpan(k + 1, true)};
+      f = std::move(g);
+      return;
+    }
+    if (IsPunct(k) && !Is(k, ",") && !Is(k, "'") && !Is(k, "\xE2\x80\x99") && !Is(k, "-")) return;
+    if (k > f.cue_tok + 1 && Cue(k) == CueKind::kSpeech) return;
+  }
+}
+
+}  // namespace chorus::quotes
+
+namespace chorus::quotes {
+
+std::pair<uint32_t, uint32_t> Finder::AbsoluteSubject(uint32_t t) const {
+  const auto& T = v_.toks;
+  uint32_t lo = v_.sent_first[T[t].sent];
+  if (t <= lo + 1 || IsPunct(t - 1) || T[t - 1].quote >= 0 || !T[t].low.ends_with("ing"))
+    return {kNone, kNone};
+  auto src = SourceBefore(t);
+  if (src.first == kNone || src.first <= lo || src.second != t) return {kNone, kNone};
+  // The back scan runs over "with" ("…, with Sen. John McCain calling").
+  for (uint32_t k = t - 1; k > src.first; --k)
+    if (Is(k - 1, "with")) {
+      src.first = k;
+      break;
+    }
+  uint32_t b = src.first - 1;
+  std::string_view w = v_.Str(b);
+  bool opens = Is(b, "with") || Is(b, ",") || Is(b, "and") || w == "-" || w == "--" ||
+               w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
+  if (!opens || T[b].quote >= 0 || !SourceShape(src.first, src.second)) return {kNone, kNone};
+  return src;
+}
+
+}  // namespace chorus::quotes
+
+namespace chorus::quotes {
+
+void Finder::DropLeadingAdverbial(Found& f) const {
+  const auto& T = v_.toks;
+  if (f.a.source.size() != 1) return;
+  uint32_t b = v_.TokenAt(f.a.source[0].begin), e = v_.TokenAt(f.a.source[0].end);
+  if (b >= e || e > T.size()) return;
+  const Tok& w = T[b];
+  if (!w.cap || b != v_.sent_first[w.sent] || !IsAdverbialStarter(w.low)) return;
+  std::string_view l = w.low;
+  // "From: …" headers are annotated as the source (3 of 3 on train).
+  if (l == "from" && e == b + 1) return;
+  // "At least half of voters", "Last year's FBI statistics", "Outside experts".
+  if (l == "last" || l == "outside" || (l == "at" && e > b + 1 && Is(b + 1, "least"))) return;
+  bool conjunction = l == "and" || l == "but" || l == "when" || l == "while" || l == "now" ||
+                     l == "then" || l == "yet" || l == "although" || l == "though" ||
+                     l == "despite" || l == "even" || l == "if" || l == "because" || l == "so" ||
+                     l == "still" || l == "also";
+  ++b;
+  while (conjunction && b < e && IsPunct(b)) ++b;  // "But, …"
+  if (!conjunction || b >= e || !SourceShape(b, e)) {
+    f.a.source.clear();
+    f.src_first = f.src_end = kNone;
+    return;
+  }
+  f.src_first = b;
+  f.a.source = {Bytes(b, e)};
+}
+
+}  // namespace chorus::quotes

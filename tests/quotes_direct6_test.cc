@@ -1,0 +1,84 @@
+// Unit tests of the round-6b attribution rules for direct quotations
+// (docs/ACCURACY.md, PolNeAR train conventions), each on a small made-up text.
+#include <gtest/gtest.h>
+
+#include "chorus/quotes.h"
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesDirect6, AccordingToAfterAPostCueIsTheSource) {
+  auto q = Find(
+      "\u201cI ask you not to protest on the floor,\u201d Sanders said, according to CNN. "
+      "\u201cIt is of utmost importance.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "according to");
+  EXPECT_EQ(q[0].source, "CNN");
+  q = Find(
+      "\u201cWe are going to win this state,\u201d O'Malley said at a press conference, according "
+      "to the Las Vegas Sun.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "according to");
+  EXPECT_EQ(q[0].source, "the Las Vegas Sun");
+  // Without it, the post cue stays.
+  q = Find("\u201cWe are going to win this state,\u201d O'Malley said at a press conference.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "O'Malley");
+}
+
+TEST(QuotesDirect6, ALongAppositiveBeforeTheCueStaysInTheSource) {
+  auto q = Find(
+      "Rich Heffley, a top Tallahassee GOP operative who played a major role in John McCain's "
+      "big Florida win in 2008 and is now running Bush's early-vote efforts in the state, said "
+      "the absentee program is a \u201ccritical part of our strategy.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source.rfind("Rich Heffley, a top Tallahassee GOP operative", 0), 0u);
+  // A quoted title inside the appositive does not end it.
+  q = Find(
+      "Hemsley, the co-author of \"Going Viral,\" about the rapid spread of information, said "
+      "the days of \"a somewhat unifying story\" are gone.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source.rfind("Hemsley, the co-author of", 0), 0u);
+}
+
+TEST(QuotesDirect6, AnAbsoluteParticipleTakesTheNounPhraseBeforeIt) {
+  auto q = Find(
+      "Republicans were irritated about the lack of detail, with Sen. John McCain calling it a "
+      "\u201cChinese menu.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "calling");
+  EXPECT_EQ(q[0].source, "Sen. John McCain");
+  q = Find(
+      "Both men issued a statement \u2013 Ryan saying he was \u201cvery encouraged\u201d and "
+      "Trump calling it a \u201cgreat meeting.\u201d");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].source, "Ryan");
+  EXPECT_EQ(q[1].source, "Trump");
+  // Not after a verb: the participle's object is not its subject.
+  q = Find("Trump released a statement saying the talks were \u201cvery productive.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Trump");
+}
+
+TEST(QuotesDirect6, ALeadingAdverbialIsNotASource) {
+  // A lone adverbial word is no source...
+  auto q = Find("But said \u201cwe will never give up on this town.\u201d");
+  for (const auto& a : q) EXPECT_NE(a.source, "But");
+  // ... and a conjunction before a name is dropped.
+  q = Find("Now Bloomberg says he is \u201cdistressed\u201d by the tone of the campaign.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].source, "Bloomberg");
+  // "At least half of voters" stays whole.
+  q = Find("At least half of voters said the economy was \u201cvery important.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].source, "At least half of voters");
+}
+
+}  // namespace
+}  // namespace chorus
