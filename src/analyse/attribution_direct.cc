@@ -32,10 +32,6 @@ void Finder::OuterAccordingTo(Found& f) const {
   }
 }
 
-}  // namespace chorus::quotes
-
-namespace chorus::quotes {
-
 std::pair<uint32_t, uint32_t> Finder::AbsoluteSubject(uint32_t t) const {
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[T[t].sent];
@@ -56,10 +52,6 @@ std::pair<uint32_t, uint32_t> Finder::AbsoluteSubject(uint32_t t) const {
   if (!opens || T[b].quote >= 0 || !SourceShape(src.first, src.second)) return {kNone, kNone};
   return src;
 }
-
-}  // namespace chorus::quotes
-
-namespace chorus::quotes {
 
 void Finder::DropLeadingAdverbial(Found& f) const {
   const auto& T = v_.toks;
