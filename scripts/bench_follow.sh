@@ -47,10 +47,18 @@ cp "$DIR/news.db" "$DIR/follow.db"
 rm -f "$DIR/follow.db-wal" "$DIR/follow.db-shm"
 
 # The feeder: EXTRA lines at RATE a second (flushed one by one).
-# Each line's write time (CLOCK_MONOTONIC, microseconds) goes to sent.log.
+# Each line's write time (CLOCK_MONOTONIC, microseconds) goes to sent.log. The
+# feeder starts once chorus says its start step is done (the snapshot loaded),
+# so that no line waits for the start.
+rm -f "$DIR/follow.err"
 python3 -c '
 import sys, time
 rate = float(sys.argv[2])
+for _ in range(60000):
+    try:
+        if b": start: grouped" in open(sys.argv[4], "rb").read(): break
+    except OSError: pass
+    time.sleep(0.01)
 start = time.monotonic()
 sent = []
 with open(sys.argv[1], "rb") as f:
@@ -63,7 +71,7 @@ with open(sys.argv[1], "rb") as f:
         sys.stdout.buffer.flush()
 with open(sys.argv[3], "w") as out:
     out.write("".join("%d\n" % t for t in sent))
-' "$DIR/more.jsonl" "$RATE" "$DIR/sent.log" |
+' "$DIR/more.jsonl" "$RATE" "$DIR/sent.log" "$DIR/follow.err" |
   /usr/bin/time -f "%e %U %S %M" -o "$DIR/follow.time" nice -n "${FOLLOW_NICE:-0}" \
     "$BIN" ingest --db "$DIR/follow.db" \
     --follow --regroup-every "$EVERY" ${FOLLOW_ARGS:-} --latency-log "$DIR/latency.log" - 2>"$DIR/follow.err"
@@ -84,9 +92,13 @@ awk '$1 == "article" && $3 > 2000 { n++; v += $5 > 0; i += $6 > 0 }
   END { printf "articles over 2 ms (wall): %d; of them %d waited (voluntary context switch: I/O, locks), %d were preempted (involuntary)\n", n, v, i }' \
   "$DIR/latency.log"
 # Each line's wait, feeder write -> committed and grouped (the k-th article
-# line is the k-th line sent: every line of the bench is a new article).
+# line is the k-th line sent: every line of the bench is a new article). A
+# chorus that does not log READ_AT ran everything on one thread, in log order:
+# line k was read at max(its write, the end of what came before it in the log).
 awk 'NR == FNR { sent[NR] = $1; next }
-  $1 == "article" && NF >= 7 { k++; print ($7 + $3 - sent[k]) }' "$DIR/sent.log" "$DIR/latency.log" |
+  $1 == "article" && NF >= 7 { k++; print ($7 + $3 - sent[k]); next }
+  $1 == "article" { k++; read = sent[k] > busy ? sent[k] : busy; busy = read + $3; print busy - sent[k] }
+  $1 == "regroup" && $5 == "save_state" && k > 0 { busy += $4 }' "$DIR/sent.log" "$DIR/latency.log" |
   sort -n | awk '
   { v[NR] = $1 }
   END {
