@@ -2,9 +2,12 @@
 // to a running ingest over time are committed one by one; after each regroup
 // step (idle input, every N articles, end of input, SIGINT) the store's
 // stories are exactly those of `chorus stories` on the articles fed so far;
-// in between, readers see the last step's stories. A kill -9 loses nothing
-// committed, and a restart catches up from the snapshot. Malformed lines are
-// reported with their file and line and skipped.
+// in between, readers see the last step's stories. A step runs on a second
+// thread: lines fed meanwhile are committed, and the step's stories are those
+// of the articles up to its cut (meta.grouped). A kill -9 loses nothing
+// committed (during a step too), and a restart catches up from the snapshot
+// (saved every --snapshot-every steps: an older one is continued). Malformed
+// lines are reported with their file and line and skipped.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -120,6 +123,32 @@ int64_t Grouped(const std::string& db) {  // -1 while stale
   return Number(db,
                 "SELECT CASE WHEN (SELECT value FROM meta WHERE key='stale') = '0' THEN "
                 "CAST((SELECT value FROM meta WHERE key='grouped') AS INTEGER) ELSE -1 END");
+}
+
+// The number of articles the store's snapshot covers (-1 when none): the
+// envelope's "CHORSNAP", u32 version, u64 length + the chorus version, u64 N.
+int64_t SnapshotArticles(const std::string& db) {
+  sqlite3* h = nullptr;
+  int64_t n = -1;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(h, "SELECT data FROM snapshot WHERE part=0", -1, &s, nullptr) ==
+            SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW) {
+      const auto* b = static_cast<const unsigned char*>(sqlite3_column_blob(s, 0));
+      const size_t size = static_cast<size_t>(sqlite3_column_bytes(s, 0));
+      auto u64 = [&](size_t at) {
+        uint64_t v = 0;
+        for (size_t i = 0; i < 8 && at + i < size; ++i) v |= uint64_t{b[at + i]} << (8 * i);
+        return v;
+      };
+      const size_t at = 12 + 8 + u64(12);
+      if (at + 8 <= size) n = static_cast<int64_t>(u64(at));
+    }
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(h);
+  return n;
 }
 
 // Waits (up to a minute) until `done()`.
@@ -318,6 +347,134 @@ TEST(StoreFollowE2E, ALongGeneratedStreamAcrossThePeriodicRefinement) {
   // Digests and quotebook too: most stories a step rewrites were only
   // renumbered, and are renamed rather than rebuilt.
   ExpectGroupedAsBatch(db, lines, 5000, /*all=*/true);
+}
+
+// The generated stream of the long test: 5,000 articles over 60 days.
+std::vector<std::string> GeneratedLines(const std::string& dir) {
+  std::string gen =
+      std::string(CHORUS_BINARY).substr(0, std::string(CHORUS_BINARY).rfind('/')) + "/chorus-gen";
+  std::string all = dir + "/all.jsonl";
+  EXPECT_EQ(
+      std::system(
+          (ShellQuote(gen) + " -q -n 5000 --seed 7 --days 60 --out " + ShellQuote(all)).c_str()),
+      0);
+  return NonEmptyLines(all);
+}
+
+// What a reader sees in one read transaction: the stories and the number of
+// articles they cover (said by the warning when the store is stale).
+struct Seen {
+  std::string stories;
+  int64_t covers = -1;
+};
+Seen ReadStories(const std::string& db, int64_t stored) {
+  auto r = RunChorus("stories --db " + ShellQuote(db));
+  EXPECT_EQ(r.status, 0) << r.err;
+  Seen s{r.out, stored};
+  size_t at = r.err.find("stories cover ");
+  if (at != std::string::npos) s.covers = std::stoll(r.err.substr(at + 14));
+  return s;
+}
+
+TEST(StoreFollowE2E, LinesAreCommittedWhileAStepRunsAndEachStepCoversItsCut) {
+  // Lines keep coming (a few milliseconds apart) while steps run every 150
+  // articles: the articles fed during a step are committed before it ends
+  // (the log shows them before the step's line), and every state a reader
+  // sees — stale or not — is the batch result on the articles it covers.
+  std::string dir = testing::TempDir();
+  std::vector<std::string> lines = GeneratedLines(dir);
+  ASSERT_EQ(lines.size(), 5000u);
+  std::string db = dir + "/news.db", log = dir + "/latency.log";
+  testing::WriteFile(dir + "/first.jsonl", JoinLines(lines, 0, 2500));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dir + "/first.jsonl"));
+  Follow f({"--db", db, "--follow", "--regroup-every", "150", "--regroup-idle", "3600",
+            "--snapshot-every", "2", "--latency-log", log, "-"});
+  ASSERT_TRUE(f.started());
+  std::vector<Seen> seen;
+  for (size_t at = 2500; at < 3400; at += 10) {
+    f.Feed(JoinLines(lines, at, at + 10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(15));
+    if (at % 150 == 0) seen.push_back(ReadStories(db, static_cast<int64_t>(at)));
+  }
+  f.CloseInput();
+  EXPECT_EQ(f.Wait(), 0) << f.err();
+  // The steps that ran while lines came in: an article past the step's cut
+  // was committed before the step was applied.
+  std::vector<std::string> log_lines = NonEmptyLines(log);
+  size_t overlapped = 0, steps = 0;
+  int64_t last_seq = -1;
+  for (const std::string& l : log_lines) {
+    if (l.rfind("article ", 0) == 0) last_seq = std::stoll(l.substr(8));
+    if (l.rfind("regroup ", 0) != 0 || l.find(" covers ") == std::string::npos) continue;
+    ++steps;
+    const int64_t covers = std::stoll(l.substr(l.find(" covers ") + 8));
+    overlapped += last_seq >= covers;
+  }
+  EXPECT_GE(steps, 3u) << f.err();  // the start, one or more during the feed, the end
+  EXPECT_GE(overlapped, 1u) << "no step overlapped the input\n" << f.err();
+  ExpectGroupedAsBatch(db, lines, 3400, /*all=*/true);
+  size_t checked = 0;
+  for (const Seen& s : seen) {
+    if (s.covers < 2500 || checked >= 3) continue;  // (a few suffice: each costs a batch run)
+    std::string file = dir + "/prefix.jsonl";
+    testing::WriteFile(file, JoinLines(lines, 0, static_cast<size_t>(s.covers)));
+    EXPECT_EQ(s.stories, Ok("stories -q " + ShellQuote(file))) << s.covers << " articles";
+    ++checked;
+  }
+  EXPECT_GE(checked, 1u);
+}
+
+TEST(StoreFollowE2E, AKillDuringAStepThenARestartGivesTheBatchResult) {
+  // Steps every 100 articles while lines keep coming, the snapshot saved only
+  // by the first step (--snapshot-every large): a kill -9 lands while a step
+  // runs or between two; the stories stay those of the last applied step,
+  // and the restart continues from the older snapshot to the batch result.
+  std::string dir = testing::TempDir();
+  std::vector<std::string> lines = GeneratedLines(dir);
+  ASSERT_EQ(lines.size(), 5000u);
+  std::string db = dir + "/news.db", log = dir + "/latency.log";
+  testing::WriteFile(dir + "/first.jsonl", JoinLines(lines, 0, 2000));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dir + "/first.jsonl"));
+  int64_t grouped_at_kill = -1;
+  {
+    Follow f({"--db", db, "--follow", "--regroup-every", "100", "--regroup-idle", "3600",
+              "--snapshot-every", "1000", "--latency-log", log, "-"});
+    ASSERT_TRUE(f.started());
+    size_t at = 2000;
+    for (; at < 3500; at += 10) {
+      f.Feed(JoinLines(lines, at, at + 10));
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      if (at >= 2600 && Number(db, "SELECT value FROM meta WHERE key='grouped'") >= 2300) break;
+    }
+    ASSERT_TRUE(WaitFor([&] {
+      return Number(db, "SELECT value FROM meta WHERE key='grouped'") >= 2300;
+    })) << f.err();
+    f.Signal(SIGKILL);
+    EXPECT_EQ(f.Wait(), 128 + SIGKILL);
+    grouped_at_kill = Number(db, "SELECT value FROM meta WHERE key='grouped'");
+  }
+  const int64_t stored = Stored(db);
+  EXPECT_GE(grouped_at_kill, 2300);
+  EXPECT_LE(grouped_at_kill, stored);
+  // Readers meanwhile: the last applied step, the batch result on its cut.
+  Seen s = ReadStories(db, stored);
+  ASSERT_EQ(s.covers, grouped_at_kill);
+  std::string file = dir + "/prefix.jsonl";
+  testing::WriteFile(file, JoinLines(lines, 0, static_cast<size_t>(s.covers)));
+  EXPECT_EQ(s.stories, Ok("stories -q " + ShellQuote(file)));
+  // The snapshot is the one of the start (2,000 articles): older than the stories.
+  EXPECT_EQ(SnapshotArticles(db), 2000);
+  Follow g({"--db", db, "--follow", "-"});
+  ASSERT_TRUE(g.started());
+  g.Feed(JoinLines(lines, 0, 3600));
+  g.CloseInput();
+  EXPECT_EQ(g.Wait(), 0) << g.err();
+  std::string err = g.err();
+  EXPECT_NE(err.find("start: grouped " + std::to_string(stored) + " articles"), std::string::npos)
+      << err;
+  EXPECT_NE(err.find("continued)"), std::string::npos) << err;
+  EXPECT_EQ(err.find("warning"), std::string::npos) << err;
+  ExpectGroupedAsBatch(db, lines, 3600, /*all=*/true);
 }
 
 TEST(StoreFollowE2E, BadLinesAreNamedAndAChangedArticleIsRegroupedFromTheStore) {

@@ -27,6 +27,7 @@ struct IngestArgs {
   bool follow = false;
   double regroup_idle = 1.0, regroup_interval = 60.0;
   size_t regroup_every = 1000;
+  size_t snapshot_every = 10;
   std::string latency_log;
 };
 
@@ -50,6 +51,7 @@ int RunFollow(const IngestArgs& args, const ReadOptions& read) {
   f.idle = Millis(args.regroup_idle);
   f.every = Millis(args.regroup_interval);
   f.every_articles = args.regroup_every;
+  f.snapshot_every = args.snapshot_every;
   f.latency_log = args.latency_log;
   f.quiet = args.in.quiet;
   f.use_snapshot = !args.replay;
@@ -83,7 +85,8 @@ int RunFollow(const IngestArgs& args, const ReadOptions& read) {
                 << " (CPU time: " << Percentiles({stats.cpu_us.begin(), stats.cpu_us.end()})
                 << ")\n"
                 << "chorus: regroup steps: " << stats.regroup_us.size() << " (the first at start), "
-                << Percentiles(stats.regroup_us) << ", total " << total / 1000 << " ms\n";
+                << Percentiles(stats.regroup_us) << ", total " << total / 1000 << " ms"
+                << "; on the ingest thread (lines wait): " << Percentiles(stats.blocked_us) << '\n';
     }
   } catch (const StoreError& e) {
     std::cerr << "chorus: " << e.what() << '\n';
@@ -116,7 +119,11 @@ Runner AddIngestCommand(CLI::App& app) {
       "--regroup-interval seconds, and at the end (end of standard input, or\n"
       "Ctrl-C / SIGTERM: the follow then ends with a last regroup step and exit\n"
       "status 0; a second signal kills at once). In between, readers see the\n"
-      "stories of the last step (the store says it is stale).\n\n"
+      "stories of the last step (the store says it is stale). A step runs beside\n"
+      "the ingest, on a second thread: articles arriving meanwhile are committed\n"
+      "and go to the next step. The grouping snapshot (what a restart continues\n"
+      "from) is saved every --snapshot-every steps and at the end; after a kill,\n"
+      "the next ingest continues from the last one saved.\n\n"
       "Examples:\n"
       "  chorus ingest --db news.db feed.jsonl\n"
       "  zcat feed.jsonl.gz | chorus ingest --db news.db -\n"
@@ -144,6 +151,11 @@ Runner AddIngestCommand(CLI::App& app) {
   cmd->add_option("--regroup-interval", args->regroup_interval,
                   "--follow: regroup after this many seconds (when the input never idles)")
       ->check(CLI::Range(0.0, 86400.0 * 365))
+      ->capture_default_str();
+  cmd->add_option("--snapshot-every", args->snapshot_every,
+                  "--follow: save the grouping snapshot every this many regroup steps (and at "
+                  "the end)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30))
       ->capture_default_str();
   cmd->add_option("--latency-log", args->latency_log,
                   "--follow: write each article's latency (line read to committed and grouped, "

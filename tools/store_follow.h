@@ -8,15 +8,22 @@
 // the article is durable (against a crash of the process: WAL with
 // synchronous=NORMAL) and grouped in memory. The log is checkpointed at the
 // regroup steps, not by the commits. The store's stories lag until a
-// regroup step (RegroupLive: final refinement on a copy of the clustering
-// state, snapshot, rewritten stories, one transaction), which runs when the
+// regroup step (LiveStep, store_step.h: the pipeline cut at N articles, the
+// final refinement and the stories' lines made on a second thread while
+// lines keep coming in, then one short transaction), which starts when the
 // input has been idle for `idle`, after `every_articles` articles or
-// `every_seconds` seconds with articles pending, and at the end of the input
-// or a stop signal. After each step the stories are exactly those of
-// `chorus stories` on every stored article in arrival order. An article that
-// replaces a stored one (known id, new content) or articles appended by
-// another process make the in-memory pipeline unusable: the next step then
-// regroups from the snapshot or replays (Regroup) and rebuilds it.
+// `every_seconds` seconds with articles pending (one step at a time: those
+// that come in during a step go to the next), and at the end of the input or
+// a stop signal (after the step under way). After each step the stories are
+// exactly those of `chorus stories` on the stored articles 0..N-1 (N =
+// meta.grouped; stale stays set when more were committed meanwhile). The
+// grouping snapshot is saved by every `snapshot_every`-th step and the last
+// one (a restart after a kill continues from the last one saved and feeds
+// the articles after it again). An article that replaces a stored one (known
+// id, new content) or articles appended by another process make the
+// in-memory pipeline unusable: the step under way is then discarded and the
+// next one regroups from the snapshot or replays (Regroup), on the ingest
+// thread, and rebuilds it.
 // A first SIGINT/SIGTERM ends the follow after a last regroup step; a second
 // one kills at once (the store stays sound: the next ingest catches up).
 #pragma once
@@ -36,6 +43,7 @@ struct FollowOptions {
   std::string input = "-";  // "-" (standard input) or a file to follow
   std::chrono::milliseconds idle{1000};
   size_t every_articles = 1000;
+  size_t snapshot_every = 10;  // steps (the first and the last always save it)
   std::chrono::milliseconds every{60000};
   std::string latency_log;  // when set: one line per article and per regroup step
   bool quiet = false;
@@ -46,7 +54,8 @@ struct FollowStats {
   IngestStats ingest;                // counts of the whole run
   std::vector<uint32_t> latency_us;  // per added article: line read -> committed, grouped
   std::vector<uint32_t> cpu_us;      // the CPU time of the same (this thread)
-  std::vector<uint64_t> regroup_us;  // per regroup step (the first one included)
+  std::vector<uint64_t> regroup_us;  // per regroup step (the first one included): cut to applied
+  std::vector<uint64_t> blocked_us;  // the same steps' time on the ingest thread (lines wait)
   std::string stop;                  // "end of input", "SIGINT", "SIGTERM"
 };
 

@@ -53,8 +53,11 @@ struct IngestStats {
   std::string replay_reason;
   bool snapshot_damaged = false;  // a snapshot was there but could not be used
   // Where a continuing Regroup's time went (microseconds): saving the
-  // pipeline state, finishing the stream (on a copy: RegroupLive), the
-  // assignments, digests and quotebook, writing the snapshot.
+  // pipeline state, finishing the stream, making the digests and quotebook
+  // of the stories that changed, writing everything (assignments, stories,
+  // snapshot). For a follow's LiveStep: the cut (ingest thread), the final
+  // refinement and the stories' lines (second thread), the write
+  // transaction (ingest thread).
   uint64_t save_us = 0, finish_us = 0, stories_us = 0, snapshot_us = 0;
   size_t renumbered = 0;  // of the stories rewritten: same members, new number
 };
@@ -95,7 +98,8 @@ void IngestInputs(Store& store, const std::vector<std::string>& inputs, const Re
 // The grouping kept in memory between regroups (chorus ingest --follow):
 // the pipeline over the stored articles 0..pipeline->size()-1 in seq order,
 // and the final story of each article the store's stories describe (as
-// stored by the last regroup).
+// stored by the last regroup; fewer articles than the pipeline holds while
+// a regroup step is under way: store_step.h).
 struct LiveGrouping {
   std::unique_ptr<StoryPipeline> pipeline;
   std::vector<uint32_t> stories;
@@ -105,16 +109,8 @@ struct LiveGrouping {
 // (one transaction; rolled back when a stop signal throws Interrupted).
 // With `use_snapshot` false it always replays (the snapshot is still saved).
 // With `live`, the pipeline is not ended but kept there (replaced only when
-// the regroup committed), for RegroupLive.
+// the regroup committed), for the regroup steps of a follow (store_step.h).
 void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Progress& progress,
              bool use_snapshot = true, LiveGrouping* live = nullptr);
-
-// The same from a live grouping whose pipeline holds every stored article,
-// none of them changed since it was built (StoreError otherwise; nothing is
-// then written, and a Regroup with `live` rebuilds it): nothing is read back
-// or re-analysed; the final refinement runs on a copy of the clustering
-// state, the snapshot is saved, the stories that changed are rewritten, and
-// the pipeline goes on. One transaction; `live` changes only when it commits.
-void RegroupLive(Store& store, LiveGrouping& live, IngestStats& stats, Progress& progress);
 
 }  // namespace chorus::cli

@@ -13,10 +13,12 @@
 // saved state and the batch result (the periodic refinements during Add are
 // part of the state), so loading it and adding articles N, N+1, ... gives the
 // state the batch command has after the same articles, and Finish the same
-// stories. It is used only when it covers exactly the grouped articles, none
-// of which changed since, and its last article is the stored one; otherwise
-// (or when it is damaged, of another version or options) every article is
-// replayed, as before snapshots existed.
+// stories. It is used only when it covers at most the grouped articles
+// (fewer: a follow saves it every few steps; the stored assignments then say
+// what the stored stories describe, and the articles after the snapshot are
+// fed again), none of the grouped articles changed since, and its last
+// article is the stored one; otherwise (or when it is damaged, of another
+// version or options) every article is replayed, as before snapshots existed.
 #include <xxhash.h>
 
 #include <chrono>
@@ -30,16 +32,12 @@
 #include "chorus/state_io.h"
 #include "chorus/version.h"
 #include "store_ingest.h"
+#include "store_stories.h"
 #include "story_output.h"
 
 namespace chorus::cli {
 
 namespace {
-
-constexpr std::string_view kMagic = "CHORSNAP";
-// Bump when the clustering or near-copy code changes what it decides or
-// what its state holds: older snapshots are then replayed over.
-constexpr uint32_t kSnapshotVersion = 1;
 
 struct Snapshot {
   uint64_t articles = 0, last_hash = 0;
@@ -47,26 +45,17 @@ struct Snapshot {
   std::vector<uint32_t> stories;  // the final story of each article
 };
 
-// The envelope's head, up to the pipeline state.
-void PutHead(std::string& out, uint64_t articles, uint64_t last_hash) {
-  out.append(kMagic);
-  StateWriter w(out);
-  w.Put<uint32_t>(kSnapshotVersion);
-  w.PutString(kVersion);
-  w.Put<uint64_t>(articles);
-  w.Put<uint64_t>(last_hash);
-}
-
 // Throws StateError when `bytes` is not a whole snapshot of this version.
 Snapshot ParseSnapshot(std::string_view bytes) {
-  if (bytes.size() < kMagic.size() || bytes.substr(0, kMagic.size()) != kMagic)
+  if (bytes.size() < kSnapshotMagic.size() ||
+      bytes.substr(0, kSnapshotMagic.size()) != kSnapshotMagic)
     throw StateError("not a grouping snapshot");
-  if (bytes.size() < kMagic.size() + 8) throw StateError("truncated");
+  if (bytes.size() < kSnapshotMagic.size() + 8) throw StateError("truncated");
   std::string_view body = bytes.substr(0, bytes.size() - 8);
   if (StateReader(bytes.substr(body.size())).Get<uint64_t>("checksum") !=
       XXH3_64bits(body.data(), body.size()))
     throw StateError("checksum mismatch (damaged or truncated)");
-  StateReader r(body.substr(kMagic.size()));
+  StateReader r(body.substr(kSnapshotMagic.size()));
   const uint32_t version = r.Get<uint32_t>("version");
   const std::string chorus = r.GetString("chorus version");
   if (version != kSnapshotVersion || chorus != kVersion)
@@ -81,44 +70,6 @@ Snapshot ParseSnapshot(std::string_view bytes) {
   return s;
 }
 
-// The quotebook and digest of one story, as the store keeps them.
-void BuildStory(Store& store, uint32_t story, const std::vector<int64_t>& members, StoredStory& out,
-                std::vector<StoredQuote>& quotes) {
-  std::vector<Article> arts;
-  std::vector<std::vector<Attribution>> attrs;
-  Segmentation seg;
-  for (int64_t seq : members) {
-    arts.push_back(store.Load(seq));
-    Segment(arts.back().text, seg);
-    attrs.push_back(FindAttributions(arts.back().text, seg));
-  }
-  std::vector<const Article*> ptrs;
-  std::vector<QuotedArticle> quoted;
-  std::vector<DigestArticle> in;
-  for (size_t i = 0; i < arts.size(); ++i) {
-    ptrs.push_back(&arts[i]);
-    quoted.push_back({arts[i].id, arts[i].text, attrs[i]});
-    in.push_back({&arts[i], &attrs[i]});
-  }
-  std::string name = std::string("s").append(std::to_string(story));
-  JsonWriter w;
-  uint32_t ordinal = 0;
-  for (const CanonicalQuote& q : BuildQuotebook(quoted)) {
-    w.Clear();
-    WriteQuoteJson(w, std::string("q").append(std::to_string(ordinal)), name, q, ptrs);
-    quotes.push_back({story, ordinal++, q.speaker, w.str(), QuotePretty(q, ptrs)});
-  }
-  StoryDigest d = DigestStory(in, DigestOptions{});
-  size_t next_quote = 0;
-  w.Clear();
-  WriteDigestJson(w, name, d, ptrs, next_quote);
-  out.story = story;
-  out.members = members;
-  out.digest_json = w.str();
-  out.digest_markdown = DigestMarkdown(name, d, ptrs);
-  out.digest_quotes = static_cast<uint32_t>(next_quote);
-}
-
 void RewriteStory(Store& store, uint32_t story, const std::vector<int64_t>& members,
                   IngestStats& stats, Progress& progress, size_t stories) {
   ThrowIfStopped();
@@ -130,16 +81,17 @@ void RewriteStory(Store& store, uint32_t story, const std::vector<int64_t>& memb
   progress.Digests(stats.rewritten, stories);
 }
 
-// Why the snapshot cannot be continued (empty: it can).
+// Why the snapshot cannot be continued (empty: it can). It may be older than
+// the stories (a follow saves it every few steps): the articles after it are
+// then fed again.
 std::string Unusable(Store& store, const Snapshot& s, int64_t grouped, int64_t articles) {
-  if (static_cast<int64_t>(s.articles) != grouped)
-    return "it covers " + std::to_string(s.articles) + " articles, the stories " +
-           std::to_string(grouped);
+  const int64_t n = static_cast<int64_t>(s.articles);
+  if (n > grouped)
+    return "it covers " + std::to_string(n) + " articles, the stories " + std::to_string(grouped);
   if (grouped > articles) return "the store holds fewer articles than it covers";
   for (int64_t seq : store.Changed())
     if (seq < grouped) return "article " + std::to_string(seq) + " changed";
-  if (grouped > 0 && store.Hash(grouped - 1) != s.last_hash)
-    return "its last article is not the stored one";
+  if (n > 0 && store.Hash(n - 1) != s.last_hash) return "its last article is not the stored one";
   return {};
 }
 
@@ -174,19 +126,13 @@ std::vector<AnalysedArticle> FeedAndFinish(Store& store, StoryPipeline& pipeline
     throw StoreError(store.path() + ": damaged store: article " + std::to_string(n) +
                      " is missing");
   auto t = std::chrono::steady_clock::now();
-  PutHead(snap, static_cast<uint64_t>(total), total > 0 ? store.Hash(total - 1) : 0);
-  const size_t length_at = snap.size();
-  StateWriter(snap).Put<uint64_t>(0);  // the state's length, set below
+  const size_t state_at =
+      BeginSnapshot(snap, static_cast<uint64_t>(total), total > 0 ? store.Hash(total - 1) : 0);
   pipeline.SaveState(snap);
-  std::string length;
-  StateWriter(length).Put<uint64_t>(snap.size() - length_at - 8);
-  snap.replace(length_at, 8, length);
   stats.save_us = MicrosSince(t);
   std::vector<AnalysedArticle> result = keep ? pipeline.FinishCopy(&all) : pipeline.Finish(&all);
   stats.finish_us = MicrosSince(t);
-  StateWriter(snap).PutVector(all);
-  const uint64_t sum = XXH3_64bits(snap.data(), snap.size());
-  StateWriter(snap).Put<uint64_t>(sum);
+  EndSnapshot(snap, state_at, all);
   return result;
 }
 
@@ -244,100 +190,38 @@ void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progr
   }
 }
 
-// Rewrites the stories in `members` (new number -> members). One that an old
-// story had with exactly these members (stories are numbered by first
-// appearance, so a split or merge renumbers every later story) is renamed:
-// its stored digest and quotes are moved (all are read before anything is
-// written); the others are rebuilt from their articles.
-void RewriteStories(Store& store, const std::vector<uint32_t>& before,
-                    const std::map<uint32_t, std::vector<int64_t>>& members, IngestStats& stats,
-                    Progress& progress, uint32_t count) {
-  auto old_of = [&](const std::vector<int64_t>& m) {
-    return static_cast<size_t>(m[0]) < before.size() ? before[m[0]] : ~0u;
-  };
-  std::map<uint32_t, std::vector<int64_t>> old;  // old story -> its members
-  for (const auto& [story, m] : members)
-    if (old_of(m) != ~0u && old_of(m) != story) old[old_of(m)];
-  for (size_t i = 0; i < before.size(); ++i) {
-    auto it = old.find(before[i]);
-    if (it != old.end()) it->second.push_back(static_cast<int64_t>(i));
-  }
-  struct Moved {
-    StoredStory story;
-    std::vector<StoredQuote> quotes;
-  };
-  std::map<uint32_t, Moved> moved;  // new number -> the renamed story
-  for (const auto& [story, m] : members) {
-    auto it = old.find(old_of(m));
-    if (it == old.end() || it->second != m) continue;
-    Moved x;
-    std::optional<StoredStory> s = store.LoadStory(it->first, x.quotes);
-    if (!s || !RenameStory(*s, x.quotes, it->first, story)) continue;
-    x.story = std::move(*s);
-    x.story.members = m;
-    moved.emplace(story, std::move(x));
-  }
-  for (const auto& [story, m] : members) {
-    auto it = moved.find(story);
-    if (it == moved.end()) {
-      RewriteStory(store, story, m, stats, progress, count);
-      continue;
-    }
-    ThrowIfStopped();
-    store.PutStory(it->second.story, it->second.quotes);
-    ++stats.rewritten;
-    ++stats.renumbered;
-  }
-}
-
-// Continues the stream from the state of the first `before.size()` articles
-// (a loaded snapshot, or the live pipeline, which may hold later articles
-// already), none of which changed since: only the articles after them are
-// analysed, and only the stories whose members moved are rewritten. Every
-// article's final story goes to `all`; with `keep` the pipeline goes on.
+// Continues the stream from a pipeline over the first `from` articles (a
+// loaded snapshot, or the live pipeline), none of which changed since:
+// only the articles after them are analysed, and only the stories whose
+// members moved are rewritten. `before` is the final story of each article
+// the stored stories describe (from <= before.size(): a snapshot may be
+// older than the stories). Every article's final story goes to `all`; with
+// `keep` the pipeline goes on.
 void Continue(Store& store, StoryPipeline& pipeline, const std::vector<uint32_t>& before,
               IngestStats& stats, Progress& progress, bool keep, std::vector<uint32_t>& all) {
-  const int64_t first = static_cast<int64_t>(before.size());
+  const size_t from = pipeline.size();
   const int64_t total = store.articles();
   std::string snap;
   std::vector<AnalysedArticle> result =
       FeedAndFinish(store, pipeline, total, progress, snap, all, keep, stats);
   auto t = std::chrono::steady_clock::now();
   stats.grouped_articles = result.size();
-  stats.continued_from = static_cast<size_t>(first);
-
-  uint32_t count = 0;  // stories, numbered densely
-  for (uint32_t s : all) count = std::max(count, s + 1);
-  std::vector<bool> dirty(count + 1, false);
-  uint32_t old_count = 0;
-  for (uint32_t s : before) old_count = std::max(old_count, s + 1);
-  for (size_t i = 0; i < before.size(); ++i) {
-    if (before[i] == all[i]) continue;
-    store.SetStory(static_cast<int64_t>(i), all[i]);
-    if (before[i] < count) dirty[before[i]] = true;
-    dirty[all[i]] = true;
-  }
-  for (size_t i = before.size(); i < all.size(); ++i) {
-    StoryAssignment a;
-    a.story = all[i];
-    const std::optional<size_t>& dup = result[i - before.size()].duplicate_of;
-    if (dup) a.duplicate_of = static_cast<int64_t>(*dup);
-    store.SetAssignment(static_cast<int64_t>(i), a);
-    dirty[all[i]] = true;
-  }
-  store.TruncateAssignments(total);
-  for (uint32_t s = old_count; s < count; ++s) dirty[s] = true;  // (all have new members)
-  std::map<uint32_t, std::vector<int64_t>> members;
-  for (size_t i = 0; i < all.size(); ++i)
-    if (dirty[all[i]]) members[all[i]].push_back(static_cast<int64_t>(i));
-  RewriteStories(store, before, members, stats, progress, count);
+  stats.continued_from = from;
+  StoryDiff diff = DiffStories(before, all);
+  std::vector<std::optional<size_t>> copy_of;
+  for (size_t i = before.size() - from; i < result.size(); ++i)
+    copy_of.push_back(result[i].duplicate_of);
+  size_t done = 0;
+  std::vector<StoryWrite> stories = MakeStories(store, before, diff.dirty, [&] {
+    ThrowIfStopped();
+    progress.Digests(++done, diff.dirty.size());
+  });
   ThrowIfStopped();
-  store.DropStoriesFrom(count);
   stats.stories_us = MicrosSince(t);
-  store.PutSnapshot(snap);
+  WriteGrouping(store, before, all, diff, copy_of, stories, snap, stats.rewritten,
+                stats.renumbered);
   stats.snapshot_us = MicrosSince(t);
-  store.MarkGrouped(total);
-  stats.stories = count;
+  stats.stories = diff.count;
 }
 
 void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats,
@@ -363,6 +247,16 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
       pipeline->LoadState(
           s.state, [&store](size_t seq) { return store.Load(static_cast<int64_t>(seq)).text; });
       before = std::move(s.stories);
+      if (static_cast<int64_t>(before.size()) < store.grouped()) {
+        // An older snapshot: the stories stored since describe more articles.
+        std::vector<StoryAssignment> stored = store.Assignments();
+        if (static_cast<int64_t>(stored.size()) != store.grouped())
+          throw StoreError(store.path() + ": damaged store: " + std::to_string(stored.size()) +
+                           " assignments for " + std::to_string(store.grouped()) +
+                           " grouped articles");
+        before.clear();
+        for (const StoryAssignment& a : stored) before.push_back(a.story);
+      }
     }
   } catch (const StateError& e) {
     pipeline.reset();
@@ -375,7 +269,8 @@ void RegroupLocked(Store& store, const PipelineOptions& opts, IngestStats& stats
     return;
   }
   const int64_t total = store.articles();
-  if (static_cast<int64_t>(before.size()) == total) {
+  if (static_cast<int64_t>(before.size()) == total &&
+      static_cast<int64_t>(pipeline->size()) == total) {
     // Nothing new since the snapshot (and nothing it covers changed): the
     // stored stories are already what Finish gives, the snapshot would be
     // saved again byte for byte. Only the pipeline is needed (--follow).
@@ -417,27 +312,6 @@ void Regroup(Store& store, const PipelineOptions& opts, IngestStats& stats, Prog
     made.pipeline->Forget();
     *live = std::move(made);
   }
-}
-
-void RegroupLive(Store& store, LiveGrouping& live, IngestStats& stats, Progress& progress) {
-  std::vector<uint32_t> all;
-  store.Begin();
-  try {
-    if (store.articles() != static_cast<int64_t>(live.pipeline->size()) ||
-        store.grouped() != static_cast<int64_t>(live.stories.size()))
-      throw StoreError(store.path() + ": the store changed under the live grouping");
-    for (int64_t seq : store.Changed())
-      if (seq < static_cast<int64_t>(live.pipeline->size()))
-        throw StoreError(store.path() + ": article " + std::to_string(seq) +
-                         " changed under the live grouping");
-    Continue(store, *live.pipeline, live.stories, stats, progress, /*keep=*/true, all);
-    store.Commit();
-  } catch (...) {
-    store.Rollback();
-    throw;
-  }
-  live.stories = std::move(all);
-  live.pipeline->Forget();
 }
 
 }  // namespace chorus::cli

@@ -130,6 +130,36 @@ void StoryPipeline::SaveState(std::string& out) {
   clusterer_.Save(w);
 }
 
+StoryPipeline::Cut StoryPipeline::TakeCut(std::string* state) {
+  pool_->Finish();
+  Cut cut;
+  cut.size = size();
+  cut.first = first_;
+  if (state) {  // SaveState up to the clusterer
+    StateWriter w(*state);
+    w.Put<uint32_t>(kPipelineTag);
+    w.Put<uint64_t>(size());
+    dict_.Save(w);
+    copies_.Save(w, /*with_sets=*/false);
+  }
+  cut.clusterer = clusterer_.Clone();
+  cut.articles = std::move(out_);
+  first_ += cut.articles.size();
+  out_.clear();
+  return cut;
+}
+
+std::vector<uint32_t> StoryPipeline::Cut::Finish(std::string* state) {
+  if (state) {
+    StateWriter w(*state);
+    clusterer->Save(w);
+  }
+  std::vector<uint32_t> story = clusterer->Finish();
+  clusterer.reset();
+  for (size_t i = 0; i < articles.size(); ++i) articles[i].story = story[first + i];
+  return story;
+}
+
 void StoryPipeline::LoadState(std::string_view in, std::function<std::string(size_t)> text_of) {
   if (size() != 0 || loaded_) throw StateError("LoadState on a pipeline already in use");
   loaded_ = true;

@@ -79,6 +79,23 @@ class StoryPipeline {
   // long stream stays bounded by the clustering state.
   void Forget();
 
+  // The pipeline cut at this point for a regroup step that finishes
+  // elsewhere (another thread) while Add goes on here: a copy of the
+  // clustering state and the articles kept since the last Forget (taken:
+  // this is a Forget too). With `state`, the first part of SaveState (all but
+  // the clusterer) is appended to *state; PipelineCut::Finish completes it.
+  struct Cut {
+    size_t size = 0;   // the cut covers articles 0..size-1
+    size_t first = 0;  // articles[0] is article `first`
+    std::vector<AnalysedArticle> articles;
+    std::unique_ptr<StoryClusterer> clusterer;  // owned by the cut alone
+    // The final story of every article 0..size-1 (what Finish would have
+    // given at the cut); with `state`, first appends the clusterer's saved
+    // state to *state (completing what TakeCut began). Consumes the copy.
+    std::vector<uint32_t> Finish(std::string* state);
+  };
+  Cut TakeCut(std::string* state);
+
   // The state of the stream so far — what Finish would start from: the term
   // dictionary, the near-copy index (without its shingle sets) and the
   // clusterer (chorus/state_io.h). SaveState waits for the articles still in

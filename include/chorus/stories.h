@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,6 +126,10 @@ class StoryClusterer {
   // may go on): Finish runs on a copy of the state. Costs a copy of the state
   // (open stories, posting lists, the live window) plus the final refinement.
   std::vector<uint32_t> FinishCopy() const;
+  // A copy of the whole state, to be finished (or saved) elsewhere — on
+  // another thread, say — while this one goes on: the two share nothing.
+  // FinishCopy() is Clone()->Finish().
+  std::unique_ptr<StoryClusterer> Clone() const;
 
   // Saving the state between two Adds (chorus/state_io.h): Save writes all
   // of it — statistics, open stories, posting lists, the live window, every

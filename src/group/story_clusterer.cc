@@ -273,6 +273,13 @@ size_t StoryClusterer::live_articles() const {
 std::vector<uint32_t> StoryClusterer::Finish() {
   return impl_->Finish();
 }
+std::unique_ptr<StoryClusterer> StoryClusterer::Clone() const {
+  auto c = std::make_unique<StoryClusterer>(impl_->opts);
+  delete c->impl_;
+  c->impl_ = nullptr;
+  c->impl_ = new Impl(*impl_);  // (see FinishCopy: every member is a value)
+  return c;
+}
 std::vector<uint32_t> StoryClusterer::FinishCopy() const {
   // Every member of Impl is a value (vectors, flat tables, hash maps that are
   // only looked up, never iterated), so the copy decides exactly as the original.

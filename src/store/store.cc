@@ -10,7 +10,13 @@
 #include <cstring>
 #include <filesystem>
 
+#include "store/sqlite_stmt.h"
+
 namespace chorus {
+
+using store_detail::Explain;
+using store_detail::Stmt;
+using store_detail::StmtCache;
 
 namespace {
 
@@ -42,25 +48,6 @@ CREATE TABLE changed(seq INTEGER PRIMARY KEY);  -- content replaced since the la
 CREATE TABLE snapshot(part INTEGER PRIMARY KEY, data BLOB NOT NULL);  -- see PutSnapshot
 INSERT INTO meta VALUES('format', 'chorus-store'), ('grouped', '0'), ('stale', '0');
 )sql";
-
-// SQLite's message, made plain: damaged files say so, I/O failures carry the
-// system's reason ("disk I/O error (File too large)").
-// `saved_errno`: errno right after the failing call (SQLite does not always
-// keep it: sqlite3_system_errno reads errno again later).
-std::string Explain(sqlite3* db, std::string m, int saved_errno = 0) {
-  int code = sqlite3_errcode(db);
-  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-    return "not a chorus store, or a damaged one (" + m + ")";
-  if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) {
-    int e = sqlite3_system_errno(db);
-    if (e == 0 && (saved_errno == EFBIG || saved_errno == ENOSPC || saved_errno == EDQUOT ||
-                   saved_errno == EIO || saved_errno == EROFS || saved_errno == EACCES))
-      e = saved_errno;
-    if (e != 0) m.append(" (").append(std::strerror(e)).append(")");
-  }
-  if (code == SQLITE_READONLY) m += " (no permission to write the file or its directory)";
-  return m;
-}
 
 // A WAL reader needs the -shm file beside the store; a user who may write
 // neither the store nor its directory cannot create it, and SQLite refuses to
@@ -110,6 +97,7 @@ uint64_t ArticleContentHash(const Article& a) {
 struct Store::Db {
   sqlite3* db = nullptr;
   std::string path;
+  StmtCache cache;  // (finalized after sqlite3_close_v2, which waits for that)
 
   // Closes the handle, also when Store's constructor throws (Store's own
   // destructor does not run then).
@@ -133,66 +121,6 @@ struct Store::Db {
     }
   }
 };
-
-namespace {
-
-// A prepared statement, finalized on scope exit.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const std::string& path, const char* sql) : db_(db), path_(path) {
-    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK) Fail();
-  }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt& Bind(int i, std::string_view v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, int64_t v) {
-    sqlite3_bind_int64(s_, i, v);
-    return *this;
-  }
-  Stmt& BindBlob(int i, std::string_view v) {
-    sqlite3_bind_blob64(s_, i, v.data(), v.size(), SQLITE_STATIC);
-    return *this;
-  }
-  Stmt& BindNull(int i) {
-    sqlite3_bind_null(s_, i);
-    return *this;
-  }
-  // True while there is a row.
-  bool Step() {
-    errno = 0;
-    int rc = sqlite3_step(s_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    Fail(errno);
-  }
-  void Run() {
-    while (Step()) {
-    }
-  }
-  int64_t Int(int i) { return sqlite3_column_int64(s_, i); }
-  void AppendBlob(int i, std::string& out) {
-    const void* p = sqlite3_column_blob(s_, i);
-    if (p) out.append(static_cast<const char*>(p), sqlite3_column_bytes(s_, i));
-  }
-  bool IsNull(int i) { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
-  std::string Text(int i) {
-    const unsigned char* p = sqlite3_column_text(s_, i);
-    return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s_, i))
-             : std::string();
-  }
-
- private:
-  [[noreturn]] void Fail(int saved_errno = 0) {
-    throw StoreError(path_ + ": " + Explain(db_, sqlite3_errmsg(db_), saved_errno));
-  }
-  sqlite3* db_;
-  const std::string& path_;
-  sqlite3_stmt* s_ = nullptr;
-};
-
-}  // namespace
 
 // Builds an empty store beside `path` and links it into place, so a process
 // killed while creating leaves either no store or a complete empty one.
@@ -340,7 +268,7 @@ void Store::Rollback() {
 }
 
 std::optional<Store::Known> Store::Find(std::string_view id) {
-  Stmt s(db_->db, path_, "SELECT seq, hash FROM articles WHERE id=?");
+  Stmt s(*db_, "SELECT seq, hash FROM articles WHERE id=?");
   s.Bind(1, id);
   if (!s.Step()) return std::nullopt;
   return Known{s.Int(0), static_cast<uint64_t>(s.Int(1))};
@@ -348,7 +276,7 @@ std::optional<Store::Known> Store::Find(std::string_view id) {
 
 int64_t Store::Append(const Article& a, uint64_t hash, std::string_view quotes_json) {
   int64_t seq = articles();
-  Stmt s(db_->db, path_,
+  Stmt s(*db_,
          "INSERT INTO articles(seq, id, source, url, title, published, text, hash, quotes) "
          "VALUES(?,?,?,?,?,?,?,?,?)");
   s.Bind(1, seq).Bind(2, a.id).Bind(3, a.source).Bind(4, a.url).Bind(5, a.title);
@@ -376,7 +304,7 @@ std::vector<int64_t> Store::Changed() {
 
 int64_t Store::articles() {
   // Seqs are dense from 0, so this is the count, in O(log n) (count(*) scans).
-  Stmt s(db_->db, path_, "SELECT coalesce(max(seq) + 1, 0) FROM articles");
+  Stmt s(*db_, "SELECT coalesce(max(seq) + 1, 0) FROM articles");
   return s.Step() ? s.Int(0) : 0;
 }
 
@@ -395,8 +323,7 @@ void Store::ForEach(const std::function<void(int64_t, Article&&)>& fn, bool with
 }
 
 Article Store::Load(int64_t seq) {
-  Stmt s(db_->db, path_,
-         "SELECT id, source, url, title, published, text FROM articles WHERE seq=?");
+  Stmt s(*db_, "SELECT id, source, url, title, published, text FROM articles WHERE seq=?");
   s.Bind(1, seq);
   if (!s.Step()) throw StoreError(path_ + ": no article " + std::to_string(seq));
   return Article{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)};
@@ -440,7 +367,7 @@ void Store::MarkGrouped(int64_t n) {
 }
 
 uint64_t Store::Hash(int64_t seq) {
-  Stmt s(db_->db, path_, "SELECT hash FROM articles WHERE seq=?");
+  Stmt s(*db_, "SELECT hash FROM articles WHERE seq=?");
   s.Bind(1, seq);
   if (!s.Step()) throw StoreError(path_ + ": no article " + std::to_string(seq));
   return static_cast<uint64_t>(s.Int(0));
@@ -478,8 +405,7 @@ std::vector<StoryAssignment> Store::Assignments() {
 }
 
 void Store::SetAssignment(int64_t seq, const StoryAssignment& a) {
-  Stmt s(db_->db, path_,
-         "INSERT OR REPLACE INTO assignments(seq, story, duplicate_of) VALUES(?,?,?)");
+  Stmt s(*db_, "INSERT OR REPLACE INTO assignments(seq, story, duplicate_of) VALUES(?,?,?)");
   s.Bind(1, seq).Bind(2, static_cast<int64_t>(a.story));
   if (a.duplicate_of)
     s.Bind(3, *a.duplicate_of);
@@ -489,7 +415,7 @@ void Store::SetAssignment(int64_t seq, const StoryAssignment& a) {
 }
 
 void Store::SetStory(int64_t seq, uint32_t story) {
-  Stmt s(db_->db, path_, "UPDATE assignments SET story=? WHERE seq=?");
+  Stmt s(*db_, "UPDATE assignments SET story=? WHERE seq=?");
   s.Bind(1, static_cast<int64_t>(story)).Bind(2, seq).Run();
 }
 
@@ -524,23 +450,21 @@ std::vector<StoredStory> Store::Stories(bool with_digest) {
 
 void Store::PutStory(const StoredStory& x, const std::vector<StoredQuote>& quotes) {
   int64_t story = x.story;
-  Stmt(db_->db, path_, "DELETE FROM quotes WHERE story=?").Bind(1, story).Run();
-  Stmt s(db_->db, path_,
+  Stmt(*db_, "DELETE FROM quotes WHERE story=?").Bind(1, story).Run();
+  Stmt s(*db_,
          "INSERT OR REPLACE INTO stories(story, digest_json, digest_markdown, digest_quotes) "
          "VALUES(?,?,?,?)");
   s.Bind(1, story).Bind(2, x.digest_json).Bind(3, x.digest_markdown);
   s.Bind(4, static_cast<int64_t>(x.digest_quotes)).Run();
   for (const StoredQuote& q : quotes) {
-    Stmt i(db_->db, path_,
-           "INSERT INTO quotes(story, ordinal, speaker, json, pretty) VALUES(?,?,?,?,?)");
+    Stmt i(*db_, "INSERT INTO quotes(story, ordinal, speaker, json, pretty) VALUES(?,?,?,?,?)");
     i.Bind(1, story).Bind(2, static_cast<int64_t>(q.ordinal)).Bind(3, q.speaker);
     i.Bind(4, q.json).Bind(5, q.pretty).Run();
   }
 }
 
 std::optional<StoredStory> Store::LoadStory(uint32_t story, std::vector<StoredQuote>& quotes) {
-  Stmt s(db_->db, path_,
-         "SELECT digest_json, digest_markdown, digest_quotes FROM stories WHERE story=?");
+  Stmt s(*db_, "SELECT digest_json, digest_markdown, digest_quotes FROM stories WHERE story=?");
   s.Bind(1, int64_t{story});
   if (!s.Step()) return std::nullopt;
   StoredStory x;
@@ -548,8 +472,7 @@ std::optional<StoredStory> Store::LoadStory(uint32_t story, std::vector<StoredQu
   x.digest_json = s.Text(0);
   x.digest_markdown = s.Text(1);
   x.digest_quotes = static_cast<uint32_t>(s.Int(2));
-  Stmt q(db_->db, path_,
-         "SELECT ordinal, speaker, json, pretty FROM quotes WHERE story=? ORDER BY ordinal");
+  Stmt q(*db_, "SELECT ordinal, speaker, json, pretty FROM quotes WHERE story=? ORDER BY ordinal");
   q.Bind(1, int64_t{story});
   while (q.Step())
     quotes.push_back({story, static_cast<uint32_t>(q.Int(0)), q.Text(1), q.Text(2), q.Text(3)});
