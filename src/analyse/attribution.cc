@@ -450,7 +450,7 @@ std::vector<Attribution> Finder::Run() {
   if (!orphans.empty()) {
     std::vector<int32_t> by_sent(v_.sent_first.size(), -1), by_sent_any = by_sent;
     for (size_t i = 0; i < found.size(); ++i) {
-      if (found[i].cue_tok == kNone) continue;
+      if (found[i].cue_tok == kNone || found[i].weak) continue;
       if (!found[i].a.direct) by_sent[T[found[i].cue_tok].sent] = static_cast<int32_t>(i);
       by_sent_any[T[found[i].cue_tok].sent] = static_cast<int32_t>(i);
     }
@@ -487,6 +487,7 @@ std::vector<Attribution> Finder::Run() {
     std::vector<ByteSpan> spans;
     std::vector<bool> taken(v_.sent_first.size(), false);
     for (const Found& f : found) {
+      if (f.weak) continue;
       spans.insert(spans.end(), f.a.content.begin(), f.a.content.end());
       for (const ByteSpan& c : f.a.content) {
         uint32_t b = v_.TokenAt(c.begin), e = v_.TokenAt(c.end);

@@ -15,6 +15,7 @@ enum class CueKind : uint8_t {
   kParticiple,  // -ing forms that attach a quote to the clause's subject: saying, writing
   kFrame,       // verbs that frame a quoted fragment: called, described, deemed, urged
   kLearned,     // other cue verbs learned from PolNeAR train (cue_model.h): found, shows
+  kReported,    // cues of reported speech only, never of a quotation (reported_cues.h)
 };
 
 // The hand-written lists first, then the learned cue words (-ing forms of

@@ -1,0 +1,52 @@
+// Unit tests of the round-6 attribution rules (docs/ACCURACY.md, PolNeAR
+// train conventions), each on a small made-up text.
+#include <gtest/gtest.h>
+
+#include "analyse/cue_lexicon.h"
+#include "chorus/quotes.h"
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound6, ReportedOnlyCuesTakeReportedSpeech) {
+  auto q = Find("The audit found that the agency had lost track of the money.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "found");
+  EXPECT_EQ(q[0].source, "The audit");
+  EXPECT_EQ(q[0].content, "that the agency had lost track of the money");
+  EXPECT_FALSE(q[0].direct);
+  q = Find("Many Democrats fear that the party will lose the Senate in November.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "fear");
+  EXPECT_EQ(q[0].source, "Many Democrats");
+  // The words stay out of the cue lexicon that quotation rules read.
+  EXPECT_EQ(quotes::CueOf("fear"), quotes::CueKind::kReported);
+  EXPECT_EQ(quotes::CueOf("want"), quotes::CueKind::kNone);
+}
+
+TEST(QuotesRound6, ReportedOnlyCuesClaimNoQuotation) {
+  // A quotation after one is not given to it ...
+  auto q = Find("\u201cWe will win this state by ten points,\u201d the campaign found.");
+  for (const auto& a : q) EXPECT_NE(a.cue, "found");
+  // ... nor does it take content a listed cue already reported.
+  q = Find("Officials said the audit found that the agency had lost the money.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Officials");
+}
+
+TEST(QuotesRound6, ManyReportedOnlyCuesStayLinear) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "Voters fear that ";
+  text += "the end is near.";
+  auto q = Find(text);
+  EXPECT_LE(q.size(), 5000u);
+  std::string marks(10000, '"');
+  EXPECT_NO_THROW(Find(marks + " Voters fear that taxes rise. " + marks));
+}
+
+}  // namespace
+}  // namespace chorus
