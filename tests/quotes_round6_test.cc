@@ -24,7 +24,16 @@ TEST(QuotesRound6, ReportedOnlyCuesTakeReportedSpeech) {
   EXPECT_EQ(q[0].source, "Many Democrats");
   // The words stay out of the cue lexicon that quotation rules read.
   EXPECT_EQ(quotes::CueOf("fear"), quotes::CueKind::kReported);
-  EXPECT_EQ(quotes::CueOf("want"), quotes::CueKind::kNone);
+  EXPECT_EQ(quotes::CueOf("support"), quotes::CueKind::kNone);
+}
+
+TEST(QuotesRound6, ASecondTierOfReportedOnlyCues) {
+  auto q = Find("Party leaders hope that the vote will settle the question before the summer.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "hope");
+  EXPECT_EQ(q[0].source, "Party leaders");
+  EXPECT_EQ(q[0].content, "that the vote will settle the question before the summer");
+  EXPECT_EQ(quotes::CueOf("want"), quotes::CueKind::kReported);
 }
 
 TEST(QuotesRound6, ReportedOnlyCuesClaimNoQuotation) {
