@@ -47,6 +47,20 @@ TEST(QuotesRound6, ReportedOnlyCuesClaimNoQuotation) {
   EXPECT_EQ(q[0].source, "Officials");
 }
 
+TEST(QuotesRound6, SomeListedCuesReportWithNoSource) {
+  // Reported speech keeps its content and cue, not its source ...
+  auto q = Find("The foundation pledged that it would give $1 million to the relief effort.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "pledged");
+  EXPECT_EQ(q[0].content, "that it would give $1 million to the relief effort");
+  EXPECT_EQ(q[0].source, "");
+  // ... a quotation keeps both.
+  q = Find("\u201cWe will give $1 million,\u201d the foundation pledged.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "pledged");
+  EXPECT_EQ(q[0].source, "the foundation");
+}
+
 TEST(QuotesRound6, ManyReportedOnlyCuesStayLinear) {
   std::string text;
   for (int i = 0; i < 5000; ++i) text += "Voters fear that ";

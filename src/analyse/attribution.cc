@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "analyse/attribution_finder.h"
+#include "analyse/reported_cues.h"
 #include "analyse/span_model.h"
 #include "analyse/speaker_resolver.h"
 #include "chorus/quotes.h"
@@ -535,6 +536,8 @@ std::vector<Attribution> Finder::Run() {
     // same way and left to the rules: PolNeAR is split on cue adjuncts, and
     // the model lost more cues than it found in 2-fold tests on train.)
     if (!f.rule_source) ChooseEnd(f, true);
+    if (!f.a.direct && f.cue_tok != kNone && IsUnsourcedReportedCue(T[f.cue_tok].low))
+      f.a.source.clear();  // (after ChooseEnd: the span model trains as before)
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

@@ -27,7 +27,21 @@ constexpr auto kReported = Sorted(std::array<std::string_view, 44>{
     "see",      "seek",    "shown",   "signed",  "sought",    "spoke",     "talks",      "vow",
     "want",     "warn",    "watched", "worry"});
 
+// Listed cues whose reported attributions on PolNeAR train (10 or more)
+// named the gold source exactly in less than a third of them: "the United
+// States", "the event began with", "pledged $1 million". Their reported
+// attributions keep their content and lose their source (all-source F1
+// gains from a predicted source only when it is exact more than F1 / 2 of
+// the time).
+constexpr auto kUnsourced = Sorted(std::array<std::string_view, 15>{
+    "began", "believed", "call", "closed", "continues", "embraced", "ended", "maintained", "opened",
+    "pledged", "remarks", "shares", "states", "urging", "views"});
+
 }  // namespace
+
+bool IsUnsourcedReportedCue(std::string_view lower) {
+  return In(kUnsourced, lower);
+}
 
 bool IsReportedCue(std::string_view lower) {
   return In(kReported, lower);

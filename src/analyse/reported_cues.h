@@ -12,5 +12,7 @@ namespace chorus::quotes {
 
 bool IsReportedCue(std::string_view lower);
 std::vector<std::string_view> ReportedCueWords();
+// Listed cues (cue_lexicon.h) whose reported speech is given no source.
+bool IsUnsourcedReportedCue(std::string_view lower);
 
 }  // namespace chorus::quotes
