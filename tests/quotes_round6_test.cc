@@ -61,6 +61,20 @@ TEST(QuotesRound6, SomeListedCuesReportWithNoSource) {
   EXPECT_EQ(q[0].source, "the foundation");
 }
 
+TEST(QuotesRound6, RareLearnedCuesReportLast) {
+  // "intimated": in a cue both times it occurs on train.
+  EXPECT_EQ(quotes::CueOf("intimated"), quotes::CueKind::kRareReported);
+  auto q = Find("The governor intimated that the new bridge would open by the end of 2019.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "intimated");
+  EXPECT_EQ(q[0].source, "The governor");
+  EXPECT_EQ(q[0].content, "that the new bridge would open by the end of 2019");
+  // After a reported-only cue of the second pass, it takes no nested content.
+  q = Find("Party leaders hope the governor intimated that the bridge would open soon.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "hope");
+}
+
 TEST(QuotesRound6, ManyReportedOnlyCuesStayLinear) {
   std::string text;
   for (int i = 0; i < 5000; ++i) text += "Voters fear that ";

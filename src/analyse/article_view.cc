@@ -14,9 +14,10 @@ namespace {
 // every quotation rule reads.
 void SetCue(Tok& t) {
   CueKind k = CueOf(t.low);
-  if (k == CueKind::kReported)
+  if (k == CueKind::kReported || k == CueKind::kRareReported) {
     t.reported = true;
-  else
+    t.rare = k == CueKind::kRareReported;
+  } else
     t.cue = k;
 }
 

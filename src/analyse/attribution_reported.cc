@@ -227,16 +227,18 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       pending;
   uint32_t covered = 0;
   bool any_weak = false;
-  // Cues of reported speech only (reported_cues.h) come in a second pass and
-  // yield to the first: no content of theirs overlaps one found before.
+  // Cues of reported speech only (reported_cues.h) come in a second pass, and
+  // the rare learned ones (cue_model.h) in a third; each pass yields to the
+  // ones before: no content of its overlaps one found before.
   const size_t first = out.size();
   std::vector<ByteSpan> strong;
   std::vector<uint32_t> reach;
-  for (int pass = 0; pass < 2; ++pass) {
-    if (pass == 1) {
+  for (int pass = 0; pass < 3; ++pass) {
+    if (pass >= 1) {
       if (!any_weak) break;
       covered = 0;
       pending = {};
+      strong.clear();
       for (size_t i = first; i < out.size(); ++i)
         for (const ByteSpan& c : out[i].a.content) {
           pending.push({c.begin, c.end});
@@ -276,7 +278,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       CueKind ck = according ? CueKind::kSpeech : Cue(t);
       const bool weak = ck == CueKind::kNone && T[t].reported;
       any_weak = any_weak || weak;
-      if (weak != (pass == 1)) continue;
+      if ((!weak ? 0 : T[t].rare ? 2 : 1) != pass) continue;
       if (weak) ck = T[t].low.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;
       if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
       // A frame verb's -ing form after a comma attaches to the clause's subject
@@ -383,6 +385,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         size_t n = static_cast<size_t>(it - strong.begin());  // spans starting before c.end
         if (n > 0 && reach[n - 1] > c.begin) continue;
         f.weak = true;
+        // The rare ones come last and keep the rules' source end: the span
+        // model neither trains on them nor sees its other decisions change.
+        f.rule_source = f.rule_source || T[t].rare;
       }
       used[t] = true;
       for (const ByteSpan& c : f.a.content) pending.push({c.begin, c.end});

@@ -133,14 +133,17 @@ const FlatWordMap<CueKind>& CueTable() {
   static const auto* table = [] {
     const std::vector<std::string> learned = LearnedCueWords();
     const std::vector<std::string_view> reported = ReportedCueWords();
+    const std::vector<std::string> rare = RareLearnedCueWords();
     auto* t = new FlatWordMap<CueKind>(kSpeech.size() + kParticiple.size() + kFrame.size() +
-                                       learned.size() + reported.size());
+                                       learned.size() + reported.size() + rare.size());
     for (std::string_view w : kSpeech) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : kParticiple) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : kFrame) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : learned) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : reported)
       if (t->Find(w) == nullptr) t->Insert(w, CueOfUncached(w));
+    for (std::string_view w : rare)
+      if (t->Find(w) == nullptr) t->Insert(w, CueKind::kRareReported);
     return t;
   }();
   return *table;
