@@ -75,6 +75,23 @@ TEST(QuotesRound6, RareLearnedCuesReportLast) {
   EXPECT_EQ(q[0].cue, "hope");
 }
 
+TEST(QuotesRound6, ReportedContentEndsBeforeADirectAttribution) {
+  auto q = Find(
+      "Trump asserted that France had lost its identity: \u201cFrance is no longer France,\u201d "
+      "he claimed.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "asserted");
+  EXPECT_EQ(q[0].source, "Trump");
+  EXPECT_EQ(q[0].content, "that France had lost its identity");
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[1].cue, "claimed");
+  EXPECT_TRUE(q[1].direct);
+  // Content holding the quotation's cue is its frame: dropped, not clipped.
+  q = Find("He praised those who left but said the campaign was \"in a different ballgame.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+}
+
 TEST(QuotesRound6, ManyReportedOnlyCuesStayLinear) {
   std::string text;
   for (int i = 0; i < 5000; ++i) text += "Voters fear that ";

@@ -439,6 +439,8 @@ std::vector<Attribution> Finder::Run() {
     size_t before = found.size();
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;
+    for (size_t i = before; i < found.size(); ++i)
+      ClipBeforeDirect(found[i], dspans, max_end, dcues);
     found.erase(std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(),
                                overlaps_direct),
                 found.end());

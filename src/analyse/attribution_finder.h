@@ -186,6 +186,14 @@ class Finder {
   // cue word ending in the colon before the quotation; its predicate is the cue.
   bool ClauseColonCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
+  // Reported content that runs into a direct attribution's content (`dspans`,
+  // `dcues` sorted by start; `max_end` the furthest end so far) ends before
+  // it, when three tokens or more, no quotation and no direct cue are left:
+  // "Some Democrats said they feared …, when Mr. Buchanan called for a
+  // ''cultural war''". Its source keeps the rules' end.
+  void ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
+                        const std::vector<uint32_t>& max_end,
+                        const std::vector<ByteSpan>& dcues) const;
 
   // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
   // most of their attributions have no source).

@@ -191,6 +191,32 @@ bool Finder::ClauseColonCue(uint32_t q, Found& f) const {
   return true;
 }
 
+void Finder::ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
+                              const std::vector<uint32_t>& max_end,
+                              const std::vector<ByteSpan>& dcues) const {
+  const ByteSpan c{f.a.content.front().begin, f.a.content.back().end};
+  auto by_begin = [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; };
+  auto d = std::lower_bound(dspans.begin(), dspans.end(), ByteSpan{c.begin, c.begin}, by_begin);
+  size_t n = static_cast<size_t>(d - dspans.begin());  // spans starting before the content
+  if (n > 0 && max_end[n - 1] > c.begin) return;       // one reaches into its start
+  uint32_t cut = d != dspans.end() ? d->begin : c.end;
+  if (cut >= c.end) return;
+  // Content holding the cue of a quotation is its frame ("praised those who
+  // left but said “…”"): not clipped.
+  auto cu = std::lower_bound(dcues.begin(), dcues.end(), ByteSpan{c.begin, c.begin}, by_begin);
+  if (cu != dcues.end() && cu->begin < cut) return;
+  uint32_t b = v_.TokenAt(c.begin), e = v_.TokenAt(cut);
+  while (e > b && IsPunct(e - 1)) --e;
+  if (e < b + 3 || e > v_.toks.size()) return;
+  for (uint32_t k = b; k < e; ++k)
+    if (v_.toks[k].quote >= 0) return;  // a quotation left in it (a title): no clip
+  f.a.content = {Bytes(b, e)};
+  f.a.direct = false;
+  // The span model trains on what the rules kept before this clip: its
+  // decisions stay the same when the clipped ones keep the rules' ends.
+  f.rule_source = true;
+}
+
 static constexpr bool kManyPerSentence = true;
 
 uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
