@@ -293,6 +293,9 @@ class Finder {
   std::string_view BoundaryClass(uint32_t t, uint32_t sent) const;
 
   ArticleView v_;
+  mutable std::vector<ByteSpan> strong_;  // Reported's scratch
+  mutable std::vector<uint32_t> reach_;
+  mutable std::vector<uint32_t> weak_toks_;
   std::vector<SpanDecision>* record_ = nullptr;
   std::map<uint64_t, std::string>* names_ = nullptr;
 };

@@ -252,18 +252,20 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
                       std::greater<>>
       pending;
   uint32_t covered = 0;
-  bool any_weak = false;
+  // The later passes visit only the reported-only cues the first one met.
+  std::vector<uint32_t>& weak_toks = weak_toks_;
+  weak_toks.clear();
   // Cues of reported speech only (reported_cues.h) come in a second pass, and
   // the rare learned ones (cue_model.h) in a third; each pass yields to the
   // ones before: no content of its overlaps one found before.
   const size_t first = out.size();
-  std::vector<ByteSpan> strong;
-  std::vector<uint32_t> reach;
+  std::vector<ByteSpan>& strong = strong_;  // (reused: no allocation a sentence)
+  std::vector<uint32_t>& reach = reach_;
   for (int pass = 0; pass < 3; ++pass) {
     if (pass >= 1) {
-      if (!any_weak) break;
+      if (weak_toks.empty()) break;
       covered = 0;
-      pending = {};
+      while (!pending.empty()) pending.pop();
       strong.clear();
       for (size_t i = first; i < out.size(); ++i)
         for (const ByteSpan& c : out[i].a.content) {
@@ -276,7 +278,11 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       for (size_t i = 0; i < strong.size(); ++i)
         reach[i] = std::max(strong[i].end, i ? reach[i - 1] : 0u);
     }
-    for (uint32_t t = lo; t < hi; ++t) {
+    for (size_t i = 0;; ++i) {
+      const uint32_t t = pass == 0              ? lo + static_cast<uint32_t>(i)
+                         : i < weak_toks.size() ? weak_toks[i]
+                                                : hi;
+      if (t >= hi) break;
       while (!pending.empty() && pending.top().first <= T[t].span.begin) {
         covered = std::max(covered, pending.top().second);
         pending.pop();
@@ -303,7 +309,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       bool according = IsAccordingTo(t);
       CueKind ck = according ? CueKind::kSpeech : Cue(t);
       const bool weak = ck == CueKind::kNone && T[t].reported;
-      any_weak = any_weak || weak;
+      if (pass == 0 && weak) weak_toks.push_back(t);
       if ((!weak ? 0 : T[t].rare ? 2 : 1) != pass) continue;
       if (weak) ck = T[t].low.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;
       if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
