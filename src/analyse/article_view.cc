@@ -8,6 +8,21 @@
 
 namespace chorus::quotes {
 
+namespace {
+
+// One lookup: a cue of reported speech only is kept apart from `cue`, which
+// every quotation rule reads.
+void SetCue(Tok& t) {
+  CueKind k = CueOf(t.low);
+  if (k == CueKind::kReported || k == CueKind::kRareReported) {
+    t.reported = true;
+    t.rare = k == CueKind::kRareReported;
+  } else
+    t.cue = k;
+}
+
+}  // namespace
+
 ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), seg(s) {
   toks.reserve(seg.tokens.size());
   // Lower-cased forms: the whole text lower-cased at once (16 bytes a step),
@@ -73,7 +88,7 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
     // A capitalised word inside a sentence is a name ("United States"), not a cue.
     bool after_punct =
         toks.empty() || toks.size() == sent_first[si] || toks.back().kind == TokenKind::kPunct;
-    if (t.kind != TokenKind::kPunct && (!t.cap || after_punct)) t.cue = CueOf(t.low);
+    if (t.kind != TokenKind::kPunct && (!t.cap || after_punct)) SetCue(t);
     t.sent = static_cast<uint32_t>(si);
     t.para = seg.sentences.empty() ? 0 : sent_para[si];
     toks.push_back(std::move(t));
@@ -98,7 +113,7 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
     }
     if (!title || words < 4) continue;
     for (uint32_t x = sent_first[k] + 1; x < sent_end[k]; ++x)
-      if (toks[x].cap && toks[x].cue == CueKind::kNone) toks[x].cue = CueOf(toks[x].low);
+      if (toks[x].cap && toks[x].cue == CueKind::kNone) SetCue(toks[x]);
   }
 
   quotations = FindQuotations(text, seg.paragraphs);

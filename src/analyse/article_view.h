@@ -21,7 +21,9 @@ struct Tok {
   std::string_view low;
   TokenKind kind;
   bool cap = false;              // starts with an upper-case letter
-  CueKind cue = CueKind::kNone;  // CueOf(low) for words
+  CueKind cue = CueKind::kNone;  // CueOf(low) for words (kReported goes to `reported`)
+  bool reported = false;         // a cue of reported speech only (reported_cues.h)
+  bool rare = false;             // ... a rare one (cue_model.h)
   int32_t quote = -1;            // index into ArticleView::quotations, or -1
   uint32_t sent = 0;             // sentence index
   uint32_t para = 0;             // paragraph index

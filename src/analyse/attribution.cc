@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "analyse/attribution_finder.h"
+#include "analyse/reported_cues.h"
 #include "analyse/span_model.h"
 #include "analyse/speaker_resolver.h"
 #include "chorus/quotes.h"
@@ -439,6 +440,8 @@ std::vector<Attribution> Finder::Run() {
     size_t before = found.size();
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;
+    for (size_t i = before; i < found.size(); ++i)
+      ClipBeforeDirect(found[i], dspans, max_end, dcues);
     found.erase(std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(),
                                overlaps_direct),
                 found.end());
@@ -451,7 +454,7 @@ std::vector<Attribution> Finder::Run() {
   if (!orphans.empty()) {
     std::vector<int32_t> by_sent(v_.sent_first.size(), -1), by_sent_any = by_sent;
     for (size_t i = 0; i < found.size(); ++i) {
-      if (found[i].cue_tok == kNone) continue;
+      if (found[i].cue_tok == kNone || found[i].weak) continue;
       if (!found[i].a.direct) by_sent[T[found[i].cue_tok].sent] = static_cast<int32_t>(i);
       by_sent_any[T[found[i].cue_tok].sent] = static_cast<int32_t>(i);
     }
@@ -488,6 +491,7 @@ std::vector<Attribution> Finder::Run() {
     std::vector<ByteSpan> spans;
     std::vector<bool> taken(v_.sent_first.size(), false);
     for (const Found& f : found) {
+      if (f.weak) continue;
       spans.insert(spans.end(), f.a.content.begin(), f.a.content.end());
       for (const ByteSpan& c : f.a.content) {
         uint32_t b = v_.TokenAt(c.begin), e = v_.TokenAt(c.end);
@@ -536,6 +540,8 @@ std::vector<Attribution> Finder::Run() {
     // the model lost more cues than it found in 2-fold tests on train.)
     DropLeadingAdverbial(f);
     if (!f.rule_source) ChooseEnd(f, true);
+    if (!f.a.direct && f.cue_tok != kNone && IsUnsourcedReportedCue(T[f.cue_tok].low))
+      f.a.source.clear();  // (after ChooseEnd: the span model trains as before)
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

@@ -45,6 +45,7 @@ class Finder {
     uint32_t src_first = kNone, src_end = kNone;
     uint32_t para = 0;
     bool rule_source = false;  // the rules' source end is kept (no span model)
+    bool weak = false;         // a cue of reported speech only: claims no quotation
   };
 
   bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
@@ -201,6 +202,14 @@ class Finder {
   // prepositional phrase leaves no source. Applied to the attributions found,
   // so it changes sources only, never which attributions there are.
   void DropLeadingAdverbial(Found& f) const;
+  // Reported content that runs into a direct attribution's content (`dspans`,
+  // `dcues` sorted by start; `max_end` the furthest end so far) ends before
+  // it, when three tokens or more, no quotation and no direct cue are left:
+  // "Some Democrats said they feared …, when Mr. Buchanan called for a
+  // ''cultural war''". Its source keeps the rules' end.
+  void ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
+                        const std::vector<uint32_t>& max_end,
+                        const std::vector<ByteSpan>& dcues) const;
 
   // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
   // most of their attributions have no source).
@@ -300,6 +309,9 @@ class Finder {
   std::string_view BoundaryClass(uint32_t t, uint32_t sent) const;
 
   ArticleView v_;
+  mutable std::vector<ByteSpan> strong_;  // Reported's scratch
+  mutable std::vector<uint32_t> reach_;
+  mutable std::vector<uint32_t> weak_toks_;
   std::vector<SpanDecision>* record_ = nullptr;
   std::map<uint64_t, std::string>* names_ = nullptr;
 };

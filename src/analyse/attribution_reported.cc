@@ -191,6 +191,32 @@ bool Finder::ClauseColonCue(uint32_t q, Found& f) const {
   return true;
 }
 
+void Finder::ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
+                              const std::vector<uint32_t>& max_end,
+                              const std::vector<ByteSpan>& dcues) const {
+  const ByteSpan c{f.a.content.front().begin, f.a.content.back().end};
+  auto by_begin = [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; };
+  auto d = std::lower_bound(dspans.begin(), dspans.end(), ByteSpan{c.begin, c.begin}, by_begin);
+  size_t n = static_cast<size_t>(d - dspans.begin());  // spans starting before the content
+  if (n > 0 && max_end[n - 1] > c.begin) return;       // one reaches into its start
+  uint32_t cut = d != dspans.end() ? d->begin : c.end;
+  if (cut >= c.end) return;
+  // Content holding the cue of a quotation is its frame ("praised those who
+  // left but said “…”"): not clipped.
+  auto cu = std::lower_bound(dcues.begin(), dcues.end(), ByteSpan{c.begin, c.begin}, by_begin);
+  if (cu != dcues.end() && cu->begin < cut) return;
+  uint32_t b = v_.TokenAt(c.begin), e = v_.TokenAt(cut);
+  while (e > b && IsPunct(e - 1)) --e;
+  if (e < b + 3 || e > v_.toks.size()) return;
+  for (uint32_t k = b; k < e; ++k)
+    if (v_.toks[k].quote >= 0) return;  // a quotation left in it (a title): no clip
+  f.a.content = {Bytes(b, e)};
+  f.a.direct = false;
+  // The span model trains on what the rules kept before this clip: its
+  // decisions stay the same when the clipped ones keep the rules' ends.
+  f.rule_source = true;
+}
+
 static constexpr bool kManyPerSentence = true;
 
 uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
@@ -226,131 +252,180 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
                       std::greater<>>
       pending;
   uint32_t covered = 0;
-  for (uint32_t t = lo; t < hi; ++t) {
-    while (!pending.empty() && pending.top().first <= T[t].span.begin) {
-      covered = std::max(covered, pending.top().second);
-      pending.pop();
+  // The later passes visit only the reported-only cues the first one met.
+  std::vector<uint32_t>& weak_toks = weak_toks_;
+  weak_toks.clear();
+  // Cues of reported speech only (reported_cues.h) come in a second pass, and
+  // the rare learned ones (cue_model.h) in a third; each pass yields to the
+  // ones before: no content of its overlaps one found before.
+  const size_t first = out.size();
+  std::vector<ByteSpan>& strong = strong_;  // (reused: no allocation a sentence)
+  std::vector<uint32_t>& reach = reach_;
+  for (int pass = 0; pass < 3; ++pass) {
+    if (pass >= 1) {
+      if (weak_toks.empty()) break;
+      covered = 0;
+      while (!pending.empty()) pending.pop();
+      strong.clear();
+      for (size_t i = first; i < out.size(); ++i)
+        for (const ByteSpan& c : out[i].a.content) {
+          pending.push({c.begin, c.end});
+          strong.push_back(c);
+        }
+      std::sort(strong.begin(), strong.end(),
+                [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+      reach.resize(strong.size());
+      for (size_t i = 0; i < strong.size(); ++i)
+        reach[i] = std::max(strong[i].end, i ? reach[i - 1] : 0u);
     }
-    if (used[t] || T[t].quote >= 0 || T[t].span.end <= covered) continue;
-    // "Asked whether ..., 75 percent said yes": the question up to the comma,
-    // with no source (PolNeAR train: 34 of 40).
-    if (Is(t, "asked") && (t == lo || (t == lo + 1 && Is(lo, "when")))) {
-      uint32_t c = t + 1, e = c;
-      while (e < hi && !(Is(e, ",") && T[e].quote < 0)) ++e;
-      if (e < hi && e > c + 1) {
-        Found f;
-        f.cue_tok = t;
-        f.para = T[t].para;
-        f.a.cue = {Bytes(lo, t + 1)};
-        f.a.content = {Bytes(c, e)};
-        for (uint32_t k = c; k < e; ++k) f.a.direct = f.a.direct || T[k].quote >= 0;
-        used[t] = true;
-        pending.push({f.a.content.front().begin, f.a.content.front().end});
-        out.push_back(std::move(f));
-        continue;
+    for (size_t i = 0;; ++i) {
+      const uint32_t t = pass == 0              ? lo + static_cast<uint32_t>(i)
+                         : i < weak_toks.size() ? weak_toks[i]
+                                                : hi;
+      if (t >= hi) break;
+      while (!pending.empty() && pending.top().first <= T[t].span.begin) {
+        covered = std::max(covered, pending.top().second);
+        pending.pop();
       }
-    }
-    bool according = IsAccordingTo(t);
-    CueKind ck = according ? CueKind::kSpeech : Cue(t);
-    if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
-    // A frame verb's -ing form after a comma attaches to the clause's subject
-    // like a participle: "“…,” Manchin said, referring to the Senate."
-    const bool participle =
-        ck == CueKind::kParticiple ||
-        (ck == CueKind::kFrame && T[t].low.ends_with("ing") && t > lo && Is(t - 1, ","));
-    if (participle && !(t > lo && (Is(t - 1, ",") || Is(t - 1, "by") || Is(t - 1, "after"))))
-      continue;
-    // "decided to write" is not a report; "went on to say" is.
-    if (t > lo && Is(t - 1, "to") && GoesOnTo(t) == kNone) continue;
-    Found f;
-    f.cue_tok = t;
-    f.para = T[t].para;
-    f.a.cue = {CueSpan(t)};
-    uint32_t end = ContentEnd(s);
-    if (according) {
-      // "According to X, ..." or "..., according to X."
-      auto src = SourceAfter(t + 2, hi);
-      if (src.first == kNone) continue;
-      // Any noun phrase can follow "according to": "city officials", "a report".
-      f.src_first = src.first;
-      f.src_end = src.second;
-      f.a.source = {Bytes(src.first, src.second)};
-      if (t == lo || (t > lo && Is(t - 1, ",") && t - 1 == lo)) {
-        // "According to Facebook, Trump generated ...": the source ends at the comma.
-        for (uint32_t k = src.first; k < src.second; ++k)
-          if (Is(k, ",")) {
-            src.second = k;
-            break;
-          }
+      if (used[t] || T[t].quote >= 0 || T[t].span.end <= covered) continue;
+      // "Asked whether ..., 75 percent said yes": the question up to the comma,
+      // with no source (PolNeAR train: 34 of 40).
+      if (Is(t, "asked") && (t == lo || (t == lo + 1 && Is(lo, "when")))) {
+        uint32_t c = t + 1, e = c;
+        while (e < hi && !(Is(e, ",") && T[e].quote < 0)) ++e;
+        if (e < hi && e > c + 1) {
+          Found f;
+          f.cue_tok = t;
+          f.para = T[t].para;
+          f.a.cue = {Bytes(lo, t + 1)};
+          f.a.content = {Bytes(c, e)};
+          for (uint32_t k = c; k < e; ++k) f.a.direct = f.a.direct || T[k].quote >= 0;
+          used[t] = true;
+          pending.push({f.a.content.front().begin, f.a.content.front().end});
+          out.push_back(std::move(f));
+          continue;
+        }
+      }
+      bool according = IsAccordingTo(t);
+      CueKind ck = according ? CueKind::kSpeech : Cue(t);
+      const bool weak = ck == CueKind::kNone && T[t].reported;
+      if (pass == 0 && weak) weak_toks.push_back(t);
+      if ((!weak ? 0 : T[t].rare ? 2 : 1) != pass) continue;
+      if (weak) ck = T[t].low.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;
+      if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
+      // A frame verb's -ing form after a comma attaches to the clause's subject
+      // like a participle: "“…,” Manchin said, referring to the Senate."
+      const bool participle =
+          ck == CueKind::kParticiple ||
+          (ck == CueKind::kFrame && T[t].low.ends_with("ing") && t > lo && Is(t - 1, ","));
+      if (participle && !(t > lo && (Is(t - 1, ",") || Is(t - 1, "by") || Is(t - 1, "after"))))
+        continue;
+      // "decided to write" is not a report; "went on to say" is.
+      if (t > lo && Is(t - 1, "to") && GoesOnTo(t) == kNone) continue;
+      Found f;
+      f.cue_tok = t;
+      f.para = T[t].para;
+      f.a.cue = {CueSpan(t)};
+      uint32_t end = ContentEnd(s);
+      if (according) {
+        // "According to X, ..." or "..., according to X."
+        auto src = SourceAfter(t + 2, hi);
+        if (src.first == kNone) continue;
+        // Any noun phrase can follow "according to": "city officials", "a report".
+        f.src_first = src.first;
         f.src_end = src.second;
         f.a.source = {Bytes(src.first, src.second)};
-        uint32_t c = src.second;
-        while (c < end && (Is(c, ",") || IsPunct(c))) ++c;
-        if (end > c) f.a.content = {Bytes(c, end)};
-      } else if (t > lo && Is(t - 1, ",")) {
+        if (t == lo || (t > lo && Is(t - 1, ",") && t - 1 == lo)) {
+          // "According to Facebook, Trump generated ...": the source ends at the comma.
+          for (uint32_t k = src.first; k < src.second; ++k)
+            if (Is(k, ",")) {
+              src.second = k;
+              break;
+            }
+          f.src_end = src.second;
+          f.a.source = {Bytes(src.first, src.second)};
+          uint32_t c = src.second;
+          while (c < end && (Is(c, ",") || IsPunct(c))) ++c;
+          if (end > c) f.a.content = {Bytes(c, end)};
+        } else if (t > lo && Is(t - 1, ",")) {
+          if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
+        } else if (t > lo + 2 && (src.second >= end || Is(src.second, ","))) {
+          f.a.content = {Bytes(lo, t)};  // "... leads in Iowa according to the poll."
+        }
+      } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech &&
+                 SourceAfter(t + 1, hi).first != kNone && SourceAfter(t + 1, hi).second >= end) {
+        // "..., said the official."
+        SetSource(f, SourceAfter(t + 1, hi));
         if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
-      } else if (t > lo + 2 && (src.second >= end || Is(src.second, ","))) {
-        f.a.content = {Bytes(lo, t)};  // "... leads in Iowa according to the poll."
-      }
-    } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech &&
-               SourceAfter(t + 1, hi).first != kNone && SourceAfter(t + 1, hi).second >= end) {
-      // "..., said the official."
-      SetSource(f, SourceAfter(t + 1, hi));
-      if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
-    } else {
-      auto src = participle             ? ParticipleSubject(s, t)
-                 : GoesOnTo(t) != kNone ? SourceBefore(GoesOnTo(t))
-                                        : SourceBefore(t);
-      // "He called the actions lawful, and said ...": the sentence's subject.
-      if (src.first == kNone && Coordinated(t)) src = SubjectOf(s, t);
-      if (src.first == kNone) continue;
-      SetSource(f, src);
-      uint32_t b = src.first;
-      // "..., Reyes said." / "..., Reyes said Monday." : content before the source.
-      uint32_t after = t + 1;
-      while (after < end &&
-             (IsTimeWord(T[after].low) || Is(after, "on") || Is(after, "in") || Is(after, "a") ||
-              Is(after, "statement") || Is(after, "an") || Is(after, "interview")))
-        ++after;
-      if (b > lo && Is(b - 1, ",") && after >= end) {
-        if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
-      } else if (b > lo + 1 && Is(b - 1, ",") && after + 1 < end && Is(after, ",") &&
-                 T[after + 1].quote < 0) {
-        // "This campaign, he says, is different.": a parenthetical cue; the
-        // content is the sentence on both sides of it (PolNeAR train: 158 of
-        // 180 such cues before text).
-        uint32_t e = ClauseEnd(after + 1, end);
-        f.a.content = {Bytes(lo, b - 1)};
-        if (e > after + 1) f.a.content.push_back(Bytes(after + 1, e));
       } else {
-        uint32_t c = ContentStart(t, end);
-        uint32_t e = ClauseEnd(c, end);
-        // Not "to reporters" but "to comment" (declined to comment, is
-        // expected to win): a to-infinitive is content.
-        bool infinitive = c < e && Is(c, "to") && c + 1 < e && !T[c + 1].cap && !IsPunct(c + 1) &&
-                          !IsDeterminer(T[c + 1].low) && T[c + 1].kind == TokenKind::kWord;
-        if (e > c && (e - c >= 3 || infinitive) && (!IsPreposition(T[c].low) || infinitive))
-          f.a.content = {Bytes(c, e)};
+        auto src = participle             ? ParticipleSubject(s, t)
+                   : GoesOnTo(t) != kNone ? SourceBefore(GoesOnTo(t))
+                                          : SourceBefore(t);
+        // "He called the actions lawful, and said ...": the sentence's subject.
+        if (src.first == kNone && Coordinated(t)) src = SubjectOf(s, t);
+        if (src.first == kNone) continue;
+        SetSource(f, src);
+        uint32_t b = src.first;
+        // "..., Reyes said." / "..., Reyes said Monday." : content before the source.
+        uint32_t after = t + 1;
+        while (after < end &&
+               (IsTimeWord(T[after].low) || Is(after, "on") || Is(after, "in") || Is(after, "a") ||
+                Is(after, "statement") || Is(after, "an") || Is(after, "interview")))
+          ++after;
+        if (b > lo && Is(b - 1, ",") && after >= end) {
+          if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
+        } else if (b > lo + 1 && Is(b - 1, ",") && after + 1 < end && Is(after, ",") &&
+                   T[after + 1].quote < 0) {
+          // "This campaign, he says, is different.": a parenthetical cue; the
+          // content is the sentence on both sides of it (PolNeAR train: 158 of
+          // 180 such cues before text).
+          uint32_t e = ClauseEnd(after + 1, end);
+          f.a.content = {Bytes(lo, b - 1)};
+          if (e > after + 1) f.a.content.push_back(Bytes(after + 1, e));
+        } else {
+          uint32_t c = ContentStart(t, end);
+          uint32_t e = ClauseEnd(c, end);
+          // Not "to reporters" but "to comment" (declined to comment, is
+          // expected to win): a to-infinitive is content.
+          bool infinitive = c < e && Is(c, "to") && c + 1 < e && !T[c + 1].cap && !IsPunct(c + 1) &&
+                            !IsDeterminer(T[c + 1].low) && T[c + 1].kind == TokenKind::kWord;
+          if (e > c && (e - c >= 3 || infinitive) && (!IsPreposition(T[c].low) || infinitive))
+            f.a.content = {Bytes(c, e)};
+        }
       }
+      if (f.a.content.empty() || f.a.source.empty()) continue;
+      // "Clinton seemed irritated", "Trump is expected to win": PolNeAR gives
+      // these no source; the subject is part of the content.
+      if (IsRaisingVerb(T[t].low) && f.src_end != kNone && f.src_end <= t &&
+          f.a.content.front().begin > f.a.source.front().end) {
+        f.a.content.insert(f.a.content.begin(), f.a.source.front());
+        f.a.source.clear();
+      } else if (t > lo && IsPassiveAux(T[t - 1].low) &&
+                 (T[t].low.ends_with("ed") || Is(t, "told"))) {
+        f.a.source.clear();  // "Trump was asked what ...": the asker is not named
+      }
+      for (uint32_t k = v_.TokenAt(f.a.content.front().begin);
+           k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
+        if (T[k].quote >= 0) f.a.direct = true;
+      if (weak) {
+        // Reported content only, and none that the first pass found.
+        if (f.a.direct) continue;
+        const ByteSpan c{f.a.content.front().begin, f.a.content.back().end};
+        auto it = std::lower_bound(
+            strong.begin(), strong.end(), ByteSpan{c.end, c.end},
+            [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+        size_t n = static_cast<size_t>(it - strong.begin());  // spans starting before c.end
+        if (n > 0 && reach[n - 1] > c.begin) continue;
+        f.weak = true;
+        // The rare ones come last and keep the rules' source end: the span
+        // model neither trains on them nor sees its other decisions change.
+        f.rule_source = f.rule_source || T[t].rare;
+      }
+      used[t] = true;
+      for (const ByteSpan& c : f.a.content) pending.push({c.begin, c.end});
+      out.push_back(std::move(f));
+      if (!kManyPerSentence) return;
     }
-    if (f.a.content.empty() || f.a.source.empty()) continue;
-    // "Clinton seemed irritated", "Trump is expected to win": PolNeAR gives
-    // these no source; the subject is part of the content.
-    if (IsRaisingVerb(T[t].low) && f.src_end != kNone && f.src_end <= t &&
-        f.a.content.front().begin > f.a.source.front().end) {
-      f.a.content.insert(f.a.content.begin(), f.a.source.front());
-      f.a.source.clear();
-    } else if (t > lo && IsPassiveAux(T[t - 1].low) &&
-               (T[t].low.ends_with("ed") || Is(t, "told"))) {
-      f.a.source.clear();  // "Trump was asked what ...": the asker is not named
-    }
-    for (uint32_t k = v_.TokenAt(f.a.content.front().begin);
-         k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
-      if (T[k].quote >= 0) f.a.direct = true;
-    used[t] = true;
-    for (const ByteSpan& c : f.a.content) pending.push({c.begin, c.end});
-    out.push_back(std::move(f));
-    if (!kManyPerSentence) return;
   }
 }
 

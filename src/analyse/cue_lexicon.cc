@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyse/cue_model.h"
+#include "analyse/reported_cues.h"
 #include "analyse/word_list.h"
 
 namespace chorus::quotes {
@@ -123,6 +124,7 @@ CueKind CueOfUncached(std::string_view w) {
   if (In(kParticiple, w)) return CueKind::kParticiple;
   if (In(kFrame, w)) return CueKind::kFrame;
   if (LearnedCue(w)) return w.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;
+  if (IsReportedCue(w)) return CueKind::kReported;
   return CueKind::kNone;
 }
 
@@ -130,12 +132,18 @@ CueKind CueOfUncached(std::string_view w) {
 const FlatWordMap<CueKind>& CueTable() {
   static const auto* table = [] {
     const std::vector<std::string> learned = LearnedCueWords();
+    const std::vector<std::string_view> reported = ReportedCueWords();
+    const std::vector<std::string> rare = RareLearnedCueWords();
     auto* t = new FlatWordMap<CueKind>(kSpeech.size() + kParticiple.size() + kFrame.size() +
-                                       learned.size());
+                                       learned.size() + reported.size() + rare.size());
     for (std::string_view w : kSpeech) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : kParticiple) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : kFrame) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : learned) t->Insert(w, CueOfUncached(w));
+    for (std::string_view w : reported)
+      if (t->Find(w) == nullptr) t->Insert(w, CueOfUncached(w));
+    for (std::string_view w : rare)
+      if (t->Find(w) == nullptr) t->Insert(w, CueKind::kRareReported);
     return t;
   }();
   return *table;

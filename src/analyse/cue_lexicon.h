@@ -11,10 +11,12 @@ namespace chorus::quotes {
 
 enum class CueKind : uint8_t {
   kNone,
-  kSpeech,      // takes a quotation or a that-clause: said, wrote, told, added ...
-  kParticiple,  // -ing forms that attach a quote to the clause's subject: saying, writing
-  kFrame,       // verbs that frame a quoted fragment: called, described, deemed, urged
-  kLearned,     // other cue verbs learned from PolNeAR train (cue_model.h): found, shows
+  kSpeech,        // takes a quotation or a that-clause: said, wrote, told, added ...
+  kParticiple,    // -ing forms that attach a quote to the clause's subject: saying, writing
+  kFrame,         // verbs that frame a quoted fragment: called, described, deemed, urged
+  kLearned,       // other cue verbs learned from PolNeAR train (cue_model.h): found, shows
+  kReported,      // cues of reported speech only, never of a quotation (reported_cues.h)
+  kRareReported,  // the same, learned from 2 or 3 cues on train (cue_model.h)
 };
 
 // The hand-written lists first, then the learned cue words (-ing forms of

@@ -45,6 +45,12 @@ bool VerbShaped(std::string_view w) {
   return w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("ions") && !w.ends_with("nts");
 }
 
+bool Letters(std::string_view w) {
+  for (char c : w)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
 struct Hash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -52,6 +58,7 @@ struct Hash {
 
 struct Table {
   std::unordered_set<std::string, Hash, std::equal_to<>> cues;
+  std::vector<std::string> rare;
   Table() {
     std::string_view m = EmbeddedCueModel();
     while (!m.empty()) {
@@ -66,6 +73,9 @@ struct Table {
       std::from_chars(line.data() + t2 + 1, line.data() + line.size(), total);
       std::string_view w = line.substr(0, t1);
       if (cue >= kMinCue && total > 0 && cue >= kMinRatio * total && VerbShaped(w)) cues.emplace(w);
+      if (cue >= kMinRareCue && cue <= kMinCue && w.size() >= 4 && cue >= kMinRareRatio * total &&
+          !cues.contains(w) && Letters(w))
+        rare.emplace_back(w);
     }
   }
 };
@@ -113,6 +123,10 @@ static const Table& TheTable() {
 
 std::vector<std::string> LearnedCueWords() {
   return {TheTable().cues.begin(), TheTable().cues.end()};
+}
+
+std::vector<std::string> RareLearnedCueWords() {
+  return TheTable().rare;
 }
 
 bool LearnedCue(std::string_view lower) {

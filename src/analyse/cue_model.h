@@ -45,6 +45,12 @@ class CueModelTrainer {
 bool LearnedCue(std::string_view lower);
 // All learned cue words (any order).
 std::vector<std::string> LearnedCueWords();
+// Rare learned cues, of reported speech only (reported_cues.h): words of four
+// letters or more inside a cue kMinRareCue to kMinCue times on train and in
+// at least kMinRareRatio of their occurrences, of any shape, not learned cues.
+inline constexpr uint32_t kMinRareCue = 2;
+inline constexpr double kMinRareRatio = 0.25;
+std::vector<std::string> RareLearnedCueWords();
 
 // The embedded model text (generated from models/cue_lexicon.tsv).
 std::string_view EmbeddedCueModel();
