@@ -80,4 +80,34 @@ void Finder::DropLeadingAdverbial(Found& f) const {
   f.a.source = {Bytes(b, e)};
 }
 
+std::pair<uint32_t, uint32_t> Finder::CoordinatedSubject(uint32_t s, uint32_t t) const {
+  const auto& T = v_.toks;
+  uint32_t lo = v_.sent_first[s];
+  uint32_t k = t;
+  while (k > lo && T[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1))) --k;
+  // k - 1 is the coordinator; the first clause runs back from it (through
+  // quoted fragments: "lamented the “disheartened” state ... and criticized").
+  for (uint32_t c = k - 1; c > lo && k - c < 40;) {
+    --c;
+    const Tok& w = T[c];
+    if (w.quote >= 0 || w.cap || IsPunct(c)) continue;
+    CueKind ck = Cue(c);
+    // An -ed word is a verb after its subject or an auxiliary ("Ryan lamented",
+    // "he looked", "was joined"), not after a determiner ("the disheartened").
+    const Tok& p = T[c - 1];
+    bool ed = w.kind == TokenKind::kWord && w.low.size() > 4 && w.low.ends_with("ed") &&
+              p.quote < 0 &&
+              ((p.cap && p.kind == TokenKind::kWord) || IsSubjectPronoun(p.low) || Aux(c - 1) ||
+               Adverb(c - 1));
+    if (ck != CueKind::kSpeech && ck != CueKind::kLearned && ck != CueKind::kFrame && !ed) continue;
+    auto src = SourceBefore(c);
+    // A relative clause inside the first one: "a prosecutor who reports to ...".
+    if (src.first == kNone ||
+        (src.second == src.first + 1 && (Is(src.first, "who") || Is(src.first, "which"))))
+      continue;
+    if (SourceShape(src.first, src.second)) return src;
+  }
+  return SubjectOf(s, t);
+}
+
 }  // namespace chorus::quotes

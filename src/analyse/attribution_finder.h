@@ -195,6 +195,11 @@ class Finder {
   // the noun phrase right before the participle, 20 of 20 after "with", a
   // comma, a dash or "and"); first == kNone when the participle has none.
   std::pair<uint32_t, uint32_t> AbsoluteSubject(uint32_t t) const;
+  // Round 6c. The subject of the clause a coordinated cue at `t` joins: "Ryan
+  // lamented the “…” state and criticized the “…”" -> "Ryan", back from the
+  // coordinator to the nearest earlier verb (a cue or an -ed word) with a
+  // source before it; else the subject of the sentence.
+  std::pair<uint32_t, uint32_t> CoordinatedSubject(uint32_t s, uint32_t t) const;
   // A source opening its sentence with an adverbial word is not one as it
   // stands ("But", "In the", "With"; PolNeAR train: 7 of 126 right): a
   // conjunction is dropped ("Now Bloomberg" -> "Bloomberg"), a lone word or a
