@@ -106,5 +106,33 @@ TEST(QuotesDirect6, ACoordinatedCueTakesTheSubjectOfTheClauseItJoins) {
   EXPECT_EQ(q.back().source, "Adelson");
 }
 
+TEST(QuotesDirect6, AParticipleAfterACommaTakesTheMainClauseSubject) {
+  auto q = Find(
+      "Hours later, Trump returned the compliment to Adelson, telling Reuters, \u201cSheldon and "
+      "I have been friends for a long time.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "telling");
+  EXPECT_EQ(q[0].source, "Trump");
+  // Passing over a subordinate clause and a possessive.
+  q = Find(
+      "Later that day, Rendell praised Sanders for what he has accomplished, calling it \u201can "
+      "incredible feat.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rendell");
+  q = Find(
+      "In a speech, Khan also decried Trump\u2019s repeated calls to ban all Muslims from "
+      "entering the U.S., noting he has \u201csacrificed nothing.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "noting");
+  EXPECT_EQ(q.back().source, "Khan");
+  // ... and the subject of a reported clause.
+  q = Find(
+      "One Democratic official said Reid quieted the chatter, telling his colleagues, \u201cWe "
+      "have to remember that Bernie has been good to us.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "telling");
+  EXPECT_NE(q.back().source, "Reid");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -200,6 +200,15 @@ class Finder {
   // coordinator to the nearest earlier verb (a cue or an -ed word) with a
   // source before it; else the subject of the sentence.
   std::pair<uint32_t, uint32_t> CoordinatedSubject(uint32_t s, uint32_t t) const;
+  // The subject of the main clause a participle cue at `t` follows after a
+  // comma: "Hours later, Trump returned the compliment, telling …" -> "Trump"
+  // (the nearest earlier verb with a source, passing over relative and
+  // subordinate clauses: "praised Sanders for what he has accomplished,
+  // calling it …"); first == kNone when there is none.
+  std::pair<uint32_t, uint32_t> MainClauseSubject(uint32_t t) const;
+  // The nearest verb before `from` (back to `lo`, at most 40 tokens) with a
+  // source before it; `main`: not one in a subordinate clause.
+  std::pair<uint32_t, uint32_t> VerbSubjectBefore(uint32_t lo, uint32_t from, bool main) const;
   // A source opening its sentence with an adverbial word is not one as it
   // stands ("But", "In the", "With"; PolNeAR train: 7 of 126 right): a
   // conjunction is dropped ("Now Bloomberg" -> "Bloomberg"), a lone word or a
@@ -212,6 +221,13 @@ class Finder {
   static bool IsRaisingVerb(std::string_view w) {
     return w == "seemed" || w == "seems" || w == "seem" || w == "appears" || w == "appeared" ||
            w == "appear" || w == "expected";
+  }
+  // Words opening a subordinate clause, whose subject is not the main one's.
+  static bool IsSubordinator(std::string_view w) {
+    return w == "when" || w == "after" || w == "before" || w == "if" || w == "because" ||
+           w == "as" || w == "while" || w == "since" || w == "that" || w == "what" ||
+           w == "until" || w == "once" || w == "where" || w == "although" || w == "though" ||
+           w == "how" || w == "why" || w == "whether" || w == "whom" || w == "who" || w == "which";
   }
   static bool IsPassiveAux(std::string_view w) {
     return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be";
