@@ -134,28 +134,5 @@ TEST(QuotesDirect6, AParticipleAfterACommaTakesTheMainClauseSubject) {
   EXPECT_NE(q.back().source, "Reid");
 }
 
-TEST(QuotesDirect6, ANameBeforeADescriptionSourceIsPartOfIt) {
-  auto q = Find(
-      "Anthony Anton, president and CEO of Washington Restaurant Association stated, \u201cIt is "
-      "a math problem.\u201d");
-  ASSERT_FALSE(q.empty());
-  EXPECT_EQ(q[0].cue, "stated");
-  EXPECT_EQ(q[0].source, "Anthony Anton, president and CEO of Washington Restaurant Association");
-  q = Find(
-      "Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says Cruz will "
-      "\u201cleave here with momentum.\u201d");
-  ASSERT_FALSE(q.empty());
-  EXPECT_EQ(q[0].source.rfind("Dean Johnson, a 55-year-old salesman", 0), 0u);
-  // Not a place or a time before the comma, nor a name inside the sentence.
-  q = Find("In Aspen, Colo., the Stanford graduate said the plan was \u201cbold.\u201d");
-  ASSERT_FALSE(q.empty());
-  EXPECT_EQ(q[0].source, "the Stanford graduate");
-  q = Find(
-      "In an interview with Joe Scarborough and Mika Brzezinski, the candidate said the "
-      "comments were \u201cdivisive.\u201d");
-  ASSERT_FALSE(q.empty());
-  EXPECT_EQ(q[0].source, "the candidate");
-}
-
 }  // namespace
 }  // namespace chorus

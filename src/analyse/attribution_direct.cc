@@ -137,27 +137,4 @@ std::pair<uint32_t, uint32_t> Finder::MainClauseSubject(uint32_t t) const {
   return VerbSubjectBefore(lo, t - 1, true);
 }
 
-std::pair<uint32_t, uint32_t> Finder::WithNameBefore(uint32_t lo,
-                                                     std::pair<uint32_t, uint32_t> src) const {
-  const auto& T = v_.toks;
-  uint32_t b = src.first;
-  if (b == kNone || b < lo + 2 || !Is(b - 1, ",") || T[b - 1].quote >= 0) return src;
-  const Tok& w = T[b];
-  if (w.cap || w.kind != TokenKind::kWord || (IsSubjectPronoun(w.low) && !Is(b, "who"))) return src;
-  // The name: one to five capitalised words (and initials) opening the
-  // sentence or following a quotation ("“…,” Nate Silver, the polling guru").
-  uint32_t n = b - 1;
-  while (n > lo && b - 1 - n < 6 &&
-         ((T[n - 1].cap && T[n - 1].kind == TokenKind::kWord && T[n - 1].quote < 0) ||
-          (Is(n - 1, ".") && n - 1 > lo && T[n - 2].cap && T[n - 2].span.size() <= 4)))
-    --n;
-  if (n == b - 1 || b - 1 - n > 5 || !T[n].cap) return src;
-  if (!(n == lo || (T[n - 1].quote >= 0 && IsPunct(n - 1)))) return src;
-  for (uint32_t k = n; k + 1 < b; ++k)
-    if (IsTimeWord(T[k].low) || IsDeterminer(T[k].low) || IsSubjectPronoun(T[k].low) ||
-        IsAdverbialStarter(T[k].low) || IsClauseWord(T[k].low))
-      return src;
-  return {n, src.second};
-}
-
 }  // namespace chorus::quotes

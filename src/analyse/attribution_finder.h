@@ -209,12 +209,6 @@ class Finder {
   // The nearest verb before `from` (back to `lo`, at most 40 tokens) with a
   // source before it; `main`: not one in a subordinate clause.
   std::pair<uint32_t, uint32_t> VerbSubjectBefore(uint32_t lo, uint32_t from, bool main) const;
-  // A name before the comma that opens a description source [first, end):
-  // "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted",
-  // "Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says"
-  // -> from "Nate Silver" (PolNeAR train annotates the name with it).
-  std::pair<uint32_t, uint32_t> WithNameBefore(uint32_t lo,
-                                               std::pair<uint32_t, uint32_t> src) const;
   // A source opening its sentence with an adverbial word is not one as it
   // stands ("But", "In the", "With"; PolNeAR train: 7 of 126 right): a
   // conjunction is dropped ("Now Bloomberg" -> "Bloomberg"), a lone word or a

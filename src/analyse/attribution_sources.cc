@@ -17,7 +17,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   if (T[end - 1].quote >= 0) return {kNone, kNone};
   // A pronoun is the whole source.
   if (IsSubjectPronoun(T[end - 1].low)) return {end - 1, end};
-  if (Is(end - 1, ",")) return WithNameBefore(lo, Appositive(lo, end));
+  if (Is(end - 1, ",")) return Appositive(lo, end);
   uint32_t b = end;
   while (b > lo) {
     uint32_t k = b - 1;
@@ -52,7 +52,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   }
   while (b < end && T[b].kind == TokenKind::kPunct) ++b;
   if (b >= end) return {kNone, kNone};
-  return WithNameBefore(lo, {b, end});
+  return {b, end};
 }
 
 std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) const {
