@@ -1,6 +1,6 @@
-// Round 6b rules for direct quotations (docs/ACCURACY.md, "Round 6b"): who
-// said a quotation when the cue next to it is not the whole story; see
-// attribution_finder.h.
+// Round 6b and 6c rules for direct quotations (docs/ACCURACY.md, "Round 6b",
+// "Round 6c"): who said a quotation when the cue next to it is not the whole
+// story; see attribution_finder.h.
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {

@@ -4,7 +4,7 @@
 // its content bounds),
 // attribution_sources.cc (source phrases around a cue) and
 // attribution_spans.cc (where cues and sources end: the learned span model),
-// attribution_direct.cc (round 6b rules for direct quotations).
+// attribution_direct.cc (round 6b and 6c rules for direct quotations).
 #pragma once
 
 #include <algorithm>
