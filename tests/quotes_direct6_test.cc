@@ -80,5 +80,59 @@ TEST(QuotesDirect6, ALeadingAdverbialIsNotASource) {
   EXPECT_EQ(q[0].source, "At least half of voters");
 }
 
+// Round 6c.
+TEST(QuotesDirect6, ACoordinatedCueTakesTheSubjectOfTheClauseItJoins) {
+  auto q = Find(
+      "The anxiety about the race was underscored Wednesday when House Speaker Paul Ryan "
+      "lamented the \u201cdisheartened\u201d state of the campaign and criticized the "
+      "\u201cidentity politics\u201d on display.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "criticized");
+  EXPECT_EQ(q[1].source, "House Speaker Paul Ryan");
+  q = Find(
+      "Before the speech, a group of rabbis called for a boycott, and the Anti-Defamation League "
+      "strongly denounced his rhetoric and said it would \u201credirect\u201d his donations.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().source, "the Anti-Defamation League");
+  // A relative clause in the first clause is passed over.
+  q = Find(
+      "She has proposed appointing a prosecutor who reported to the president, and called for "
+      "\u201cmore enforcement officers.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().source, "She");
+  // No verb with a subject before it: the subject of the sentence.
+  q = Find("Adelson met with Trump and declared \u201cwe are friends.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().source, "Adelson");
+}
+
+TEST(QuotesDirect6, AParticipleAfterACommaTakesTheMainClauseSubject) {
+  auto q = Find(
+      "Hours later, Trump returned the compliment to Adelson, telling Reuters, \u201cSheldon and "
+      "I have been friends for a long time.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "telling");
+  EXPECT_EQ(q[0].source, "Trump");
+  // Passing over a subordinate clause and a possessive.
+  q = Find(
+      "Later that day, Rendell praised Sanders for what he has accomplished, calling it \u201can "
+      "incredible feat.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rendell");
+  q = Find(
+      "In a speech, Khan also decried Trump\u2019s repeated calls to ban all Muslims from "
+      "entering the U.S., noting he has \u201csacrificed nothing.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "noting");
+  EXPECT_EQ(q.back().source, "Khan");
+  // ... and the subject of a reported clause.
+  q = Find(
+      "One Democratic official said Reid quieted the chatter, telling his colleagues, \u201cWe "
+      "have to remember that Bernie has been good to us.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "telling");
+  EXPECT_NE(q.back().source, "Reid");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -268,7 +268,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     }
   } else {
     SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
-    if (f.a.source.empty() && (Cue(cue) == CueKind::kNone || Coordinated(cue)))
+    if (f.a.source.empty() && Coordinated(cue))
+      SetSource(f, CoordinatedSubject(s, cue));
+    else if (f.a.source.empty() && Cue(cue) == CueKind::kNone)
       SetSource(f, SubjectOf(s, cue));
   }
   // Only punctuation between cue and quotation: a direct quote.

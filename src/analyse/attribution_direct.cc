@@ -1,6 +1,6 @@
-// Round 6b rules for direct quotations (docs/ACCURACY.md, "Round 6b"): who
-// said a quotation when the cue next to it is not the whole story; see
-// attribution_finder.h.
+// Round 6b and 6c rules for direct quotations (docs/ACCURACY.md, "Round 6b",
+// "Round 6c"): who said a quotation when the cue next to it is not the whole
+// story; see attribution_finder.h.
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
@@ -78,6 +78,63 @@ void Finder::DropLeadingAdverbial(Found& f) const {
   }
   f.src_first = b;
   f.a.source = {Bytes(b, e)};
+}
+
+std::pair<uint32_t, uint32_t> Finder::VerbSubjectBefore(uint32_t lo, uint32_t from,
+                                                        bool main) const {
+  const auto& T = v_.toks;
+  for (uint32_t c = from; c > lo && from - c < 40;) {
+    --c;
+    const Tok& w = T[c];
+    if (w.quote >= 0 || w.cap || IsPunct(c)) continue;
+    CueKind ck = Cue(c);
+    // An -ed word is a verb after its subject or an auxiliary ("Ryan lamented",
+    // "he looked", "was joined"), not after a determiner ("the disheartened").
+    const Tok& p = T[c - 1];
+    bool ed = w.kind == TokenKind::kWord && w.low.size() > 4 && w.low.ends_with("ed") &&
+              p.quote < 0 &&
+              ((p.cap && p.kind == TokenKind::kWord) || IsSubjectPronoun(p.low) || Aux(c - 1) ||
+               Adverb(c - 1) || (main && Is(c - 1, ",")));
+    // A framing verb after a noun modifies it: "a class called “Perception”".
+    if (ck != CueKind::kSpeech && ck != CueKind::kLearned && !(ck == CueKind::kFrame && !main) &&
+        !ed)
+      continue;
+    auto src = SourceBefore(c);
+    // A relative clause inside the first one: "a prosecutor who reports to ...".
+    if (src.first == kNone ||
+        (src.second == src.first + 1 && (Is(src.first, "who") || Is(src.first, "which"))))
+      continue;
+    // Not a possessive ("decried Trump's repeated calls"); for the main clause,
+    // not the subject of a subordinate or reported one ("said Reid quieted").
+    std::string_view last = T[src.second - 1].low;
+    if (last.ends_with("'s") || last.ends_with("\xE2\x80\x99s")) continue;
+    if (main && src.first > lo &&
+        (IsSubordinator(T[src.first - 1].low) || Cue(src.first - 1) == CueKind::kSpeech ||
+         Cue(src.first - 1) == CueKind::kLearned))
+      continue;
+    if (SourceShape(src.first, src.second)) return src;
+  }
+  return {kNone, kNone};
+}
+
+std::pair<uint32_t, uint32_t> Finder::CoordinatedSubject(uint32_t s, uint32_t t) const {
+  const auto& T = v_.toks;
+  uint32_t lo = v_.sent_first[s];
+  uint32_t k = t;
+  while (k > lo && T[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1))) --k;
+  // k - 1 is the coordinator; the first clause runs back from it (through
+  // quoted fragments: "lamented the “disheartened” state ... and criticized").
+  if (k > lo) {
+    auto src = VerbSubjectBefore(lo, k - 1, false);
+    if (src.first != kNone) return src;
+  }
+  return SubjectOf(s, t);
+}
+
+std::pair<uint32_t, uint32_t> Finder::MainClauseSubject(uint32_t t) const {
+  uint32_t lo = v_.sent_first[v_.toks[t].sent];
+  if (t <= lo + 1 || !Is(t - 1, ",")) return {kNone, kNone};
+  return VerbSubjectBefore(lo, t - 1, true);
 }
 
 }  // namespace chorus::quotes

@@ -4,7 +4,7 @@
 // its content bounds),
 // attribution_sources.cc (source phrases around a cue) and
 // attribution_spans.cc (where cues and sources end: the learned span model),
-// attribution_direct.cc (round 6b rules for direct quotations).
+// attribution_direct.cc (round 6b and 6c rules for direct quotations).
 #pragma once
 
 #include <algorithm>
@@ -196,6 +196,20 @@ class Finder {
   // the noun phrase right before the participle, 20 of 20 after "with", a
   // comma, a dash or "and"); first == kNone when the participle has none.
   std::pair<uint32_t, uint32_t> AbsoluteSubject(uint32_t t) const;
+  // Round 6c. The subject of the clause a coordinated cue at `t` joins: "Ryan
+  // lamented the “…” state and criticized the “…”" -> "Ryan", back from the
+  // coordinator to the nearest earlier verb (a cue or an -ed word) with a
+  // source before it; else the subject of the sentence.
+  std::pair<uint32_t, uint32_t> CoordinatedSubject(uint32_t s, uint32_t t) const;
+  // The subject of the main clause a participle cue at `t` follows after a
+  // comma: "Hours later, Trump returned the compliment, telling …" -> "Trump"
+  // (the nearest earlier verb with a source, passing over relative and
+  // subordinate clauses: "praised Sanders for what he has accomplished,
+  // calling it …"); first == kNone when there is none.
+  std::pair<uint32_t, uint32_t> MainClauseSubject(uint32_t t) const;
+  // The nearest verb before `from` (back to `lo`, at most 40 tokens) with a
+  // source before it; `main`: not one in a subordinate clause.
+  std::pair<uint32_t, uint32_t> VerbSubjectBefore(uint32_t lo, uint32_t from, bool main) const;
   // A source opening its sentence with an adverbial word is not one as it
   // stands ("But", "In the", "With"; PolNeAR train: 7 of 126 right): a
   // conjunction is dropped ("Now Bloomberg" -> "Bloomberg"), a lone word or a
@@ -216,6 +230,13 @@ class Finder {
   static bool IsRaisingVerb(std::string_view w) {
     return w == "seemed" || w == "seems" || w == "seem" || w == "appears" || w == "appeared" ||
            w == "appear" || w == "expected";
+  }
+  // Words opening a subordinate clause, whose subject is not the main one's.
+  static bool IsSubordinator(std::string_view w) {
+    return w == "when" || w == "after" || w == "before" || w == "if" || w == "because" ||
+           w == "as" || w == "while" || w == "since" || w == "that" || w == "what" ||
+           w == "until" || w == "once" || w == "where" || w == "although" || w == "though" ||
+           w == "how" || w == "why" || w == "whether" || w == "whom" || w == "who" || w == "which";
   }
   static bool IsPassiveAux(std::string_view w) {
     return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be";

@@ -176,6 +176,7 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
       break;
     }
   }
+  if (auto main = MainClauseSubject(t); main.first != kNone) return main;
   return SubjectOf(s, t);
 }
 
