@@ -86,7 +86,12 @@ TEST(SpanModel, TrainingPairsPredictionsWithGoldAndFindsTheRightEnd) {
   set.Add(text, seg, {gold});
   ASSERT_EQ(set.decisions(), 1u);  // the source's end (cue ends stay with the rules)
   EXPECT_EQ(set.learnable(), 1u);
-  std::string model = set.Train(3, 1e-6, 1);
+  SpanTrainOptions o;
+  o.logistic = false;
+  o.epochs = 3;
+  o.min_weight = 1e-6;
+  o.min_count = 1;
+  std::string model = set.Train(o);
   EXPECT_NE(model.find("\tsx"), std::string::npos) << model;
   EXPECT_NE(model.find("\tsk"), std::string::npos) << model;
 }
