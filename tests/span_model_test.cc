@@ -1,9 +1,12 @@
 // The learned span model (src/analyse/span_model.h): features, scoring, the
-// perceptron, training from gold attributions, and the compiled-in model on
+// perceptron, the logistic fit (its order independence and steadiness),
+// training from gold attributions, and the compiled-in model on
 // sources PolNeAR annotates without their relative clause.
 #include "analyse/span_model.h"
 
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "chorus/segment.h"
 #include "quotes_test_util.h"
@@ -70,6 +73,78 @@ TEST(SpanModel, ThePerceptronLearnsWhichCandidateIsRight) {
   EXPECT_LT(m.Score(the.features[1]), m.Score(the.features[0]));
 }
 
+// Toy decisions: keep the rule's end or cut it; cutting is right exactly when
+// a relative pronoun follows the cut.
+std::vector<SpanDecision> ToyDecisions(std::map<uint64_t, std::string>& names,
+                                       std::vector<std::vector<bool>>& right) {
+  std::vector<SpanDecision> ds;
+  const char* next[] = {"who", "the", "a", "whose", "his", "who", "an", "which", "the", "her"};
+  for (int round = 0; round < 3; ++round)
+    for (const char* w : next) {
+      SpanDecision d;
+      d.source = true;
+      d.candidates = {{0, 10}, {0, 4}};
+      d.features.resize(2);
+      for (SpanFeatures& f : d.features) f.names = &names;
+      d.features[0].Add("sk");
+      d.features[1].Add("sx");
+      d.features[1].Add("sx", "F2", ",", w);
+      const bool cut = w[0] == 'w';
+      ds.push_back(std::move(d));
+      right.push_back({!cut, cut});
+    }
+  return ds;
+}
+
+std::unordered_map<uint64_t, double> Logistic(const std::vector<SpanDecision>& ds,
+                                              const std::vector<std::vector<bool>>& right) {
+  std::unordered_map<uint64_t, uint32_t> count;
+  for (const SpanDecision& d : ds)
+    for (const SpanFeatures& f : d.features)
+      for (uint32_t i = 0; i < f.n; ++i) ++count[f.h[i]];
+  return TrainSpanLogistic(ds, right, std::vector<bool>(ds.size(), true), count, 1, 1.0);
+}
+
+double Score(const std::unordered_map<uint64_t, double>& w, const SpanFeatures& f) {
+  double s = 0;
+  for (uint32_t i = 0; i < f.n; ++i)
+    if (auto it = w.find(f.h[i]); it != w.end()) s += it->second;
+  return s;
+}
+
+TEST(SpanModel, TheLogisticFitRanksTheRightCandidateFirst) {
+  std::map<uint64_t, std::string> names;
+  std::vector<std::vector<bool>> right;
+  std::vector<SpanDecision> ds = ToyDecisions(names, right);
+  std::unordered_map<uint64_t, double> w = Logistic(ds, right);
+  for (size_t d = 0; d < ds.size(); ++d)
+    EXPECT_EQ(Score(w, ds[d].features[1]) > Score(w, ds[d].features[0]), right[d][1]) << d;
+}
+
+TEST(SpanModel, TheLogisticFitIgnoresOrderAndMovesLittleWithADuplicate) {
+  std::map<uint64_t, std::string> names;
+  std::vector<std::vector<bool>> right;
+  std::vector<SpanDecision> ds = ToyDecisions(names, right);
+  std::unordered_map<uint64_t, double> w = Logistic(ds, right);
+  // The same decisions in reverse order: the same weights (the perceptron's
+  // depend on the order).
+  std::vector<SpanDecision> rev(ds.rbegin(), ds.rend());
+  std::vector<std::vector<bool>> rev_right(right.rbegin(), right.rend());
+  std::unordered_map<uint64_t, double> w_rev = Logistic(rev, rev_right);
+  ASSERT_EQ(w_rev.size(), w.size());
+  for (const auto& [h, x] : w) EXPECT_NEAR(w_rev[h], x, 1e-6) << names[h];
+  // One decision more (a copy of the first): every weight moves by a small
+  // part of its size, and no decision changes.
+  ds.push_back(ds[0]);
+  right.push_back(right[0]);
+  std::unordered_map<uint64_t, double> w_dup = Logistic(ds, right);
+  for (const auto& [h, x] : w) {
+    EXPECT_NEAR(w_dup[h], x, 0.1 * std::fabs(x) + 0.01) << names[h];
+  }
+  for (size_t d = 0; d < ds.size(); ++d)
+    EXPECT_EQ(Score(w_dup, ds[d].features[1]) > Score(w_dup, ds[d].features[0]), right[d][1]);
+}
+
 TEST(SpanModel, TrainingPairsPredictionsWithGoldAndFindsTheRightEnd) {
   const std::string text =
       "\xE2\x80\x9CWe need him,\xE2\x80\x9D said Bennett, who has grown friendly with Trump.";
@@ -86,7 +161,12 @@ TEST(SpanModel, TrainingPairsPredictionsWithGoldAndFindsTheRightEnd) {
   set.Add(text, seg, {gold});
   ASSERT_EQ(set.decisions(), 1u);  // the source's end (cue ends stay with the rules)
   EXPECT_EQ(set.learnable(), 1u);
-  std::string model = set.Train(3, 1e-6, 1);
+  SpanTrainOptions o;
+  o.logistic = false;
+  o.epochs = 3;
+  o.min_weight = 1e-6;
+  o.min_count = 1;
+  std::string model = set.Train(o);
   EXPECT_NE(model.find("\tsx"), std::string::npos) << model;
   EXPECT_NE(model.find("\tsk"), std::string::npos) << model;
 }

@@ -282,19 +282,41 @@ void SpanTrainingSet::Add(std::string_view text, const Segmentation& seg,
     learnable_ += any;
     decisions_.push_back(std::move(ds[i]));
     right_.push_back(std::move(right));
+    article_.push_back(static_cast<uint32_t>(articles_));
   }
+  ++articles_;
 }
 
-std::string SpanTrainingSet::Train(int epochs, double min_weight, uint32_t min_count) const {
+std::vector<uint32_t> SpanTrainingSet::Choose(const SpanModel& m) const {
+  std::vector<uint32_t> out;
+  out.reserve(decisions_.size());
+  for (const SpanDecision& d : decisions_) {
+    uint32_t best = 0;
+    double top = m.Score(d.features[0]);
+    for (uint32_t i = 1; i < d.features.size(); ++i)
+      if (double s = m.Score(d.features[i]); s > top) top = s, best = i;
+    out.push_back(best);
+  }
+  return out;
+}
+
+std::unordered_map<uint64_t, double> SpanTrainingSet::Weights(
+    const SpanTrainOptions& o, const std::vector<bool>& use_article) const {
+  std::vector<bool> use(decisions_.size(), true);
+  if (!use_article.empty())
+    for (size_t i = 0; i < use.size(); ++i) use[i] = use_article[article_[i]];
   // Rare features (a name seen once) are left out: they only fit train.
   std::unordered_map<uint64_t, uint32_t> count;
-  for (const SpanDecision& d : decisions_) {
+  for (size_t d = 0; d < decisions_.size(); ++d) {
+    if (!use[d]) continue;
     std::vector<uint64_t> seen;
-    for (const SpanFeatures& f : d.features) seen.insert(seen.end(), f.h, f.h + f.n);
+    for (const SpanFeatures& f : decisions_[d].features) seen.insert(seen.end(), f.h, f.h + f.n);
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     for (uint64_t h : seen) ++count[h];
   }
+  if (o.logistic) return TrainSpanLogistic(decisions_, right_, use, count, o.min_count, o.l2);
+  const uint32_t min_count = o.min_count;
   std::vector<SpanDecision> kept = decisions_;
   for (SpanDecision& d : kept)
     for (SpanFeatures& f : d.features) {
@@ -311,10 +333,11 @@ std::string SpanTrainingSet::Train(int epochs, double min_weight, uint32_t min_c
   std::unordered_map<uint64_t, double> sum;
   for (int seed = 0; seed < kSeeds; ++seed) {
     SpanModelTrainer trainer;
-    std::vector<size_t> order(decisions_.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<size_t> order;
+    for (size_t i = 0; i < decisions_.size(); ++i)
+      if (use[i]) order.push_back(i);
     uint64_t state = 42 + static_cast<uint64_t>(seed);
-    for (int e = 0; e < epochs; ++e) {
+    for (int e = 0; e < o.epochs; ++e) {
       for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates with a fixed LCG
         state = state * 6364136223846793005ull + 1442695040888963407ull;
         std::swap(order[i - 1], order[(state >> 33) % i]);
@@ -323,7 +346,7 @@ std::string SpanTrainingSet::Train(int epochs, double min_weight, uint32_t min_c
     }
     trainer.AddAveraged(sum, 1.0 / kSeeds);
   }
-  return SpanModelTrainer::Serialize(sum, names_, min_weight);
+  return sum;
 }
 
 }  // namespace chorus::quotes
