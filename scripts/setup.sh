@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake ninja-build pkg-config make
   libsimdjson-dev libgumbo-dev libcli11-dev libxxhash-dev libutf8proc-dev zlib1g-dev libstemmer-dev
+  liblbfgs-dev
   libsqlite3-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3

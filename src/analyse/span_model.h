@@ -16,7 +16,7 @@
 // whose text equals the gold span ranks first (decisions with no such
 // candidate are skipped). Since session 6 the fit minimises an L2-regularised
 // softmax loss over each decision's candidates (l2 = 1, features seen in at
-// least 3 decisions) by L-BFGS from zero: the loss is convex, so the result
+// least 3 decisions) by L-BFGS (libLBFGS) from zero: the loss is convex, so the result
 // is its one optimum, independent of any order, and moves little when a few
 // decisions come or go (5-fold CV on train: dropping 2% of the training
 // articles flips 2.6 of 1,251 held-out decisions on average, against 8.6 for
@@ -211,7 +211,7 @@ class SpanTrainingSet {
 };
 
 // The L2-regularised softmax ranking loss over the candidates of the
-// decisions with use[d] and a right candidate, minimised by L-BFGS from zero
+// decisions with use[d] and a right candidate, minimised by libLBFGS from zero
 // (deterministic; the loss is convex, so the optimum is unique and moves
 // little when a few decisions come or go). `count` is the number of used
 // decisions each feature is seen in; features under `min_count` get no weight.

@@ -1,8 +1,10 @@
-// The span model's regularised softmax ranking loss and its minimiser
-// (L-BFGS); see span_model.h.
+// The span model's regularised softmax ranking loss, minimised by libLBFGS;
+// see span_model.h.
+#include <lbfgs.h>
+
 #include <algorithm>
 #include <cmath>
-#include <deque>
+#include <new>
 
 #include "analyse/span_model.h"
 
@@ -18,12 +20,6 @@ struct Problem {
   std::vector<char> right;
   size_t features = 0;
 };
-
-double Dot(const std::vector<double>& a, const std::vector<double>& b) {
-  double s = 0;
-  for (size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
-  return s;
-}
 
 // The loss at `w` and its gradient `g`: for each decision, minus the log of
 // the softmax probability of its right candidates; plus l2 |w|^2 / 2.
@@ -57,56 +53,46 @@ double Loss(const Problem& p, double l2, const std::vector<double>& w, std::vect
   return loss;
 }
 
-// Minimises Loss by L-BFGS (10 pairs) with a backtracking line search, until
-// the loss stops falling (relative change under 1e-10) or 1000 steps.
+// Minimises Loss with libLBFGS (Debian's liblbfgs-dev, the solver CRFsuite
+// uses): 10 correction pairs, More-Thuente line search, until the loss falls
+// by less than 1e-10 (relative) over one step or 1000 steps. Deterministic:
+// the same problem gives the same weights.
+struct Fit {
+  const Problem* p;
+  double l2;
+  std::vector<double> w, g;
+};
+
+lbfgsfloatval_t Evaluate(void* instance, const lbfgsfloatval_t* x, lbfgsfloatval_t* g, int n,
+                         lbfgsfloatval_t /*step*/) {
+  auto* fit = static_cast<Fit*>(instance);
+  const auto size = static_cast<size_t>(n);
+  fit->w.assign(x, x + size);
+  const double loss = Loss(*fit->p, fit->l2, fit->w, fit->g);
+  std::copy(fit->g.begin(), fit->g.end(), g);
+  return loss;
+}
+
 std::vector<double> Minimise(const Problem& p, double l2) {
   const size_t n = p.features;
-  std::vector<double> w(n, 0.0), g(n), w2(n), g2(n), dir(n);
-  double f = Loss(p, l2, w, g);
-  std::deque<std::vector<double>> ss, ys;
-  std::deque<double> rhos;
-  std::vector<double> alpha;
-  for (int iter = 0; iter < 1000; ++iter) {
-    // The two-loop recursion: dir = -H g.
-    for (size_t i = 0; i < n; ++i) dir[i] = -g[i];
-    alpha.assign(ss.size(), 0.0);
-    for (size_t k = ss.size(); k-- > 0;) {
-      alpha[k] = rhos[k] * Dot(ss[k], dir);
-      for (size_t i = 0; i < n; ++i) dir[i] -= alpha[k] * ys[k][i];
-    }
-    if (!ss.empty()) {
-      const double gamma = Dot(ss.back(), ys.back()) / Dot(ys.back(), ys.back());
-      for (double& x : dir) x *= gamma;
-    }
-    for (size_t k = 0; k < ss.size(); ++k) {
-      const double beta = rhos[k] * Dot(ys[k], dir);
-      for (size_t i = 0; i < n; ++i) dir[i] += ss[k][i] * (alpha[k] - beta);
-    }
-    double slope = Dot(dir, g);
-    if (slope >= 0) {  // not a descent direction: restart from the gradient
-      ss.clear(), ys.clear(), rhos.clear();
-      for (size_t i = 0; i < n; ++i) dir[i] = -g[i];
-      slope = Dot(dir, g);
-    }
-    if (slope == 0) break;
-    double step = ss.empty() ? 1.0 / std::sqrt(-slope) : 1.0, f2 = f;
-    for (int tries = 0; tries < 50; ++tries, step *= 0.5) {
-      for (size_t i = 0; i < n; ++i) w2[i] = w[i] + step * dir[i];
-      f2 = Loss(p, l2, w2, g2);
-      if (f2 <= f + 1e-4 * step * slope) break;
-    }
-    if (!(f2 < f)) break;
-    std::vector<double> sv(n), yv(n);
-    for (size_t i = 0; i < n; ++i) sv[i] = w2[i] - w[i], yv[i] = g2[i] - g[i];
-    const double sy = Dot(sv, yv);
-    if (sy > 1e-12) {
-      ss.push_back(std::move(sv)), ys.push_back(std::move(yv)), rhos.push_back(1.0 / sy);
-      if (ss.size() > 10) ss.pop_front(), ys.pop_front(), rhos.pop_front();
-    }
-    const bool done = f - f2 <= 1e-10 * std::max(1.0, std::fabs(f2));
-    w.swap(w2), g.swap(g2), f = f2;
-    if (done) break;
-  }
+  if (n == 0) return {};
+  Fit fit{&p, l2, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+  lbfgsfloatval_t* x = lbfgs_malloc(static_cast<int>(n));
+  if (x == nullptr) throw std::bad_alloc();
+  std::fill(x, x + n, 0.0);
+  lbfgs_parameter_t param;
+  lbfgs_parameter_init(&param);
+  param.m = 10;
+  param.epsilon = 1e-8;  // the gradient test: left to the loss test below
+  param.past = 1;
+  param.delta = 1e-10;
+  param.max_iterations = 1000;
+  lbfgsfloatval_t fx = 0;
+  // A line search that cannot improve any more (rounding) ends the fit at the
+  // best point found, which is what libLBFGS leaves in `x`.
+  lbfgs(static_cast<int>(n), x, &fx, Evaluate, nullptr, &fit, &param);
+  std::vector<double> w(x, x + n);
+  lbfgs_free(x);
   return w;
 }
 
