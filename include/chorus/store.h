@@ -34,7 +34,11 @@ class StoreError : public std::runtime_error {
 };
 
 // The store format this chorus reads and writes.
-inline constexpr int kStoreVersion = 2;  // 2: the snapshot table
+// 2: the snapshot table; 3: stories stored under stable keys (below). A store
+// of an older version is upgraded when opened for writing: its derived tables
+// and snapshot are dropped (stale, grouped 0), so the next regroup replays
+// every article; readers read any version (a dense number is its own rank).
+inline constexpr int kStoreVersion = 3;
 
 // A hash of everything an article brings (id excluded): same content, same hash.
 uint64_t ArticleContentHash(const Article& a);
@@ -132,6 +136,12 @@ class Store {
   void Checkpoint();
 
   // --- derived tables ---
+  // Stories are stored under a stable *key*, the seq of their first article
+  // (in assignments, stories and quotes, and in the name "s<key>" inside
+  // their stored lines): a split or merge changes no other story's key. The
+  // public number (`chorus stories`: dense, by first appearance) is the key's
+  // rank among the stored keys: see StoryNumbers and NameStory below. The
+  // methods here read and write keys as stored.
   // Article seq -> story, for the grouped articles.
   std::vector<StoryAssignment> Assignments();
   void SetAssignment(int64_t seq, const StoryAssignment& s);
@@ -144,6 +154,9 @@ class Store {
   // One story's digest and quotes (members not filled); nullopt when absent.
   std::optional<StoredStory> LoadStory(uint32_t story, std::vector<StoredQuote>& quotes);
   void DropStoriesFrom(uint32_t first);  // deletes stories >= first and their quotes
+  void DeleteStory(uint32_t story);      // one story and its quotes
+  // The stored story keys, ascending (their ranks are the public numbers).
+  std::vector<uint32_t> StoryKeys();
   // Quotes in story order, then ordinal.
   std::vector<StoredQuote> Quotes();
 
@@ -154,6 +167,34 @@ class Store {
   std::string path_;
   std::unique_ptr<Db> db_;
 };
+
+// Stored story keys -> public story numbers (the key's rank).
+class StoryNumbers {
+ public:
+  explicit StoryNumbers(std::vector<uint32_t> keys) : keys_(std::move(keys)) {}
+  // The public number of a stored key; throws StoreError if it is not stored.
+  uint32_t Of(uint32_t key) const;
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::vector<uint32_t> keys_;
+};
+
+// Gives a stored story (s.story, its key) its public number: s.story and the
+// name "s<key>" in its digest lines (the JSON's "story", the markdown's
+// title when there is no headline and its summary line) become `number`; so
+// do the "story" of its quote lines. False (nothing changed) when a line does
+// not have the stored layout.
+bool NameStory(StoredStory& s, std::vector<StoredQuote>& quotes, uint32_t number);
+// The same for one quote line (q.story and the line's "story").
+bool NameQuote(StoredQuote& q, uint32_t number);
+
+// What readers show: the rows read from a store (Assignments, Stories,
+// Quotes) with their public numbers and names, as `chorus stories|digest|
+// quotebook` print them. Throws StoreError when a row is damaged.
+void NamePublic(const StoryNumbers& numbers, std::vector<StoryAssignment>& rows);
+void NamePublic(const StoryNumbers& numbers, std::vector<StoredStory>& rows);
+void NamePublic(const StoryNumbers& numbers, std::vector<StoredQuote>& rows);
 
 // Adds `offset` to every local quote id ("quote_id":"qN") of a stored line.
 std::string RenumberQuoteIds(std::string_view json, uint64_t offset);

@@ -209,10 +209,16 @@ Store::Store(const std::string& path, Mode mode, bool fresh)
     if (!empty && version < kStoreVersion) {
       // Version 1 had no snapshot table; it gets one (an older chorus then
       // refuses the file, so it cannot change articles behind the snapshot).
+      // Versions 1 and 2 stored stories under their public numbers, not keys:
+      // the derived tables and the snapshot go, and the next regroup replays.
       db_->Exec("BEGIN IMMEDIATE");
       try {
         db_->Exec(
             "CREATE TABLE IF NOT EXISTS snapshot(part INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+        db_->Exec(
+            "DELETE FROM snapshot; DELETE FROM quotes; DELETE FROM stories; "
+            "DELETE FROM assignments; INSERT OR REPLACE INTO meta(key, value) "
+            "VALUES('grouped', '0'), ('stale', '1')");
         db_->Exec(("PRAGMA user_version=" + std::to_string(kStoreVersion)).c_str());
         db_->Exec("COMMIT");
       } catch (...) {
@@ -482,6 +488,18 @@ std::optional<StoredStory> Store::LoadStory(uint32_t story, std::vector<StoredQu
 void Store::DropStoriesFrom(uint32_t first) {
   Stmt(db_->db, path_, "DELETE FROM quotes WHERE story>=?").Bind(1, int64_t{first}).Run();
   Stmt(db_->db, path_, "DELETE FROM stories WHERE story>=?").Bind(1, int64_t{first}).Run();
+}
+
+void Store::DeleteStory(uint32_t story) {
+  Stmt(*db_, "DELETE FROM quotes WHERE story=?").Bind(1, int64_t{story}).Run();
+  Stmt(*db_, "DELETE FROM stories WHERE story=?").Bind(1, int64_t{story}).Run();
+}
+
+std::vector<uint32_t> Store::StoryKeys() {
+  std::vector<uint32_t> out;
+  Stmt s(db_->db, path_, "SELECT story FROM stories ORDER BY story");
+  while (s.Step()) out.push_back(static_cast<uint32_t>(s.Int(0)));
+  return out;
 }
 
 std::vector<StoredQuote> Store::Quotes() {
