@@ -56,8 +56,8 @@ void BuildStory(Store& store, uint32_t story, const std::vector<int64_t>& member
   std::vector<StoredQuote> none;
   const uint32_t other = story + 1;
   if (!NameStory(check, none, other) ||
-      check.digest_markdown != DigestMarkdown(std::string("s").append(std::to_string(other)), d,
-                                              ptrs))
+      check.digest_markdown !=
+          DigestMarkdown(std::string("s").append(std::to_string(other)), d, ptrs))
     throw StoreError(store.path() + ": story s" + std::to_string(story) +
                      ": its digest cannot be renumbered when read");
 }

@@ -59,8 +59,7 @@ bool NameStory(StoredStory& s, std::vector<StoredQuote>& quotes, uint32_t number
 bool NameQuote(StoredQuote& q, uint32_t number) {
   if (q.story == number) return true;
   const std::string head = "{\"quote_id\":\"q" + std::to_string(q.ordinal) + "\",\"story\":\"";
-  if (!SwapPrefix(q.json, head + Name(q.story) + "\",", head + Name(number) + "\","))
-    return false;
+  if (!SwapPrefix(q.json, head + Name(q.story) + "\",", head + Name(number) + "\",")) return false;
   q.story = number;
   return true;
 }
