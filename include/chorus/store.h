@@ -151,8 +151,6 @@ class Store {
   // Stories in story order (members filled, digests empty unless with_digest).
   std::vector<StoredStory> Stories(bool with_digest);
   void PutStory(const StoredStory& s, const std::vector<StoredQuote>& quotes);
-  // One story's digest and quotes (members not filled); nullopt when absent.
-  std::optional<StoredStory> LoadStory(uint32_t story, std::vector<StoredQuote>& quotes);
   void DropStoriesFrom(uint32_t first);  // deletes stories >= first and their quotes
   void DeleteStory(uint32_t story);      // one story and its quotes
   // The stored story keys, ascending (their ranks are the public numbers).

@@ -469,22 +469,6 @@ void Store::PutStory(const StoredStory& x, const std::vector<StoredQuote>& quote
   }
 }
 
-std::optional<StoredStory> Store::LoadStory(uint32_t story, std::vector<StoredQuote>& quotes) {
-  Stmt s(*db_, "SELECT digest_json, digest_markdown, digest_quotes FROM stories WHERE story=?");
-  s.Bind(1, int64_t{story});
-  if (!s.Step()) return std::nullopt;
-  StoredStory x;
-  x.story = story;
-  x.digest_json = s.Text(0);
-  x.digest_markdown = s.Text(1);
-  x.digest_quotes = static_cast<uint32_t>(s.Int(2));
-  Stmt q(*db_, "SELECT ordinal, speaker, json, pretty FROM quotes WHERE story=? ORDER BY ordinal");
-  q.Bind(1, int64_t{story});
-  while (q.Step())
-    quotes.push_back({story, static_cast<uint32_t>(q.Int(0)), q.Text(1), q.Text(2), q.Text(3)});
-  return x;
-}
-
 void Store::DropStoriesFrom(uint32_t first) {
   Stmt(db_->db, path_, "DELETE FROM quotes WHERE story>=?").Bind(1, int64_t{first}).Run();
   Stmt(db_->db, path_, "DELETE FROM stories WHERE story>=?").Bind(1, int64_t{first}).Run();
