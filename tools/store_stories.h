@@ -1,7 +1,7 @@
 // The stories a regroup writes (shared by Regroup, store_regroup.cc, and the
 // regroup steps of a follow, store_step.cc): which stories changed between
-// two final groupings, their stored lines (built from their articles, or an
-// old story renamed), and the snapshot envelope.
+// two final groupings (by story key: chorus/store.h), their stored lines
+// (built from their articles), and the snapshot envelope.
 #pragma once
 
 #include <cstdint>

@@ -8,6 +8,7 @@
 // unfinished one vanishes. The derived tables (stories, quotes, digests)
 // describe the first `grouped()` articles; when an ingest was interrupted
 // before it regrouped, `stale()` is true until the next ingest finishes.
+// Stories are stored under stable keys and numbered when read (below).
 // The file carries a format version; opening a file that is not a chorus store,
 // is damaged, or comes from a newer chorus fails with StoreError (a one-line
 // message naming the file). Not thread-safe: one Store per thread; several
@@ -45,13 +46,13 @@ uint64_t ArticleContentHash(const Article& a);
 
 // One article's story, as the clustering decided.
 struct StoryAssignment {
-  uint32_t story = 0;                   // "s<story>"
+  uint32_t story = 0;                   // its key as stored (public number: NamePublic)
   std::optional<int64_t> duplicate_of;  // seq of the article it copies
 };
 
 // The derived data of one story.
 struct StoredStory {
-  uint32_t story = 0;
+  uint32_t story = 0;            // its key as stored (public number: NamePublic)
   std::vector<int64_t> members;  // article seqs, in arrival order
   std::string digest_json;       // `chorus digest` line, quote ids local (q0, q1...)
   std::string digest_markdown;   // `chorus digest --markdown` text
@@ -60,7 +61,7 @@ struct StoredStory {
 
 // A canonical quote of a story (`chorus quotebook` line, quote id local).
 struct StoredQuote {
-  uint32_t story = 0;
+  uint32_t story = 0;    // its story's key as stored (public number: NamePublic)
   uint32_t ordinal = 0;  // position within the story
   std::string speaker;
   std::string json;
@@ -142,20 +143,20 @@ class Store {
   // public number (`chorus stories`: dense, by first appearance) is the key's
   // rank among the stored keys: see StoryNumbers and NameStory below. The
   // methods here read and write keys as stored.
-  // Article seq -> story, for the grouped articles.
+  // Article seq -> story key, for the grouped articles.
   std::vector<StoryAssignment> Assignments();
   void SetAssignment(int64_t seq, const StoryAssignment& s);
   // Changes the story of an assigned article (its duplicate_of stays).
   void SetStory(int64_t seq, uint32_t story);
   void TruncateAssignments(int64_t n);  // drops seqs >= n
-  // Stories in story order (members filled, digests empty unless with_digest).
+  // Stories in key order (members filled, digests empty unless with_digest).
   std::vector<StoredStory> Stories(bool with_digest);
   void PutStory(const StoredStory& s, const std::vector<StoredQuote>& quotes);
   void DropStoriesFrom(uint32_t first);  // deletes stories >= first and their quotes
   void DeleteStory(uint32_t story);      // one story and its quotes
   // The stored story keys, ascending (their ranks are the public numbers).
   std::vector<uint32_t> StoryKeys();
-  // Quotes in story order, then ordinal.
+  // Quotes in story key order, then ordinal.
   std::vector<StoredQuote> Quotes();
 
  private:

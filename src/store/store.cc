@@ -34,11 +34,11 @@ CREATE TABLE articles(
   quotes TEXT NOT NULL);            -- its attributions: the `chorus quotes` line
 CREATE TABLE assignments(
   seq INTEGER PRIMARY KEY REFERENCES articles(seq),
-  story INTEGER NOT NULL,
+  story INTEGER NOT NULL,           -- its story's key: the seq of the story's first article
   duplicate_of INTEGER);            -- seq of the article it copies
 CREATE INDEX assignments_story ON assignments(story, seq);
 CREATE TABLE stories(
-  story INTEGER PRIMARY KEY,
+  story INTEGER PRIMARY KEY,        -- key; its rank is the public number (chorus/store.h)
   digest_json TEXT NOT NULL, digest_markdown TEXT NOT NULL, digest_quotes INTEGER NOT NULL);
 CREATE TABLE quotes(
   story INTEGER NOT NULL, ordinal INTEGER NOT NULL,
