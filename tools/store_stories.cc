@@ -4,7 +4,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "chorus/digest.h"
 #include "chorus/quotebook.h"
@@ -64,10 +63,16 @@ void BuildStory(Store& store, uint32_t story, const std::vector<int64_t>& member
 
 std::vector<uint32_t> StoryKeys(const std::vector<uint32_t>& stories) {
   std::vector<uint32_t> keys(stories.size());
-  std::unordered_map<uint32_t, uint32_t> first;  // story -> its first article
-  first.reserve(stories.size() / 4 + 16);
-  for (size_t i = 0; i < stories.size(); ++i)
-    keys[i] = first.try_emplace(stories[i], static_cast<uint32_t>(i)).first->second;
+  uint32_t top = 0;
+  for (uint32_t s : stories) top = std::max(top, s);
+  if (top >= stories.size() && !stories.empty())  // (a story's number or key is at most its seq)
+    throw StoreError("damaged store: story " + std::to_string(top) + " among " +
+                     std::to_string(stories.size()) + " articles");
+  std::vector<uint32_t> first(stories.empty() ? 0 : top + size_t{1}, ~0u);  // label -> seq
+  for (size_t i = 0; i < stories.size(); ++i) {
+    if (first[stories[i]] == ~0u) first[stories[i]] = static_cast<uint32_t>(i);
+    keys[i] = first[stories[i]];
+  }
   return keys;
 }
 

@@ -24,7 +24,8 @@ void BuildStory(Store& store, uint32_t story, const std::vector<int64_t>& member
                 std::vector<StoredQuote>& quotes);
 
 // The key of each article's story in a grouping (any labels: dense story
-// numbers or keys): the seq of the story's first article.
+// numbers or keys, each at most its article's seq: StoreError otherwise): the
+// seq of the story's first article.
 std::vector<uint32_t> StoryKeys(const std::vector<uint32_t>& stories);
 
 // What a regroup changes in the stored grouping, by story key: `before` is the
