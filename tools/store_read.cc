@@ -61,6 +61,7 @@ int WithStore(const StoreReadArgs& args, F&& body) {
 int PrintStoriesFromStore(const StoreReadArgs& args) {
   return WithStore(args, [&](Store& store) {
     std::vector<StoryAssignment> as = store.Assignments();
+    NamePublic(StoryNumbers(store.StoryKeys()), as);
     std::vector<Article> arts;
     store.ForEach([&](int64_t, Article&& a) { arts.push_back(std::move(a)); }, false);
     if (arts.size() < as.size()) throw StoreError(args.db + ": damaged store: missing articles");
@@ -110,7 +111,9 @@ int PrintDigestsFromStore(const StoreReadArgs& args) {
   return WithStore(args, [&](Store& store) {
     Output out;
     uint64_t offset = 0;  // quote ids run across stories, as in `chorus digest`
-    for (const StoredStory& s : store.Stories(true)) {
+    std::vector<StoredStory> stories = store.Stories(true);
+    NamePublic(StoryNumbers(store.StoryKeys()), stories);
+    for (const StoredStory& s : stories) {
       if (!only || *only == s.story) {
         if (args.pretty)
           out.Write(s.digest_markdown + "\n");
@@ -130,7 +133,9 @@ int PrintQuotebookFromStore(const StoreReadArgs& args) {
   return WithStore(args, [&](Store& store) {
     Output out;
     uint64_t id = 0;  // quote ids run across stories, as in `chorus quotebook`
-    for (const StoredQuote& q : store.Quotes()) {
+    std::vector<StoredQuote> quotes = store.Quotes();
+    NamePublic(StoryNumbers(store.StoryKeys()), quotes);
+    for (const StoredQuote& q : quotes) {
       uint64_t qid = id++;
       if (only && *only != q.story) continue;
       if (!who.empty() && Lower(q.speaker).find(who) == std::string::npos) continue;

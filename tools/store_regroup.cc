@@ -156,16 +156,23 @@ void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progr
       FeedAndFinish(store, *pipeline, total, progress, snap, all, live != nullptr, stats);
   stats.grouped_articles = result.size();
 
+  // Compared by story key (stored assignments hold keys; a version-1/2
+  // store's numbers were dropped when it was opened: Store).
+  std::vector<uint32_t> old_story;
   std::vector<StoryAssignment> old = store.Assignments();
+  for (const StoryAssignment& a : old) old_story.push_back(a.story);
+  std::vector<uint32_t> old_keys = StoryKeys(old_story), new_story;
+  for (const AnalysedArticle& r : result) new_story.push_back(r.story);
+  std::vector<uint32_t> keys = StoryKeys(new_story);
   std::vector<int64_t> changed = store.Changed();
   std::map<uint32_t, std::vector<int64_t>> old_members, new_members;
-  for (size_t i = 0; i < old.size(); ++i) old_members[old[i].story].push_back(i);
+  for (size_t i = 0; i < old.size(); ++i) old_members[old_keys[i]].push_back(i);
   std::vector<bool> touched(result.size(), false);
   for (int64_t seq : changed)
     if (seq >= 0 && static_cast<size_t>(seq) < touched.size()) touched[seq] = true;
   for (size_t i = 0; i < result.size(); ++i) {
     StoryAssignment a;
-    a.story = result[i].story;
+    a.story = keys[i];
     if (result[i].duplicate_of) a.duplicate_of = static_cast<int64_t>(*result[i].duplicate_of);
     new_members[a.story].push_back(static_cast<int64_t>(i));
     if (i >= old.size() || old[i].story != a.story || old[i].duplicate_of != a.duplicate_of)
@@ -173,14 +180,18 @@ void Replay(Store& store, const PipelineOptions& opts, IngestStats& stats, Progr
   }
   store.TruncateAssignments(static_cast<int64_t>(result.size()));
   std::map<uint32_t, bool> have;
-  for (const StoredStory& s : store.Stories(false)) have[s.story] = true;
+  for (uint32_t key : store.StoryKeys()) {
+    if (new_members.count(key))
+      have[key] = true;
+    else
+      store.DeleteStory(key);
+  }
   for (const auto& [story, members] : new_members) {
     bool dirty = !have.count(story) || old_members[story] != members;
     for (size_t k = 0; !dirty && k < members.size(); ++k) dirty = touched[members[k]];
     if (dirty) RewriteStory(store, story, members, stats, progress, new_members.size());
   }
   ThrowIfStopped();
-  store.DropStoriesFrom(static_cast<uint32_t>(new_members.size()));
   store.PutSnapshot(snap);
   store.MarkGrouped(total);
   stats.stories = new_members.size();
@@ -212,14 +223,13 @@ void Continue(Store& store, StoryPipeline& pipeline, const std::vector<uint32_t>
   for (size_t i = before.size() - from; i < result.size(); ++i)
     copy_of.push_back(result[i].duplicate_of);
   size_t done = 0;
-  std::vector<StoryWrite> stories = MakeStories(store, before, diff.dirty, [&] {
+  std::vector<StoryWrite> stories = MakeStories(store, diff.dirty, [&] {
     ThrowIfStopped();
     progress.Digests(++done, diff.dirty.size());
   });
   ThrowIfStopped();
   stats.stories_us = MicrosSince(t);
-  WriteGrouping(store, before, all, diff, copy_of, stories, snap, stats.rewritten,
-                stats.renumbered);
+  WriteGrouping(store, before, all, diff, copy_of, stories, snap, stats.rewritten);
   stats.snapshot_us = MicrosSince(t);
   stats.stories = diff.count;
 }

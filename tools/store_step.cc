@@ -35,7 +35,7 @@ void LiveStep::Run(const std::string& path) {
   Store reader(path, Store::Mode::kRead);
   reader.BeginRead();
   try {
-    stories_ = MakeStories(reader, before_, diff_.dirty, nullptr);
+    stories_ = MakeStories(reader, diff_.dirty, nullptr);
   } catch (...) {
     reader.Rollback();
     throw;
@@ -58,8 +58,7 @@ bool LiveStep::Apply(Store& store, LiveGrouping& live, IngestStats& stats) {
     }
     std::vector<std::optional<size_t>> copy_of;
     for (const AnalysedArticle& a : cut_.articles) copy_of.push_back(a.duplicate_of);
-    WriteGrouping(store, before_, all_, diff_, copy_of, stories_, snap_, stats.rewritten,
-                  stats.renumbered);
+    WriteGrouping(store, before_, all_, diff_, copy_of, stories_, snap_, stats.rewritten);
     store.Commit();
   } catch (...) {
     store.Rollback();

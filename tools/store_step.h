@@ -10,7 +10,7 @@
 // 2. Run (any one thread; nothing else touches the step meanwhile, and it
 //    never touches the live grouping): the final refinement on the copy (what
 //    Finish gives for articles 0..N-1), the stories whose members changed and
-//    their stored lines (renamed or rebuilt), read through a read-only
+//    their stored lines (rebuilt under their keys), read through a read-only
 //    connection of its own (the articles 0..N-1 were committed before the cut;
 //    the stories are written by steps only, one at a time), and the snapshot
 //    of the state at N completed.

@@ -49,58 +49,70 @@ void BuildStory(Store& store, uint32_t story, const std::vector<int64_t>& member
   out.digest_json = w.str();
   out.digest_markdown = DigestMarkdown(name, d, ptrs);
   out.digest_quotes = static_cast<uint32_t>(next_quote);
+  // Readers rename "s<key>" to the public number (NameStory): check that
+  // they find the name where it is (the markdown's title and summary line).
+  StoredStory check = out;
+  std::vector<StoredQuote> none;
+  const uint32_t other = story + 1;
+  if (!NameStory(check, none, other) ||
+      check.digest_markdown !=
+          DigestMarkdown(std::string("s").append(std::to_string(other)), d, ptrs))
+    throw StoreError(store.path() + ": story s" + std::to_string(story) +
+                     ": its digest cannot be renumbered when read");
+}
+
+std::vector<uint32_t> StoryKeys(const std::vector<uint32_t>& stories) {
+  std::vector<uint32_t> keys(stories.size());
+  uint32_t top = 0;
+  for (uint32_t s : stories) top = std::max(top, s);
+  if (top >= stories.size() && !stories.empty())  // (a story's number or key is at most its seq)
+    throw StoreError("damaged store: story " + std::to_string(top) + " among " +
+                     std::to_string(stories.size()) + " articles");
+  std::vector<uint32_t> first(stories.empty() ? 0 : top + size_t{1}, ~0u);  // label -> seq
+  for (size_t i = 0; i < stories.size(); ++i) {
+    if (first[stories[i]] == ~0u) first[stories[i]] = static_cast<uint32_t>(i);
+    keys[i] = first[stories[i]];
+  }
+  return keys;
 }
 
 StoryDiff DiffStories(const std::vector<uint32_t>& before, const std::vector<uint32_t>& all) {
   StoryDiff d;
-  for (uint32_t s : all) d.count = std::max(d.count, s + 1);
-  uint32_t old_count = 0;
-  for (uint32_t s : before) old_count = std::max(old_count, s + 1);
-  std::vector<bool> dirty(d.count + 1, false);
+  d.before = StoryKeys(before);
+  d.all = StoryKeys(all);
+  const std::vector<uint32_t>& kb = d.before;
+  const std::vector<uint32_t>& ka = d.all;
+  std::vector<bool> dirty(all.size(), false);  // by key
+  std::vector<bool> gone(before.size(), false);
+  for (size_t i = 0; i < all.size(); ++i) d.count += ka[i] == i;
   for (size_t i = 0; i < before.size(); ++i) {
-    if (before[i] == all[i]) continue;
-    d.moved.emplace_back(static_cast<int64_t>(i), all[i]);
-    if (before[i] < d.count) dirty[before[i]] = true;
-    dirty[all[i]] = true;
+    if (kb[i] == ka[i]) continue;
+    d.moved.emplace_back(static_cast<int64_t>(i), ka[i]);
+    dirty[ka[i]] = true;
+    // The old story lost a member: rewritten if it keeps its key (its first
+    // article stayed), else dropped.
+    if (ka[kb[i]] == kb[i])
+      dirty[kb[i]] = true;
+    else
+      gone[kb[i]] = true;
   }
-  for (size_t i = before.size(); i < all.size(); ++i) dirty[all[i]] = true;
-  for (uint32_t s = old_count; s < d.count; ++s) dirty[s] = true;  // (all have new members)
+  for (size_t i = before.size(); i < all.size(); ++i) dirty[ka[i]] = true;
+  for (size_t k = 0; k < before.size(); ++k)
+    if (gone[k]) d.dropped.push_back(static_cast<uint32_t>(k));
   for (size_t i = 0; i < all.size(); ++i)
-    if (dirty[all[i]]) d.dirty[all[i]].push_back(static_cast<int64_t>(i));
+    if (dirty[ka[i]]) d.dirty[ka[i]].push_back(static_cast<int64_t>(i));
   return d;
 }
 
-std::vector<StoryWrite> MakeStories(Store& store, const std::vector<uint32_t>& before,
+std::vector<StoryWrite> MakeStories(Store& store,
                                     const std::map<uint32_t, std::vector<int64_t>>& dirty,
                                     const std::function<void()>& tick) {
-  auto old_of = [&](const std::vector<int64_t>& m) {
-    return static_cast<size_t>(m[0]) < before.size() ? before[m[0]] : ~0u;
-  };
-  std::map<uint32_t, std::vector<int64_t>> old;  // old story -> its members
-  for (const auto& [story, m] : dirty)
-    if (old_of(m) != ~0u && old_of(m) != story) old[old_of(m)];
-  for (size_t i = 0; i < before.size(); ++i) {
-    auto it = old.find(before[i]);
-    if (it != old.end()) it->second.push_back(static_cast<int64_t>(i));
-  }
   std::vector<StoryWrite> out;
   out.reserve(dirty.size());
-  for (const auto& [story, m] : dirty) {
+  for (const auto& [key, m] : dirty) {
     if (tick) tick();
     StoryWrite x;
-    auto it = old.find(old_of(m));
-    if (it != old.end() && it->second == m) {
-      std::optional<StoredStory> s = store.LoadStory(it->first, x.quotes);
-      if (s && RenameStory(*s, x.quotes, it->first, story)) {
-        x.story = std::move(*s);
-        x.story.members = m;
-        x.renamed = true;
-        out.push_back(std::move(x));
-        continue;
-      }
-      x.quotes.clear();
-    }
-    BuildStory(store, story, m, x.story, x.quotes);
+    BuildStory(store, key, m, x.story, x.quotes);
     out.push_back(std::move(x));
   }
   return out;
@@ -110,23 +122,22 @@ void WriteGrouping(Store& store, const std::vector<uint32_t>& before,
                    const std::vector<uint32_t>& all, const StoryDiff& diff,
                    const std::vector<std::optional<size_t>>& copy_of,
                    const std::vector<StoryWrite>& stories, const std::string& snapshot,
-                   size_t& rewritten, size_t& renumbered) {
-  for (const auto& [seq, story] : diff.moved) store.SetStory(seq, story);
+                   size_t& rewritten) {
+  for (const auto& [seq, key] : diff.moved) store.SetStory(seq, key);
   for (size_t i = before.size(); i < all.size(); ++i) {
     StoryAssignment a;
-    a.story = all[i];
+    a.story = diff.all[i];
     const std::optional<size_t>& dup = copy_of.at(i - before.size());
     if (dup) a.duplicate_of = static_cast<int64_t>(*dup);
     store.SetAssignment(static_cast<int64_t>(i), a);
   }
   const int64_t n = static_cast<int64_t>(all.size());
   store.TruncateAssignments(n);
+  for (uint32_t key : diff.dropped) store.DeleteStory(key);
   for (const StoryWrite& x : stories) {
     store.PutStory(x.story, x.quotes);
     ++rewritten;
-    renumbered += x.renamed;
   }
-  store.DropStoriesFrom(diff.count);
   if (!snapshot.empty()) store.PutSnapshot(snapshot);
   store.MarkGrouped(n);
   if (store.articles() > n) store.MarkStale();  // articles came in after the step's cut

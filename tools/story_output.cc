@@ -244,43 +244,4 @@ void WriteQuoteJson(JsonWriter& w, const std::string& quote_id, const std::strin
   w.EndObject();
 }
 
-namespace {
-
-// `text` with `prefix` replaced by `with`; false when it does not start so.
-bool SwapPrefix(std::string& text, const std::string& prefix, const std::string& with) {
-  if (text.compare(0, prefix.size(), prefix) != 0) return false;
-  text.replace(0, prefix.size(), with);
-  return true;
-}
-
-}  // namespace
-
-bool RenameStory(StoredStory& s, std::vector<StoredQuote>& quotes, uint32_t from, uint32_t to) {
-  // (append, not "s" + ...: GCC 12 warns falsely on the latter, bug 105651)
-  const std::string o = std::string("s").append(std::to_string(from));
-  const std::string n = std::string("s").append(std::to_string(to));
-  StoredStory x = s;
-  if (!SwapPrefix(x.digest_json, "{\"story\":\"" + o + "\",", "{\"story\":\"" + n + "\","))
-    return false;
-  const std::string no_headline = "{\"story\":\"" + n + "\",\"headline\":null,";
-  if (x.digest_json.compare(0, no_headline.size(), no_headline) == 0 &&
-      !SwapPrefix(x.digest_markdown, "## " + o + "\n\n", "## " + n + "\n\n"))
-    return false;
-  const std::string tail = " (" + o + ")*\n\n";  // the end of the summary line
-  const size_t at = x.digest_markdown.find(tail);
-  if (at == std::string::npos || x.digest_markdown.find(tail, at + 1) != std::string::npos)
-    return false;
-  x.digest_markdown.replace(at, tail.size(), " (" + n + ")*\n\n");
-  std::vector<StoredQuote> q = quotes;
-  for (StoredQuote& line : q) {
-    const std::string head = "{\"quote_id\":\"q" + std::to_string(line.ordinal) + "\",\"story\":\"";
-    if (!SwapPrefix(line.json, head + o + "\",", head + n + "\",")) return false;
-    line.story = to;
-  }
-  x.story = to;
-  s = std::move(x);
-  quotes = std::move(q);
-  return true;
-}
-
 }  // namespace chorus::cli

@@ -39,12 +39,4 @@ void WriteQuoteJson(JsonWriter& w, const std::string& quote_id, const std::strin
 // `chorus quotebook --pretty` for one quote (ends with a newline).
 std::string QuotePretty(const CanonicalQuote& q, const std::vector<const Article*>& arts);
 
-// Gives a stored story (digest line, markdown, quote lines; as BuildStory in
-// store_regroup.cc makes them) the number `to` instead of `from`, exactly as
-// if it had been written under that number: the story id occurs only in the
-// first key of each JSON line, in the markdown's heading when the story has no
-// headline, and at the end of its summary line. False (nothing changed) when
-// the text does not have that shape or is ambiguous: then rebuild the story.
-bool RenameStory(StoredStory& s, std::vector<StoredQuote>& quotes, uint32_t from, uint32_t to);
-
 }  // namespace chorus::cli

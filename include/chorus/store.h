@@ -8,6 +8,7 @@
 // unfinished one vanishes. The derived tables (stories, quotes, digests)
 // describe the first `grouped()` articles; when an ingest was interrupted
 // before it regrouped, `stale()` is true until the next ingest finishes.
+// Stories are stored under stable keys and numbered when read (below).
 // The file carries a format version; opening a file that is not a chorus store,
 // is damaged, or comes from a newer chorus fails with StoreError (a one-line
 // message naming the file). Not thread-safe: one Store per thread; several
@@ -34,20 +35,24 @@ class StoreError : public std::runtime_error {
 };
 
 // The store format this chorus reads and writes.
-inline constexpr int kStoreVersion = 2;  // 2: the snapshot table
+// 2: the snapshot table; 3: stories stored under stable keys (below). A store
+// of an older version is upgraded when opened for writing: its derived tables
+// and snapshot are dropped (stale, grouped 0), so the next regroup replays
+// every article; readers read any version (a dense number is its own rank).
+inline constexpr int kStoreVersion = 3;
 
 // A hash of everything an article brings (id excluded): same content, same hash.
 uint64_t ArticleContentHash(const Article& a);
 
 // One article's story, as the clustering decided.
 struct StoryAssignment {
-  uint32_t story = 0;                   // "s<story>"
+  uint32_t story = 0;                   // its key as stored (public number: NamePublic)
   std::optional<int64_t> duplicate_of;  // seq of the article it copies
 };
 
 // The derived data of one story.
 struct StoredStory {
-  uint32_t story = 0;
+  uint32_t story = 0;            // its key as stored (public number: NamePublic)
   std::vector<int64_t> members;  // article seqs, in arrival order
   std::string digest_json;       // `chorus digest` line, quote ids local (q0, q1...)
   std::string digest_markdown;   // `chorus digest --markdown` text
@@ -56,7 +61,7 @@ struct StoredStory {
 
 // A canonical quote of a story (`chorus quotebook` line, quote id local).
 struct StoredQuote {
-  uint32_t story = 0;
+  uint32_t story = 0;    // its story's key as stored (public number: NamePublic)
   uint32_t ordinal = 0;  // position within the story
   std::string speaker;
   std::string json;
@@ -132,19 +137,26 @@ class Store {
   void Checkpoint();
 
   // --- derived tables ---
-  // Article seq -> story, for the grouped articles.
+  // Stories are stored under a stable *key*, the seq of their first article
+  // (in assignments, stories and quotes, and in the name "s<key>" inside
+  // their stored lines): a split or merge changes no other story's key. The
+  // public number (`chorus stories`: dense, by first appearance) is the key's
+  // rank among the stored keys: see StoryNumbers and NameStory below. The
+  // methods here read and write keys as stored.
+  // Article seq -> story key, for the grouped articles.
   std::vector<StoryAssignment> Assignments();
   void SetAssignment(int64_t seq, const StoryAssignment& s);
   // Changes the story of an assigned article (its duplicate_of stays).
   void SetStory(int64_t seq, uint32_t story);
   void TruncateAssignments(int64_t n);  // drops seqs >= n
-  // Stories in story order (members filled, digests empty unless with_digest).
+  // Stories in key order (members filled, digests empty unless with_digest).
   std::vector<StoredStory> Stories(bool with_digest);
   void PutStory(const StoredStory& s, const std::vector<StoredQuote>& quotes);
-  // One story's digest and quotes (members not filled); nullopt when absent.
-  std::optional<StoredStory> LoadStory(uint32_t story, std::vector<StoredQuote>& quotes);
   void DropStoriesFrom(uint32_t first);  // deletes stories >= first and their quotes
-  // Quotes in story order, then ordinal.
+  void DeleteStory(uint32_t story);      // one story and its quotes
+  // The stored story keys, ascending (their ranks are the public numbers).
+  std::vector<uint32_t> StoryKeys();
+  // Quotes in story key order, then ordinal.
   std::vector<StoredQuote> Quotes();
 
  private:
@@ -154,6 +166,34 @@ class Store {
   std::string path_;
   std::unique_ptr<Db> db_;
 };
+
+// Stored story keys -> public story numbers (the key's rank).
+class StoryNumbers {
+ public:
+  explicit StoryNumbers(std::vector<uint32_t> keys) : keys_(std::move(keys)) {}
+  // The public number of a stored key; throws StoreError if it is not stored.
+  uint32_t Of(uint32_t key) const;
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::vector<uint32_t> keys_;
+};
+
+// Gives a stored story (s.story, its key) its public number: s.story and the
+// name "s<key>" in its digest lines (the JSON's "story", the markdown's
+// title when there is no headline and its summary line) become `number`; so
+// do the "story" of its quote lines. False (nothing changed) when a line does
+// not have the stored layout.
+bool NameStory(StoredStory& s, std::vector<StoredQuote>& quotes, uint32_t number);
+// The same for one quote line (q.story and the line's "story").
+bool NameQuote(StoredQuote& q, uint32_t number);
+
+// What readers show: the rows read from a store (Assignments, Stories,
+// Quotes) with their public numbers and names, as `chorus stories|digest|
+// quotebook` print them. Throws StoreError when a row is damaged.
+void NamePublic(const StoryNumbers& numbers, std::vector<StoryAssignment>& rows);
+void NamePublic(const StoryNumbers& numbers, std::vector<StoredStory>& rows);
+void NamePublic(const StoryNumbers& numbers, std::vector<StoredQuote>& rows);
 
 // Adds `offset` to every local quote id ("quote_id":"qN") of a stored line.
 std::string RenumberQuoteIds(std::string_view json, uint64_t offset);

@@ -57,8 +57,13 @@ void StoreSource::Refresh() {
           c->meta.push_back(std::move(a));
         },
         false);
+    const StoryNumbers numbers(store_->StoryKeys());  // stored keys -> public numbers
     c->assignments = store_->Assignments();
+    NamePublic(numbers, c->assignments);
     c->stories = store_->Stories(true);
+    NamePublic(numbers, c->stories);
+    std::vector<StoredQuote> quotes = store_->Quotes();
+    NamePublic(numbers, quotes);
     simdjson::dom::parser parser;
     uint64_t offset = 0;
     for (const StoredStory& s : c->stories) {
@@ -84,7 +89,7 @@ void StoreSource::Refresh() {
       c->rows[s.story] = std::move(r);
     }
     uint64_t qid = 0;
-    for (const StoredQuote& q : store_->Quotes()) {
+    for (const StoredQuote& q : quotes) {
       uint64_t id = qid++;
       if (q.story >= c->quotes_of.size()) c->quotes_of.resize(q.story + 1);
       c->quotes_of[q.story].push_back(c->quotes.size());

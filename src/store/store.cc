@@ -34,11 +34,11 @@ CREATE TABLE articles(
   quotes TEXT NOT NULL);            -- its attributions: the `chorus quotes` line
 CREATE TABLE assignments(
   seq INTEGER PRIMARY KEY REFERENCES articles(seq),
-  story INTEGER NOT NULL,
+  story INTEGER NOT NULL,           -- its story's key: the seq of the story's first article
   duplicate_of INTEGER);            -- seq of the article it copies
 CREATE INDEX assignments_story ON assignments(story, seq);
 CREATE TABLE stories(
-  story INTEGER PRIMARY KEY,
+  story INTEGER PRIMARY KEY,        -- key; its rank is the public number (chorus/store.h)
   digest_json TEXT NOT NULL, digest_markdown TEXT NOT NULL, digest_quotes INTEGER NOT NULL);
 CREATE TABLE quotes(
   story INTEGER NOT NULL, ordinal INTEGER NOT NULL,
@@ -209,10 +209,16 @@ Store::Store(const std::string& path, Mode mode, bool fresh)
     if (!empty && version < kStoreVersion) {
       // Version 1 had no snapshot table; it gets one (an older chorus then
       // refuses the file, so it cannot change articles behind the snapshot).
+      // Versions 1 and 2 stored stories under their public numbers, not keys:
+      // the derived tables and the snapshot go, and the next regroup replays.
       db_->Exec("BEGIN IMMEDIATE");
       try {
         db_->Exec(
             "CREATE TABLE IF NOT EXISTS snapshot(part INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+        db_->Exec(
+            "DELETE FROM snapshot; DELETE FROM quotes; DELETE FROM stories; "
+            "DELETE FROM assignments; INSERT OR REPLACE INTO meta(key, value) "
+            "VALUES('grouped', '0'), ('stale', '1')");
         db_->Exec(("PRAGMA user_version=" + std::to_string(kStoreVersion)).c_str());
         db_->Exec("COMMIT");
       } catch (...) {
@@ -463,25 +469,21 @@ void Store::PutStory(const StoredStory& x, const std::vector<StoredQuote>& quote
   }
 }
 
-std::optional<StoredStory> Store::LoadStory(uint32_t story, std::vector<StoredQuote>& quotes) {
-  Stmt s(*db_, "SELECT digest_json, digest_markdown, digest_quotes FROM stories WHERE story=?");
-  s.Bind(1, int64_t{story});
-  if (!s.Step()) return std::nullopt;
-  StoredStory x;
-  x.story = story;
-  x.digest_json = s.Text(0);
-  x.digest_markdown = s.Text(1);
-  x.digest_quotes = static_cast<uint32_t>(s.Int(2));
-  Stmt q(*db_, "SELECT ordinal, speaker, json, pretty FROM quotes WHERE story=? ORDER BY ordinal");
-  q.Bind(1, int64_t{story});
-  while (q.Step())
-    quotes.push_back({story, static_cast<uint32_t>(q.Int(0)), q.Text(1), q.Text(2), q.Text(3)});
-  return x;
-}
-
 void Store::DropStoriesFrom(uint32_t first) {
   Stmt(db_->db, path_, "DELETE FROM quotes WHERE story>=?").Bind(1, int64_t{first}).Run();
   Stmt(db_->db, path_, "DELETE FROM stories WHERE story>=?").Bind(1, int64_t{first}).Run();
+}
+
+void Store::DeleteStory(uint32_t story) {
+  Stmt(*db_, "DELETE FROM quotes WHERE story=?").Bind(1, int64_t{story}).Run();
+  Stmt(*db_, "DELETE FROM stories WHERE story=?").Bind(1, int64_t{story}).Run();
+}
+
+std::vector<uint32_t> Store::StoryKeys() {
+  std::vector<uint32_t> out;
+  Stmt s(db_->db, path_, "SELECT story FROM stories ORDER BY story");
+  while (s.Step()) out.push_back(static_cast<uint32_t>(s.Int(0)));
+  return out;
 }
 
 std::vector<StoredQuote> Store::Quotes() {
