@@ -24,18 +24,13 @@ namespace chorus {
 namespace {
 
 using testing::NonEmptyLines;
+using testing::Ok;
 using testing::ParseJsonl;
 using testing::RunChorus;
 using testing::ShellQuote;
 
 std::string DevStories() {
   return testing::SharedPath("data/dev-stories/stories.jsonl");
-}
-
-std::string Ok(const std::string& args, const std::string& in = "") {
-  auto r = RunChorus(args, in);
-  EXPECT_EQ(r.status, 0) << args << "\n" << r.err;
-  return r.out;
 }
 
 // Asserts that every reading command gives over the store what the file-based

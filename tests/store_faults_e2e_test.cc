@@ -24,17 +24,12 @@
 namespace chorus {
 namespace {
 
+using testing::Ok;
 using testing::ParseJsonl;
 using testing::RunChorus;
 using testing::ShellQuote;
 
 constexpr uid_t kNobody = 65534;
-
-std::string Ok(const std::string& args) {
-  auto r = RunChorus(args);
-  EXPECT_EQ(r.status, 0) << args << "\n" << r.err;
-  return r.out;
-}
 
 struct ChildOptions {
   rlim_t max_file_bytes = RLIM_INFINITY;  // RLIMIT_FSIZE

@@ -28,14 +28,9 @@ namespace {
 
 using testing::JoinLines;
 using testing::NonEmptyLines;
+using testing::Ok;
 using testing::RunChorus;
 using testing::ShellQuote;
-
-std::string Ok(const std::string& args) {
-  auto r = RunChorus(args);
-  EXPECT_EQ(r.status, 0) << args << "\n" << r.err;
-  return r.out;
-}
 
 // A running `chorus ingest --follow`: standard input a pipe (or /dev/null
 // when following a file), standard error to a file.

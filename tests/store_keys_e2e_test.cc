@@ -18,14 +18,9 @@ namespace {
 
 using testing::JoinLines;
 using testing::NonEmptyLines;
+using testing::Ok;
 using testing::RunChorus;
 using testing::ShellQuote;
-
-std::string Ok(const std::string& args, const std::string& in = "") {
-  auto r = RunChorus(args, in);
-  EXPECT_EQ(r.status, 0) << args << "\n" << r.err;
-  return r.out;
-}
 
 std::string Ingest(const std::string& db, const std::string& in) {
   auto r = RunChorus("ingest --db " + ShellQuote(db) + " -", in);

@@ -1,5 +1,6 @@
 #include "test_util.h"
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -105,6 +106,12 @@ std::string JoinLines(const std::vector<std::string>& lines, size_t from, size_t
   std::string s;
   for (size_t i = from; i < to && i < lines.size(); ++i) s += lines[i] + "\n";
   return s;
+}
+
+std::string Ok(const std::string& args, const std::string& stdin_text) {
+  RunResult r = RunChorus(args, stdin_text);
+  EXPECT_EQ(r.status, 0) << args << "\n" << r.err;
+  return r.out;
 }
 
 }  // namespace chorus::testing

@@ -26,6 +26,9 @@ struct RunResult {
 };
 // Runs build/chorus with `args` (a shell-quoted string), optional stdin text.
 RunResult RunChorus(const std::string& args, const std::string& stdin_text = "");
+// RunChorus expecting exit status 0 (a failed expectation names the args and
+// shows standard error); returns standard output.
+std::string Ok(const std::string& args, const std::string& stdin_text = "");
 
 // Parses JSONL into simdjson DOM elements kept alive by the returned parser set.
 struct Jsonl {
