@@ -46,21 +46,24 @@ TEST(SpanModel, TrimsLikeTheScorer) {
   EXPECT_EQ(TrimSpanText(".,;"), "");
 }
 
+// A toy decision: two candidates, keep the rule's end or cut it before the
+// word `next`.
+SpanDecision ToyDecision(std::map<uint64_t, std::string>& names, std::string_view next) {
+  SpanDecision d;
+  d.source = true;
+  d.candidates = {{0, 10}, {0, 4}};
+  d.features.resize(2);
+  for (SpanFeatures& f : d.features) f.names = &names;
+  d.features[0].Add("sk");
+  d.features[1].Add("sx");
+  d.features[1].Add("sx", "F2", ",", next);
+  return d;
+}
+
 TEST(SpanModel, ThePerceptronLearnsWhichCandidateIsRight) {
-  // Two candidates: keep the rule's end or cut it; cutting is right exactly
-  // when a relative pronoun follows the cut.
+  // Cutting is right exactly when a relative pronoun follows the cut.
   std::map<uint64_t, std::string> names;
-  auto decision = [&](std::string_view next) {
-    SpanDecision d;
-    d.source = true;
-    d.candidates = {{0, 10}, {0, 4}};
-    d.features.resize(2);
-    for (SpanFeatures& f : d.features) f.names = &names;
-    d.features[0].Add("sk");
-    d.features[1].Add("sx");
-    d.features[1].Add("sx", "F2", ",", next);
-    return d;
-  };
+  auto decision = [&](std::string_view next) { return ToyDecision(names, next); };
   SpanModelTrainer trainer;
   for (int epoch = 0; epoch < 5; ++epoch) {
     trainer.Update(decision("who"), {false, true});
@@ -81,16 +84,8 @@ std::vector<SpanDecision> ToyDecisions(std::map<uint64_t, std::string>& names,
   const char* next[] = {"who", "the", "a", "whose", "his", "who", "an", "which", "the", "her"};
   for (int round = 0; round < 3; ++round)
     for (const char* w : next) {
-      SpanDecision d;
-      d.source = true;
-      d.candidates = {{0, 10}, {0, 4}};
-      d.features.resize(2);
-      for (SpanFeatures& f : d.features) f.names = &names;
-      d.features[0].Add("sk");
-      d.features[1].Add("sx");
-      d.features[1].Add("sx", "F2", ",", w);
       const bool cut = w[0] == 'w';
-      ds.push_back(std::move(d));
+      ds.push_back(ToyDecision(names, w));
       right.push_back({!cut, cut});
     }
   return ds;

@@ -310,23 +310,41 @@ TEST(StoreFollowE2E, AKillLosesNothingCommittedAndARestartCatchesUp) {
   ExpectGroupedAsBatch(db, lines, lines.size(), /*all=*/true);
 }
 
+// The generated stream of the long tests: 5,000 articles over 60 days.
+std::vector<std::string> GeneratedLines(const std::string& dir) {
+  std::string gen =
+      std::string(CHORUS_BINARY).substr(0, std::string(CHORUS_BINARY).rfind('/')) + "/chorus-gen";
+  std::string all = dir + "/all.jsonl";
+  EXPECT_EQ(
+      std::system(
+          (ShellQuote(gen) + " -q -n 5000 --seed 7 --days 60 --out " + ShellQuote(all)).c_str()),
+      0);
+  return NonEmptyLines(all);
+}
+
+// Ingests the first `n` of `lines` into `db` (a batch ingest, before a follow).
+void IngestFirst(const std::string& dir, const std::string& db,
+                 const std::vector<std::string>& lines, size_t n) {
+  testing::WriteFile(dir + "/first.jsonl", JoinLines(lines, 0, n));
+  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dir + "/first.jsonl"));
+}
+
+// What `chorus stories` prints on the first `n` of `lines`.
+std::string BatchStories(const std::string& dir, const std::vector<std::string>& lines, size_t n) {
+  std::string file = dir + "/prefix.jsonl";
+  testing::WriteFile(file, JoinLines(lines, 0, n));
+  return Ok("stories -q " + ShellQuote(file));
+}
+
 TEST(StoreFollowE2E, ALongGeneratedStreamAcrossThePeriodicRefinement) {
   // 5,000 generated articles after a store of 3,000: the refinement every
   // 4,096 articles and the freezing of idle stories happen in the live
   // pipeline, between regroup steps every 700 articles.
   std::string dir = testing::TempDir();
-  std::string gen =
-      std::string(CHORUS_BINARY).substr(0, std::string(CHORUS_BINARY).rfind('/')) + "/chorus-gen";
-  std::string all = dir + "/all.jsonl";
-  ASSERT_EQ(
-      std::system(
-          (ShellQuote(gen) + " -q -n 5000 --seed 7 --days 60 --out " + ShellQuote(all)).c_str()),
-      0);
-  std::vector<std::string> lines = NonEmptyLines(all);
+  std::vector<std::string> lines = GeneratedLines(dir);
   ASSERT_EQ(lines.size(), 5000u);
   std::string db = dir + "/news.db";
-  testing::WriteFile(dir + "/first.jsonl", JoinLines(lines, 0, 3000));
-  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dir + "/first.jsonl"));
+  IngestFirst(dir, db, lines, 3000);
   Follow f({"--db", db, "--follow", "--regroup-every", "700", "--regroup-idle", "3600", "-"});
   ASSERT_TRUE(f.started());
   f.Feed(JoinLines(lines, 3000, 4400));
@@ -342,18 +360,6 @@ TEST(StoreFollowE2E, ALongGeneratedStreamAcrossThePeriodicRefinement) {
   // Digests and quotebook too: most stories a step rewrites were only
   // renumbered, and are renamed rather than rebuilt.
   ExpectGroupedAsBatch(db, lines, 5000, /*all=*/true);
-}
-
-// The generated stream of the long test: 5,000 articles over 60 days.
-std::vector<std::string> GeneratedLines(const std::string& dir) {
-  std::string gen =
-      std::string(CHORUS_BINARY).substr(0, std::string(CHORUS_BINARY).rfind('/')) + "/chorus-gen";
-  std::string all = dir + "/all.jsonl";
-  EXPECT_EQ(
-      std::system(
-          (ShellQuote(gen) + " -q -n 5000 --seed 7 --days 60 --out " + ShellQuote(all)).c_str()),
-      0);
-  return NonEmptyLines(all);
 }
 
 // What a reader sees in one read transaction: the stories and the number of
@@ -380,8 +386,7 @@ TEST(StoreFollowE2E, LinesAreCommittedWhileAStepRunsAndEachStepCoversItsCut) {
   std::vector<std::string> lines = GeneratedLines(dir);
   ASSERT_EQ(lines.size(), 5000u);
   std::string db = dir + "/news.db", log = dir + "/latency.log";
-  testing::WriteFile(dir + "/first.jsonl", JoinLines(lines, 0, 2500));
-  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dir + "/first.jsonl"));
+  IngestFirst(dir, db, lines, 2500);
   Follow f({"--db", db, "--follow", "--regroup-every", "150", "--regroup-idle", "3600",
             "--snapshot-every", "2", "--latency-log", log, "-"});
   ASSERT_TRUE(f.started());
@@ -411,9 +416,8 @@ TEST(StoreFollowE2E, LinesAreCommittedWhileAStepRunsAndEachStepCoversItsCut) {
   size_t checked = 0;
   for (const Seen& s : seen) {
     if (s.covers < 2500 || checked >= 3) continue;  // (a few suffice: each costs a batch run)
-    std::string file = dir + "/prefix.jsonl";
-    testing::WriteFile(file, JoinLines(lines, 0, static_cast<size_t>(s.covers)));
-    EXPECT_EQ(s.stories, Ok("stories -q " + ShellQuote(file))) << s.covers << " articles";
+    EXPECT_EQ(s.stories, BatchStories(dir, lines, static_cast<size_t>(s.covers)))
+        << s.covers << " articles";
     ++checked;
   }
   EXPECT_GE(checked, 1u);
@@ -428,8 +432,7 @@ TEST(StoreFollowE2E, AKillDuringAStepThenARestartGivesTheBatchResult) {
   std::vector<std::string> lines = GeneratedLines(dir);
   ASSERT_EQ(lines.size(), 5000u);
   std::string db = dir + "/news.db", log = dir + "/latency.log";
-  testing::WriteFile(dir + "/first.jsonl", JoinLines(lines, 0, 2000));
-  Ok("ingest -q --db " + ShellQuote(db) + " " + ShellQuote(dir + "/first.jsonl"));
+  IngestFirst(dir, db, lines, 2000);
   int64_t grouped_at_kill = -1;
   {
     Follow f({"--db", db, "--follow", "--regroup-every", "100", "--regroup-idle", "3600",
@@ -454,9 +457,7 @@ TEST(StoreFollowE2E, AKillDuringAStepThenARestartGivesTheBatchResult) {
   // Readers meanwhile: the last applied step, the batch result on its cut.
   Seen s = ReadStories(db, stored);
   ASSERT_EQ(s.covers, grouped_at_kill);
-  std::string file = dir + "/prefix.jsonl";
-  testing::WriteFile(file, JoinLines(lines, 0, static_cast<size_t>(s.covers)));
-  EXPECT_EQ(s.stories, Ok("stories -q " + ShellQuote(file)));
+  EXPECT_EQ(s.stories, BatchStories(dir, lines, static_cast<size_t>(s.covers)));
   // The snapshot is the one of the start (2,000 articles): older than the stories.
   EXPECT_EQ(SnapshotArticles(db), 2000);
   Follow g({"--db", db, "--follow", "-"});
