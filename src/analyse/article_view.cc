@@ -13,10 +13,11 @@ namespace {
 // One lookup: a cue of reported speech only is kept apart from `cue`, which
 // every quotation rule reads.
 void SetCue(Tok& t) {
-  CueKind k = CueOf(t.low);
-  if (k == CueKind::kReported || k == CueKind::kRareReported) {
+  CueKind k = CueOfAny(t.low);
+  if (k == CueKind::kReported || k == CueKind::kRareReported || k == CueKind::kCandidate) {
     t.reported = true;
     t.rare = k == CueKind::kRareReported;
+    t.candidate = k == CueKind::kCandidate;
   } else
     t.cue = k;
 }
