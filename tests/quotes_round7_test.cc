@@ -19,7 +19,10 @@ namespace {
 
 using testing::Find;
 
+// Candidate cues are switched off (kCandidateCues: too slow for the gain;
+// docs/ACCURACY.md, round 7); these tests run when they are switched on.
 TEST(QuotesRound7, CandidateCuesStayOutOfTheLexicon) {
+  if (!quotes::kCandidateCues) GTEST_SKIP() << "candidate cues are off";
   // "support" (130 of 739 on train) and "plans" (34 of 164) are candidates:
   // no quotation rule reads them.
   EXPECT_EQ(quotes::CueOf("support"), quotes::CueKind::kNone);
@@ -32,6 +35,7 @@ TEST(QuotesRound7, CandidateCuesStayOutOfTheLexicon) {
 }
 
 TEST(QuotesRound7, TheModelAdmitsACandidateInAGoodContext) {
+  if (!quotes::kCandidateCues) GTEST_SKIP() << "candidate cues are off";
   auto q = Find("The mayor plans to build a new school in the center of the town.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "plans");
@@ -45,6 +49,7 @@ TEST(QuotesRound7, TheModelAdmitsACandidateInAGoodContext) {
 }
 
 TEST(QuotesRound7, TheModelRejectsACandidateInABadContext) {
+  if (!quotes::kCandidateCues) GTEST_SKIP() << "candidate cues are off";
   // "earned" is a candidate, its subject no speaker: nothing is reported.
   EXPECT_EQ(quotes::CueOfAny("earned"), quotes::CueKind::kCandidate);
   auto q = Find("Schools in Ohio earned more than the plan to build a new school in the town.");
@@ -52,9 +57,15 @@ TEST(QuotesRound7, TheModelRejectsACandidateInABadContext) {
 }
 
 TEST(QuotesRound7, ContentWithAQuotationMarkIsLeftAlone) {
-  // A stray mark makes the content direct to the scorer: the model neither
-  // admits a candidate there nor clears a source.
-  auto q = Find("The mayor plans to build a new school in the \"center of the town.");
+  // A stray mark makes the content direct to the scorer: the model does not
+  // clear its source (nor, when candidates are on, admit a candidate there).
+  auto q =
+      Find("The reports show Conservative Solutions PAC spent more than $10 million on ads\u201d.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "reports");
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[0].source, "The");
+  q = Find("The mayor plans to build a new school in the \"center of the town.");
   for (const auto& a : q) EXPECT_NE(a.cue, "plans");
 }
 
@@ -81,10 +92,10 @@ TEST(QuotesRound7, ProbabilityIsTheLogisticOfTheScore) {
   EXPECT_NEAR(quotes::CueContextProbability(m, none), 0.5, 1e-9);
 }
 
-TEST(QuotesRound7, TrainingLabelsACandidateByItsGoldSource) {
+TEST(QuotesRound7, TrainingLabelsAReportedAttributionByItsGoldSource) {
   const std::string text =
-      "The mayor plans to build a new school in the center of the town. "
-      "The council plans to close the old one before the end of the year.";
+      "The mayor said that the city would build a new school in the center of the town. "
+      "The council said that it would close the old one before the end of the year.";
   Segmentation seg = Segment(text);
   auto span = [&](std::string_view s) {
     const auto b = static_cast<uint32_t>(text.find(s));
@@ -92,18 +103,19 @@ TEST(QuotesRound7, TrainingLabelsACandidateByItsGoldSource) {
   };
   // Gold: the first is the mayor's; the second is annotated with another source.
   std::vector<quotes::GoldSpans> gold(2);
-  gold[0].content = {span("to build a new school in the center of the town")};
-  gold[0].cue = {span("plans")};
+  gold[0].content = {span("that the city would build a new school in the center of the town")};
+  gold[0].cue = {span("said")};
   gold[0].source = {span("The mayor")};
-  gold[1].content = {span("to close the old one before the end of the year")};
+  gold[1].content = {span("that it would close the old one before the end of the year")};
   gold[1].source = {span("the old one")};
   quotes::CueContextTrainingSet set;
   set.Add(text, seg, gold);
   ASSERT_EQ(set.size(), 2u);
-  EXPECT_TRUE(set.candidate(0));
+  EXPECT_FALSE(set.candidate(0));
   EXPECT_TRUE(set.label(0));
   EXPECT_FALSE(set.label(1));
   EXPECT_EQ(set.gold_sources(), 2u);
+  EXPECT_EQ(set.base_sources(), 0u);  // no direct attribution
   // The fit separates them: the first scores higher.
   quotes::SpanModel m(set.Serialize(set.Weights(1.0, 1)));
   EXPECT_GT(quotes::CueContextProbability(m, set.features(0)),

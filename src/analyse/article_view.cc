@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "analyse/cue_context.h"
 #include "analyse/text_chars.h"
 #include "util/byte_scan.h"
 
@@ -18,6 +19,7 @@ void SetCue(Tok& t) {
     t.reported = true;
     t.rare = k == CueKind::kRareReported;
     t.candidate = k == CueKind::kCandidate;
+    if (t.candidate && !kCandidateCues) t.reported = t.candidate = false;
   } else
     t.cue = k;
 }

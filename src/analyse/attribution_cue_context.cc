@@ -17,6 +17,20 @@ std::string_view Bucket(uint32_t n) {
   return n <= 10 ? "6+" : "11+";
 }
 
+// The constant pieces of feature names, hashed once.
+struct Tags {
+  SpanPiece b{"b"}, k{"k"}, w{"w"}, s3{"s3"}, p1{"p1"}, p1w{"p1w"}, p2{"p2"}, n1{"n1"}, n1w{"n1w"},
+      n2{"n2"}, wn1{"wn1"}, kn1{"kn1"}, kp1{"kp1"}, cap{"cap"}, pos{"pos"}, sf{"sf"}, sh{"sh"},
+      shw{"shw"}, sl{"sl"}, ksf{"ksf"}, sg{"sg"}, wsf{"wsf"}, ksg{"ksg"}, inv{"inv"},
+      sopen{"sopen"}, smoved{"smoved"}, cf{"cf"}, kcf{"kcf"}, wcf{"wcf"}, cbefore{"cbefore"},
+      cgap{"cgap"}, cl{"cl"}, q{"q"}, out{"<s>"};
+};
+
+const Tags& Tag() {
+  static const Tags tags;
+  return tags;
+}
+
 }  // namespace
 
 // The kind of cue a reported attribution has, as a feature piece.
@@ -37,84 +51,92 @@ std::string_view Finder::CueKindName(uint32_t t) const {
   }
 }
 
+void Finder::CueLocalFeatures(uint32_t t, SpanFeatures& F) const {
+  const auto& T = v_.toks;
+  const Tags& g = Tag();
+  const uint32_t s = T[t].sent;
+  const uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
+  auto W = [&](uint32_t k) { return k >= lo && k < hi ? SpanPiece(BoundaryWord(k, s)) : g.out; };
+  auto C = [&](uint32_t k) { return k >= lo && k < hi ? SpanPiece(BoundaryClass(k, s)) : g.out; };
+  const std::string_view low = T[t].low;
+  const SpanPiece w(low), s3(low.substr(low.size() >= 3 ? low.size() - 3 : 0)),
+      kind(CueKindName(t)), p1 = C(t - 1), n1 = C(t + 1);
+  F.Add(g.b);
+  F.Add(g.k, kind);
+  F.Add(g.w, w);
+  F.Add(g.s3, s3);
+  F.Add(g.p1, p1);
+  F.Add(g.p1w, W(t - 1));
+  F.Add(g.p2, C(t - 2));
+  F.Add(g.n1, n1);
+  F.Add(g.n1w, W(t + 1));
+  F.Add(g.n2, C(t + 2));
+  F.Add(g.wn1, w, n1);
+  F.Add(g.kn1, kind, n1);
+  F.Add(g.kp1, kind, p1);
+  if (T[t].cap) F.Add(g.cap);
+  F.Add(g.pos, Bucket(t - lo));
+}
+
 void Finder::CueContextFeatures(const Found& f, SpanFeatures& F) const {
   const auto& T = v_.toks;
+  const Tags& g = Tag();
   const uint32_t t = f.cue_tok, s = T[t].sent;
   const uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
-  auto W = [&](uint32_t k) -> std::string_view {
-    return k >= lo && k < hi ? BoundaryWord(k, s) : std::string_view("<s>");
-  };
-  auto C = [&](uint32_t k) -> std::string_view {
-    return k >= lo && k < hi ? BoundaryClass(k, s) : std::string_view("<s>");
-  };
-  const std::string_view w = T[t].low;
-  const std::string_view s3 = w.substr(w.size() >= 3 ? w.size() - 3 : 0);
-  const std::string_view kind = CueKindName(t);
-  F.Add("b");
-  F.Add("k", kind);
-  F.Add("w", w);
-  F.Add("s3", s3);
-  F.Add("p1", C(t - 1));
-  F.Add("p1w", W(t - 1));
-  F.Add("p2", C(t - 2));
-  F.Add("n1", C(t + 1));
-  F.Add("n1w", W(t + 1));
-  F.Add("n2", C(t + 2));
-  F.Add("wn1", w, C(t + 1));
-  F.Add("kn1", kind, C(t + 1));
-  F.Add("kp1", kind, C(t - 1));
-  if (T[t].cap) F.Add("cap");
-  F.Add("pos", Bucket(t - lo));
+  auto W = [&](uint32_t k) { return k >= lo && k < hi ? SpanPiece(BoundaryWord(k, s)) : g.out; };
+  auto C = [&](uint32_t k) { return k >= lo && k < hi ? SpanPiece(BoundaryClass(k, s)) : g.out; };
+  const SpanPiece w(T[t].low), kind(CueKindName(t));
+  CueLocalFeatures(t, F);
   // The source: the rules' first word and head (class and word), its length
   // and how far it ends before the cue (or that it follows the cue); the
   // span model's end when it moved it.
   if (f.src_first != kNone && f.src_end != kNone && f.src_first < f.src_end) {
     const uint32_t a = f.src_first, e = f.src_end;
-    F.Add("sf", C(a));
-    F.Add("sh", C(e - 1));
-    F.Add("shw", W(e - 1));
-    F.Add("sl", Bucket(e - a));
-    F.Add("ksf", kind, C(a));
+    const SpanPiece sf = C(a);
+    F.Add(g.sf, sf);
+    F.Add(g.sh, C(e - 1));
+    F.Add(g.shw, W(e - 1));
+    F.Add(g.sl, Bucket(e - a));
+    F.Add(g.ksf, kind, sf);
     if (e <= t) {
-      F.Add("sg", Bucket(t - e));
-      F.Add("wsf", w, C(a));
-      F.Add("ksg", kind, Bucket(t - e));
+      const SpanPiece gap(Bucket(t - e));
+      F.Add(g.sg, gap);
+      F.Add(g.wsf, w, sf);
+      F.Add(g.ksg, kind, gap);
     } else {
-      F.Add("inv", kind);
+      F.Add(g.inv, kind);
     }
-    if (a == lo) F.Add("sopen");
-    if (!f.a.source.empty() && f.a.source.back().end != T[e - 1].span.end) F.Add("smoved");
+    if (a == lo) F.Add(g.sopen);
+    if (!f.a.source.empty() && f.a.source.back().end != T[e - 1].span.end) F.Add(g.smoved);
   }
   // The content: how it opens, how long it is, whether it comes first.
   if (!f.a.content.empty()) {
     const uint32_t cb = v_.TokenAt(f.a.content.front().begin);
     const uint32_t ce = v_.TokenAt(f.a.content.back().end);
     if (cb < T.size()) {
-      F.Add("cf", C(cb));
-      F.Add("kcf", kind, C(cb));
-      F.Add("wcf", w, C(cb));
-      if (cb < t) F.Add("cbefore", kind);
-      if (cb > t) F.Add("cgap", Bucket(cb - t - 1));
+      const SpanPiece cf = C(cb);
+      F.Add(g.cf, cf);
+      F.Add(g.kcf, kind, cf);
+      F.Add(g.wcf, w, cf);
+      if (cb < t) F.Add(g.cbefore, kind);
+      if (cb > t) F.Add(g.cgap, Bucket(cb - t - 1));
     }
-    F.Add("cl", Bucket(ce > cb ? (ce - cb + 3) / 4 : 0));
+    F.Add(g.cl, Bucket(ce > cb ? (ce - cb + 3) / 4 : 0));
   }
   // A quotation near the cue (a window: linear time in long sentences).
   bool quoted = false;
   for (uint32_t k = t > lo + 10 ? t - 10 : lo; k < hi && k < t + 10 && !quoted; ++k)
     quoted = T[k].quote >= 0;
-  if (quoted) F.Add("q");
+  if (quoted) F.Add(g.q);
 }
 
 // Content holding a double quotation mark, even one no quotation pairs,
 // counts as direct to the scorer: the model leaves such attributions alone.
 bool Finder::HoldsQuoteMark(const Found& f) const {
-  for (const ByteSpan& c : f.a.content) {
-    const std::string_view x = v_.text.substr(c.begin, c.size());
-    if (x.find('"') != std::string_view::npos) return true;
-    for (std::string_view m :
-         {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xE2\x80\x9F", "\xC2\xAB", "\xC2\xBB"})
-      if (x.find(m) != std::string_view::npos) return true;
-  }
+  const auto& T = v_.toks;
+  for (const ByteSpan& c : f.a.content)
+    for (uint32_t k = v_.TokenAt(c.begin); k < T.size() && T[k].span.end <= c.end; ++k)
+      if (T[k].quote >= 0 || (IsPunct(k) && v_.IsQuoteMark(k))) return true;
   return false;
 }
 

@@ -200,6 +200,9 @@ class Finder {
   // and, for every reported attribution found, whether its source stays (when
   // training: recorded, and kept).
   void CueContextFeatures(const Found& f, SpanFeatures& F) const;
+  // The features of the cue token `t` alone (its word and neighbours): the
+  // first of CueContextFeatures, scored before the rules run (a cheap filter).
+  void CueLocalFeatures(uint32_t t, SpanFeatures& F) const;
   std::string_view CueKindName(uint32_t t) const;
   bool HoldsQuoteMark(const Found& f) const;
   bool AdmitCandidate(const Found& f) const;

@@ -42,7 +42,8 @@ namespace chorus::quotes {
 // content and cue) when its probability is under kClearThreshold. Chosen on
 // train by 5-fold cross-validation (docs/ACCURACY.md, round 7).
 inline constexpr double kAdmitThreshold = 0.40;
-inline constexpr double kClearThreshold = 0.15;
+inline constexpr bool kCandidateCues = false;
+inline constexpr double kClearThreshold = 0.10;
 
 // One candidate reported attribution, as the trainer sees it.
 struct CueContextRecord {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/cue_context.h"
 #include "analyse/cue_model.h"
 #include "analyse/reported_cues.h"
 #include "analyse/word_list.h"
@@ -134,7 +135,8 @@ const FlatWordMap<CueKind>& CueTable() {
     const std::vector<std::string> learned = LearnedCueWords();
     const std::vector<std::string_view> reported = ReportedCueWords();
     const std::vector<std::string> rare = RareLearnedCueWords();
-    const std::vector<std::string> candidates = CandidateCueWords();
+    const std::vector<std::string> candidates =
+        kCandidateCues ? CandidateCueWords() : std::vector<std::string>{};
     auto* t = new FlatWordMap<CueKind>(kSpeech.size() + kParticiple.size() + kFrame.size() +
                                        learned.size() + reported.size() + rare.size() +
                                        candidates.size());
