@@ -269,7 +269,7 @@ Runner AddTrainQuotesCommand(CLI::App& app) {
                   "models/span_model.tsv)");
   cmd->add_flag("--spans", args->spans, "Train the span model (where cues and sources end)");
   cmd->add_flag("--cues", args->cues,
-                "Train the cue context model (which candidate cues report; round 7)");
+                "Train the cue context model (which reported sources to keep; round 7)");
   cmd->add_option("--epochs", args->epochs, "Passes of the span model's perceptron")
       ->capture_default_str();
   cmd->add_option("--min-cue", args->min_cue, "Keep words inside a cue at least this often")

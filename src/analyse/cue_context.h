@@ -1,25 +1,34 @@
 // CueContext — the contextual cue model of round 7 (internal).
 //
-// Words PolNeAR train puts in a cue too rarely to be cues everywhere
-// (CandidateCueWords, cue_model.h: "support", "been", "made", "plans" …)
-// run as cues of reported speech in a last pass of Finder::Reported; each
-// reported attribution such a word would create is described by hashed
-// features of its context (the word, its suffix, its neighbours' words and
-// classes, the shape and distance of the source the rules found, how the
-// content opens, where the cue stands in its sentence; see
-// attribution_cue_context.cc) and admitted only when a logistic model gives
-// it a probability of naming the gold source exactly of at least
-// kCueContextThreshold. Admitted attributions keep the rules' source end, so
-// the span model's decisions are not changed by them.
+// Every reported attribution the rules find (not one whose content holds a
+// double quotation mark: the scorer counts those as direct) is described by
+// hashed features of its context (the cue word, its suffix and kind, its
+// neighbours' words and classes, the shape and distance of the source the
+// rules found, how the content opens, where the cue stands in its sentence,
+// a quotation near it; see attribution_cue_context.cc), and a logistic
+// model gives the probability that its source is the gold one exactly. A
+// source under kClearThreshold is cleared after the span model has chosen
+// its end (content and cue stay, so content figures and the span model's
+// training do not change).
+//
+// Candidate cues (switched off: kCandidateCues). Words PolNeAR train puts in
+// a cue too rarely to be cues everywhere (CandidateCueWords, cue_model.h:
+// "support", "been", "made", "plans" …) can also run as cues of reported
+// speech in a last pass of Finder::Reported, each attribution admitted only
+// when its probability is at least kAdmitThreshold (keeping the rules' source
+// end). It raised dev all-source exact F1 further but cost 20% more
+// instructions in `chorus quotes` (docs/ACCURACY.md, round 7).
 //
 // Training (`chorus train-quotes --cues TRAIN -o models/cue_context.tsv`,
-// README.md) runs the rules over PolNeAR train admitting every candidate,
-// pairs the output with gold attributions by content overlap (as the scorer
-// does) and labels each candidate attribution 1 when its source equals the
-// paired gold source after trimming (the scorer's test); the weights minimise
-// the L2-regularised logistic loss (a two-way softmax, TrainSpanLogistic) by
-// libLBFGS from zero. The model file is "weight<TAB>feature" lines like the
-// span model's, versioned as models/cue_context.tsv and compiled in
+// README.md) runs the rules over PolNeAR train (admitting every candidate when
+// they are on, clearing nothing), pairs the output with gold attributions by
+// content overlap (as the scorer does) and labels each reported attribution
+// with a source 1 when it equals the paired gold source after trimming (the
+// scorer's test); the weights minimise the L2-regularised logistic loss (a
+// two-way softmax, TrainSpanLogistic; l2 1, features seen 3 times or more) by
+// libLBFGS from zero. `--cv-report` prints 5-fold figures for choosing the
+// thresholds. The model file is "weight<TAB>feature" lines like the span
+// model's, versioned as models/cue_context.tsv and compiled in
 // (CHORUS_CUE_CONTEXT_MODEL=FILE replaces it, for trying a model). Scoring
 // allocates nothing; the table is built once, on first use (thread-safe).
 #pragma once
@@ -37,15 +46,15 @@
 
 namespace chorus::quotes {
 
-// A candidate's attribution is admitted when its probability is at least
-// kAdmitThreshold; any other reported attribution loses its source (keeping
-// content and cue) when its probability is under kClearThreshold. Chosen on
-// train by 5-fold cross-validation (docs/ACCURACY.md, round 7).
-inline constexpr double kAdmitThreshold = 0.40;
-inline constexpr bool kCandidateCues = false;
+// A reported attribution loses its source (keeping content and cue) when its
+// probability is under kClearThreshold; with kCandidateCues, a candidate's
+// attribution is admitted when its probability is at least kAdmitThreshold.
+// Chosen on train by 5-fold cross-validation (docs/ACCURACY.md, round 7).
 inline constexpr double kClearThreshold = 0.10;
+inline constexpr bool kCandidateCues = false;
+inline constexpr double kAdmitThreshold = 0.40;
 
-// One candidate reported attribution, as the trainer sees it.
+// One reported attribution, as the trainer sees it.
 struct CueContextRecord {
   ByteSpan cue;
   SpanFeatures features;
@@ -57,7 +66,8 @@ const SpanModel& CueContextModel();
 // The model's probability for a candidate's features.
 double CueContextProbability(const SpanModel& m, const SpanFeatures& f);
 
-// FindAttributions admitting every candidate, recording each in `records`.
+// FindAttributions for training: every candidate admitted (when they are on),
+// no source cleared, each reported attribution recorded in `records`.
 std::vector<Attribution> CueContextRun(std::string_view text, const Segmentation& seg,
                                        std::vector<CueContextRecord>& records,
                                        std::map<uint64_t, std::string>& names);
