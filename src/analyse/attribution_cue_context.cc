@@ -23,7 +23,7 @@ struct Tags {
       n2{"n2"}, wn1{"wn1"}, kn1{"kn1"}, kp1{"kp1"}, cap{"cap"}, pos{"pos"}, sf{"sf"}, sh{"sh"},
       shw{"shw"}, sl{"sl"}, ksf{"ksf"}, sg{"sg"}, wsf{"wsf"}, ksg{"ksg"}, inv{"inv"},
       sopen{"sopen"}, smoved{"smoved"}, cf{"cf"}, kcf{"kcf"}, wcf{"wcf"}, cbefore{"cbefore"},
-      cgap{"cgap"}, cl{"cl"}, q{"q"}, out{"<s>"};
+      cgap{"cgap"}, cl{"cl"}, sfw{"sfw"}, pb{"pb"}, q{"q"}, out{"<s>"};
 };
 
 const Tags& Tag() {
@@ -67,10 +67,8 @@ void Finder::CueLocalFeatures(uint32_t t, SpanFeatures& F) const {
   F.Add(g.s3, s3);
   F.Add(g.p1, p1);
   F.Add(g.p1w, W(t - 1));
-  F.Add(g.p2, C(t - 2));
   F.Add(g.n1, n1);
   F.Add(g.n1w, W(t + 1));
-  F.Add(g.n2, C(t + 2));
   F.Add(g.wn1, w, n1);
   F.Add(g.kn1, kind, n1);
   F.Add(g.kp1, kind, p1);
@@ -94,6 +92,8 @@ void Finder::CueContextFeatures(const Found& f, SpanFeatures& F) const {
     const uint32_t a = f.src_first, e = f.src_end;
     const SpanPiece sf = C(a);
     F.Add(g.sf, sf);
+    F.Add(g.sfw, W(a));
+    F.Add(g.pb, C(a - 1));
     F.Add(g.sh, C(e - 1));
     F.Add(g.shw, W(e - 1));
     F.Add(g.sl, Bucket(e - a));

@@ -50,7 +50,7 @@ namespace chorus::quotes {
 // probability is under kClearThreshold; with kCandidateCues, a candidate's
 // attribution is admitted when its probability is at least kAdmitThreshold.
 // Chosen on train by 5-fold cross-validation (docs/ACCURACY.md, round 7).
-inline constexpr double kClearThreshold = 0.10;
+inline constexpr double kClearThreshold = 0.20;
 inline constexpr bool kCandidateCues = false;
 inline constexpr double kAdmitThreshold = 0.40;
 
