@@ -3,8 +3,8 @@
 // Every reported attribution the rules find (not one whose content holds a
 // double quotation mark: the scorer counts those as direct) is described by
 // hashed features of its context (the cue word, its suffix and kind, its
-// neighbours' words and classes, the shape and distance of the source the
-// rules found, how the content opens, where the cue stands in its sentence,
+// neighbours' words and classes, the shape, first word and distance of the
+// source the rules found, how the content opens, where the cue stands in its sentence,
 // a quotation near it; see attribution_cue_context.cc), and a logistic
 // model gives the probability that its source is the gold one exactly. A
 // source under kClearThreshold is cleared after the span model has chosen
