@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "analyse/cue_context.h"
 #include "analyse/text_chars.h"
 #include "util/byte_scan.h"
 
@@ -13,10 +14,12 @@ namespace {
 // One lookup: a cue of reported speech only is kept apart from `cue`, which
 // every quotation rule reads.
 void SetCue(Tok& t) {
-  CueKind k = CueOf(t.low);
-  if (k == CueKind::kReported || k == CueKind::kRareReported) {
+  CueKind k = CueOfAny(t.low);
+  if (k == CueKind::kReported || k == CueKind::kRareReported || k == CueKind::kCandidate) {
     t.reported = true;
     t.rare = k == CueKind::kRareReported;
+    t.candidate = k == CueKind::kCandidate;
+    if (t.candidate && !kCandidateCues) t.reported = t.candidate = false;
   } else
     t.cue = k;
 }

@@ -24,6 +24,7 @@ struct Tok {
   CueKind cue = CueKind::kNone;  // CueOf(low) for words (kReported goes to `reported`)
   bool reported = false;         // a cue of reported speech only (reported_cues.h)
   bool rare = false;             // ... a rare one (cue_model.h)
+  bool candidate = false;        // ... a candidate for the cue context model (cue_context.h)
   int32_t quote = -1;            // index into ArticleView::quotations, or -1
   uint32_t sent = 0;             // sentence index
   uint32_t para = 0;             // paragraph index

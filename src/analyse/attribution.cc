@@ -544,6 +544,10 @@ std::vector<Attribution> Finder::Run() {
     if (!f.rule_source) ChooseEnd(f, true);
     if (!f.a.direct && f.cue_tok != kNone && IsUnsourcedReportedCue(T[f.cue_tok].low))
       f.a.source.clear();  // (after ChooseEnd: the span model trains as before)
+    // Round 7: the cue context model clears reported sources it finds unlikely
+    // to be right (after ChooseEnd, as above; content stays).
+    if (!f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && !KeepReportedSource(f))
+      f.a.source.clear();
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

@@ -20,7 +20,9 @@
 
 namespace chorus::quotes {
 struct SpanDecision;
-}
+struct SpanFeatures;
+struct CueContextRecord;
+}  // namespace chorus::quotes
 
 namespace chorus::quotes {
 
@@ -34,6 +36,11 @@ class Finder {
   Finder(std::string_view text, const Segmentation& seg, std::vector<SpanDecision>* record,
          std::map<uint64_t, std::string>* names)
       : v_(text, seg), record_(record), names_(names) {}
+  // For training the cue context model (cue_context.h): Run admits every
+  // candidate cue's attribution and records it in `cues`.
+  Finder(std::string_view text, const Segmentation& seg, std::vector<CueContextRecord>* cues,
+         std::map<uint64_t, std::string>* names)
+      : v_(text, seg), cue_record_(cues), cue_names_(names) {}
 
   std::vector<Attribution> Run();
   const ArticleView& view() const { return v_; }
@@ -187,6 +194,19 @@ class Finder {
   // cue word ending in the colon before the quotation; its predicate is the cue.
   bool ClauseColonCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
+  // Round 7 (attribution_cue_context.cc): the features of the reported
+  // attribution `f` of the cue at f.cue_tok; whether the cue context model
+  // admits the one a candidate cue would create (all of them when training);
+  // and, for every reported attribution found, whether its source stays (when
+  // training: recorded, and kept).
+  void CueContextFeatures(const Found& f, SpanFeatures& F) const;
+  // The features of the cue token `t` alone (its word and neighbours): the
+  // first of CueContextFeatures, scored before the rules run (a cheap filter).
+  void CueLocalFeatures(uint32_t t, SpanFeatures& F) const;
+  std::string_view CueKindName(uint32_t t) const;
+  bool HoldsQuoteMark(const Found& f) const;
+  bool AdmitCandidate(const Found& f) const;
+  bool KeepReportedSource(const Found& f) const;
   // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
   // later in the sentence makes X the source and "according to" the cue:
   // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
@@ -335,6 +355,8 @@ class Finder {
   mutable std::vector<uint32_t> weak_toks_;
   std::vector<SpanDecision>* record_ = nullptr;
   std::map<uint64_t, std::string>* names_ = nullptr;
+  std::vector<CueContextRecord>* cue_record_ = nullptr;
+  std::map<uint64_t, std::string>* cue_names_ = nullptr;
 };
 
 }  // namespace chorus::quotes

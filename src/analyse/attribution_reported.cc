@@ -255,13 +255,14 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
   // The later passes visit only the reported-only cues the first one met.
   std::vector<uint32_t>& weak_toks = weak_toks_;
   weak_toks.clear();
-  // Cues of reported speech only (reported_cues.h) come in a second pass, and
-  // the rare learned ones (cue_model.h) in a third; each pass yields to the
-  // ones before: no content of its overlaps one found before.
+  // Cues of reported speech only (reported_cues.h) come in a second pass, the
+  // rare learned ones (cue_model.h) in a third and the candidates of the cue
+  // context model (cue_context.h) in a fourth; each pass yields to the ones
+  // before: no content of its overlaps one found before.
   const size_t first = out.size();
   std::vector<ByteSpan>& strong = strong_;  // (reused: no allocation a sentence)
   std::vector<uint32_t>& reach = reach_;
-  for (int pass = 0; pass < 3; ++pass) {
+  for (int pass = 0; pass < 4; ++pass) {
     if (pass >= 1) {
       if (weak_toks.empty()) break;
       covered = 0;
@@ -310,7 +311,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       CueKind ck = according ? CueKind::kSpeech : Cue(t);
       const bool weak = ck == CueKind::kNone && T[t].reported;
       if (pass == 0 && weak) weak_toks.push_back(t);
-      if ((!weak ? 0 : T[t].rare ? 2 : 1) != pass) continue;
+      if ((!weak ? 0 : T[t].candidate ? 3 : T[t].rare ? 2 : 1) != pass) continue;
       if (weak) ck = T[t].low.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;
       if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
       // A frame verb's -ing form after a comma attaches to the clause's subject
@@ -327,6 +328,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       f.para = T[t].para;
       f.a.cue = {CueSpan(t)};
       uint32_t end = ContentEnd(s);
+      // A candidate's content runs at most 80 tokens (the model rejects most
+      // of them: each must cost little in a run-on sentence).
+      if (T[t].candidate) end = std::min(end, t + 80);
       if (according) {
         // "According to X, ..." or "..., according to X."
         auto src = SourceAfter(t + 2, hi);
@@ -405,7 +409,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         f.a.source.clear();  // "Trump was asked what ...": the asker is not named
       }
       for (uint32_t k = v_.TokenAt(f.a.content.front().begin);
-           k < T.size() && T[k].span.end <= f.a.content.back().end; ++k)
+           k < T.size() && T[k].span.end <= f.a.content.back().end && !f.a.direct; ++k)
         if (T[k].quote >= 0) f.a.direct = true;
       if (weak) {
         // Reported content only, and none that the first pass found.
@@ -419,7 +423,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         f.weak = true;
         // The rare ones come last and keep the rules' source end: the span
         // model neither trains on them nor sees its other decisions change.
-        f.rule_source = f.rule_source || T[t].rare;
+        f.rule_source = f.rule_source || T[t].rare || T[t].candidate;
+        if (T[t].candidate && !AdmitCandidate(f)) continue;
       }
       used[t] = true;
       for (const ByteSpan& c : f.a.content) pending.push({c.begin, c.end});

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/cue_context.h"
 #include "analyse/cue_model.h"
 #include "analyse/reported_cues.h"
 #include "analyse/word_list.h"
@@ -134,8 +135,11 @@ const FlatWordMap<CueKind>& CueTable() {
     const std::vector<std::string> learned = LearnedCueWords();
     const std::vector<std::string_view> reported = ReportedCueWords();
     const std::vector<std::string> rare = RareLearnedCueWords();
+    const std::vector<std::string> candidates =
+        kCandidateCues ? CandidateCueWords() : std::vector<std::string>{};
     auto* t = new FlatWordMap<CueKind>(kSpeech.size() + kParticiple.size() + kFrame.size() +
-                                       learned.size() + reported.size() + rare.size());
+                                       learned.size() + reported.size() + rare.size() +
+                                       candidates.size());
     for (std::string_view w : kSpeech) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : kParticiple) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : kFrame) t->Insert(w, CueOfUncached(w));
@@ -144,6 +148,8 @@ const FlatWordMap<CueKind>& CueTable() {
       if (t->Find(w) == nullptr) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : rare)
       if (t->Find(w) == nullptr) t->Insert(w, CueKind::kRareReported);
+    for (std::string_view w : candidates)
+      if (t->Find(w) == nullptr) t->Insert(w, CueKind::kCandidate);
     return t;
   }();
   return *table;
@@ -151,10 +157,14 @@ const FlatWordMap<CueKind>& CueTable() {
 
 }  // namespace
 
-CueKind CueOf(std::string_view w) {
+CueKind CueOfAny(std::string_view w) {
   if (w.size() < 3) return CueKind::kNone;
   const CueKind* k = CueTable().Find(w);
   return k == nullptr ? CueKind::kNone : *k;
+}
+CueKind CueOf(std::string_view w) {
+  CueKind k = CueOfAny(w);
+  return k == CueKind::kCandidate ? CueKind::kNone : k;
 }
 bool IsClosedClass(std::string_view w) {
   static const auto* table = [] {

@@ -17,11 +17,16 @@ enum class CueKind : uint8_t {
   kLearned,       // other cue verbs learned from PolNeAR train (cue_model.h): found, shows
   kReported,      // cues of reported speech only, never of a quotation (reported_cues.h)
   kRareReported,  // the same, learned from 2 or 3 cues on train (cue_model.h)
+  kCandidate,     // other words train puts in cues, admitted by the cue context model
 };
 
 // The hand-written lists first, then the learned cue words (-ing forms of
 // those are participles).
+// Candidate words (kCandidate) are kNone here: see CueOfAny.
 CueKind CueOf(std::string_view lower);
+// CueOf, and kCandidate for the words of CandidateCueWords (cue_model.h),
+// whose reported speech the cue context model admits (cue_context.h).
+CueKind CueOfAny(std::string_view lower);
 // Verbs whose object comes before the content: told reporters that ..., asked him ...
 bool TakesObject(std::string_view lower);
 // he, she, they, it, I, we, you, who, which (subject pronouns)

@@ -58,7 +58,7 @@ struct Hash {
 
 struct Table {
   std::unordered_set<std::string, Hash, std::equal_to<>> cues;
-  std::vector<std::string> rare;
+  std::vector<std::string> rare, candidates;
   Table() {
     std::string_view m = EmbeddedCueModel();
     while (!m.empty()) {
@@ -76,6 +76,9 @@ struct Table {
       if (cue >= kMinRareCue && cue <= kMinCue && w.size() >= 4 && cue >= kMinRareRatio * total &&
           !cues.contains(w) && Letters(w))
         rare.emplace_back(w);
+      else if (cue >= kMinCandidateCue && cue >= kMinCandidateRatio * total && w.size() >= 3 &&
+               !cues.contains(w) && Letters(w) && !ClosedClass(w))
+        candidates.emplace_back(w);
     }
   }
 };
@@ -127,6 +130,10 @@ std::vector<std::string> LearnedCueWords() {
 
 std::vector<std::string> RareLearnedCueWords() {
   return TheTable().rare;
+}
+
+std::vector<std::string> CandidateCueWords() {
+  return TheTable().candidates;
 }
 
 bool LearnedCue(std::string_view lower) {

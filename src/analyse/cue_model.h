@@ -51,6 +51,14 @@ std::vector<std::string> LearnedCueWords();
 inline constexpr uint32_t kMinRareCue = 2;
 inline constexpr double kMinRareRatio = 0.25;
 std::vector<std::string> RareLearnedCueWords();
+// Candidate cues of reported speech (round 7), which the cue context model
+// (cue_context.h) admits or not one by one: words of letters, three or more,
+// of no closed class, inside a cue at least kMinCandidateCue times on train
+// and in at least kMinCandidateRatio of their occurrences, that are neither
+// learned nor rare cues. (Listed words keep their own kind: CueOfAny.)
+inline constexpr uint32_t kMinCandidateCue = 3;
+inline constexpr double kMinCandidateRatio = 0.06;
+std::vector<std::string> CandidateCueWords();
 
 // The embedded model text (generated from models/cue_lexicon.tsv).
 std::string_view EmbeddedCueModel();

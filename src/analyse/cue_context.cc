@@ -1,0 +1,126 @@
+// The contextual cue model of round 7; see cue_context.h.
+#include "analyse/cue_context.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace chorus::quotes {
+
+const SpanModel& CueContextModel() {
+  static const SpanModel model([] {
+    const char* path = std::getenv("CHORUS_CUE_CONTEXT_MODEL");
+    if (path == nullptr || *path == '\0') return std::string(EmbeddedCueContextModel());
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }());
+  return model;
+}
+
+double CueContextProbability(const SpanModel& m, const SpanFeatures& f) {
+  return 1.0 / (1.0 + std::exp(-m.Score(f)));
+}
+
+namespace {
+
+size_t Overlap(const std::vector<ByteSpan>& a, const std::vector<ByteSpan>& b) {
+  size_t n = 0;
+  for (const ByteSpan& x : a)
+    for (const ByteSpan& y : b) {
+      uint32_t lo = std::max(x.begin, y.begin), hi = std::min(x.end, y.end);
+      if (hi > lo) n += hi - lo;
+    }
+  return n;
+}
+
+std::string Joined(std::string_view text, std::vector<ByteSpan> spans) {
+  std::sort(spans.begin(), spans.end(),
+            [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+  std::string s;
+  for (const ByteSpan& sp : spans) {
+    if (!s.empty()) s += ' ';
+    s += text.substr(sp.begin, sp.size());
+  }
+  return std::string(TrimSpanText(s));
+}
+
+}  // namespace
+
+void CueContextTrainingSet::Add(std::string_view text, const Segmentation& seg,
+                                const std::vector<GoldSpans>& gold) {
+  std::vector<CueContextRecord> records;
+  std::vector<Attribution> out = CueContextRun(text, seg, records, names_);
+  // Pair the output with gold attributions one to one, greedily by content
+  // overlap, as the scorer does.
+  struct Pair {
+    size_t ov, p, g;
+  };
+  std::vector<Pair> pairs;
+  for (size_t p = 0; p < out.size(); ++p)
+    for (size_t g = 0; g < gold.size(); ++g)
+      if (size_t ov = Overlap(out[p].content, gold[g].content)) pairs.push_back({ov, p, g});
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    return a.ov != b.ov ? a.ov > b.ov : a.p != b.p ? a.p > b.p : a.g > b.g;
+  });
+  std::vector<size_t> gold_of(out.size(), gold.size());
+  std::vector<bool> gold_used(gold.size(), false);
+  for (const Pair& x : pairs) {
+    if (gold_of[x.p] != gold.size() || gold_used[x.g]) continue;
+    gold_of[x.p] = x.g;
+    gold_used[x.g] = true;
+  }
+  auto exact = [&](size_t p) {
+    const size_t g = gold_of[p];
+    return g != gold.size() && !gold[g].source.empty() &&
+           Joined(text, out[p].source) == Joined(text, gold[g].source);
+  };
+  for (const GoldSpans& g : gold) gold_sources_ += !g.source.empty();
+  std::vector<bool> candidate(out.size(), false);
+  for (const CueContextRecord& r : records) {
+    // The attribution recorded (its source is final).
+    size_t p = 0;
+    while (p < out.size() && !(!out[p].direct && out[p].cue.size() == 1 && out[p].cue[0] == r.cue))
+      ++p;
+    if (p == out.size() || out[p].source.empty()) continue;
+    candidate[p] = true;
+    candidate_.push_back(r.candidate);
+    features_.push_back(r.features);
+    labels_.push_back(exact(p));
+    article_.push_back(static_cast<uint32_t>(articles_));
+  }
+  for (size_t p = 0; p < out.size(); ++p) {
+    if (candidate[p] || out[p].source.empty()) continue;
+    ++base_sources_;
+    base_exact_ += exact(p);
+  }
+  ++articles_;
+}
+
+std::unordered_map<uint64_t, double> CueContextTrainingSet::Weights(
+    double l2, uint32_t min_count, const std::vector<bool>& use_article) const {
+  // A binary logistic loss is a softmax over two candidates: "admit" with the
+  // features, "reject" with none (score 0), so P(admit) = 1 / (1 + e^-w.f).
+  std::vector<SpanDecision> ds;
+  std::vector<std::vector<bool>> right;
+  std::vector<bool> use;
+  std::unordered_map<uint64_t, uint32_t> count;
+  ds.reserve(size());
+  for (size_t i = 0; i < size(); ++i) {
+    if (!use_article.empty() && !use_article[article_[i]]) continue;
+    SpanDecision d;
+    d.features = {features_[i], SpanFeatures{}};
+    ds.push_back(std::move(d));
+    right.push_back({labels_[i], !labels_[i]});
+    use.push_back(true);
+    const SpanFeatures& f = features_[i];
+    for (uint32_t k = 0; k < f.n; ++k)
+      if (std::find(f.h, f.h + k, f.h[k]) == f.h + k) ++count[f.h[k]];
+  }
+  return TrainSpanLogistic(ds, right, use, count, min_count, l2);
+}
+
+}  // namespace chorus::quotes

@@ -1,0 +1,113 @@
+// CueContext — the contextual cue model of round 7 (internal).
+//
+// Every reported attribution the rules find (not one whose content holds a
+// double quotation mark: the scorer counts those as direct) is described by
+// hashed features of its context (the cue word, its suffix and kind, its
+// neighbours' words and classes, the shape, first word and distance of the
+// source the rules found, how the content opens, where the cue stands in its sentence,
+// a quotation near it; see attribution_cue_context.cc), and a logistic
+// model gives the probability that its source is the gold one exactly. A
+// source under kClearThreshold is cleared after the span model has chosen
+// its end (content and cue stay, so content figures and the span model's
+// training do not change).
+//
+// Candidate cues (switched off: kCandidateCues). Words PolNeAR train puts in
+// a cue too rarely to be cues everywhere (CandidateCueWords, cue_model.h:
+// "support", "been", "made", "plans" …) can also run as cues of reported
+// speech in a last pass of Finder::Reported, each attribution admitted only
+// when its probability is at least kAdmitThreshold (keeping the rules' source
+// end). It raised dev all-source exact F1 further but cost 20% more
+// instructions in `chorus quotes` (docs/ACCURACY.md, round 7).
+//
+// Training (`chorus train-quotes --cues TRAIN -o models/cue_context.tsv`,
+// README.md) runs the rules over PolNeAR train (admitting every candidate when
+// they are on, clearing nothing), pairs the output with gold attributions by
+// content overlap (as the scorer does) and labels each reported attribution
+// with a source 1 when it equals the paired gold source after trimming (the
+// scorer's test); the weights minimise the L2-regularised logistic loss (a
+// two-way softmax, TrainSpanLogistic; l2 1, features seen 3 times or more) by
+// libLBFGS from zero. `--cv-report` prints 5-fold figures for choosing the
+// thresholds. The model file is "weight<TAB>feature" lines like the span
+// model's, versioned as models/cue_context.tsv and compiled in
+// (CHORUS_CUE_CONTEXT_MODEL=FILE replaces it, for trying a model). Scoring
+// allocates nothing; the table is built once, on first use (thread-safe).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyse/span_model.h"
+#include "chorus/article.h"
+#include "chorus/quotes.h"
+#include "chorus/segment.h"
+
+namespace chorus::quotes {
+
+// A reported attribution loses its source (keeping content and cue) when its
+// probability is under kClearThreshold; with kCandidateCues, a candidate's
+// attribution is admitted when its probability is at least kAdmitThreshold.
+// Chosen on train by 5-fold cross-validation (docs/ACCURACY.md, round 7).
+inline constexpr double kClearThreshold = 0.20;
+inline constexpr bool kCandidateCues = false;
+inline constexpr double kAdmitThreshold = 0.40;
+
+// One reported attribution, as the trainer sees it.
+struct CueContextRecord {
+  ByteSpan cue;
+  SpanFeatures features;
+  bool candidate = false;  // of a candidate cue (else of a listed one)
+};
+
+// The compiled-in weights (or CHORUS_CUE_CONTEXT_MODEL's).
+const SpanModel& CueContextModel();
+// The model's probability for a candidate's features.
+double CueContextProbability(const SpanModel& m, const SpanFeatures& f);
+
+// FindAttributions for training: every candidate admitted (when they are on),
+// no source cleared, each reported attribution recorded in `records`.
+std::vector<Attribution> CueContextRun(std::string_view text, const Segmentation& seg,
+                                       std::vector<CueContextRecord>& records,
+                                       std::map<uint64_t, std::string>& names);
+
+// The reported attributions of the training articles (candidates' and listed
+// cues') with their labels.
+class CueContextTrainingSet {
+ public:
+  void Add(std::string_view text, const Segmentation& seg, const std::vector<GoldSpans>& gold);
+  // The weights fitted on the candidates of the articles with use[a] (all when
+  // empty), features seen in at least `min_count` of them.
+  std::unordered_map<uint64_t, double> Weights(double l2, uint32_t min_count,
+                                               const std::vector<bool>& use = {}) const;
+  std::string Serialize(const std::unordered_map<uint64_t, double>& w) const {
+    return SpanModelTrainer::Serialize(w, names_, 1e-4);
+  }
+  size_t size() const { return labels_.size(); }
+  size_t articles() const { return articles_; }
+  uint32_t article(size_t i) const { return article_[i]; }
+  bool label(size_t i) const { return labels_[i]; }
+  bool candidate(size_t i) const { return candidate_[i]; }
+  const SpanFeatures& features(size_t i) const { return features_[i]; }
+  // Over the training articles, as the scorer counts all sources: gold
+  // sources, and the predicted sources (and exact ones) of the attributions
+  // the model does not judge (direct ones) — the F1 arithmetic for choosing
+  // the thresholds.
+  size_t gold_sources() const { return gold_sources_; }
+  size_t base_sources() const { return base_sources_; }
+  size_t base_exact() const { return base_exact_; }
+
+ private:
+  std::vector<SpanFeatures> features_;
+  std::vector<bool> labels_, candidate_;
+  std::vector<uint32_t> article_;
+  std::map<uint64_t, std::string> names_;
+  size_t articles_ = 0;
+  size_t gold_sources_ = 0, base_sources_ = 0, base_exact_ = 0;
+};
+
+// The embedded model text (generated from models/cue_context.tsv).
+std::string_view EmbeddedCueContextModel();
+
+}  // namespace chorus::quotes
