@@ -138,6 +138,15 @@ struct StoryClusterer::Impl {
   void RefineLive(int rounds);
   std::vector<size_t> Bisect(const std::vector<const Weighed*>& m) const;
   static constexpr size_t kMinBisect = 6;  // smaller stories are never split
+  // In a refinement round, an article whose cosine to its own story (less
+  // itself) is at least this stays without looking for another: a better one
+  // would have to be over 0.42 too, and two stories that close to one article
+  // are the merge step's business. Most articles are held this firmly, so
+  // this skips most candidate searches and cosines (about a fifth of the CPU
+  // time of `chorus stories` on 100k generated articles). Same B-cubed on the
+  // 10k and 100k generated corpora and dev-stories (ordered and 20 shuffles)
+  // from 0.6 down to 0.4; 0.3 lost 0.01 on shuffled dev-stories.
+  static constexpr double kHeldFirmly = 0.4;
   // Signatures of the live stories the last bisection left whole.
   std::unordered_set<uint64_t> whole;
   static uint64_t Mix(uint64_t x) {  // splitmix64's finaliser

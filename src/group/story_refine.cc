@@ -171,6 +171,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       uint32_t own = a[i];
       double best = size[own] > 1 ? Cosine(weighed[i], vec[own], norm_sq[own], size[own], true) : 0;
       uint32_t to = own;
+      if (best >= kHeldFirmly) continue;  // (no candidate search)
       std::vector<uint32_t> cand = Candidates(
           TopTerms(f), post,
           [&](uint32_t s) {
