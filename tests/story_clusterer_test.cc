@@ -135,5 +135,38 @@ TEST(StoryClusterer, TheJoinThresholdRisesWithOpenStories) {
   EXPECT_FALSE(ProbeJoins(1000, 0.1));
 }
 
+// An article sharing little with a story but a quotation (its shingles) joins
+// it on the shared-quote bonus, unless `printed_elsewhere` unrelated articles
+// (a month apart: each its own story) printed the same quotation before: then
+// it is no evidence of one story.
+bool JoinsOnSharedQuote(int printed_elsewhere) {
+  TermDictionary dict;
+  StoryOptions opts;
+  opts.refine = false;
+  StoryClusterer c(opts);
+  auto with_quote = [&](StoryFeatures f) {
+    if (printed_elsewhere < 0) return f;
+    for (int k = 0; k < 4; ++k) {
+      uint32_t q = dict.Intern("quote" + std::to_string(k));
+      f.terms.emplace_back(q, 0.3f);
+      f.quote_terms.push_back(q);
+    }
+    std::sort(f.terms.begin(), f.terms.end());
+    std::sort(f.quote_terms.begin(), f.quote_terms.end());
+    return f;
+  };
+  for (int e = 0; e < printed_elsewhere; ++e) c.Add(with_quote(Event(dict, 1000 + e, 30 * e)));
+  const int64_t day = 30 * std::max(printed_elsewhere, 0);
+  const uint32_t story = c.Add(with_quote(Event(dict, 1, day)));
+  return c.Add(with_quote(Event(dict, 2, day))) == story;
+}
+
+TEST(StoryClusterer, OnlyADistinctiveSharedQuotationJoinsStories) {
+  EXPECT_FALSE(JoinsOnSharedQuote(-1));  // (no quotation at all: the words alone are too few)
+  EXPECT_TRUE(JoinsOnSharedQuote(0));
+  EXPECT_TRUE(JoinsOnSharedQuote(1));  // two related events may quote one statement
+  EXPECT_FALSE(JoinsOnSharedQuote(10));
+}
+
 }  // namespace
 }  // namespace chorus

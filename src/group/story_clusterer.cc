@@ -59,9 +59,11 @@ std::vector<uint32_t> StoryClusterer::Impl::TopTerms(const StoryFeatures& f) con
   return out;
 }
 
-double StoryClusterer::Impl::QuoteBonus(const StoryFeatures& f, const TermVector& sw) const {
+double StoryClusterer::Impl::QuoteBonus(const StoryFeatures& f, const TermVector& sw,
+                                        size_t members) const {
+  const size_t most = 2 * (members + 1);  // the story's printings and the article's, twice
   size_t shared = 0;
-  for (uint32_t t : f.quote_terms) shared += sw.contains(t);
+  for (uint32_t t : f.quote_terms) shared += (t >= df.size() || df[t] <= most) && sw.contains(t);
   return shared >= kSharedQuoteShingles ? kSharedQuoteBonus : 0.0;
 }
 
@@ -78,7 +80,7 @@ StoryClusterer::Impl::Weighed StoryClusterer::Impl::Weigh(const StoryFeatures& f
 }
 
 double StoryClusterer::Impl::Cosine(const Weighed& a, const TermVector& sw, double snorm_sq,
-                                    bool exclude_self) const {
+                                    size_t members, bool exclude_self) const {
   double dot = 0, sn = snorm_sq;
   const auto& terms = a.f->terms;
   for (size_t i = 0; i < terms.size(); ++i) {
@@ -96,7 +98,7 @@ double StoryClusterer::Impl::Cosine(const Weighed& a, const TermVector& sw, doub
   }
   if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0;
   double bonus = 0;
-  if (!exclude_self) bonus = QuoteBonus(*a.f, sw);
+  if (!exclude_self) bonus = QuoteBonus(*a.f, sw, members);
   return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + bonus;
 }
 
@@ -162,7 +164,7 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
       st.norm_sq = NormSq(st.weights);
       st.norm_members = st.members;
     }
-    double sim = dot / (anorm * std::sqrt(st.norm_sq)) + QuoteBonus(f, st.weights);
+    double sim = dot / (anorm * std::sqrt(st.norm_sq)) + QuoteBonus(f, st.weights, st.members);
     if (sim > best) {
       best = sim;
       story = s;

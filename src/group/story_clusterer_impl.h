@@ -101,7 +101,13 @@ struct StoryClusterer::Impl {
   // one story, added to the cosine.
   static constexpr size_t kSharedQuoteShingles = 2;  // sampled: 1 in 4 (story_features)
   static constexpr double kSharedQuoteBonus = 0.3;
-  double QuoteBonus(const StoryFeatures& f, const TermVector& sw) const;
+  // Only a distinctive quotation counts: one that at least half of the
+  // articles printing it so far belong to the story or are the article (its
+  // shingles' document frequency at most 2 * (members + 1)). A sentence that
+  // many stories quote (a slogan, a stock line; on generated streams, a pool
+  // sentence drawn by unrelated stories) says nothing of which story an
+  // article reports; two related events quoting one statement still pass.
+  double QuoteBonus(const StoryFeatures& f, const TermVector& sw, size_t members) const;
   // An article's vector under the current statistics, computed once for the
   // many cosines of a refinement round (all its terms: truncating it as the
   // online pass does costs accuracy here, measured).
@@ -113,7 +119,9 @@ struct StoryClusterer::Impl {
   Weighed Weigh(const StoryFeatures& f) const;
   // Cosine between an article and a story vector (optionally less the
   // article's own weights), plus the shared-quote bonus.
-  double Cosine(const Weighed& a, const TermVector& sw, double snorm_sq, bool exclude_self) const;
+  // `members`: the articles summed in `sw` (for the shared-quote bonus).
+  double Cosine(const Weighed& a, const TermVector& sw, double snorm_sq, size_t members,
+                bool exclude_self) const;
   // Cosine between two story vectors of squared norms na and nb.
   double VecCosine(const TermVector& a, double na, const TermVector& b, double nb) const;
 
@@ -130,6 +138,15 @@ struct StoryClusterer::Impl {
   void RefineLive(int rounds);
   std::vector<size_t> Bisect(const std::vector<const Weighed*>& m) const;
   static constexpr size_t kMinBisect = 6;  // smaller stories are never split
+  // In a refinement round, an article whose cosine to its own story (less
+  // itself) is at least this stays without looking for another: a better one
+  // would have to be over 0.42 too, and two stories that close to one article
+  // are the merge step's business. Most articles are held this firmly, so
+  // this skips most candidate searches and cosines (about a fifth of the CPU
+  // time of `chorus stories` on 100k generated articles). Same B-cubed on the
+  // 10k and 100k generated corpora and dev-stories (ordered and 20 shuffles)
+  // from 0.6 down to 0.4; 0.3 lost 0.01 on shuffled dev-stories.
+  static constexpr double kHeldFirmly = 0.4;
   // Signatures of the live stories the last bisection left whole.
   std::unordered_set<uint64_t> whole;
   static uint64_t Mix(uint64_t x) {  // splitmix64's finaliser
@@ -140,7 +157,7 @@ struct StoryClusterer::Impl {
     return x ^ (x >> 31);
   }
   size_t LeastLike(const std::vector<const Weighed*>& m, const TermVector& v, double norm,
-                   bool exclude_self, size_t skip) const;
+                   size_t members, bool exclude_self, size_t skip) const;
   void RebuildLiveStories(const std::vector<uint32_t>& touched);
   void FreezeIdle();
   static constexpr size_t kMinIdleArticles = 1000;

@@ -15,12 +15,13 @@ namespace chorus {
 // The member of `m` (other than the one at `skip`) with the lowest cosine to
 // `v`: its position; the first such member on ties.
 size_t StoryClusterer::Impl::LeastLike(const std::vector<const Weighed*>& m, const TermVector& v,
-                                       double norm, bool exclude_self, size_t skip) const {
+                                       double norm, size_t members, bool exclude_self,
+                                       size_t skip) const {
   size_t best = skip == 0 ? 1 : 0;
   double worst = 2;
   for (size_t k = 0; k < m.size(); ++k) {
     if (k == skip) continue;
-    double c = Cosine(*m[k], v, norm, exclude_self);
+    double c = Cosine(*m[k], v, norm, members, exclude_self);
     if (c < worst) {
       worst = c;
       best = k;
@@ -44,23 +45,25 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(const std::vector<const Weighed
   const TermVector all = vector_of([](size_t) { return true; });
   // Seeds: the member least like the rest of its story, and the member least
   // like that one.
-  const size_t a = LeastLike(m, all, NormSq(all), true, std::string::npos);
+  const size_t a = LeastLike(m, all, NormSq(all), m.size(), true, std::string::npos);
   const TermVector va = vector_of([&](size_t k) { return k == a; });
   const double na = NormSq(va);
-  const size_t b = LeastLike(m, va, na, false, a);
+  const size_t b = LeastLike(m, va, na, 1, false, a);
   const TermVector vb = vector_of([&](size_t k) { return k == b; });
   const double nb = NormSq(vb);
   std::vector<int> side(m.size(), 0);
   for (size_t k = 0; k < m.size(); ++k)
-    side[k] = Cosine(*m[k], va, na, false) > Cosine(*m[k], vb, nb, false);
+    side[k] = Cosine(*m[k], va, na, 1, false) > Cosine(*m[k], vb, nb, 1, false);
   for (int iter = 0; iter < 6; ++iter) {
     const TermVector v[2] = {vector_of([&](size_t k) { return side[k] == 0; }),
                              vector_of([&](size_t k) { return side[k] == 1; })};
     const double n[2] = {NormSq(v[0]), NormSq(v[1])};
+    size_t count[2] = {0, 0};
+    for (int sd : side) ++count[sd];
     bool changed = false;
     for (size_t k = 0; k < m.size(); ++k) {
-      double c0 = Cosine(*m[k], v[0], n[0], side[k] == 0);
-      double c1 = Cosine(*m[k], v[1], n[1], side[k] == 1);
+      double c0 = Cosine(*m[k], v[0], n[0], count[0], side[k] == 0);
+      double c1 = Cosine(*m[k], v[1], n[1], count[1], side[k] == 1);
       int want = c1 > c0 ? 1 : 0;
       if (want != side[k]) {
         side[k] = want;
@@ -166,8 +169,9 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (copy_of[live[i]] != kNoCopy) continue;  // copies follow their originals
       const StoryFeatures& f = feat(i);
       uint32_t own = a[i];
-      double best = size[own] > 1 ? Cosine(weighed[i], vec[own], norm_sq[own], true) : 0;
+      double best = size[own] > 1 ? Cosine(weighed[i], vec[own], norm_sq[own], size[own], true) : 0;
       uint32_t to = own;
+      if (best >= kHeldFirmly) continue;  // (no candidate search)
       std::vector<uint32_t> cand = Candidates(
           TopTerms(f), post,
           [&](uint32_t s) {
@@ -177,7 +181,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
           },
           kRefineCandidates);
       for (uint32_t s : cand) {
-        double sim = Cosine(weighed[i], vec[s], norm_sq[s], false);
+        double sim = Cosine(weighed[i], vec[s], norm_sq[s], size[s], false);
         if (sim > best + 0.02 && sim >= join_threshold) {
           best = sim;
           to = s;
