@@ -25,58 +25,18 @@ double CueContextProbability(const SpanModel& m, const SpanFeatures& f) {
   return 1.0 / (1.0 + std::exp(-m.Score(f)));
 }
 
-namespace {
-
-size_t Overlap(const std::vector<ByteSpan>& a, const std::vector<ByteSpan>& b) {
-  size_t n = 0;
-  for (const ByteSpan& x : a)
-    for (const ByteSpan& y : b) {
-      uint32_t lo = std::max(x.begin, y.begin), hi = std::min(x.end, y.end);
-      if (hi > lo) n += hi - lo;
-    }
-  return n;
-}
-
-std::string Joined(std::string_view text, std::vector<ByteSpan> spans) {
-  std::sort(spans.begin(), spans.end(),
-            [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
-  std::string s;
-  for (const ByteSpan& sp : spans) {
-    if (!s.empty()) s += ' ';
-    s += text.substr(sp.begin, sp.size());
-  }
-  return std::string(TrimSpanText(s));
-}
-
-}  // namespace
-
 void CueContextTrainingSet::Add(std::string_view text, const Segmentation& seg,
                                 const std::vector<GoldSpans>& gold) {
   std::vector<CueContextRecord> records;
   std::vector<Attribution> out = CueContextRun(text, seg, records, names_);
-  // Pair the output with gold attributions one to one, greedily by content
-  // overlap, as the scorer does.
-  struct Pair {
-    size_t ov, p, g;
-  };
-  std::vector<Pair> pairs;
-  for (size_t p = 0; p < out.size(); ++p)
-    for (size_t g = 0; g < gold.size(); ++g)
-      if (size_t ov = Overlap(out[p].content, gold[g].content)) pairs.push_back({ov, p, g});
-  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
-    return a.ov != b.ov ? a.ov > b.ov : a.p != b.p ? a.p > b.p : a.g > b.g;
-  });
-  std::vector<size_t> gold_of(out.size(), gold.size());
-  std::vector<bool> gold_used(gold.size(), false);
-  for (const Pair& x : pairs) {
-    if (gold_of[x.p] != gold.size() || gold_used[x.g]) continue;
-    gold_of[x.p] = x.g;
-    gold_used[x.g] = true;
-  }
+  // Pair the output with gold attributions as the scorer does.
+  std::vector<const std::vector<ByteSpan>*> contents;
+  for (const Attribution& a : out) contents.push_back(&a.content);
+  const std::vector<size_t> gold_of = PairByContent(contents, gold);
   auto exact = [&](size_t p) {
     const size_t g = gold_of[p];
     return g != gold.size() && !gold[g].source.empty() &&
-           Joined(text, out[p].source) == Joined(text, gold[g].source);
+           JoinedSpanText(text, out[p].source) == JoinedSpanText(text, gold[g].source);
   };
   for (const GoldSpans& g : gold) gold_sources_ += !g.source.empty();
   std::vector<bool> candidate(out.size(), false);

@@ -227,19 +227,19 @@ size_t Overlap(const std::vector<ByteSpan>& a, const std::vector<ByteSpan>& b) {
 
 }  // namespace
 
-void SpanTrainingSet::Add(std::string_view text, const Segmentation& seg,
-                          const std::vector<GoldSpans>& gold) {
-  std::vector<SpanDecision> ds = SpanDecisions(text, seg, names_);
-  // Pair predicted attributions (distinct contents) with gold ones one to
-  // one, greedily by content overlap, as the scorer does.
-  std::vector<const std::vector<ByteSpan>*> preds;
-  std::vector<size_t> attr_of(ds.size());
-  for (size_t i = 0; i < ds.size(); ++i) {
-    size_t k = 0;
-    while (k < preds.size() && *preds[k] != ds[i].content) ++k;
-    if (k == preds.size()) preds.push_back(&ds[i].content);
-    attr_of[i] = k;
+std::string JoinedSpanText(std::string_view text, std::vector<ByteSpan> spans) {
+  std::sort(spans.begin(), spans.end(),
+            [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+  std::string s;
+  for (const ByteSpan& sp : spans) {
+    if (!s.empty()) s += ' ';
+    s += text.substr(sp.begin, sp.size());
   }
+  return std::string(TrimSpanText(s));
+}
+
+std::vector<size_t> PairByContent(const std::vector<const std::vector<ByteSpan>*>& preds,
+                                  const std::vector<GoldSpans>& gold) {
   struct Pair {
     size_t ov, p, g;
   };
@@ -257,16 +257,24 @@ void SpanTrainingSet::Add(std::string_view text, const Segmentation& seg,
     gold_of[x.p] = x.g;
     gold_used[x.g] = true;
   }
-  auto joined = [&](std::vector<ByteSpan> spans) {
-    std::sort(spans.begin(), spans.end(),
-              [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
-    std::string s;
-    for (const ByteSpan& sp : spans) {
-      if (!s.empty()) s += ' ';
-      s += text.substr(sp.begin, sp.size());
-    }
-    return std::string(TrimSpanText(s));
-  };
+  return gold_of;
+}
+
+void SpanTrainingSet::Add(std::string_view text, const Segmentation& seg,
+                          const std::vector<GoldSpans>& gold) {
+  std::vector<SpanDecision> ds = SpanDecisions(text, seg, names_);
+  // Pair predicted attributions (distinct contents) with gold ones one to
+  // one, greedily by content overlap, as the scorer does.
+  std::vector<const std::vector<ByteSpan>*> preds;
+  std::vector<size_t> attr_of(ds.size());
+  for (size_t i = 0; i < ds.size(); ++i) {
+    size_t k = 0;
+    while (k < preds.size() && *preds[k] != ds[i].content) ++k;
+    if (k == preds.size()) preds.push_back(&ds[i].content);
+    attr_of[i] = k;
+  }
+  const std::vector<size_t> gold_of = PairByContent(preds, gold);
+  auto joined = [&](std::vector<ByteSpan> spans) { return JoinedSpanText(text, std::move(spans)); };
   for (size_t i = 0; i < ds.size(); ++i) {
     size_t g = gold_of[attr_of[i]];
     if (g == gold.size()) continue;

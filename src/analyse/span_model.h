@@ -223,6 +223,16 @@ std::unordered_map<uint64_t, double> TrainSpanLogistic(
 // `text[s]` without white space, punctuation and quotation marks at its ends.
 std::string_view TrimSpanText(std::string_view s);
 
+// The spans' text in text order, joined by spaces and trimmed as TrimSpanText
+// does: what the scorer compares for an exact match.
+std::string JoinedSpanText(std::string_view text, std::vector<ByteSpan> spans);
+
+// Pairs predicted contents with gold attributions one to one, greedily by
+// the largest content overlap, as the scorer does: for each prediction, the
+// index of its gold attribution, or gold.size() when it has none.
+std::vector<size_t> PairByContent(const std::vector<const std::vector<ByteSpan>*>& predicted,
+                                  const std::vector<GoldSpans>& gold);
+
 // The embedded model text (generated from models/span_model.tsv).
 std::string_view EmbeddedSpanModel();
 
