@@ -3,21 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace chorus::quotes {
 
 const SpanModel& CueContextModel() {
-  static const SpanModel model([] {
-    const char* path = std::getenv("CHORUS_CUE_CONTEXT_MODEL");
-    if (path == nullptr || *path == '\0') return std::string(EmbeddedCueContextModel());
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }());
+  static const SpanModel model(ModelText("CHORUS_CUE_CONTEXT_MODEL", EmbeddedCueContextModel()));
   return model;
 }
 

@@ -108,15 +108,17 @@ double SpanModel::Score(const SpanFeatures& f) const {
 const SpanModel& SpanModel::Embedded() {
   // CHORUS_SPAN_MODEL=FILE replaces the compiled-in weights (for trying a
   // model before compiling it in).
-  static const SpanModel model([] {
-    const char* path = std::getenv("CHORUS_SPAN_MODEL");
-    if (path == nullptr || *path == '\0') return std::string(EmbeddedSpanModel());
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }());
+  static const SpanModel model(ModelText("CHORUS_SPAN_MODEL", EmbeddedSpanModel()));
   return model;
+}
+
+std::string ModelText(const char* env, std::string_view embedded) {
+  const char* path = std::getenv(env);
+  if (path == nullptr || *path == '\0') return std::string(embedded);
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 double SpanModelTrainer::Score(const SpanFeatures& f) const {

@@ -236,4 +236,9 @@ std::vector<size_t> PairByContent(const std::vector<const std::vector<ByteSpan>*
 // The embedded model text (generated from models/span_model.tsv).
 std::string_view EmbeddedSpanModel();
 
+// The text of the model file named by the environment variable `env` when it
+// is set and not empty (for trying a model before compiling it in), else
+// `embedded`.
+std::string ModelText(const char* env, std::string_view embedded);
+
 }  // namespace chorus::quotes
