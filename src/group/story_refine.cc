@@ -170,8 +170,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       const StoryFeatures& f = feat(i);
       uint32_t own = a[i];
       double best = size[own] > 1 ? Cosine(weighed[i], vec[own], norm_sq[own], size[own], true) : 0;
-      uint32_t to = own;
       if (best >= kHeldFirmly) continue;  // (no candidate search)
+      uint32_t to = own;
       std::vector<uint32_t> cand = Candidates(
           TopTerms(f), post,
           [&](uint32_t s) {
