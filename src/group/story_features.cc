@@ -1,10 +1,12 @@
 // Clustering features of one article; see chorus/stories.h.
+#define XXH_INLINE_ALL  // term keys are short: inline XXH3 skips the call and its length dispatch
 #include <xxhash.h>
 
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -133,34 +135,69 @@ constexpr std::array<std::string_view, 200> kStopwords = {
     "know",    "going",   "want",    "back",          "take",      "come",      "see",
     "look"};
 
-// Stop words by their term key (the hash every word gets anyway), in a sorted
-// array: a binary search over integers, no string compares.
+// Stop words by their term key (the hash every word gets anyway), in an
+// open-addressed table of 512 keys (load < 1/2): about one probe a word, no
+// string compares. Zero marks an empty slot (no word hashes to zero here:
+// checked when the table is built).
+class StopwordKeys {
+ public:
+  StopwordKeys() {
+    for (std::string_view w : kStopwords) {
+      const uint64_t key = TermDictionary::Key(w);
+      if (key == 0) std::abort();
+      size_t i = Home(key);
+      while (slots_[i] != 0 && slots_[i] != key) i = (i + 1) & (kSlots - 1);
+      slots_[i] = key;
+    }
+  }
+  bool Contains(uint64_t key) const {
+    for (size_t i = Home(key);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i] == key) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;
+  static size_t Home(uint64_t key) { return static_cast<size_t>(key >> 55); }
+  std::array<uint64_t, kSlots> slots_{};
+};
+
 bool IsStopwordKey(uint64_t key) {
-  static const std::vector<uint64_t> keys = [] {
-    std::vector<uint64_t> k;
-    for (std::string_view w : kStopwords) k.push_back(TermDictionary::Key(w));
-    std::sort(k.begin(), k.end());
-    return k;
-  }();
-  return std::binary_search(keys.begin(), keys.end(), key);
+  static const StopwordKeys keys;
+  return keys.Contains(key);
 }
 
 // ASCII-lowercases `w` into `s` (reused: no allocation per token in the
-// steady state) and drops a trailing possessive.
+// steady state) and drops a trailing possessive ('s, ’s, ', ’) when a letter
+// or more is left before it.
 void Lower(std::string_view w, std::string& s) {
-  s.assign(w);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  for (std::string_view suf : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})
-    if (s.size() > suf.size() + 1 && s.ends_with(suf)) {
-      s.resize(s.size() - suf.size());
-      break;
-    }
+  s.resize(w.size());
+  util::LowerAscii(w.data(), s.data(), w.size());
+  const size_t n = s.size();
+  size_t cut = 0;
+  if (n > 0 && s[n - 1] == 's' && n >= 2 && s[n - 2] == '\'') {
+    cut = 2;
+  } else if (n >= 4 && s[n - 1] == 's' && s.compare(n - 4, 3, "\xE2\x80\x99") == 0) {
+    cut = 4;
+  } else if (n > 0 && s[n - 1] == '\'') {
+    cut = 1;
+  } else if (n >= 3 && s.compare(n - 3, 3, "\xE2\x80\x99") == 0) {
+    cut = 3;
+  }
+  if (cut != 0 && n > cut + 1) s.resize(n - cut);
 }
 
 constexpr size_t kMaxWords = 500;  // the lead carries the event; long tails add noise
 constexpr float kTitleWeight = 2.0f;
 constexpr float kNameWeight = 1.5f;
+constexpr float kQuoteWeight = 0.5f;
+// ExtractStoryTerms sums weights in any order: exact only for multiples of 0.5.
+constexpr bool HalfMultiple(float w) {
+  return static_cast<float>(static_cast<int>(w * 2)) == w * 2;
+}
+static_assert(HalfMultiple(kTitleWeight) && HalfMultiple(kNameWeight) &&
+              HalfMultiple(kTitleWeight * kNameWeight) && HalfMultiple(kQuoteWeight));
 
 // Term key -> raw weight, one entry per occurrence; summed per key (in
 // occurrence order) by Sum().
@@ -218,9 +255,8 @@ inline bool InQuoteWord(char ch, bool inside) {
 
 void AddQuoteShingles(std::string_view text, const std::vector<ByteSpan>& quotation_parts,
                       TermCounts& tf, std::vector<uint64_t>& keys) {
-  constexpr float kQuoteWeight = 0.5f;
-  std::vector<std::string_view> words;
-  std::string sh;
+  thread_local std::string joined, sh;
+  thread_local std::vector<size_t> starts;
   thread_local NormalizedText normalized;
   thread_local std::string ascii;
   for (const ByteSpan& part : quotation_parts) {
@@ -240,21 +276,27 @@ void AddQuoteShingles(std::string_view text, const std::vector<ByteSpan>& quotat
       normalized.Assign(raw);
       norm = normalized.text();
     }
-    words.clear();
+    // The words, each followed by one space, in one string: a shingle
+    // "q:w1 w2 w3 w4 " is then "q:" and one slice of it.
+    joined.clear();
+    starts.clear();
     size_t i = 0;
     while (i < norm.size()) {
       while (i < norm.size() && !InQuoteWord(norm[i], false)) ++i;
       size_t b = i;
       while (i < norm.size() && InQuoteWord(norm[i], true)) ++i;
-      if (i > b) words.push_back(norm.substr(b, i - b));
-    }
-    if (words.size() < 8) continue;
-    for (size_t k = 0; k + 4 <= words.size(); ++k) {
-      sh.assign("q:");
-      for (size_t j = 0; j < 4; ++j) {
-        sh += words[k + j];
-        sh += ' ';
+      if (i > b) {
+        starts.push_back(joined.size());
+        joined.append(norm, b, i - b);
+        joined += ' ';
       }
+    }
+    const size_t n_words = starts.size();
+    if (n_words < 8) continue;
+    starts.push_back(joined.size());
+    for (size_t k = 0; k + 4 <= n_words; ++k) {
+      sh.assign("q:");
+      sh.append(joined, starts[k], starts[k + 4] - starts[k]);
       // A fixed 1-in-4 sample of the shingles (by hash, so every article
       // samples the same ones): enough to tell a shared long quotation.
       const uint64_t key = TermDictionary::Key(sh);
@@ -305,9 +347,10 @@ StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg,
     Segment(a.title, ts);
     AddTerms(a.title, ts, kTitleWeight, tf);
   }
-  // Sum each term's occurrences (in occurrence order), then sublinear tf.
-  std::stable_sort(tf.begin(), tf.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Sum each term's occurrences, then sublinear tf. Every weight is a multiple
+  // of 0.5 (1, 1.5, 2, 3, 0.5), so the float sums are exact in any order and
+  // an unstable sort gives the same features as occurrence order.
+  std::sort(tf.begin(), tf.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (size_t i = 0; i < tf.size();) {
     float w = 0;
     size_t j = i;
