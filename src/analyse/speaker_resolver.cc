@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
-#include <map>
-#include <unordered_map>
 
 #include "analyse/cue_lexicon.h"
 #include "analyse/word_list.h"
@@ -98,9 +96,8 @@ bool IsNotName(std::string_view w) {
 enum Gender : uint8_t { kUnknown = 0, kMale = 1, kFemale = 2 };
 
 struct Person {
-  std::vector<std::string> words;  // lower-cased name words, e.g. {"chrissy", "teigen"}
-  std::string display;             // "Chrissy Teigen"
-  int male = 0, female = 0;        // pronouns seen after its mentions
+  uint32_t first = 0, n = 0;  // its name words: name_words_[first, first + n)
+  int male = 0, female = 0;   // pronouns seen after its mentions
   int mentions = 0;
   Gender gender() const {
     if (male > female) return kMale;
@@ -114,10 +111,19 @@ struct Mention {
   size_t person;  // index into people
 };
 
+// A mention filed under one word of the person's name.
+struct WordMention {
+  uint32_t word;  // word id
+  Mention m;
+};
+
+constexpr uint32_t kNone = ~0u;
+
 class Resolver {
  public:
   explicit Resolver(const ArticleView& v) : v_(v) {
     CollectNames();
+    IndexMentions();
     main_person_ = FindMainPerson();
   }
 
@@ -135,12 +141,19 @@ class Resolver {
   // initials' full stops dropped, into `out` (cleared first).
   void NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) const;
   void CollectNames();
+  // Files every mention under each word of its person's name, in text order.
+  void IndexMentions();
   size_t Register(const std::vector<uint32_t>& toks);
   // The person a single name word refers to (surname or first name), or npos.
   size_t FindByWord(std::string_view w, uint32_t before) const;
   size_t MostRecent(uint32_t before, Gender g) const;
   size_t FindMainPerson() const;
   void AddMention(uint32_t tok, size_t person);
+  std::string Display(size_t person) const;  // "Chrissy Teigen"
+  // The id of word `w` (lower-cased, possessive stripped); a new id when
+  // `add`, else kNone for a word never seen.
+  uint32_t WordId(std::string_view w, bool add);
+  uint32_t FindWord(std::string_view w) const;
 
   // Mentions looked back over by MostRecent, at most (keeps resolution linear).
   static constexpr size_t kMaxLookBack = 1000;
@@ -148,22 +161,24 @@ class Resolver {
   const ArticleView& v_;
   std::vector<Person> people_;
   std::vector<Mention> mentions_;  // in text order
-  // Indexes that keep every lookup independent of the number of names:
-  // person by its words joined with '\x1f'; mentions (in text order) of the
-  // people whose name has a word; the first person registered with a word.
-  // Looked up by string_view: no copy of the word to find it.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
-  };
-  template <class V>
-  using ByWord = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
-  ByWord<size_t> person_by_name_;
-  ByWord<std::vector<Mention>> mentions_by_word_;
-  ByWord<size_t> first_person_by_word_;
+  // Every lookup is independent of the number of names, and nothing is
+  // allocated per word or mention: the words are views into the view's
+  // lower-cased text, given ids by an open-addressed table; a person is a
+  // run of word ids (and the tokens it was first written with), found by the
+  // hash of that run.
+  std::vector<std::string_view> words_;  // by id
+  std::vector<uint32_t> word_slots_;     // id + 1, 0 for an empty slot
+  std::vector<uint32_t> name_words_;     // word ids of each person's name
+  std::vector<uint32_t> name_toks_;      // the tokens of its first mention
+  std::vector<uint32_t> person_slots_;   // person + 1 by the hash of its words
+  std::vector<uint32_t> first_person_by_word_;  // by word id: first person with it
+  // While names are collected (every mention so far lies before the token
+  // looked up): the last mention filed under each word.
+  std::vector<uint32_t> last_tok_by_word_, last_person_by_word_;
+  std::vector<WordMention> by_word_;     // filed mentions; sorted by word once collected
+  std::vector<uint32_t> by_word_start_;  // by word id: its range in by_word_ (CSR)
   size_t main_person_ = std::string::npos;
   mutable std::vector<uint32_t> name_;  // scratch for NameTokens
-  std::string key_;                     // scratch for Register
 };
 
 void Resolver::NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) const {
@@ -181,36 +196,126 @@ void Resolver::NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) co
   out.erase(out.begin(), out.begin() + static_cast<long>(start));
 }
 
+uint32_t Resolver::FindWord(std::string_view w) const {
+  if (word_slots_.empty()) return kNone;
+  const size_t mask = word_slots_.size() - 1;
+  for (size_t i = std::hash<std::string_view>{}(w) & mask;; i = (i + 1) & mask) {
+    const uint32_t id = word_slots_[i];
+    if (id == 0) return kNone;
+    if (words_[id - 1] == w) return id - 1;
+  }
+}
+
+uint32_t Resolver::WordId(std::string_view w, bool add) {
+  const uint32_t found = FindWord(w);
+  if (found != kNone || !add) return found;
+  if (2 * (words_.size() + 1) > word_slots_.size()) {  // grow, load <= 1/2
+    std::vector<uint32_t> slots(std::max<size_t>(64, 2 * word_slots_.size()), 0);
+    const size_t mask = slots.size() - 1;
+    for (uint32_t id = 0; id < words_.size(); ++id) {
+      size_t i = std::hash<std::string_view>{}(words_[id]) & mask;
+      while (slots[i] != 0) i = (i + 1) & mask;
+      slots[i] = id + 1;
+    }
+    word_slots_.swap(slots);
+  }
+  const size_t mask = word_slots_.size() - 1;
+  size_t i = std::hash<std::string_view>{}(w) & mask;
+  while (word_slots_[i] != 0) i = (i + 1) & mask;
+  word_slots_[i] = static_cast<uint32_t>(words_.size()) + 1;
+  words_.push_back(w);
+  first_person_by_word_.push_back(kNone);
+  last_tok_by_word_.push_back(kNone);
+  last_person_by_word_.push_back(kNone);
+  return static_cast<uint32_t>(words_.size()) - 1;
+}
+
+namespace {
+uint64_t RunHash(const uint32_t* ids, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; ++i) h = (h ^ ids[i]) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+}  // namespace
+
 size_t Resolver::Register(const std::vector<uint32_t>& toks) {
-  key_.clear();
-  for (uint32_t k : toks) {
-    key_ += StripPossessive(v_.toks[k].low);
-    key_ += '\x1f';
+  // The name's word ids go at the end of name_words_: kept if it is new.
+  const size_t first = name_words_.size();
+  for (uint32_t k : toks) name_words_.push_back(WordId(StripPossessive(v_.toks[k].low), true));
+  const uint32_t* ids = name_words_.data() + first;
+  const size_t n = toks.size();
+  const uint64_t h = RunHash(ids, n);
+  if (!person_slots_.empty()) {
+    const size_t mask = person_slots_.size() - 1;
+    for (size_t i = h & mask; person_slots_[i] != 0; i = (i + 1) & mask) {
+      const Person& p = people_[person_slots_[i] - 1];
+      if (p.n == n && std::equal(ids, ids + n, name_words_.begin() + p.first)) {
+        name_words_.resize(first);
+        return person_slots_[i] - 1;
+      }
+    }
   }
-  if (auto it = person_by_name_.find(std::string_view(key_)); it != person_by_name_.end())
-    return it->second;
-  person_by_name_.emplace(key_, people_.size());
+  if (2 * (people_.size() + 1) > person_slots_.size()) {  // grow, load <= 1/2
+    std::vector<uint32_t> slots(std::max<size_t>(32, 2 * person_slots_.size()), 0);
+    const size_t mask = slots.size() - 1;
+    for (uint32_t q = 0; q < people_.size(); ++q) {
+      size_t i = RunHash(name_words_.data() + people_[q].first, people_[q].n) & mask;
+      while (slots[i] != 0) i = (i + 1) & mask;
+      slots[i] = q + 1;
+    }
+    person_slots_.swap(slots);
+  }
+  const size_t mask = person_slots_.size() - 1;
+  size_t i = h & mask;
+  while (person_slots_[i] != 0) i = (i + 1) & mask;
+  const uint32_t index = static_cast<uint32_t>(people_.size());
+  person_slots_[i] = index + 1;
   Person p;
-  for (uint32_t k : toks) {
-    p.words.emplace_back(StripPossessive(v_.toks[k].low));
-    if (!p.display.empty()) p.display += ' ';
-    p.display += StripPossessive(v_.Str(k));
+  p.first = static_cast<uint32_t>(first);
+  p.n = static_cast<uint32_t>(n);
+  name_toks_.resize(name_words_.size(), 0);
+  std::copy(toks.begin(), toks.end(), name_toks_.begin() + static_cast<long>(first));
+  for (size_t k = 0; k < n; ++k)
+    if (first_person_by_word_[ids[k]] == kNone) first_person_by_word_[ids[k]] = index;
+  people_.push_back(p);
+  return index;
+}
+
+std::string Resolver::Display(size_t person) const {
+  const Person& p = people_[person];
+  std::string s;
+  for (uint32_t k = p.first; k < p.first + p.n; ++k) {
+    if (!s.empty()) s += ' ';
+    s += StripPossessive(v_.Str(name_toks_[k]));
   }
-  for (const std::string& w : p.words) first_person_by_word_.emplace(w, people_.size());
-  people_.push_back(std::move(p));
-  return people_.size() - 1;
+  return s;
 }
 
 void Resolver::AddMention(uint32_t tok, size_t person) {
-  people_[person].mentions++;
+  Person& p = people_[person];
+  p.mentions++;
   mentions_.push_back({tok, person});
-  if (people_[person].words.size() < 2) return;
-  for (const std::string& w : people_[person].words) {
-    auto it = mentions_by_word_.find(std::string_view(w));
-    if (it == mentions_by_word_.end()) it = mentions_by_word_.emplace(w, 0).first;
-    std::vector<Mention>& list = it->second;
-    if (list.empty() || list.back().tok != tok) list.push_back({tok, person});
+  if (p.n < 2) return;
+  for (uint32_t k = p.first; k < p.first + p.n; ++k) {
+    const uint32_t w = name_words_[k];
+    if (last_tok_by_word_[w] == tok) continue;  // a name with the same word twice
+    last_tok_by_word_[w] = tok;
+    last_person_by_word_[w] = static_cast<uint32_t>(person);
+    by_word_.push_back({w, {tok, person}});
   }
+}
+
+void Resolver::IndexMentions() {
+  // A counting sort by word: each word's mentions stay in text order.
+  by_word_start_.assign(words_.size() + 1, 0);
+  for (const WordMention& x : by_word_) ++by_word_start_[x.word + 1];
+  for (size_t w = 0; w < words_.size(); ++w) by_word_start_[w + 1] += by_word_start_[w];
+  std::vector<WordMention> sorted(by_word_.size());
+  std::vector<uint32_t> next(by_word_start_.begin(), by_word_start_.end() - 1);
+  for (const WordMention& x : by_word_) sorted[next[x.word]++] = x;
+  by_word_.swap(sorted);
+  std::vector<uint32_t>().swap(last_tok_by_word_);
+  std::vector<uint32_t>().swap(last_person_by_word_);
 }
 
 // 'm' for he, his, him, himself; 'f' for she, her, hers, herself; else 0.
@@ -279,14 +384,19 @@ void Resolver::CollectNames() {
 size_t Resolver::FindByWord(std::string_view w, uint32_t before) const {
   // Prefer the person most recently mentioned before `before` whose name has
   // the word; otherwise anyone in the article with it.
-  if (auto it = mentions_by_word_.find(w); it != mentions_by_word_.end()) {
-    const std::vector<Mention>& list = it->second;
-    auto after = std::lower_bound(list.begin(), list.end(), before,
-                                  [](const Mention& m, uint32_t t) { return m.tok < t; });
-    if (after != list.begin()) return std::prev(after)->person;
+  const uint32_t id = FindWord(w);
+  if (id == kNone) return std::string::npos;
+  if (!last_person_by_word_.empty()) {  // collecting: every mention lies before
+    if (last_person_by_word_[id] != kNone) return last_person_by_word_[id];
+  } else {
+    const auto list = by_word_.begin() + by_word_start_[id];
+    const auto list_end = by_word_.begin() + by_word_start_[id + 1];
+    auto after = std::lower_bound(list, list_end, before,
+                                  [](const WordMention& x, uint32_t t) { return x.m.tok < t; });
+    if (after != list) return std::prev(after)->m.person;
   }
-  auto it = first_person_by_word_.find(w);
-  return it == first_person_by_word_.end() ? std::string::npos : it->second;
+  const uint32_t p = first_person_by_word_[id];
+  return p == kNone ? std::string::npos : p;
 }
 
 size_t Resolver::MostRecent(uint32_t before, Gender g) const {
@@ -345,11 +455,11 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
   std::string_view first = T[b].low;
   if (head_end == b + 1 && (first == "he" || first == "she")) {
     size_t p = MostRecent(b, first == "he" ? kMale : kFemale);
-    return p == std::string::npos ? std::string() : people_[p].display;
+    return p == std::string::npos ? std::string() : Display(p);
   }
   if (head_end == b + 1 && (first == "who" || first == "which") && b >= 2 && v_.Str(b - 1) == ",") {
     size_t p = MostRecent(b, kUnknown);
-    return p == std::string::npos ? std::string() : people_[p].display;
+    return p == std::string::npos ? std::string() : Display(p);
   }
   if (IsSubjectPronoun(first) && head_end == b + 1) return {};  // I, we, they, it, you
   // The last run of capitalised words in the head names the speaker.
@@ -380,7 +490,7 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
     }
     if (name.size() == 1) {
       size_t p = FindByWord(StripPossessive(T[name[0]].low), b);
-      if (p != std::string::npos) return people_[p].display;
+      if (p != std::string::npos) return Display(p);
       return std::string(StripPossessive(v_.Str(name[0])));
     }
   }
@@ -388,7 +498,7 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
   // person of the article, when it is also the last person mentioned.
   if (definite && first == "the") {
     size_t main = main_person_;
-    if (main != std::string::npos && MostRecent(b, kUnknown) == main) return people_[main].display;
+    if (main != std::string::npos && MostRecent(b, kUnknown) == main) return Display(main);
   }
   return {};
 }
