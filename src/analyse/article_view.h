@@ -39,6 +39,7 @@ struct ArticleView {
   std::string_view text;
   const Segmentation& seg;
   std::vector<Tok> toks;
+  std::vector<uint32_t> tok_begin;  // toks[i].span.begin, for TokenAt
   // The text lower-cased, then a copy of each token holding ’ with ' for it;
   // sized once (the tokens' `low` point into it).
   std::string lowered;

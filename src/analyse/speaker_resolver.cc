@@ -199,7 +199,7 @@ void Resolver::NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) co
 uint32_t Resolver::FindWord(std::string_view w) const {
   if (word_slots_.empty()) return kNone;
   const size_t mask = word_slots_.size() - 1;
-  for (size_t i = std::hash<std::string_view>{}(w) & mask;; i = (i + 1) & mask) {
+  for (size_t i = WordHash(w) & mask;; i = (i + 1) & mask) {
     const uint32_t id = word_slots_[i];
     if (id == 0) return kNone;
     if (words_[id - 1] == w) return id - 1;
@@ -213,14 +213,14 @@ uint32_t Resolver::WordId(std::string_view w, bool add) {
     std::vector<uint32_t> slots(std::max<size_t>(64, 2 * word_slots_.size()), 0);
     const size_t mask = slots.size() - 1;
     for (uint32_t id = 0; id < words_.size(); ++id) {
-      size_t i = std::hash<std::string_view>{}(words_[id]) & mask;
+      size_t i = WordHash(words_[id]) & mask;
       while (slots[i] != 0) i = (i + 1) & mask;
       slots[i] = id + 1;
     }
     word_slots_.swap(slots);
   }
   const size_t mask = word_slots_.size() - 1;
-  size_t i = std::hash<std::string_view>{}(w) & mask;
+  size_t i = WordHash(w) & mask;
   while (word_slots_[i] != 0) i = (i + 1) & mask;
   word_slots_[i] = static_cast<uint32_t>(words_.size()) + 1;
   words_.push_back(w);
