@@ -7,7 +7,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <map>
+#include <string>
 
+#include "analyse/cue_context.h"
 #include "chorus/segment.h"
 #include "quotes_test_util.h"
 #include "test_util.h"
@@ -35,6 +39,46 @@ TEST(SpanModel, ScoresTheWeightsOfItsLines) {
   f.Add("sx");
   f.Add("unknown");
   EXPECT_DOUBLE_EQ(m.Score(f), -0.5);
+}
+
+TEST(SpanModel, ALaterLineForTheSameFeatureWins) {
+  SpanModel m("1\tsx\n2.5\tsx\n");
+  EXPECT_EQ(m.size(), 1u);
+  SpanFeatures f;
+  f.Add("sx");
+  EXPECT_DOUBLE_EQ(m.Score(f), 2.5);
+}
+
+// The table keeps a 32-bit tag per feature: every feature of the versioned
+// models must come back with exactly its own weight.
+void ExpectEveryLineScoresItsWeight(std::string_view text) {
+  SpanModel m(text);
+  std::map<std::string, float> weights;  // the last line of a feature wins
+  for (size_t b = 0; b < text.size();) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    b = e + 1;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    weights[std::string(line.substr(tab + 1))] =
+        std::strtof(std::string(line.substr(0, tab)).c_str(), nullptr);
+  }
+  size_t nonzero = 0;
+  for (const auto& [name, w] : weights) {
+    SpanFeatures f;
+    f.h[0] = SpanFeatureHash(name);
+    f.n = 1;
+    ASSERT_EQ(m.Score(f), static_cast<double>(w)) << name;
+    nonzero += w != 0;
+  }
+  EXPECT_EQ(m.size(), nonzero);
+  EXPECT_GT(nonzero, 1000u);
+}
+
+TEST(SpanModel, TheVersionedModelsScoreEveryFeatureExactly) {
+  ExpectEveryLineScoresItsWeight(EmbeddedSpanModel());
+  ExpectEveryLineScoresItsWeight(EmbeddedCueContextModel());
 }
 
 TEST(SpanModel, TrimsLikeTheScorer) {

@@ -56,6 +56,7 @@ SpanModel::SpanModel(std::string_view m) {
   while (cap < 2 * lines) cap *= 2;
   slots_.assign(cap, Slot{});
   mask_ = cap - 1;
+  std::vector<uint64_t> keys(cap, 0);  // each slot's full hash, while loading
   while (!m.empty()) {
     size_t nl = m.find('\n');
     std::string_view line = m.substr(0, nl);
@@ -63,7 +64,7 @@ SpanModel::SpanModel(std::string_view m) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;
     std::string num(line.substr(0, tab));
-    Put(SpanFeatureHash(line.substr(tab + 1)), std::strtof(num.c_str(), nullptr));
+    Put(SpanFeatureHash(line.substr(tab + 1)), std::strtof(num.c_str(), nullptr), keys);
   }
 }
 
@@ -71,18 +72,25 @@ namespace {
 uint64_t SlotOf(uint64_t h) {
   return h ^ (h >> 29);  // FNV's low bits alone mix poorly
 }
+uint32_t TagOf(uint64_t h) {
+  return static_cast<uint32_t>(h >> 32);
+}
 }  // namespace
 
-void SpanModel::Put(uint64_t key, float w) {
+void SpanModel::Put(uint64_t key, float w, std::vector<uint64_t>& keys) {
   if (w == 0) return;
+  const uint32_t tag = TagOf(key);
   for (uint64_t i = SlotOf(key) & mask_;; i = (i + 1) & mask_) {
     Slot& s = slots_[i];
-    if (s.w == 0 && s.key == 0) {
-      s = Slot{key, w};
+    if (s.w == 0 && s.tag == 0) {
+      s = Slot{tag, w};
+      keys[i] = key;
       ++size_;
       return;
     }
-    if (s.key == key) {  // a feature listed twice: the last line wins, as before
+    if (s.tag == tag) {
+      // A feature listed twice: the last line wins, as before.
+      if (keys[i] != key) throw ModelError("two features of the model share a 32-bit tag");
       s.w = w;
       return;
     }
@@ -93,13 +101,14 @@ double SpanModel::Score(const SpanFeatures& f) const {
   double s = 0;
   for (uint32_t i = 0; i < f.n; ++i) {
     const uint64_t key = f.h[i];
+    const uint32_t tag = TagOf(key);
     for (uint64_t j = SlotOf(key) & mask_;; j = (j + 1) & mask_) {
       const Slot& slot = slots_[j];
-      if (slot.key == key && slot.w != 0) {
+      if (slot.tag == tag && slot.w != 0) {
         s += slot.w;
         break;
       }
-      if (slot.w == 0 && slot.key == 0) break;
+      if (slot.w == 0 && slot.tag == 0) break;
     }
   }
   return s;

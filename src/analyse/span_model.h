@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -99,6 +100,11 @@ struct SpanFeatures {
 uint64_t SpanFeatureHash(std::string_view name);
 
 // The weights compiled into the binary (models/span_model.tsv).
+// A model file the compact table cannot hold exactly (see SpanModel).
+struct ModelError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 class SpanModel {
  public:
   explicit SpanModel(std::string_view text);  // "weight<TAB>feature" lines
@@ -109,14 +115,21 @@ class SpanModel {
  private:
   // Open addressing, linear probing, a power-of-two table at most half full:
   // Score runs for every feature of every candidate end, and a probe into one
-  // flat array costs far less than a node-based map's lookup. Keys are the
-  // features' hashes; a slot with weight 0 and key 0 is empty (a weight of 0
-  // is no weight, so such features are not stored).
+  // flat array costs far less than a node-based map's lookup. A feature's
+  // hash picks its home slot by its low bits and is told apart there by its
+  // high 32 bits (the tag): 8-byte slots keep the table at 256 KB for the
+  // span model, where the probes' cache misses are most of Score's time. Two
+  // features of a model whose tags meet on one probe run are refused when the
+  // model is loaded (ModelError), so a loaded model is always exactly its
+  // file. A feature absent from the model matches a stored one only when its
+  // 32-bit tag equals that of a slot it probes (odds ~1e-9 a lookup). A slot
+  // with weight 0 and tag 0 is empty (a weight of 0 is no weight, so such
+  // features are not stored).
   struct Slot {
-    uint64_t key = 0;
+    uint32_t tag = 0;
     float w = 0;
   };
-  void Put(uint64_t key, float w);
+  void Put(uint64_t key, float w, std::vector<uint64_t>& keys);
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   size_t size_ = 0;
