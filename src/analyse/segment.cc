@@ -282,7 +282,7 @@ void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
       i += len;
       for (;;) {
         // The common case: a run of ASCII letters and digits.
-        while (i < end && At(s, i) < 0x80 && kTokClass[At(s, i)] >= kAlnum) ++i;
+        i = util::SkipAsciiAlnum(s.data(), i, end);
         if (i >= end) break;
         unsigned char c = At(s, i);
         if (c >= 0x80 && text::IsWordChar(s, i, len)) {

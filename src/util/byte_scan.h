@@ -8,6 +8,8 @@
 // with p[i] one of the values, or `to` when there is none. It reads only
 // bytes in [from, to). LowerAscii(src, dst, n) writes the n bytes of src to
 // dst with A-Z lower-cased and every other byte as it is (dst may be src).
+// SkipAsciiAlnum(p, from, to) returns the least i in [from, to) with p[i] not
+// an ASCII letter or digit, or `to`; it reads only bytes in [from, to).
 #pragma once
 
 #include <cstddef>
@@ -60,6 +62,34 @@ inline void LowerAscii(const char* src, char* dst, size_t n) {
     const auto c = static_cast<unsigned char>(src[i]);
     dst[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
+}
+
+inline size_t SkipAsciiAlnum(const char* p, size_t from, size_t to) {
+  size_t i = from;
+#if defined(__SSE2__)
+  // c in [a-z] after OR 0x20, or c in [0-9]: unsigned range checks as signed
+  // compares after shifting each range to start at -128.
+  const __m128i letter_shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i letters = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i digit_shift = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m128i digits = _mm_set1_epi8(static_cast<char>(-128 + 10));
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= to; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i letter =
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), letter_shift), letters);
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, digit_shift), digits);
+    const unsigned mask =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) ^ 0xFFFFu;
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i < to; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (!(static_cast<unsigned char>((c | 0x20) - 'a') < 26 || static_cast<unsigned char>(c - '0') < 10))
+      return i;
+  }
+  return to;
 }
 
 }  // namespace chorus::util
