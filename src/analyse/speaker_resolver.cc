@@ -121,7 +121,26 @@ constexpr uint32_t kNone = ~0u;
 
 class Resolver {
  public:
-  explicit Resolver(const ArticleView& v) : v_(v) {
+  // Resolves the speakers of `v`. One Resolver serves article after article
+  // on a thread: its tables keep their capacity, so nothing is allocated per
+  // article once they have grown.
+  void Reset(const ArticleView& v) {
+    v_ = &v;
+    words_.clear();
+    for (auto* x : {&name_words_, &name_toks_, &first_person_by_word_}) x->clear();
+    people_.clear();
+    mentions_.clear();
+    by_word_.clear();
+    // Tables grown by a long article are let go, not zeroed for every later one.
+    for (auto* slots : {&word_slots_, &person_slots_}) {
+      if (slots->size() > 4096)
+        std::vector<uint32_t>().swap(*slots);
+      else
+        slots->assign(slots->size(), 0);
+    }
+    last_tok_by_word_.clear();
+    last_person_by_word_.clear();
+    collecting_ = true;
     CollectNames();
     IndexMentions();
     main_person_ = FindMainPerson();
@@ -158,7 +177,8 @@ class Resolver {
   // Mentions looked back over by MostRecent, at most (keeps resolution linear).
   static constexpr size_t kMaxLookBack = 1000;
 
-  const ArticleView& v_;
+  const ArticleView* v_ = nullptr;
+  bool collecting_ = false;  // CollectNames is running
   std::vector<Person> people_;
   std::vector<Mention> mentions_;  // in text order
   // Every lookup is independent of the number of names, and nothing is
@@ -177,12 +197,15 @@ class Resolver {
   std::vector<uint32_t> last_tok_by_word_, last_person_by_word_;
   std::vector<WordMention> by_word_;     // filed mentions; sorted by word once collected
   std::vector<uint32_t> by_word_start_;  // by word id: its range in by_word_ (CSR)
+  std::vector<WordMention> sorted_;      // scratch for IndexMentions
+  std::vector<uint32_t> next_;           // scratch for IndexMentions
   size_t main_person_ = std::string::npos;
   mutable std::vector<uint32_t> name_;  // scratch for NameTokens
+  std::vector<uint32_t> collect_name_;  // scratch for CollectNames
 };
 
 void Resolver::NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) const {
-  const auto& T = v_.toks;
+  const auto& T = v_->toks;
   out.clear();
   for (uint32_t k = b; k < e; ++k) {
     if (T[k].kind != TokenKind::kWord || !T[k].cap) continue;
@@ -241,7 +264,7 @@ uint64_t RunHash(const uint32_t* ids, size_t n) {
 size_t Resolver::Register(const std::vector<uint32_t>& toks) {
   // The name's word ids go at the end of name_words_: kept if it is new.
   const size_t first = name_words_.size();
-  for (uint32_t k : toks) name_words_.push_back(WordId(StripPossessive(v_.toks[k].low), true));
+  for (uint32_t k : toks) name_words_.push_back(WordId(StripPossessive(v_->toks[k].low), true));
   const uint32_t* ids = name_words_.data() + first;
   const size_t n = toks.size();
   const uint64_t h = RunHash(ids, n);
@@ -286,7 +309,7 @@ std::string Resolver::Display(size_t person) const {
   std::string s;
   for (uint32_t k = p.first; k < p.first + p.n; ++k) {
     if (!s.empty()) s += ' ';
-    s += StripPossessive(v_.Str(name_toks_[k]));
+    s += StripPossessive(v_->Str(name_toks_[k]));
   }
   return s;
 }
@@ -310,12 +333,12 @@ void Resolver::IndexMentions() {
   by_word_start_.assign(words_.size() + 1, 0);
   for (const WordMention& x : by_word_) ++by_word_start_[x.word + 1];
   for (size_t w = 0; w < words_.size(); ++w) by_word_start_[w + 1] += by_word_start_[w];
-  std::vector<WordMention> sorted(by_word_.size());
-  std::vector<uint32_t> next(by_word_start_.begin(), by_word_start_.end() - 1);
-  for (const WordMention& x : by_word_) sorted[next[x.word]++] = x;
+  std::vector<WordMention>& sorted = sorted_;
+  sorted.resize(by_word_.size());
+  next_.assign(by_word_start_.begin(), by_word_start_.end() - 1);
+  for (const WordMention& x : by_word_) sorted[next_[x.word]++] = x;
   by_word_.swap(sorted);
-  std::vector<uint32_t>().swap(last_tok_by_word_);
-  std::vector<uint32_t>().swap(last_person_by_word_);
+  collecting_ = false;
 }
 
 // 'm' for he, his, him, himself; 'f' for she, her, hers, herself; else 0.
@@ -335,9 +358,9 @@ char PronounGender(std::string_view w) {
 }
 
 void Resolver::CollectNames() {
-  const auto& T = v_.toks;
+  const auto& T = v_->toks;
   uint32_t n = static_cast<uint32_t>(T.size());
-  std::vector<uint32_t> name;
+  std::vector<uint32_t>& name = collect_name_;
   for (uint32_t k = 0; k < n;) {
     if (T[k].quote >= 0 || !T[k].cap || T[k].kind != TokenKind::kWord) {
       ++k;
@@ -347,7 +370,7 @@ void Resolver::CollectNames() {
     uint32_t e = k;
     while (e < n && T[e].quote < 0 && T[e].sent == T[k].sent &&
            ((T[e].cap && T[e].kind == TokenKind::kWord) ||
-            (v_.Str(e) == "." && e > k && T[e - 1].span.size() <= 3 && e + 1 < n && T[e + 1].cap)))
+            (v_->Str(e) == "." && e > k && T[e - 1].span.size() <= 3 && e + 1 < n && T[e + 1].cap)))
       ++e;
     NameTokens(k, e, name);
     // "the Blue Anchor bakery", "the White House": not people.
@@ -386,7 +409,7 @@ size_t Resolver::FindByWord(std::string_view w, uint32_t before) const {
   // the word; otherwise anyone in the article with it.
   const uint32_t id = FindWord(w);
   if (id == kNone) return std::string::npos;
-  if (!last_person_by_word_.empty()) {  // collecting: every mention lies before
+  if (collecting_) {  // every mention so far lies before `before`
     if (last_person_by_word_[id] != kNone) return last_person_by_word_[id];
   } else {
     const auto list = by_word_.begin() + by_word_start_[id];
@@ -430,16 +453,16 @@ size_t Resolver::FindMainPerson() const {
 }
 
 std::string Resolver::Resolve(const Attribution& a) const {
-  const auto& T = v_.toks;
+  const auto& T = v_->toks;
   if (a.source.empty()) return {};
-  uint32_t b = v_.TokenAt(a.source[0].begin);
+  uint32_t b = v_->TokenAt(a.source[0].begin);
   uint32_t e = b;
   while (e < T.size() && T[e].span.end <= a.source[0].end) ++e;
   if (b >= e) return {};
   // Comma-separated parts: "Hugh Hill, a doctor," is Hugh Hill; "the
   // authority's chief engineer, Tomas Reyes," is Tomas Reyes.
   for (uint32_t k = b; k <= e; ++k) {
-    if (k < e && v_.Str(k) != ",") continue;
+    if (k < e && v_->Str(k) != ",") continue;
     if (k > b) {
       std::string r = ResolvePart(a, b, k);
       if (!r.empty()) return r;
@@ -450,14 +473,14 @@ std::string Resolver::Resolve(const Attribution& a) const {
 }
 
 std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t head_end) const {
-  const auto& T = v_.toks;
+  const auto& T = v_->toks;
   (void)a;
   std::string_view first = T[b].low;
   if (head_end == b + 1 && (first == "he" || first == "she")) {
     size_t p = MostRecent(b, first == "he" ? kMale : kFemale);
     return p == std::string::npos ? std::string() : Display(p);
   }
-  if (head_end == b + 1 && (first == "who" || first == "which") && b >= 2 && v_.Str(b - 1) == ",") {
+  if (head_end == b + 1 && (first == "who" || first == "which") && b >= 2 && v_->Str(b - 1) == ",") {
     size_t p = MostRecent(b, kUnknown);
     return p == std::string::npos ? std::string() : Display(p);
   }
@@ -467,7 +490,7 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
   while (re > b && !(T[re - 1].cap && T[re - 1].kind == TokenKind::kWord)) --re;
   uint32_t rb = re;
   while (rb > b && ((T[rb - 1].cap && T[rb - 1].kind == TokenKind::kWord) ||
-                    (v_.Str(rb - 1) == "." && rb - 1 > b)))
+                    (v_->Str(rb - 1) == "." && rb - 1 > b)))
     --rb;
   bool ends_lower = head_end > b && !T[head_end - 1].cap;
   bool definite = IsDeterminer(first);
@@ -476,14 +499,14 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
     NameTokens(rb, re, name);
     if (definite && first != "his" && first != "her" && first != "their") {
       // An organisation as named: "the White House".
-      std::string s(v_.text.substr(T[b].span.begin, T[head_end - 1].span.end - T[b].span.begin));
+      std::string s(v_->text.substr(T[b].span.begin, T[head_end - 1].span.end - T[b].span.begin));
       return s;
     }
     if (name.size() >= 2) {
       std::string s;
       for (uint32_t x : name) {
         if (!s.empty()) s += ' ';
-        s += StripPossessive(v_.Str(x));
+        s += StripPossessive(v_->Str(x));
       }
       // Prefer a fuller known name ending with it ("Teigen" -> "Chrissy Teigen").
       return s;
@@ -491,7 +514,7 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
     if (name.size() == 1) {
       size_t p = FindByWord(StripPossessive(T[name[0]].low), b);
       if (p != std::string::npos) return Display(p);
-      return std::string(StripPossessive(v_.Str(name[0])));
+      return std::string(StripPossessive(v_->Str(name[0])));
     }
   }
   // A description ("the 36-year-old", "the Lip Sync Battle host"): the main
@@ -506,7 +529,8 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
 }  // namespace
 
 void ResolveSpeakers(const ArticleView& view, std::vector<Attribution>& attributions) {
-  Resolver r(view);
+  thread_local Resolver r;
+  r.Reset(view);
   for (Attribution& a : attributions) a.speaker = r.Resolve(a);
 }
 
