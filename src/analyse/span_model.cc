@@ -98,6 +98,9 @@ void SpanModel::Put(uint64_t key, float w, std::vector<uint64_t>& keys) {
 }
 
 double SpanModel::Score(const SpanFeatures& f) const {
+  // Every home slot is fetched first: the features' cache misses then overlap
+  // instead of each waiting behind the branch on the one before.
+  for (uint32_t i = 0; i < f.n; ++i) __builtin_prefetch(&slots_[SlotOf(f.h[i]) & mask_]);
   double s = 0;
   for (uint32_t i = 0; i < f.n; ++i) {
     const uint64_t key = f.h[i];
