@@ -42,6 +42,23 @@ TEST(StoryFeatures, ALongQuotationGivesTheSameShinglesInEveryPrinting) {
   EXPECT_NE(composed, straight);
 }
 
+TEST(StoryFeatures, CurlyApostrophesAndDashesReadAsTheirAsciiForms) {
+  // The quick path for ASCII with curly marks and dashes must give the words
+  // Unicode normalisation gives; the ellipsis (normalised to "...") takes the
+  // slow path for the same words.
+  const auto ascii = QuoteTerms(
+      "She wrote: \"We don't know - and we won't know - what the board decided on the night\".");
+  const auto curly = QuoteTerms(
+      "She wrote: \xE2\x80\x9CWe don\xE2\x80\x99t know \xE2\x80\x94 and we won\xE2\x80\x99t "
+      "know \xE2\x80\x93 what the board decided on the night\xE2\x80\x9D.");
+  const auto slow = QuoteTerms(
+      "She wrote: \xE2\x80\x9CWe don\xE2\x80\x99t know \xE2\x80\x94 and we won\xE2\x80\x99t "
+      "know \xE2\x80\x93 what the board decided on the night\xE2\x80\xA6\xE2\x80\x9D.");
+  ASSERT_FALSE(ascii.empty());
+  EXPECT_EQ(ascii, curly);
+  EXPECT_EQ(ascii, slow);
+}
+
 TEST(StoryFeatures, AShortQuotationGivesNoShingles) {
   EXPECT_TRUE(QuoteTerms("He said \"not now, not ever\" on Monday.").empty());
 }

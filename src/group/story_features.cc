@@ -257,6 +257,46 @@ inline bool InQuoteWord(char ch, bool inside) {
          (inside && c == '\'');
 }
 
+// The words of NormalizedText(raw) without its offset map, for the usual
+// quotation: ASCII (normalising is lower-casing and ` as ') with curly marks
+// and en or em dashes (“ ” as ", ‘ ’ as ', – — as -, as NormalizedText maps
+// them). Splitting at non-word bytes, the white space NormalizedText
+// collapses makes no difference. False (and `out` unspecified) for any other
+// non-ASCII character.
+bool AsciiNormalized(std::string_view raw, std::string& out) {
+  out.resize(raw.size());
+  util::LowerAscii(raw.data(), out.data(), raw.size());
+  size_t o = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      out[o++] = c == '`' ? '\'' : static_cast<char>(c);
+      continue;
+    }
+    if (c != 0xE2 || i + 2 >= out.size() || static_cast<unsigned char>(out[i + 1]) != 0x80)
+      return false;
+    switch (static_cast<unsigned char>(out[i + 2])) {
+      case 0x9C:  // “
+      case 0x9D:  // ”
+        out[o++] = '"';
+        break;
+      case 0x98:  // ‘
+      case 0x99:  // ’
+        out[o++] = '\'';
+        break;
+      case 0x93:  // –
+      case 0x94:  // —
+        out[o++] = '-';
+        break;
+      default:
+        return false;
+    }
+    i += 2;
+  }
+  out.resize(o);
+  return true;
+}
+
 void AddQuoteShingles(std::string_view text, const std::vector<ByteSpan>& quotation_parts,
                       TermCounts& tf, std::vector<uint64_t>& keys) {
   thread_local std::string joined, sh;
@@ -270,11 +310,7 @@ void AddQuoteShingles(std::string_view text, const std::vector<ByteSpan>& quotat
     // offset map NormalizedText keeps (most quotations are ASCII).
     const std::string_view raw = text.substr(part.begin, part.size());
     std::string_view norm;
-    if (std::all_of(raw.begin(), raw.end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-      ascii.resize(raw.size());
-      util::LowerAscii(raw.data(), ascii.data(), raw.size());
-      std::replace(ascii.begin(), ascii.end(), '`', '\'');
+    if (AsciiNormalized(raw, ascii)) {
       norm = ascii;
     } else {
       normalized.Assign(raw);
