@@ -52,7 +52,12 @@ class OrderedPool {
     s.in.emplace(std::move(in));
     s.out.reset();
     ++pushed_;
-    work_ready_.notify_one();
+    // Idle workers are woken for a batch, not for every item: when the sink
+    // is the bottleneck, a wake-up an item cost a futex call on this (the
+    // critical) thread and a context switch on a worker, 8% of the CPU of
+    // `chorus stories` on 100k articles. DeliverOne wakes them for less when
+    // it has to wait.
+    if (idle_ > 0 && pushed_ - started_ >= kWakeBatch) work_ready_.notify_one();
   }
 
   // Waits for every pushed item and delivers the remaining results.
@@ -72,7 +77,12 @@ class OrderedPool {
   // the sink runs.
   void DeliverOne(std::unique_lock<std::mutex>& lock) {
     Slot& s = slots_[delivered_ % slots_.size()];
-    done_.wait(lock, [&] { return s.out.has_value(); });
+    if (!s.out.has_value()) {
+      if (idle_ > 0 && started_ < pushed_) work_ready_.notify_all();
+      ++waiting_;
+      done_.wait(lock, [&] { return s.out.has_value(); });
+      --waiting_;
+    }
     Out out = std::move(*s.out);
     s.out.reset();
     ++delivered_;
@@ -84,7 +94,11 @@ class OrderedPool {
   void Run() {
     std::unique_lock lock(mu_);
     for (;;) {
-      work_ready_.wait(lock, [&] { return stop_ || started_ < pushed_; });
+      if (!stop_ && started_ == pushed_) {
+        ++idle_;
+        work_ready_.wait(lock, [&] { return stop_ || started_ < pushed_; });
+        --idle_;
+      }
       if (stop_) return;
       Slot& s = slots_[started_ % slots_.size()];
       ++started_;
@@ -94,7 +108,7 @@ class OrderedPool {
       Out out = work_(in);
       lock.lock();
       s.out.emplace(std::move(out));
-      done_.notify_all();
+      if (waiting_ > 0) done_.notify_all();
     }
   }
 
@@ -114,7 +128,10 @@ class OrderedPool {
   std::vector<std::thread> workers_;
   std::mutex mu_;
   std::condition_variable work_ready_, done_;
+  static constexpr size_t kWakeBatch = 32;
   size_t pushed_ = 0, started_ = 0, delivered_ = 0;
+  size_t idle_ = 0;     // workers waiting for work
+  size_t waiting_ = 0;  // 1 while DeliverOne waits for a result
   bool stop_ = false;
 };
 
