@@ -266,10 +266,12 @@ Runner AddTrainQuotesCommand(CLI::App& app) {
   cmd->add_option("TRAIN", args->input, "PolNeAR-format JSONL (train split only)")->required();
   cmd->add_option("-o,--output", args->output,
                   "Model file to write (default models/cue_lexicon.tsv, with --spans "
-                  "models/span_model.tsv)");
-  cmd->add_flag("--spans", args->spans, "Train the span model (where cues and sources end)");
+                  "models/span_model.tsv, with --cues models/cue_context.tsv)");
+  CLI::Option* spans =
+      cmd->add_flag("--spans", args->spans, "Train the span model (where cues and sources end)");
   cmd->add_flag("--cues", args->cues,
-                "Train the cue context model (which reported sources to keep; round 7)");
+                "Train the cue context model (which reported sources to keep; round 7)")
+      ->excludes(spans);
   cmd->add_option("--epochs", args->epochs, "Passes of the span model's perceptron")
       ->capture_default_str();
   cmd->add_option("--min-cue", args->min_cue, "Keep words inside a cue at least this often")
