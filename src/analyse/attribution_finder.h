@@ -154,6 +154,21 @@ class Finder {
   ByteSpan CueSpan(uint32_t t, bool post = false) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
+  // The noun phrase ending at `end` (back to `lo`); `wide` (FallbackSource)
+  // also passes brackets and -ed adjectives before a name and stops at a
+  // spaced dash.
+  std::pair<uint32_t, uint32_t> PhraseBefore(uint32_t lo, uint32_t end, bool wide) const;
+  // Round 8: the source of a listed cue of reported speech when SourceBefore
+  // finds none: PhraseBefore(…, wide) back from the cue, past auxiliaries,
+  // adverbs and a "since" after an auxiliary ("has since said").
+  std::pair<uint32_t, uint32_t> FallbackSource(uint32_t t) const;
+  bool SpacedDash(uint32_t k) const {
+    std::string_view d = v_.Str(k);
+    if (d == "\xE2\x80\x93" || d == "\xE2\x80\x94" || d == "--") return true;
+    const auto& T = v_.toks;
+    return d == "-" && k > 0 && k + 1 < T.size() && T[k - 1].span.end < T[k].span.begin &&
+           T[k].span.end < T[k + 1].span.begin;
+  }
   // An appositive chain ending with the comma at end - 1: "Hugh Hill, a doctor,".
   std::pair<uint32_t, uint32_t> Appositive(uint32_t lo, uint32_t end) const;
   // Forward from `t` (after an inverted cue): the source phrase.
