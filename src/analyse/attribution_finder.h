@@ -56,7 +56,11 @@ class Finder {
   };
 
   bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
-  bool Is(uint32_t t, std::string_view w) const { return v_.toks[t].low == w; }
+  // Always inlined: called for most tokens of every sentence (round 8:
+  // an out-of-line copy cost 0.4% of `chorus quotes`).
+  [[gnu::always_inline]] bool Is(uint32_t t, std::string_view w) const {
+    return v_.toks[t].low == w;
+  }
   ByteSpan Bytes(uint32_t first, uint32_t end) const {
     return {v_.toks[first].span.begin, v_.toks[end - 1].span.end};
   }
