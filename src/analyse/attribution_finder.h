@@ -21,6 +21,7 @@
 namespace chorus::quotes {
 struct SpanDecision;
 struct SpanFeatures;
+struct SpanPiece;
 struct CueContextRecord;
 }  // namespace chorus::quotes
 
@@ -221,11 +222,15 @@ class Finder {
   void CueContextFeatures(const Found& f, SpanFeatures& F) const;
   // The features of the cue token `t` alone (its word and neighbours): the
   // first of CueContextFeatures, scored before the rules run (a cheap filter).
-  void CueLocalFeatures(uint32_t t, SpanFeatures& F) const;
+  void CueLocalFeatures(uint32_t t, const SpanPiece& w, const SpanPiece& kind,
+                        SpanFeatures& F) const;
   std::string_view CueKindName(uint32_t t) const;
   bool HoldsQuoteMark(const Found& f) const;
   bool AdmitCandidate(const Found& f) const;
   bool KeepReportedSource(const Found& f) const;
+  // Round 8: whether a direct attribution's source stays (the same model,
+  // DirectFeatures; when training: recorded, and kept).
+  bool KeepDirectSource(const Found& f) const;
   // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
   // later in the sentence makes X the source and "according to" the cue:
   // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
