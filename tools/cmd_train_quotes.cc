@@ -71,16 +71,38 @@ void CueCvReport(const quotes::CueContextTrainingSet& set, double l2, uint32_t m
     double p = p0, e = e0;
     n_admit = n_clear = 0;
     for (size_t i = 0; i < set.size(); ++i) {
-      const bool keep = set.candidate(i) ? prob[i] >= admit : prob[i] >= clear;
+      const bool keep = set.direct(i)      ? prob[i] >= quotes::kDirectClearThreshold
+                        : set.candidate(i) ? prob[i] >= admit
+                                           : prob[i] >= clear;
       if (set.candidate(i))
         n_admit += keep;
-      else
+      else if (!set.direct(i))
         n_clear += !keep;
       if (keep) p += 1, e += set.label(i);
     }
     return 2 * e / (g + p);
   };
   size_t a = 0, c = 0;
+  // Round 8: direct sources cleared under `dclear` (reported ones under
+  // kClearThreshold): all-source F1 and direct-source F1.
+  const double gd = static_cast<double>(set.gold_direct_sources());
+  for (int k = 0; k <= 10; ++k) {
+    const double th = 0.05 * k;
+    double p = p0, e = e0, pd = static_cast<double>(set.base_direct_sources()),
+           ed = static_cast<double>(set.base_direct_exact());
+    size_t cleared = 0, cleared_exact = 0;
+    for (size_t i = 0; i < set.size(); ++i) {
+      const bool keep = set.direct(i)      ? prob[i] >= th
+                        : set.candidate(i) ? false
+                                           : prob[i] >= quotes::kClearThreshold;
+      if (set.direct(i) && !keep) ++cleared, cleared_exact += set.label(i);
+      if (!keep) continue;
+      p += 1, e += set.label(i);
+      if (set.quoted(i)) pd += 1, ed += set.label(i);
+    }
+    std::printf("direct clear %.2f: %zu cleared (%zu exact), all-source F1 %.4f, direct F1 %.4f\n",
+                th, cleared, cleared_exact, 2 * e / (g + p), 2 * ed / (gd + pd));
+  }
   std::printf("no candidate, no clearing: F1 %.4f\n", f1(2, 0, a, c));
   for (int k = 4; k <= 14; k += 1) {
     const double th = 0.05 * k;
@@ -266,10 +288,12 @@ Runner AddTrainQuotesCommand(CLI::App& app) {
   cmd->add_option("TRAIN", args->input, "PolNeAR-format JSONL (train split only)")->required();
   cmd->add_option("-o,--output", args->output,
                   "Model file to write (default models/cue_lexicon.tsv, with --spans "
-                  "models/span_model.tsv)");
-  cmd->add_flag("--spans", args->spans, "Train the span model (where cues and sources end)");
+                  "models/span_model.tsv, with --cues models/cue_context.tsv)");
+  CLI::Option* spans =
+      cmd->add_flag("--spans", args->spans, "Train the span model (where cues and sources end)");
   cmd->add_flag("--cues", args->cues,
-                "Train the cue context model (which reported sources to keep; round 7)");
+                "Train the cue context model (which reported sources to keep; round 7)")
+      ->excludes(spans);
   cmd->add_option("--epochs", args->epochs, "Passes of the span model's perceptron")
       ->capture_default_str();
   cmd->add_option("--min-cue", args->min_cue, "Keep words inside a cue at least this often")

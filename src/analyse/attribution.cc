@@ -548,6 +548,10 @@ std::vector<Attribution> Finder::Run() {
     // to be right (after ChooseEnd, as above; content stays).
     if (!f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && !KeepReportedSource(f))
       f.a.source.clear();
+    // Round 8: and direct sources (kDirectClearThreshold).
+    if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 &&
+        !KeepDirectSource(f))
+      f.a.source.clear();
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

@@ -51,7 +51,8 @@ std::string_view Finder::CueKindName(uint32_t t) const {
   }
 }
 
-void Finder::CueLocalFeatures(uint32_t t, SpanFeatures& F) const {
+void Finder::CueLocalFeatures(uint32_t t, const SpanPiece& w, const SpanPiece& kind,
+                              SpanFeatures& F) const {
   const auto& T = v_.toks;
   const Tags& g = Tag();
   const uint32_t s = T[t].sent;
@@ -59,8 +60,8 @@ void Finder::CueLocalFeatures(uint32_t t, SpanFeatures& F) const {
   auto W = [&](uint32_t k) { return k >= lo && k < hi ? SpanPiece(BoundaryWord(k, s)) : g.out; };
   auto C = [&](uint32_t k) { return k >= lo && k < hi ? SpanPiece(BoundaryClass(k, s)) : g.out; };
   const std::string_view low = T[t].low;
-  const SpanPiece w(low), s3(low.substr(low.size() >= 3 ? low.size() - 3 : 0)),
-      kind(CueKindName(t)), p1 = C(t - 1), n1 = C(t + 1);
+  const SpanPiece s3(low.substr(low.size() >= 3 ? low.size() - 3 : 0)), p1 = C(t - 1),
+                                                                        n1 = C(t + 1);
   F.Add(g.b);
   F.Add(g.k, kind);
   F.Add(g.w, w);
@@ -84,7 +85,7 @@ void Finder::CueContextFeatures(const Found& f, SpanFeatures& F) const {
   auto W = [&](uint32_t k) { return k >= lo && k < hi ? SpanPiece(BoundaryWord(k, s)) : g.out; };
   auto C = [&](uint32_t k) { return k >= lo && k < hi ? SpanPiece(BoundaryClass(k, s)) : g.out; };
   const SpanPiece w(T[t].low), kind(CueKindName(t));
-  CueLocalFeatures(t, F);
+  CueLocalFeatures(t, w, kind, F);
   // The source: the rules' first word and head (class and word), its length
   // and how far it ends before the cue (or that it follows the cue); the
   // span model's end when it moved it.
@@ -168,6 +169,34 @@ bool Finder::KeepReportedSource(const Found& f) const {
     return true;
   }
   return CueContextProbability(CueContextModel(), F) >= kClearThreshold;
+}
+
+bool Finder::KeepDirectSource(const Found& f) const {
+  // A pronoun or a short name right next to its cue ("he said", "said
+  // Trump", "Jeb Bush says": 94% exact on train) is kept without the model,
+  // which saves half its calls.
+  const auto& T = v_.toks;
+  if (f.src_first != kNone && f.src_end != kNone && f.src_end - f.src_first <= 3 &&
+      f.a.source.size() == 1 && f.a.source.front().end == T[f.src_end - 1].span.end) {
+    bool name = true;
+    for (uint32_t k = f.src_first; k < f.src_end && name; ++k)
+      name = T[k].cap && T[k].kind == TokenKind::kWord;
+    const bool pronoun = f.src_end == f.src_first + 1 && IsSubjectPronoun(T[f.src_first].low);
+    // The cue's first token and the one after it, from its verb.
+    uint32_t cb = f.cue_tok, ce = f.cue_tok + 1;
+    while (cb > 0 && T[cb].span.begin > f.a.cue.front().begin) --cb;
+    while (ce < T.size() && T[ce].span.begin < f.a.cue.front().end) ++ce;
+    if ((name || pronoun) && (f.src_end == cb || f.src_first == ce)) return true;
+  }
+  SpanFeatures F;
+  F.names = cue_names_;
+  CueContextFeatures(f, F);
+  DirectFeatures(F);
+  if (cue_record_ != nullptr) {
+    cue_record_->push_back(CueContextRecord{f.a.cue.front(), F, false, true});
+    return true;
+  }
+  return CueContextProbability(CueContextModel(), F) >= kDirectClearThreshold;
 }
 
 std::vector<Attribution> CueContextRun(std::string_view text, const Segmentation& seg,

@@ -367,6 +367,13 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
                                           : SourceBefore(t);
         // "He called the actions lawful, and said ...": the sentence's subject.
         if (src.first == kNone && Coordinated(t)) src = SubjectOf(s, t);
+        // Round 8: a listed cue's source the scan back missed ("A teary-eyed
+        // Bush says", "Kasich (who has 25 delegates) said"); the rules' end is
+        // kept, so the span model trains as before.
+        if (src.first == kNone && pass == 0 && !participle && GoesOnTo(t) == kNone) {
+          src = FallbackSource(t);
+          f.rule_source = src.first != kNone;
+        }
         if (src.first == kNone) continue;
         SetSource(f, src);
         uint32_t b = src.first;

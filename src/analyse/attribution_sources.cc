@@ -14,10 +14,15 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   // Skip auxiliaries and adverbs between subject and verb: "has also said".
   while (end > lo && T[end - 1].quote < 0 && (Aux(end - 1) || Adverb(end - 1))) --end;
   if (end == lo) return {kNone, kNone};
+  return PhraseBefore(lo, end, false);
+}
+
+std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bool wide) const {
+  const auto& T = v_.toks;
   if (T[end - 1].quote >= 0) return {kNone, kNone};
   // A pronoun is the whole source.
   if (IsSubjectPronoun(T[end - 1].low)) return {end - 1, end};
-  if (Is(end - 1, ",")) return Appositive(lo, end);
+  if (Is(end - 1, ",")) return wide ? std::pair{kNone, kNone} : Appositive(lo, end);
   uint32_t b = end;
   while (b > lo) {
     uint32_t k = b - 1;
@@ -25,7 +30,17 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
     if (tk.quote >= 0) break;
     if (tk.kind == TokenKind::kPunct) {
       std::string_view p = v_.Str(k);
-      if (IsDateline(lo, k)) break;  // "WASHINGTON (Reuters) - Hillary Clinton said"
+      if (IsDateline(lo, k)) break;      // "WASHINGTON (Reuters) - Hillary Clinton said"
+      if (wide && SpacedDash(k)) break;  // "a microscopic planner - a former aide said"
+      // "Kasich (who has 25 delegates to date) said": past the brackets.
+      if (wide && p == ")") {
+        uint32_t x = k;
+        while (x > lo && !Is(x, "(") && k - x < 12 && T[x].quote < 0) --x;
+        if (Is(x, "(") && x > lo && T[x - 1].cap && !IsPunct(x - 1)) {
+          b = x;
+          continue;
+        }
+      }
       if (p == "." || p == "'" || p == "\xE2\x80\x99" || p == "-" || p == "&" || p == "(" ||
           p == ")") {
         b = k;
@@ -44,8 +59,11 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
     // an -ed word before a lower-case noun is an adjective ("registered
     // voters say"), and one before "on" or "by" a participle ("People
     // briefed on the move said").
-    if (Aux(k) ||
-        (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end && !EdModifier(k)))
+    // ("A teary-eyed Bush says", "a tired Clinton said": an -ed word after a
+    // determiner before a name is an adjective.)
+    const bool adjective = wide && b < end && T[b].cap && k > lo && IsDeterminer(T[k - 1].low);
+    if (Aux(k) || (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end &&
+                   !EdModifier(k) && !adjective))
       return {kNone, kNone};
     b = k;
     if (end - b > 16) return {kNone, kNone};
@@ -280,6 +298,19 @@ std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> s
     break;
   }
   return {b, e};
+}
+
+std::pair<uint32_t, uint32_t> Finder::FallbackSource(uint32_t t) const {
+  const auto& T = v_.toks;
+  const uint32_t lo = v_.sent_first[T[t].sent];
+  uint32_t end = t;
+  // "has since said": "since" between an auxiliary and the cue.
+  while (
+      end > lo && T[end - 1].quote < 0 &&
+      (Aux(end - 1) || Adverb(end - 1) || (Is(end - 1, "since") && end - 1 > lo && Aux(end - 2))))
+    --end;
+  if (end == lo) return {kNone, kNone};
+  return PhraseBefore(lo, end, true);
 }
 
 }  // namespace chorus::quotes

@@ -15,6 +15,29 @@ double CueContextProbability(const SpanModel& m, const SpanFeatures& f) {
   return 1.0 / (1.0 + std::exp(-m.Score(f)));
 }
 
+void DirectFeatures(SpanFeatures& f) {
+  static const SpanPiece dir("dir");
+  for (uint32_t k = 0; k < f.n; ++k) {
+    const uint64_t h = SpanFeatures::Combine(f.h[k], dir);
+    if (f.names != nullptr) {
+      auto it = f.names->find(f.h[k]);
+      if (it != f.names->end()) (*f.names)[h] = it->second + " dir";
+    }
+    f.h[k] = h;
+  }
+}
+
+bool HoldsQuoteChar(std::string_view text, const std::vector<ByteSpan>& spans) {
+  for (const ByteSpan& b : spans) {
+    const std::string_view s = text.substr(b.begin, b.size());
+    if (s.find('"') != std::string_view::npos) return true;
+    for (std::string_view m :
+         {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E", "\xE2\x80\x9F"})
+      if (s.find(m) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 void CueContextTrainingSet::Add(std::string_view text, const Segmentation& seg,
                                 const std::vector<GoldSpans>& gold) {
   std::vector<CueContextRecord> records;
@@ -28,16 +51,22 @@ void CueContextTrainingSet::Add(std::string_view text, const Segmentation& seg,
     return g != gold.size() && !gold[g].source.empty() &&
            JoinedSpanText(text, out[p].source) == JoinedSpanText(text, gold[g].source);
   };
-  for (const GoldSpans& g : gold) gold_sources_ += !g.source.empty();
+  for (const GoldSpans& g : gold) {
+    gold_sources_ += !g.source.empty();
+    gold_direct_sources_ += !g.source.empty() && HoldsQuoteChar(text, g.content);
+  }
   std::vector<bool> candidate(out.size(), false);
   for (const CueContextRecord& r : records) {
     // The attribution recorded (its source is final).
     size_t p = 0;
-    while (p < out.size() && !(!out[p].direct && out[p].cue.size() == 1 && out[p].cue[0] == r.cue))
+    while (p < out.size() &&
+           !(out[p].direct == r.direct && out[p].cue.size() == 1 && out[p].cue[0] == r.cue))
       ++p;
     if (p == out.size() || out[p].source.empty()) continue;
     candidate[p] = true;
     candidate_.push_back(r.candidate);
+    direct_.push_back(r.direct);
+    quoted_.push_back(HoldsQuoteChar(text, out[p].content));
     features_.push_back(r.features);
     labels_.push_back(exact(p));
     article_.push_back(static_cast<uint32_t>(articles_));
@@ -46,6 +75,10 @@ void CueContextTrainingSet::Add(std::string_view text, const Segmentation& seg,
     if (candidate[p] || out[p].source.empty()) continue;
     ++base_sources_;
     base_exact_ += exact(p);
+    if (HoldsQuoteChar(text, out[p].content)) {
+      ++base_direct_sources_;
+      base_direct_exact_ += exact(p);
+    }
   }
   ++articles_;
 }

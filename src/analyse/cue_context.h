@@ -51,6 +51,11 @@ namespace chorus::quotes {
 // attribution is admitted when its probability is at least kAdmitThreshold.
 // Chosen on train by 5-fold cross-validation (docs/ACCURACY.md, round 7).
 inline constexpr double kClearThreshold = 0.20;
+// Round 8: a direct attribution's source (content holding a quotation mark)
+// is cleared under kDirectClearThreshold. Its features are the reported
+// ones, each with " dir" appended (DirectFeatures): disjoint weights in the
+// same model, so the L2 fit of the reported ones is unchanged by them.
+inline constexpr double kDirectClearThreshold = 0.15;
 inline constexpr bool kCandidateCues = false;
 inline constexpr double kAdmitThreshold = 0.40;
 
@@ -59,7 +64,13 @@ struct CueContextRecord {
   ByteSpan cue;
   SpanFeatures features;
   bool candidate = false;  // of a candidate cue (else of a listed one)
+  bool direct = false;     // of a direct attribution (round 8)
 };
+
+// A direct attribution's features: each of `f`'s with the piece "dir" after it.
+void DirectFeatures(SpanFeatures& f);
+// Content holding a double quotation mark (the scorer's "direct").
+bool HoldsQuoteChar(std::string_view text, const std::vector<ByteSpan>& spans);
 
 // The compiled-in weights (or CHORUS_CUE_CONTEXT_MODEL's).
 const SpanModel& CueContextModel();
@@ -89,6 +100,9 @@ class CueContextTrainingSet {
   uint32_t article(size_t i) const { return article_[i]; }
   bool label(size_t i) const { return labels_[i]; }
   bool candidate(size_t i) const { return candidate_[i]; }
+  bool direct(size_t i) const { return direct_[i]; }
+  // Its content holds a double quotation mark: direct to the scorer.
+  bool quoted(size_t i) const { return quoted_[i]; }
   const SpanFeatures& features(size_t i) const { return features_[i]; }
   // Over the training articles, as the scorer counts all sources: gold
   // sources, and the predicted sources (and exact ones) of the attributions
@@ -97,14 +111,19 @@ class CueContextTrainingSet {
   size_t gold_sources() const { return gold_sources_; }
   size_t base_sources() const { return base_sources_; }
   size_t base_exact() const { return base_exact_; }
+  // The same counts for direct attributions only (the direct source bar).
+  size_t gold_direct_sources() const { return gold_direct_sources_; }
+  size_t base_direct_sources() const { return base_direct_sources_; }
+  size_t base_direct_exact() const { return base_direct_exact_; }
 
  private:
   std::vector<SpanFeatures> features_;
-  std::vector<bool> labels_, candidate_;
+  std::vector<bool> labels_, candidate_, direct_, quoted_;
   std::vector<uint32_t> article_;
   std::map<uint64_t, std::string> names_;
   size_t articles_ = 0;
   size_t gold_sources_ = 0, base_sources_ = 0, base_exact_ = 0;
+  size_t gold_direct_sources_ = 0, base_direct_sources_ = 0, base_direct_exact_ = 0;
 };
 
 // The embedded model text (generated from models/cue_context.tsv).
