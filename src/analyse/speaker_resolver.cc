@@ -186,11 +186,11 @@ class Resolver {
   // lower-cased text, given ids by an open-addressed table; a person is a
   // run of word ids (and the tokens it was first written with), found by the
   // hash of that run.
-  std::vector<std::string_view> words_;  // by id
-  std::vector<uint32_t> word_slots_;     // id + 1, 0 for an empty slot
-  std::vector<uint32_t> name_words_;     // word ids of each person's name
-  std::vector<uint32_t> name_toks_;      // the tokens of its first mention
-  std::vector<uint32_t> person_slots_;   // person + 1 by the hash of its words
+  std::vector<std::string_view> words_;         // by id
+  std::vector<uint32_t> word_slots_;            // id + 1, 0 for an empty slot
+  std::vector<uint32_t> name_words_;            // word ids of each person's name
+  std::vector<uint32_t> name_toks_;             // the tokens of its first mention
+  std::vector<uint32_t> person_slots_;          // person + 1 by the hash of its words
   std::vector<uint32_t> first_person_by_word_;  // by word id: first person with it
   // While names are collected (every mention so far lies before the token
   // looked up): the last mention filed under each word.
@@ -480,7 +480,8 @@ std::string Resolver::ResolvePart(const Attribution& a, uint32_t b, uint32_t hea
     size_t p = MostRecent(b, first == "he" ? kMale : kFemale);
     return p == std::string::npos ? std::string() : Display(p);
   }
-  if (head_end == b + 1 && (first == "who" || first == "which") && b >= 2 && v_->Str(b - 1) == ",") {
+  if (head_end == b + 1 && (first == "who" || first == "which") && b >= 2 &&
+      v_->Str(b - 1) == ",") {
     size_t p = MostRecent(b, kUnknown);
     return p == std::string::npos ? std::string() : Display(p);
   }

@@ -86,7 +86,8 @@ inline size_t SkipAsciiAlnum(const char* p, size_t from, size_t to) {
 #endif
   for (; i < to; ++i) {
     const auto c = static_cast<unsigned char>(p[i]);
-    if (!(static_cast<unsigned char>((c | 0x20) - 'a') < 26 || static_cast<unsigned char>(c - '0') < 10))
+    if (!(static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
+          static_cast<unsigned char>(c - '0') < 10))
       return i;
   }
   return to;
