@@ -197,8 +197,8 @@ constexpr bool HalfMultiple(float w) {
 static_assert(HalfMultiple(kTitleWeight) && HalfMultiple(kNameWeight) &&
               HalfMultiple(kTitleWeight * kNameWeight) && HalfMultiple(kQuoteWeight));
 
-// Term key -> raw weight, one entry per occurrence; summed per key (in
-// occurrence order) by Sum().
+// Term key -> raw weight, one entry per occurrence; summed per key by
+// ExtractStoryTerms.
 using TermCounts = std::vector<std::pair<uint64_t, float>>;
 
 void AddTerms(std::string_view text, const Segmentation& seg, float weight, TermCounts& tf) {
@@ -304,10 +304,9 @@ void AddQuoteShingles(std::string_view text, const std::vector<ByteSpan>& quotat
   thread_local NormalizedText normalized;
   thread_local std::string ascii;
   for (const ByteSpan& part : quotation_parts) {
-    // The words of the normalised quotation. For ASCII text, normalising is
-    // lower-casing, ` as ' and white space collapsed, which splits into the
-    // same words as lower-casing and mapping ` alone: that path skips the
-    // offset map NormalizedText keeps (most quotations are ASCII).
+    // The words of the normalised quotation: AsciiNormalized for the usual
+    // quotation, NormalizedText (with an offset map this does not need) for
+    // the rest.
     const std::string_view raw = text.substr(part.begin, part.size());
     std::string_view norm;
     if (AsciiNormalized(raw, ascii)) {
