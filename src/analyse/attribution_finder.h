@@ -207,9 +207,16 @@ class Finder {
   // "Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon
   // that opens the quotation (poll round-ups, transcripts).
   bool ColonCue(uint32_t q, Found& f) const;
-  // "“…” ¶ - Bernie Sanders.": a dash and a name signing a quotation that is
-  // its whole paragraph, in the paragraph after it.
+  // "“…” ¶ - Bernie Sanders.", "“…” ― Sonya Herridge": a dash and a name
+  // signing a quotation, in the paragraph after it (when the quotation is its
+  // whole paragraph) or closing the paragraph the quotation opens.
   bool DashCue(uint32_t q, Found& f) const;
+  // A hyphen, "--", an en or em dash or a horizontal bar (U+2015).
+  bool IsSignatureDash(uint32_t k) const {
+    std::string_view d = v_.Str(k);
+    return d == "-" || d == "--" || d == "\xE2\x80\x93" || d == "\xE2\x80\x94" ||
+           d == "\xE2\x80\x95";
+  }
   // "Sanders delivered a snappy retort: “…”": a clause with a subject and no
   // cue word ending in the colon before the quotation; its predicate is the cue.
   bool ClauseColonCue(uint32_t q, Found& f) const;

@@ -78,26 +78,42 @@ bool Finder::BlockCue(uint32_t q, Found& f) const {
 }
 
 bool Finder::DashCue(uint32_t q, Found& f) const {
-  // A quotation that is its whole paragraph, signed in the next one by a dash
-  // and a name: "“…” ¶ - Bernie Sanders." (PolNeAR train: the dash is the
-  // cue, the name the source; 7 of 9 such paragraphs after a quotation).
+  // A quotation signed by a dash and a name: the dash is the cue, the name
+  // the source. Two layouts:
+  // - the quotation is its whole paragraph and the signature opens the next
+  //   one: "“…” ¶ - Bernie Sanders." (PolNeAR train: 7 of 9 such paragraphs
+  //   after a quotation);
+  // - the quotation opens its paragraph and the signature closes it:
+  //   "“…” ― Sonya Herridge" (reader round-ups, epigraphs; PolNeAR dev
+  //   annotates 24 such, train has none: written from the form, not fitted).
   const auto& T = v_.toks;
-  if (!WholeParagraph(q)) return false;
-  uint32_t para = v_.quotations[q].paragraphs.back();
+  const Quotation& qt = v_.quotations[q];
+  uint32_t para = qt.paragraphs.back();
   uint32_t k = v_.quote_end[q];
-  while (k < T.size() && T[k].para == para && IsPunct(k)) ++k;
-  if (k >= T.size() || T[k].para != para + 1) return false;
-  std::string_view d = v_.Str(k);
-  if (!(d == "-" || d == "--" || d == "\xE2\x80\x93" || d == "\xE2\x80\x94")) return false;
+  if (WholeParagraph(q)) {
+    while (k < T.size() && T[k].para == para && IsPunct(k)) ++k;
+    if (k >= T.size() || T[k].para != para + 1) return false;
+    ++para;
+  } else if (qt.first().begin != v_.seg.paragraphs[qt.paragraphs.front()].begin || k >= T.size() ||
+             T[k].para != para) {
+    return false;
+  }
+  if (!IsSignatureDash(k)) return false;
   uint32_t b = k + 1, e = b;
-  while (e < T.size() && e < b + 4 && T[e].para == para + 1 && T[e].cap &&
-         T[e].kind == TokenKind::kWord && T[e].quote < 0)
+  // A name: up to four words, initials among them ("Edwin G. Monroy").
+  uint32_t words = 0;
+  while (e < T.size() && T[e].para == para && T[e].quote < 0) {
+    if (T[e].cap && T[e].kind == TokenKind::kWord && words < 4)
+      ++words;
+    else if (!(e > b && Is(e, ".") && v_.Str(e - 1).size() == 1 && T[e - 1].cap))
+      break;
     ++e;
+  }
   if (e == b || IsDeterminer(T[b].low)) return false;
   // The name closes the paragraph or a comma follows it ("-Michelle Marks,
   // Philadelphia.").
-  if (e < T.size() && T[e].para == para + 1 &&
-      !(Is(e, ",") || (Is(e, ".") && (e + 1 == T.size() || T[e + 1].para != para + 1))))
+  if (e < T.size() && T[e].para == para &&
+      !(Is(e, ",") || (Is(e, ".") && (e + 1 == T.size() || T[e + 1].para != para))))
     return false;
   f.cue_tok = k;
   f.a.cue = {Bytes(k, k + 1)};

@@ -115,6 +115,11 @@ std::vector<Quotation> FindQuotations(std::string_view text,
       if (m == Mark::kOpen && open && !OpensAfter(text, para.begin, i) &&
           ClosesBefore(text, i + len, para.end))
         m = Mark::kClose;
+      // A closing curly mark typed where a quotation opens, at the start of
+      // a paragraph and right before a word ("”Mr. Trump embodies …”"):
+      // nothing can close there.
+      if (m == Mark::kClose && !open && i == para.begin && !ClosesBefore(text, i + len, para.end))
+        m = Mark::kOpen;
       if (m == Mark::kOpen) {
         if (open) {
           // A second opener inside an open quotation: the first one was never

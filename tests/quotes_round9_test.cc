@@ -1,0 +1,60 @@
+// Unit tests of round 9 (docs/ACCURACY.md, "Round 9"): a quotation signed by
+// a dash and a name at the end of the paragraph it opens, and a closing curly
+// mark typed where a quotation opens a paragraph.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound9, ADashAndANameClosingTheParagraphSignTheQuotation) {
+  auto q = Find(
+      "Readers wrote in.\n\n"
+      "\xE2\x80\x9CWe will never give up on this town.\xE2\x80\x9D \xE2\x80\x95 Sonya Herridge\n"
+      "\xE2\x80\x9CHe is ignorant of our culture.\xE2\x80\x9D\xE2\x80\x95 Edwin G. Monroy.\n"
+      "\xE2\x80\x9CIt is a disgrace.\xE2\x80\x9D \xE2\x80\x94 Carla Sanchez, Phoenix.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].content, "\xE2\x80\x9CWe will never give up on this town.\xE2\x80\x9D");
+  EXPECT_EQ(q[0].cue, "\xE2\x80\x95");
+  EXPECT_EQ(q[0].source, "Sonya Herridge");
+  EXPECT_EQ(q[0].speaker, "Sonya Herridge");
+  EXPECT_TRUE(q[0].direct);
+  EXPECT_EQ(q[1].source, "Edwin G. Monroy");
+  EXPECT_EQ(q[2].cue, "\xE2\x80\x94");
+  EXPECT_EQ(q[2].source, "Carla Sanchez");
+}
+
+TEST(QuotesRound9, ASignatureNeedsTheQuotationToOpenItsParagraph) {
+  // A byline after a sentence that ends in a quotation (PolNeAR train's one
+  // such line) signs the article, not the quotation.
+  for (const auto& a : Find("Rajoy insisted that his party was \"still the No. 1 force in "
+                            "Spain.\"--Kim Hjelmgaard."))
+    EXPECT_NE(a.source, "Kim Hjelmgaard");
+}
+
+TEST(QuotesRound9, ADashBeforeWordsThatAreNoNameSignsNothing) {
+  auto q = Find(
+      "Intro.\n\n\xE2\x80\x9CWe will never give up on this town.\xE2\x80\x9D "
+      "\xE2\x80\x94 And the crowd cheered for a long time.");
+  for (const auto& a : q) EXPECT_EQ(a.source, "") << a.content;
+}
+
+TEST(QuotesRound9, AClosingMarkOpeningAParagraphOpensAQuotation) {
+  auto q = Find(
+      "Readers wrote in.\n\n"
+      "\xE2\x80\x9DMr. Trump embodies the lasting legacy of racism.\xE2\x80\x9D "
+      "\xE2\x80\x95 Sonya Herridge");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content,
+            "\xE2\x80\x9DMr. Trump embodies the lasting legacy of racism.\xE2\x80\x9D");
+  EXPECT_EQ(q[0].source, "Sonya Herridge");
+}
+
+}  // namespace
+}  // namespace chorus
