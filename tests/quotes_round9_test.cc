@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/quote_marks.h"
 #include "quotes_test_util.h"
 
 namespace chorus {
@@ -54,6 +55,38 @@ TEST(QuotesRound9, AClosingMarkOpeningAParagraphOpensAQuotation) {
   EXPECT_EQ(q[0].content,
             "\xE2\x80\x9DMr. Trump embodies the lasting legacy of racism.\xE2\x80\x9D");
   EXPECT_EQ(q[0].source, "Sonya Herridge");
+}
+
+TEST(QuotesRound9, ADoubleMarkQuotationNestedInAnotherStaysInside) {
+  // "“… what he calls “hell” than live …”": the inner pair is nested (the
+  // next two marks after the second opener are closers).
+  std::string text =
+      "\xE2\x80\x9CI\xE2\x80\x99"
+      "d rather live in what he calls \xE2\x80\x9Chell\xE2\x80\x9D "
+      "than live in a world where he is president,\xE2\x80\x9D said Adriana Rodarte.";
+  auto q = Find(text);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, text.substr(0, text.find(" said")));
+  EXPECT_EQ(q[0].source, "Adriana Rodarte");
+}
+
+TEST(QuotesRound9, QuotationsSideBySideAreNotNested) {
+  std::string text =
+      "He called it \xE2\x80\x9Cunfair\xE2\x80\x9D and \xE2\x80\x9C"
+      "dishonest\xE2\x80\x9D.";
+  std::vector<ByteSpan> paras = {{0, static_cast<uint32_t>(text.size())}};
+  auto qs = quotes::FindQuotations(text, paras);
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(text.substr(qs[1].first().begin, qs[1].first().size()),
+            "\xE2\x80\x9C"
+            "dishonest\xE2\x80\x9D");
+  // An opener inside an open quotation followed by one closer only is not
+  // nested: the first quotation was left open (a typo), as before.
+  text = "\xE2\x80\x9CWe lost, he said. \xE2\x80\x9CWe will win next time.\xE2\x80\x9D";
+  paras = {{0, static_cast<uint32_t>(text.size())}};
+  qs = quotes::FindQuotations(text, paras);
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_FALSE(qs[0].closed);
 }
 
 }  // namespace

@@ -68,6 +68,27 @@ bool ClosesBefore(std::string_view s, size_t i, size_t hi) {
   return !text::IsWordChar(s, i, len);
 }
 
+// After a curly opener inside an open quotation: when the next two marks
+// before `hi` are curly closers, the end of the first (the nested
+// quotation's), else 0.
+size_t NestedPair(std::string_view s, size_t i, size_t hi) {
+  size_t inner_end = 0;
+  for (int seen = 0; seen < 2;) {
+    i = util::ScanFor<'"', '\'', 0xE2, 0xC2>(s.data(), i, hi);
+    if (i >= hi) return 0;
+    size_t len;
+    Mark m = Classify(s, i, len);
+    if (m == Mark::kNone) {
+      ++i;
+      continue;
+    }
+    if (m != Mark::kClose || len != 3) return 0;
+    if (++seen == 1) inner_end = i + len;
+    i += len;
+  }
+  return inner_end;
+}
+
 }  // namespace
 
 size_t DoubleMarkLen(std::string_view text, size_t i) {
@@ -120,6 +141,13 @@ std::vector<Quotation> FindQuotations(std::string_view text,
       // nothing can close there.
       if (m == Mark::kClose && !open && i == para.begin && !ClosesBefore(text, i + len, para.end))
         m = Mark::kOpen;
+      // A curly opener inside an open quotation whose next two marks in the
+      // paragraph are curly closers is a quotation nested with double marks
+      // ("“… what he calls “hell” than live …”"): it stays inside.
+      if (m == Mark::kOpen && open && len == 3 && NestedPair(text, i + len, para.end)) {
+        i = NestedPair(text, i + len, para.end);
+        continue;
+      }
       if (m == Mark::kOpen) {
         if (open) {
           // A second opener inside an open quotation: the first one was never
