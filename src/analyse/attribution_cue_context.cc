@@ -172,22 +172,10 @@ bool Finder::KeepReportedSource(const Found& f) const {
 }
 
 bool Finder::KeepDirectSource(const Found& f) const {
-  // A pronoun or a short name right next to its cue ("he said", "said
-  // Trump", "Jeb Bush says": 94% exact on train) is kept without the model,
-  // which saves half its calls.
-  const auto& T = v_.toks;
-  if (f.src_first != kNone && f.src_end != kNone && f.src_end - f.src_first <= 3 &&
-      f.a.source.size() == 1 && f.a.source.front().end == T[f.src_end - 1].span.end) {
-    bool name = true;
-    for (uint32_t k = f.src_first; k < f.src_end && name; ++k)
-      name = T[k].cap && T[k].kind == TokenKind::kWord;
-    const bool pronoun = f.src_end == f.src_first + 1 && IsSubjectPronoun(T[f.src_first].low);
-    // The cue's first token and the one after it, from its verb.
-    uint32_t cb = f.cue_tok, ce = f.cue_tok + 1;
-    while (cb > 0 && T[cb].span.begin > f.a.cue.front().begin) --cb;
-    while (ce < T.size() && T[ce].span.begin < f.a.cue.front().end) ++ce;
-    if ((name || pronoun) && (f.src_end == cb || f.src_first == ce)) return true;
-  }
+  // Every direct source is judged (round 9). Round 8 kept a pronoun or a
+  // short name right next to its cue without the model to save half its
+  // calls; judging them too is +2% instructions for `chorus quotes` and
+  // cross-validated direct source F1 .8573 -> .8591 on train.
   SpanFeatures F;
   F.names = cue_names_;
   CueContextFeatures(f, F);
