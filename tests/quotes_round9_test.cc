@@ -89,5 +89,48 @@ TEST(QuotesRound9, QuotationsSideBySideAreNotNested) {
   EXPECT_FALSE(qs[0].closed);
 }
 
+TEST(QuotesRound9, TranscriptTurnsAreAttributedToTheirLabels) {
+  auto q = Find(
+      "Partial transcript as follows:\n\n"
+      "JAKE TAPPER: Donald Trump released a video on Friday. Take a listen.\n\n"
+      "FALLIN: Well, I think the whole nation needs to work together.\n\n"
+      "TAPPER: Do you think he has campaigned as a racial healer?\n\n"
+      "FALLIN: I think he is trying to campaign as one.");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].source, "JAKE TAPPER");
+  EXPECT_EQ(q[0].cue, ":");
+  EXPECT_EQ(q[0].content, "Donald Trump released a video on Friday. Take a listen.");
+  EXPECT_EQ(q[1].source, "FALLIN");
+  // The turn is the attribution: no reported speech inside it ("I think …").
+  EXPECT_EQ(q[1].content, "Well, I think the whole nation needs to work together.");
+  EXPECT_EQ(q[2].source, "TAPPER");
+  EXPECT_EQ(q[3].content, "I think he is trying to campaign as one.");
+}
+
+TEST(QuotesRound9, QuotedTranscriptTurnsTakeTheirContinuations) {
+  auto q = Find(
+      "\"WALLACE: Let's start with breaking news.\n\n"
+      "\"PENCE: Well, look, this is serious business.\n\n"
+      "\"But the truth is that the choice matters.\n\n"
+      "\"(CROSSTALK.)\n\n"
+      "\"WALLACE: If I may, sir, will she be there?\n\n"
+      "\"PENCE: She will not be attending the debate.");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[1].source, "PENCE");
+  EXPECT_EQ(q[1].content,
+            "Well, look, this is serious business. | But the truth is that the choice matters.");
+  EXPECT_EQ(q[2].content, "If I may, sir, will she be there?");
+}
+
+TEST(QuotesRound9, LabelsThatAreNoTranscriptAreLeftAlone) {
+  // Headline labels stand alone; two speakers who never speak twice are no
+  // transcript either.
+  for (const char* text :
+       {"UPDATE: The website removed the listing.\n\nThe gun sold for $250,000.",
+        "BOOM: Trump fires back.\n\nCORRECTION: An earlier version misspelled a name.\n\n"
+        "BYLINE: Amber Phillips."})
+    for (const auto& a : Find(text)) EXPECT_NE(a.cue, ":") << text;
+}
+
 }  // namespace
 }  // namespace chorus

@@ -316,8 +316,15 @@ std::vector<Attribution> Finder::Run() {
   int32_t last_direct = -1;                   // index in `found` of the last direct attribution
   std::vector<uint32_t> orphans;              // quotations with no cue and no attribution to join
   std::vector<int32_t> orphan_prev;           // ... or the direct one they join otherwise
+  const std::vector<bool> in_turn = TranscriptTurns(found);  // (their quotations are theirs)
+  auto turn_quote = [&](uint32_t q) {
+    for (uint32_t p : v_.quotations[q].paragraphs)
+      if (in_turn[p]) return true;
+    return false;
+  };
   for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
     if (v_.quote_first[q] >= T.size() || v_.quote_first[q] >= v_.quote_end[q]) continue;
+    if (turn_quote(q)) continue;
     if (IsTitle(q)) {
       // “Safety,” said Grimm. / “Okay,” I said: a word or two opening the
       // sentence, closed by a comma and followed by a cue, is a quotation.
@@ -439,6 +446,7 @@ std::vector<Attribution> Finder::Run() {
     return cu != dcues.end() && cu->end <= c.end;
   };
   for (uint32_t s = 0; s < v_.sent_first.size(); ++s) {
+    if (v_.sent_first[s] < T.size() && in_turn[T[v_.sent_first[s]].para]) continue;
     size_t before = found.size();
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;
@@ -549,7 +557,7 @@ std::vector<Attribution> Finder::Run() {
     if (!f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && !KeepReportedSource(f))
       f.a.source.clear();
     // Round 8: and direct sources (kDirectClearThreshold).
-    if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 &&
+    if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&
         !KeepDirectSource(f))
       f.a.source.clear();
     out.push_back(std::move(f.a));

@@ -54,6 +54,7 @@ class Finder {
     uint32_t para = 0;
     bool rule_source = false;  // the rules' source end is kept (no span model)
     bool weak = false;         // a cue of reported speech only: claims no quotation
+    bool turn = false;         // a transcript turn (TranscriptTurns): kept as found
   };
 
   bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
@@ -197,6 +198,15 @@ class Finder {
            // an appositive after the clause: ", an ambitious goal that ..."
            w == "a" || w == "an" || w == "one";
   }
+
+  // Round 9 (attribution_transcript.cc): in a transcript, paragraphs opening
+  // with a speaker label in capitals and a colon ("WALLACE: …", "\"PENCE:
+  // …"), each an attribution: the label the source, the colon the cue, the
+  // rest of the paragraph the content, with the unlabelled paragraphs after
+  // it that open with a quotation mark when it does. Appends them to `found`
+  // and returns the paragraphs they cover. A transcript has three turns or
+  // more, two speakers or more, one of them speaking twice.
+  std::vector<bool> TranscriptTurns(std::vector<Found>& found) const;
 
   // Attribution patterns for quotation q; true when one matched.
   // A short quotation in title case is a name or a title ("Meet the Press").
