@@ -57,6 +57,17 @@ TEST(QuotesRound9, AClosingMarkOpeningAParagraphOpensAQuotation) {
   EXPECT_EQ(q[0].source, "Sonya Herridge");
 }
 
+TEST(QuotesRound9, AClosingMarkAndAnEllipsisOpeningAParagraphOpenAQuotation) {
+  std::string text =
+      "The president was in Ohio.\n\n\xE2\x80\x9D \xE2\x80\xA6 what I learned from these families "
+      "is that words matter,\xE2\x80\x9D he said.";
+  auto q = Find(text);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "he");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].content.substr(0, 3), "\xE2\x80\x9D");
+}
+
 TEST(QuotesRound9, ADoubleMarkQuotationNestedInAnotherStaysInside) {
   // "“… what he calls “hell” than live …”": the inner pair is nested (the
   // next two marks after the second opener are closers).

@@ -137,10 +137,9 @@ std::vector<Quotation> FindQuotations(std::string_view text,
           ClosesBefore(text, i + len, para.end))
         m = Mark::kClose;
       // A closing curly mark typed where a quotation opens, at the start of
-      // a paragraph and right before a word ("”Mr. Trump embodies …”"):
+      // a paragraph ("”Mr. Trump embodies …”", "” … what I learned …"):
       // nothing can close there.
-      if (m == Mark::kClose && !open && i == para.begin && !ClosesBefore(text, i + len, para.end))
-        m = Mark::kOpen;
+      if (m == Mark::kClose && !open && i == para.begin && i + len < para.end) m = Mark::kOpen;
       // A curly opener inside an open quotation whose next two marks in the
       // paragraph are curly closers is a quotation nested with double marks
       // ("“… what he calls “hell” than live …”"): it stays inside.
