@@ -68,6 +68,16 @@ TEST(QuotesRound9, AClosingMarkAndAnEllipsisOpeningAParagraphOpenAQuotation) {
   EXPECT_EQ(q[0].content.substr(0, 3), "\xE2\x80\x9D");
 }
 
+TEST(QuotesRound9, ReportedContentAfterAQuotedTitleStartsAtThat) {
+  auto q = Find(
+      "Sanders told MSNBC's \"Morning Joe\" that nobody would question her "
+      "intelligence.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].source, "Sanders");
+  EXPECT_EQ(q[0].content, "that nobody would question her intelligence");
+}
+
 TEST(QuotesRound9, ADoubleMarkQuotationNestedInAnotherStaysInside) {
   // "“… what he calls “hell” than live …”": the inner pair is nested (the
   // next two marks after the second opener are closers).

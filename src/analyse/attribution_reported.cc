@@ -23,10 +23,11 @@ uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
     if (IsSubjectPronoun(T[k].low) || Aux(k)) break;
   }
   if (TakesObject(T[t].low)) {
-    // "told reporters (on Monday) that ...": start at "that" when it is near.
+    // "told reporters (on Monday) that ...", "told MSNBC's \"Morning Joe\"
+    // that ...": start at "that" when it is near.
     for (uint32_t k = c; k < end && k < c + 8; ++k) {
-      if (Is(k, "that")) return k;
-      if (IsPunct(k) && !Is(k, ".")) break;
+      if (Is(k, "that") && T[k].quote < 0) return k;
+      if (IsPunct(k) && !Is(k, ".") && !v_.IsQuoteMark(k)) break;
     }
     // Otherwise skip the object: a pronoun, a name, or "reporters".
     if (c < end && (T[c].cap || T[c].low == "him" || T[c].low == "her" || T[c].low == "them" ||
