@@ -78,6 +78,30 @@ TEST(QuotesRound9, ReportedContentAfterAQuotedTitleStartsAtThat) {
   EXPECT_EQ(q[0].content, "that nobody would question her intelligence");
 }
 
+TEST(QuotesRound9, PoliceIsAGroupSource) {
+  auto q = Find("The officer was not wearing a recording device, police said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "police");
+  EXPECT_EQ(q[0].content, "The officer was not wearing a recording device");
+}
+
+TEST(QuotesRound9, AClauseAfterAnInvertedCueIsNoSource) {
+  // "…, said Trump's statement didn't clarify …": not "…, said the official."
+  auto q = Find(
+      "Conservative economist Aparna Mathur, who studies tax policy, said Ivanka "
+      "Trump's statement didn't clarify the matter.");
+  for (const auto& a : q) EXPECT_NE(a.source, "Ivanka Trump's statement didn't clarify the matter");
+}
+
+TEST(QuotesRound9, ReportedContentEndsBeforeAndPronounCue) {
+  auto q = Find(
+      "But Fowler said the politics would be more intense \xE2\x80\x94 and he noted that "
+      "any change would occur later.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Fowler");
+  EXPECT_EQ(q[0].content, "the politics would be more intense");
+}
+
 TEST(QuotesRound9, ADoubleMarkQuotationNestedInAnotherStaysInside) {
   // "“… what he calls “hell” than live …”": the inner pair is nested (the
   // next two marks after the second opener are closers).

@@ -331,8 +331,8 @@ class Finder {
     // "officials", "current and former officials", "other experts": a group
     // named by a plural noun.
     std::string_view last = v_.toks[end - 1].low;
-    if (end - first <= 4 && last.size() > 3 && last.back() == 's' && !last.ends_with("ss") &&
-        IsGroupNoun(last))
+    if (end - first <= 4 && last.size() > 3 &&
+        ((last.back() == 's' && !last.ends_with("ss")) || last == "police") && IsGroupNoun(last))
       return true;
     // "model and TV personality Chrissy Teigen": a description ending in a name.
     if (end > first + 1 && v_.toks[end - 1].cap) return true;

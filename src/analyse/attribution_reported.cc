@@ -249,9 +249,12 @@ uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
       return k;
     const Tok& n = T[k + 1];
     if (Is(k, ",") && (n.cue == CueKind::kParticiple || IsClauseEnder(n.low))) return k;
-    if (Is(k, "and") && n.cue != CueKind::kNone) {
+    // "... and added ...", "... — and he noted ...": a clause of its own.
+    if (Is(k, "and") &&
+        (n.cue != CueKind::kNone || (IsSubjectPronoun(n.low) && k + 2 < end && T[k + 2].quote < 0 &&
+                                     T[k + 2].cue != CueKind::kNone))) {
       uint32_t e = k;
-      while (e > c && Is(e - 1, ",")) --e;
+      while (e > c && (Is(e - 1, ",") || SpacedDash(e - 1))) --e;
       return e;
     }
   }

@@ -144,7 +144,10 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
     if (e > b && (EndsInvertedSource(tk.low) || IsTimeWord(tk.low) || IsClauseWord(tk.low))) break;
     // "said the patrol should be paid ...": a verb phrase, not a source
     // ("said Will Doyle": a capitalised "Will" inside a sentence is a name).
-    if (Aux(e) || tk.low == "should" || tk.low == "must" || tk.low == "can") return {kNone, kNone};
+    // ("… said Trump's statement didn't clarify": a clause, not a source.)
+    if (Aux(e) || tk.low == "should" || tk.low == "must" || tk.low == "can" ||
+        tk.low.ends_with("n't"))
+      return {kNone, kNone};
     ++e;
   }
   while (e > b && T[e - 1].kind == TokenKind::kPunct && !Is(e - 1, ")")) --e;

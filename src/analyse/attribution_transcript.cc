@@ -32,7 +32,8 @@ std::vector<bool> Finder::TranscriptTurns(std::vector<Found>& found) const {
   };
   std::vector<Turn> turns;
   std::vector<uint32_t> para_first(paras.size(), kNone);  // first token of each paragraph
-  for (uint32_t k : v_.sent_first)  // (a paragraph starts a sentence)
+  // (A paragraph starts a sentence.)
+  for (uint32_t k : v_.sent_first)
     if (k < T.size() && para_first[T[k].para] == kNone) para_first[T[k].para] = k;
   auto opens_with_mark = [&](uint32_t k) {
     return DoubleMarkLen(v_.text, T[k].span.begin) == T[k].span.size();
