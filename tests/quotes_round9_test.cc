@@ -102,6 +102,16 @@ TEST(QuotesRound9, ReportedContentEndsBeforeAndPronounCue) {
   EXPECT_EQ(q[0].content, "the politics would be more intense");
 }
 
+TEST(QuotesRound9, AQuotationBeforeACueOfAThatClauseIsNotItsContent) {
+  auto q = Find(
+      "City Attorney Brad Holm said in the letter that the advertisement "
+      "\xE2\x80\x9Cunmistakably and wrongfully\xE2\x80\x9D suggests that Phoenix "
+      "supports the campaign.");
+  for (const auto& a : q) EXPECT_NE(a.cue, "suggests") << a.content;
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "City Attorney Brad Holm");
+}
+
 TEST(QuotesRound9, ADoubleMarkQuotationNestedInAnotherStaysInside) {
   // "“… what he calls “hell” than live …”": the inner pair is nested (the
   // next two marks after the second opener are closers).

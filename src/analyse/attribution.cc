@@ -111,6 +111,9 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   // as the closing mark, or opens the next one right after it.
   uint32_t limit = v_.sent_end[s];
   if (Cue(k) == CueKind::kSpeech) {  // “…,” said Reyes.
+    // (“…” suggests that …: the quotation is inside the clause the cue
+    // reports on, not its content.)
+    if (k + 1 < limit && Is(k + 1, "that")) return false;
     f.cue_tok = k;
     f.a.cue = {CueSpan(k)};
     SetSource(f, SourceAfter(k + 1, limit));

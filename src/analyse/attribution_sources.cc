@@ -118,6 +118,8 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
 std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) const {
   const auto& T = v_.toks;
   uint32_t b = t;
+  // "“…” suggests that Phoenix …": a clause, not a source.
+  if (b < limit && Is(b, "that")) return {kNone, kNone};
   // "said Mr. Trump", "said the mayor", "said Tad Devine, Sanders' strategist".
   uint32_t e = b;
   while (e < limit && e - b < 16) {
