@@ -1,10 +1,12 @@
 // Finder (internal): the attribution rules of FindAttributions, shared by
-// attribution.cc (quotation patterns, cues, Run),
+// attribution.cc (cue spans, titles, Run),
+// attribution_quoted.cc (quotations with a cue after or before them),
 // attribution_reported.cc (block quotes after a colon, reported speech and
 // its content bounds),
 // attribution_sources.cc (source phrases around a cue) and
 // attribution_spans.cc (where cues and sources end: the learned span model),
-// attribution_direct.cc (round 6b and 6c rules for direct quotations).
+// attribution_direct.cc (round 6b and 6c rules for direct quotations),
+// attribution_transcript.cc (round 9: transcript turns).
 #pragma once
 
 #include <algorithm>

@@ -1,0 +1,236 @@
+// The quotation patterns with a cue after the quotation (PostCue: “…,” she
+// said. / “…,” said Reyes.) or before it in the same sentence (PreCue: She
+// said, “…” / He added: “…”); see attribution_finder.h.
+#include <algorithm>
+
+#include "analyse/attribution_finder.h"
+
+namespace chorus::quotes {
+
+bool Finder::PostCue(uint32_t q, Found& f) const {
+  const auto& T = v_.toks;
+  uint32_t k = v_.quote_end[q];
+  if (k >= T.size() || T[k].para != v_.quotations[q].paragraphs.back()) return false;
+  // Punctuation between the quotation and its cue: “…,” / “…” —
+  while (k < T.size() && IsPunct(k) && !v_.IsQuoteMark(k) && !Is(k, ".") && !Is(k, "?") &&
+         !Is(k, "!"))
+    ++k;
+  if (k >= T.size() || T[k].quote >= 0) return false;
+  // A quotation that closes its sentence (“… mind.” She ended …) takes no cue
+  // from the next one.
+  // But a question or exclamation does not end the sentence of its cue:
+  // “All the way!” Dawson shouted.
+  if (T[k].sent != T[v_.quote_end[q] - 1].sent) {
+    uint32_t qe = v_.quote_end[q];
+    uint32_t x = qe - 1;  // back over the closing marks: ?’”
+    while (x > v_.quote_first[q] && IsPunct(x) &&
+           (v_.IsQuoteMark(x) || Is(x, "'") || v_.Str(x) == "\xE2\x80\x99"))
+      --x;
+    bool ends_q = x + 1 < qe && (Is(x, "?") || Is(x, "!")) && v_.IsQuoteMark(qe - 1);
+    if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;
+  }
+  uint32_t s = T[k].sent;
+  // The quotation must end its sentence part: the cue is in the same sentence
+  // as the closing mark, or opens the next one right after it.
+  uint32_t limit = v_.sent_end[s];
+  if (Cue(k) == CueKind::kSpeech) {  // “…,” said Reyes.
+    // (“…” suggests that …: the quotation is inside the clause the cue
+    // reports on, not its content.)
+    if (k + 1 < limit && Is(k + 1, "that")) return false;
+    f.cue_tok = k;
+    f.a.cue = {CueSpan(k)};
+    SetSource(f, SourceAfter(k + 1, limit));
+    return true;
+  }
+  // “…,” Reyes said. / “…,” the authority's chief engineer, Tomas Reyes, said.
+  // "Senate Majority Leader Mitch McConnell, R-Ky., said", "Rep. Earl
+  // Blumenauer (D-Ore.) said": a state abbreviation's dot and brackets.
+  auto abbrev_dot = [&](uint32_t c) {
+    std::string_view w = v_.Str(c - 1);  // "Ky", "R-Ky", "D-Wash"
+    return c > k && c + 1 < limit && T[c - 1].cap &&
+           (w.size() <= 4 || (w.size() <= 8 && w.find('-') != std::string_view::npos)) &&
+           (Is(c + 1, ",") || Is(c + 1, ")"));
+  };
+  for (uint32_t c = k; c < limit && c < k + 18; ++c) {
+    if (T[c].quote >= 0) break;
+    if (IsPunct(c) && !(Is(c, ",") || Is(c, ".") || Is(c, "'") || Is(c, "\xE2\x80\x99") ||
+                        Is(c, "-") || (c > k && (Is(c, "(") || Is(c, ")")))))
+      break;
+    if (Is(c, ".") && !(c + 1 < limit && T[c + 1].cap) && !abbrev_dot(c)) break;
+    if (Is(c, ",") && !(c > k && (T[k].cap || IsDeterminer(T[k].low)))) break;
+    if (IsClauseWord(T[c].low)) break;
+    CueKind ck = Cue(c);
+    if (ck == CueKind::kSpeech || ck == CueKind::kLearned || IsAccordingTo(c) || IsPostCueOnly(c)) {
+      if (c == k) break;
+      f.cue_tok = c;
+      f.a.cue = {CueSpan(c, true)};
+      // Source: from k to the cue, less auxiliaries and adverbs; after a
+      // leading adverbial ("Perhaps, he said") only the last segment.
+      uint32_t e = c;
+      while (e > k && (Aux(e - 1) || Adverb(e - 1))) --e;
+      uint32_t b = k;
+      if (e > k && !Is(e - 1, ","))
+        for (uint32_t x = k; x < e; ++x)
+          if (Is(x, ",")) b = x + 1;
+      if (e > b) SetSource(f, {b, e});
+      if (f.a.source.empty()) {
+        f = Found{};
+        return false;
+      }
+      return true;
+    }
+  }
+  // “…,” Oliver barked. / “…,” Trump shot back. / “…,” he surmised: a name
+  // or a pronoun and a past-tense verb no list holds, closing the clause.
+  uint32_t qe = v_.quote_end[q];
+  if (qe < 2 || !(Is(qe - 2, ",") || Is(qe - 2, "!") || Is(qe - 2, "?"))) return false;
+  uint32_t v = k;
+  if (Is(k, "he") || Is(k, "she") || Is(k, "they")) {
+    v = k + 1;
+  } else {
+    while (v < limit && v < k + 3 && T[v].cap && T[v].kind == TokenKind::kWord) ++v;
+  }
+  // ... or an irregular one with its particle: "shot back", "cut in".
+  bool irregular = v + 1 < limit && (Is(v, "shot") || Is(v, "cut") || Is(v, "went")) &&
+                   (Is(v + 1, "back") || Is(v + 1, "in") || Is(v + 1, "on"));
+  // ... or in the present tense: "“…,” Bozell answers." ("points out").
+  std::string_view vw = v < limit ? T[v].low : T[k].low;
+  bool present = vw.size() >= 5 && vw.ends_with("s") && !vw.ends_with("ss") &&
+                 !vw.ends_with("us") && !vw.ends_with("is");
+  if (v == k || v >= limit || T[v].cap || T[v].kind != TokenKind::kWord ||
+      !((T[v].low.ends_with("ed") && T[v].low.size() >= 5) || irregular || present) ||
+      T[v].cue != CueKind::kNone)
+    return false;
+  uint32_t e = v + 1;
+  if (e < limit && (Is(e, "back") || Is(e, "off") || Is(e, "up") || Is(e, "out") ||
+                    (irregular && (Is(e, "in") || Is(e, "on")))))
+    ++e;
+  if (e < limit && Adverb(e) && !T[e].cap) ++e;
+  // A time closing the clause stays out of the cue: "Toomey fumed on Tuesday."
+  uint32_t x = e;
+  if (x + 1 < limit && Is(x, "on") && IsTimeWord(T[x + 1].low)) ++x;
+  if (x < limit && IsTimeWord(T[x].low)) ++x;
+  if (!(x < limit && (Is(x, ".") || Is(x, ",")) && T[x].quote < 0)) return false;
+  f.cue_tok = v;
+  f.a.cue = {Bytes(v, e)};
+  SetSource(f, {k, v});
+  if (f.a.source.empty()) {
+    f = Found{};
+    return false;
+  }
+  return true;
+}
+
+bool Finder::PreCue(uint32_t q, Found& f) const {
+  const auto& T = v_.toks;
+  uint32_t first = v_.quote_first[q];
+  if (first >= T.size()) return false;
+  uint32_t s = T[first].sent;
+  uint32_t lo = v_.sent_first[s];
+  // The last cue before the quotation in its sentence.
+  uint32_t cue = kNone;
+  for (uint32_t k = first; k > lo; --k) {
+    if (T[k - 1].quote >= 0) break;
+    if (Cue(k - 1) != CueKind::kNone || (k >= 2 && IsAccordingTo(k - 2))) {
+      cue = (k >= 2 && IsAccordingTo(k - 2)) ? k - 2 : k - 1;
+      break;
+    }
+  }
+  // A quotation inside a nested frame belongs to the outermost cue of the
+  // sentence that has a subject: "Abbott told the President that if he wants
+  // our guns, “come and take it.”" (PolNeAR train convention).
+  if (cue != kNone && !IsAccordingTo(cue)) {
+    for (uint32_t k = cue; k > lo; --k) {
+      uint32_t c = k - 1;
+      if (T[c].quote >= 0) break;
+      CueKind ck = Cue(c);
+      if (ck != CueKind::kSpeech && ck != CueKind::kLearned) continue;
+      if (c > lo && Is(c - 1, "to")) continue;
+      // The inner cue is in the outer one's clause: "said that ... wants",
+      // "said she thinks “…”", "urged Sanders to join her in ... what some call
+      // the “…”" (no punctuation between them).
+      bool clause = false, punct = false;
+      for (uint32_t x = c + 1; x < cue; ++x) {
+        clause = clause || Is(x, "that");
+        punct = punct || IsPunct(x);
+      }
+      if (!clause && punct) continue;
+      auto src = SourceBefore(c);
+      // "Adelson met with Trump and declared … that he found …".
+      if (src.first == kNone && Coordinated(c)) src = SubjectOf(s, c);
+      if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
+    }
+  }
+  if (cue == kNone) {
+    // "… then leaned in and boomed: “…”": a verb right before the colon.
+    if (first >= lo + 3 && Is(first - 1, ":") && !IsPunct(first - 2) && !T[first - 2].cap &&
+        T[first - 2].quote < 0 && T[first - 2].low.size() > 3 && T[first - 2].low.ends_with("ed"))
+      cue = first - 2;
+    else
+      return false;
+  }
+  f.cue_tok = cue;
+  f.a.cue = {CueSpan(cue)};
+  bool participle = Cue(cue) == CueKind::kParticiple ||
+                    (Cue(cue) == CueKind::kFrame && T[cue].low.ends_with("ing")) ||
+                    (cue > lo && Is(cue - 1, "to"));  // "went on to reveal"
+  if (IsAccordingTo(cue)) {
+    auto src = SourceAfter(cue + 2, first);
+    // "According to X, the move reeks of “fear”": the source ends at the comma.
+    if (cue == lo && src.first != kNone)
+      for (uint32_t k = src.first; k < src.second; ++k)
+        if (Is(k, ",")) {
+          src.second = k;
+          break;
+        }
+    SetSource(f, src);
+  } else if (cue == lo) {
+    // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.
+    auto src = SourceAfter(cue + 1, first);
+    if (src.first != kNone) {
+      uint32_t e = first;
+      while (e > src.second && IsPunct(e - 1)) --e;
+      SetSource(f, {src.first, e});
+    }
+  } else {
+    SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
+    if (f.a.source.empty() && Coordinated(cue))
+      SetSource(f, CoordinatedSubject(s, cue));
+    else if (f.a.source.empty() && Cue(cue) == CueKind::kNone)
+      SetSource(f, SubjectOf(s, cue));
+  }
+  // Only punctuation between cue and quotation: a direct quote.
+  uint32_t c = ContentStart(cue, first);
+  // A source between the cue and the quotation ("Said Dorothy Poynter, “…”",
+  // "according to officials, “…”") is not content: it starts after it.
+  if (f.src_end != kNone && f.src_end > c) c = std::min(f.src_end, first);
+  while (c < first && Is(c, ",")) ++c;
+  bool only_punct = true;
+  for (uint32_t k = c; k < first; ++k)
+    if (!IsPunct(k)) only_punct = false;
+  // "telling his colleagues, “…”" / "told reporters: “…”": the object before a
+  // comma or colon is not content.
+  bool object = first > c + 1 && ((Is(first - 1, ",") && first - c <= 8) || Is(first - 1, ":")) &&
+                v_.quotations[q].first().begin == T[first].span.begin;
+  if (only_punct || object) {
+    AddQuote(f, q);
+    return true;
+  }
+  // A reported frame around a quoted fragment: the content runs from after the
+  // cue to the end of the sentence (or of the quotation, when it runs on).
+  uint32_t e = std::max(ClauseEnd(c, ContentEnd(s)), v_.quote_end[q]);
+  // A quoted fragment closing with punctuation ends the content: deemed him
+  // "well qualified," which is ...
+  uint32_t qe = v_.quote_end[q];
+  if (qe < e && qe >= 2 && IsPunct(qe - 2) && !v_.IsQuoteMark(qe - 2)) e = qe;
+  if (v_.quotations[q].parts.size() > 1) {
+    AddQuote(f, q);
+    f.a.content.front().begin = T[c].span.begin;
+  } else {
+    f.a.content = {Bytes(c, e)};
+  }
+  f.a.direct = true;
+  return true;
+}
+
+}  // namespace chorus::quotes
