@@ -112,6 +112,23 @@ TEST(QuotesRound9, AQuotationBeforeACueOfAThatClauseIsNotItsContent) {
   EXPECT_EQ(q[0].source, "City Attorney Brad Holm");
 }
 
+TEST(QuotesRound9, ReportedContentEndsBeforeAParticipleAdjunct) {
+  auto q = Find(
+      "The union called Clinton a champion for its members, citing her work after "
+      "the attacks.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "Clinton a champion for its members");
+  q = Find(
+      "Trump has repeatedly wondered whether the moderators will be fair to him, "
+      "implicitly lowering expectations.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "whether the moderators will be fair to him");
+  // ", including …" stays (PolNeAR train: inside the content 132 times, after it 14).
+  q = Find("Smith said the plan would hurt many families, including those in rural areas.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the plan would hurt many families, including those in rural areas");
+}
+
 TEST(QuotesRound9, ADoubleMarkQuotationNestedInAnotherStaysInside) {
   // "“… what he calls “hell” than live …”": the inner pair is nested (the
   // next two marks after the second opener are closers).

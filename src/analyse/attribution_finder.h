@@ -193,6 +193,16 @@ class Finder {
   // Where reported content [c, end) stops before a trailing clause that is not
   // part of it: ", which ...", ", saying ...", " and added ..." (PolNeAR train).
   uint32_t ClauseEnd(uint32_t c, uint32_t end) const;
+  // -ing words after a comma that PolNeAR train keeps inside reported
+  // content at least as often as it ends the content before them.
+  static bool IsContentIng(std::string_view w) {
+    for (std::string_view x :
+         {"including", "referring", "during",   "something", "nothing", "everything", "anything",
+          "depending", "working",   "speaking", "having",    "showing", "asking",     "looking",
+          "standing",  "taking",    "leaving",  "building",  "leading", "making",     "according"})
+      if (w == x) return true;
+    return false;
+  }
   static bool IsClauseEnder(std::string_view w) {
     return w == "which" || w == "where" || w == "but" || w == "while" || w == "compared" ||
            w == "according" || w == "although" || w == "though" || w == "whereas" || w == "since" ||
