@@ -129,6 +129,16 @@ TEST(QuotesRound9, ReportedContentEndsBeforeAParticipleAdjunct) {
   EXPECT_EQ(q[0].content, "the plan would hurt many families, including those in rural areas");
 }
 
+TEST(QuotesRound9, ReportedContentEndsAtASemicolonAndAtCommaAs) {
+  auto q = Find("The officials said the request came late; they only learned of it on Friday.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the request came late");
+  q = Find(
+      "The leaders condemned the nuclear test, as Pyongyang fired three missiles into the sea.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the nuclear test");
+}
+
 TEST(QuotesRound9, ADoubleMarkQuotationNestedInAnotherStaysInside) {
   // "“… what he calls “hell” than live …”": the inner pair is nested (the
   // next two marks after the second opener are closers).
