@@ -11,13 +11,14 @@
 // its end (content and cue stay, so content figures and the span model's
 // training do not change).
 //
-// Candidate cues (switched off: kCandidateCues). Words PolNeAR train puts in
-// a cue too rarely to be cues everywhere (CandidateCueWords, cue_model.h:
-// "support", "been", "made", "plans" …) can also run as cues of reported
-// speech in a last pass of Finder::Reported, each attribution admitted only
-// when its probability is at least kAdmitThreshold (keeping the rules' source
-// end). It raised dev all-source exact F1 further but cost 20% more
-// instructions in `chorus quotes` (docs/ACCURACY.md, round 7).
+// Candidate cues (kCandidateCues; on since round 9). Words PolNeAR train puts
+// in a cue too rarely to be cues everywhere (CandidateCueWords, cue_model.h:
+// "support", "been", "made", "plans" …) also run as cues of reported speech
+// in a last pass of Finder::Reported, each attribution admitted only when its
+// probability is at least kAdmitThreshold (keeping the rules' source end).
+// Left off in round 7 for speed (+20% instructions then); round 9 switched it
+// on once the analysis had room: dev all-source exact F1 +.0032 for +12%
+// instructions in `chorus quotes`, +9.4% in BM_Analysis (docs/ACCURACY.md).
 //
 // Training (`chorus train-quotes --cues TRAIN -o models/cue_context.tsv`,
 // README.md) runs the rules over PolNeAR train (admitting every candidate when
@@ -56,7 +57,7 @@ inline constexpr double kClearThreshold = 0.20;
 // ones, each with " dir" appended (DirectFeatures): disjoint weights in the
 // same model, so the L2 fit of the reported ones is unchanged by them.
 inline constexpr double kDirectClearThreshold = 0.15;
-inline constexpr bool kCandidateCues = false;
+inline constexpr bool kCandidateCues = true;
 inline constexpr double kAdmitThreshold = 0.40;
 
 // One reported attribution, as the trainer sees it.
