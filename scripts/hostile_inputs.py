@@ -77,6 +77,14 @@ CASES = {
     "capitalised_names": ("quotes", "c.txt",
                           lambda n: "".join(f"Xa{i} Yb{i} said. " for i in range(n // 16)), 1 * MB),
     "said_chain": ("quotes", "s.txt", lambda n: "he said " * (n // 8), 1 * MB),
+    # Round 9: a transcript of many turns, quoted and continued.
+    "transcript_turns": ("quotes", "t.txt",
+                         lambda n: "\"SMITH: I said so.\n\n\"And more.\n\n\"JONES: He said no.\n\n"
+                         * (n // 60), 2 * MB),
+    # Round 9: quotations signed by a dash and a name, and nested double marks.
+    "signed_nested_quotes": ("quotes", "q.txt",
+                             lambda n: "\u201cWe said \u201cno\u201d to it.\u201d \u2015 Ann Lee\n"
+                             * (n // 40), 2 * MB),
     "blank_lines": ("read", "b.txt", lambda n: "x\n\n" * (n // 3), 2 * MB),
     "invalid_utf8": ("read", "u.txt",
                      lambda n: bytes(random.Random(1).getrandbits(8) | 0x80 for _ in range(n)), 1 * MB),
