@@ -5,6 +5,7 @@
 // window, never by the whole past.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <string>
 #include <unordered_set>
 
@@ -102,6 +103,20 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   const std::vector<uint32_t> touched = global;
   size_t k = global.size();
   auto feat = [&](size_t i) -> const StoryFeatures& { return features[live[i]]; };
+  // A local story's vector: its global story's own (unchanged while its
+  // members are: both sum the same articles in the same order, so they are
+  // the same table), else one built here. `changed`: its members differ from
+  // those it started with (it is rebuilt at the end); `stale`: from those its
+  // vector sums.
+  std::vector<const TermVector*> vec(k);
+  std::deque<TermVector> built;  // (a deque: growing keeps the others in place)
+  for (size_t l = 0; l < k; ++l) vec[l] = &stories[global[l]].weights;
+  std::vector<uint8_t> changed(k, 0), stale(k, 0);
+  auto mark = [&](uint32_t l) { changed[l] = stale[l] = 1; };
+  std::vector<double> norm_sq(k, 0);
+  std::vector<uint32_t> post_of(df.size(), ~0u);  // term -> its list in post_lists
+  std::vector<std::vector<uint32_t>> post_lists;
+  std::vector<uint32_t> post_terms;  // the terms with a list
   std::vector<Weighed> weighed(n);
   for (int round = 0; round < rounds; ++round) {
     for (size_t i = 0; i < n; ++i) weighed[i] = Weigh(feat(i));
@@ -131,37 +146,49 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
           continue;
         }
         for (size_t p : half) a[positions[st][p]] = static_cast<uint32_t>(k);
+        mark(static_cast<uint32_t>(st));
         ++k;
+        changed.push_back(1);
+        stale.push_back(1);
       }
       whole.swap(whole_now);
     }
-    // Story vectors, norms and postings with the current statistics.
-    std::vector<TermVector> vec(k);
+    // Story vectors, norms and postings with the current statistics (the
+    // vectors of stories whose members are those they sum are kept).
+    vec.resize(k, nullptr);
+    norm_sq.resize(k, 0);
+    while (built.size() < k) built.emplace_back();
     std::vector<int64_t> last_day(k, -1);
     std::vector<size_t> size(k, 0);
+    for (size_t l = 0; l < k; ++l) {
+      if (!stale[l]) continue;
+      built[l].clear();
+      vec[l] = &built[l];
+    }
     for (size_t i = 0; i < n; ++i) {
-      for (const auto& [t, w] : feat(i).terms) vec[a[i]][t] += w;
+      if (stale[a[i]])
+        for (const auto& [t, w] : feat(i).terms) built[a[i]][t] += w;
       last_day[a[i]] = std::max(last_day[a[i]], feat(i).day);
       ++size[a[i]];
     }
-    std::vector<double> norm_sq(k, 0);
-    std::vector<std::vector<uint32_t>> post_lists;
-    TermVector post_index;  // term -> 1 + its list in post_lists (as float: exact below 2^24)
+    for (uint32_t t : post_terms) post_of[t] = ~0u;
+    post_terms.clear();
+    size_t lists = 0;
     for (size_t s = 0; s < k; ++s) {
-      norm_sq[s] = NormSq(vec[s]);
-      vec[s].ForEach([&](uint32_t t, float) {
-        bool inserted;
-        float& slot = post_index.at(t, inserted);
-        if (inserted) {
-          post_lists.emplace_back();
-          slot = static_cast<float>(post_lists.size());
+      if (stale[s] || round == 0) norm_sq[s] = NormSq(*vec[s]);
+      stale[s] = 0;
+      vec[s]->ForEach([&](uint32_t t, float) {
+        if (post_of[t] == ~0u) {
+          post_of[t] = static_cast<uint32_t>(lists++);
+          post_terms.push_back(t);
+          if (post_lists.size() < lists) post_lists.emplace_back();
+          post_lists[lists - 1].clear();
         }
-        post_lists[static_cast<size_t>(slot) - 1].push_back(static_cast<uint32_t>(s));
+        post_lists[post_of[t]].push_back(static_cast<uint32_t>(s));
       });
     }
     auto post = [&](uint32_t t) -> const std::vector<uint32_t>* {
-      const float* x = post_index.find(t);
-      return x ? &post_lists[static_cast<size_t>(*x) - 1] : nullptr;
+      return t < post_of.size() && post_of[t] != ~0u ? &post_lists[post_of[t]] : nullptr;
     };
     bool moved = false;
     const double join_threshold = JoinThreshold(latest_day);
@@ -169,7 +196,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (copy_of[live[i]] != kNoCopy) continue;  // copies follow their originals
       const StoryFeatures& f = feat(i);
       uint32_t own = a[i];
-      double best = size[own] > 1 ? Cosine(weighed[i], vec[own], norm_sq[own], size[own], true) : 0;
+      double best =
+          size[own] > 1 ? Cosine(weighed[i], *vec[own], norm_sq[own], size[own], true) : 0;
       if (best >= kHeldFirmly) continue;  // (no candidate search)
       uint32_t to = own;
       std::vector<uint32_t> cand = Candidates(
@@ -181,7 +209,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
           },
           kRefineCandidates);
       for (uint32_t s : cand) {
-        double sim = Cosine(weighed[i], vec[s], norm_sq[s], size[s], false);
+        double sim = Cosine(weighed[i], *vec[s], norm_sq[s], size[s], false);
         if (sim > best + 0.02 && sim >= join_threshold) {
           best = sim;
           to = s;
@@ -189,6 +217,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       }
       if (to != own) {
         a[i] = to;
+        mark(own);
+        mark(to);
         --size[own];
         ++size[to];
         moved = true;
@@ -201,7 +231,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (size[s] == 0) continue;
       // Candidates share one of the story's most distinctive terms.
       std::vector<std::pair<double, uint32_t>> top;
-      vec[s].ForEach([&](uint32_t t, float w) { top.emplace_back(w * Idf(t), t); });
+      vec[s]->ForEach([&](uint32_t t, float w) { top.emplace_back(w * Idf(t), t); });
       size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
       std::partial_sort(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
                         [](const auto& x, const auto& y) {
@@ -215,7 +245,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
                  std::abs(last_day[s] - last_day[o]) > opts.window_days);
       });
       for (uint32_t o : cand) {
-        if (VecCosine(vec[s], norm_sq[s], vec[o], norm_sq[o]) >= opts.merge_threshold) {
+        if (VecCosine(*vec[s], norm_sq[s], *vec[o], norm_sq[o]) >= opts.merge_threshold) {
           parent[o] = static_cast<uint32_t>(s);
           moved = true;
         }
@@ -224,6 +254,10 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     for (size_t i = 0; i < n; ++i) {
       uint32_t r = a[i];
       while (parent[r] != r) r = parent[r];
+      if (r != a[i]) {
+        mark(a[i]);
+        mark(r);
+      }
       a[i] = r;
     }
     // Copies follow their originals. A live copy's original is live too
@@ -232,7 +266,13 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       uint32_t orig = copy_of[live[i]];
       if (orig == kNoCopy) continue;
       auto it = std::lower_bound(live.begin(), live.end(), orig);
-      if (it != live.end() && *it == orig) a[i] = a[static_cast<size_t>(it - live.begin())];
+      if (it == live.end() || *it != orig) continue;
+      const uint32_t to = a[static_cast<size_t>(it - live.begin())];
+      if (to != a[i]) {
+        mark(a[i]);
+        mark(to);
+        a[i] = to;
+      }
     }
     if (!moved) break;
   }
@@ -253,7 +293,19 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     }
     assign[live[i]] = final_of[l];
   }
-  std::vector<uint32_t> rebuilt = touched;
+  // Stories whose members are those they started with keep their vectors
+  // (the same table a rebuild would make) and postings; only their norms are
+  // brought to the current statistics. The others are rebuilt.
+  std::vector<uint32_t> rebuilt;
+  for (size_t l = 0; l < touched.size(); ++l) {
+    if (changed[l]) {
+      rebuilt.push_back(touched[l]);
+    } else {
+      Story& s = stories[touched[l]];
+      s.norm_sq = norm_sq[l];
+      s.norm_members = s.members;
+    }
+  }
   for (uint32_t g : final_of)
     if (g != ~0u && g >= local_of.size()) rebuilt.push_back(g);
   RebuildLiveStories(rebuilt);
@@ -284,6 +336,7 @@ void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebui
     s.last_seen = 0;
   }
   for (uint32_t i : live) {
+    if (!is_rebuilt[assign[i]]) continue;
     Story& s = stories[assign[i]];
     for (const auto& [t, w] : features[i].terms) {
       bool inserted;
