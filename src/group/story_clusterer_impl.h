@@ -158,8 +158,6 @@ struct StoryClusterer::Impl {
     x *= 0x94D049BB133111EBull;
     return x ^ (x >> 31);
   }
-  size_t LeastLike(const std::vector<const Weighed*>& m, const TermVector& v, double norm,
-                   size_t members, bool exclude_self, size_t skip) const;
   void RebuildLiveStories(const std::vector<uint32_t>& touched);
   void FreezeIdle();
   static constexpr size_t kMinIdleArticles = 1000;
@@ -183,32 +181,49 @@ struct StoryClusterer::Impl {
   std::vector<StoryFeatures> features;  // per article; released when frozen
   size_t refined_at = 0;                // `seen` at the last refinement
   size_t live_after_refine = 0;         // live.size() after it
+  // Scratch of Candidates (all counts 0 between calls).
+  mutable std::vector<uint32_t> cand_count, cand_met;
+  mutable std::vector<std::pair<uint32_t, uint32_t>> cand_counted;
+  mutable std::vector<uint32_t> bisect_local;  // scratch of Bisect (all ~0u between calls)
 };
 
 template <typename Post, typename Keep>
 std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_t>& terms,
                                                        Post post, Keep keep, size_t max) const {
-  std::vector<uint32_t> cand;
+  // Terms shared per story, counted in place (kRejected: `keep` said no);
+  // the stories met are listed once, then put in order.
+  constexpr uint32_t kRejected = ~0u;
+  std::vector<uint32_t>& count = cand_count;
+  std::vector<uint32_t>& met = cand_met;
+  met.clear();
   for (uint32_t t : terms) {
     const std::vector<uint32_t>* list = post(t);
-    if (list && list->size() <= kMaxPosting)
-      for (uint32_t s : *list)
-        if (keep(s)) cand.push_back(s);
+    if (!list || list->size() > kMaxPosting) continue;
+    for (uint32_t s : *list) {
+      if (s >= count.size()) count.resize(s + 1, 0);
+      uint32_t& c = count[s];
+      if (c == 0) {
+        c = keep(s) ? 1 : kRejected;
+        met.push_back(s);
+      } else if (c != kRejected) {
+        ++c;
+      }
+    }
   }
-  std::sort(cand.begin(), cand.end());
-  std::vector<std::pair<uint32_t, uint32_t>> counted;  // (shared terms, story)
-  for (size_t i = 0; i < cand.size();) {
-    size_t j = i;
-    while (j < cand.size() && cand[j] == cand[i]) ++j;
-    counted.emplace_back(static_cast<uint32_t>(j - i), cand[i]);
-    i = j;
+  std::sort(met.begin(), met.end());
+  std::vector<std::pair<uint32_t, uint32_t>>& counted = cand_counted;  // (shared terms, story)
+  counted.clear();
+  for (uint32_t s : met) {
+    if (count[s] != kRejected) counted.emplace_back(count[s], s);
+    count[s] = 0;
   }
   if (counted.size() > max) {
     std::nth_element(counted.begin(), counted.begin() + static_cast<long>(max), counted.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     counted.resize(max);
   }
-  cand.clear();
+  std::vector<uint32_t> cand;
+  cand.reserve(counted.size());
   for (const auto& c : counted) cand.push_back(c.second);
   return cand;
 }

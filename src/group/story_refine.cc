@@ -13,58 +13,120 @@
 
 namespace chorus {
 
-// The member of `m` (other than the one at `skip`) with the lowest cosine to
-// `v`: its position; the first such member on ties.
-size_t StoryClusterer::Impl::LeastLike(const std::vector<const Weighed*>& m, const TermVector& v,
-                                       double norm, size_t members, bool exclude_self,
-                                       size_t skip) const {
-  size_t best = skip == 0 ? 1 : 0;
-  double worst = 2;
-  for (size_t k = 0; k < m.size(); ++k) {
-    if (k == skip) continue;
-    double c = Cosine(*m[k], v, norm, members, exclude_self);
-    if (c < worst) {
-      worst = c;
-      best = k;
-    }
-  }
-  return best;
-}
-
 // Bisects the articles `m` of one story with 2-means; returns the positions
 // in `m` of the second half (empty when the halves are as similar as stories
-// that would merge).
+// that would merge). The members' terms are numbered 0..L-1 here (in order of
+// first appearance), so that the 2-means' vectors are small dense arrays
+// rather than hash tables; their sums are those of TermVectors built in the
+// same order, only the norms are summed over terms in that order.
 std::vector<size_t> StoryClusterer::Impl::Bisect(const std::vector<const Weighed*>& m) const {
-  if (m.size() < kMinBisect) return {};  // small stories are not split: too little evidence
+  if (m.size() < kMinBisect) return {};         // small stories are not split: too little evidence
+  std::vector<uint32_t>& local = bisect_local;  // term -> local id (~0u between calls)
+  if (local.size() < df.size()) local.resize(df.size(), ~0u);
+  std::vector<uint32_t> terms;            // local id -> term
+  std::vector<uint32_t> ids;              // each member's terms' local ids, in turn
+  std::vector<size_t> off(m.size() + 1);  // member k's are ids[off[k], off[k + 1])
+  std::vector<uint32_t> quotes;           // each member's quotation shingles' local ids
+  std::vector<size_t> qoff(m.size() + 1);
+  for (size_t k = 0; k < m.size(); ++k) {
+    for (const auto& [t, w] : m[k]->f->terms) {
+      if (local[t] == ~0u) {
+        local[t] = static_cast<uint32_t>(terms.size());
+        terms.push_back(t);
+      }
+      ids.push_back(local[t]);
+    }
+    off[k + 1] = ids.size();
+    for (uint32_t q : m[k]->f->quote_terms) quotes.push_back(q < local.size() ? local[q] : ~0u);
+    qoff[k + 1] = quotes.size();
+  }
+  for (uint32_t t : terms) local[t] = ~0u;
+  const size_t n_terms = terms.size();
+  std::vector<double> idf(n_terms);
+  for (size_t j = 0; j < n_terms; ++j) idf[j] = Idf(terms[j]);
+  using Vec = std::vector<float>;  // 0: absent (every weight is positive)
   auto vector_of = [&](auto&& pick) {
-    TermVector v;
-    for (size_t k = 0; k < m.size(); ++k)
-      if (pick(k))
-        for (const auto& [t, w] : m[k]->f->terms) v[t] += w;
+    Vec v(n_terms, 0.0f);
+    for (size_t k = 0; k < m.size(); ++k) {
+      if (!pick(k)) continue;
+      const auto& ft = m[k]->f->terms;
+      for (size_t i = 0; i < ft.size(); ++i) v[ids[off[k] + i]] += ft[i].second;
+    }
     return v;
   };
-  const TermVector all = vector_of([](size_t) { return true; });
+  auto norm_of = [&](const Vec& v) {
+    double n = 0;
+    for (size_t j = 0; j < n_terms; ++j) n += (v[j] * idf[j]) * (v[j] * idf[j]);
+    return n;
+  };
+  // Cosine (above) between member k and `v`.
+  auto cosine = [&](size_t k, const Vec& v, double snorm_sq, size_t members, bool exclude_self) {
+    const Weighed& a = *m[k];
+    const auto& ft = a.f->terms;
+    double dot = 0, sn = snorm_sq;
+    for (size_t i = 0; i < ft.size(); ++i) {
+      double sv = v[ids[off[k] + i]];
+      if (sv == 0) continue;
+      const double w = ft[i].second, idf_t = a.idf[i];
+      if (exclude_self) {
+        double full = sv * idf_t;
+        sv -= w;
+        double less = sv * idf_t;
+        sn += less * less - full * full;
+      }
+      dot += w * idf_t * sv * idf_t;
+    }
+    if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0.0;
+    double bonus = 0;
+    if (!exclude_self) {  // QuoteBonus
+      const size_t most = 2 * (members + 1);
+      size_t shared = 0;
+      const auto& qt = a.f->quote_terms;
+      for (size_t i = 0; i < qt.size(); ++i) {
+        const uint32_t q = quotes[qoff[k] + i];
+        shared += (qt[i] >= df.size() || df[qt[i]] <= most) && q != ~0u && v[q] != 0;
+      }
+      if (shared >= kSharedQuoteShingles) bonus = kSharedQuoteBonus;
+    }
+    return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + bonus;
+  };
+  // The member (other than the one at `skip`) with the lowest cosine to `v`:
+  // its position; the first such member on ties.
+  auto least_like = [&](const Vec& v, double norm, size_t members, bool exclude_self, size_t skip) {
+    size_t best = skip == 0 ? 1 : 0;
+    double worst = 2;
+    for (size_t k = 0; k < m.size(); ++k) {
+      if (k == skip) continue;
+      double c = cosine(k, v, norm, members, exclude_self);
+      if (c < worst) {
+        worst = c;
+        best = k;
+      }
+    }
+    return best;
+  };
+  const Vec all = vector_of([](size_t) { return true; });
   // Seeds: the member least like the rest of its story, and the member least
   // like that one.
-  const size_t a = LeastLike(m, all, NormSq(all), m.size(), true, std::string::npos);
-  const TermVector va = vector_of([&](size_t k) { return k == a; });
-  const double na = NormSq(va);
-  const size_t b = LeastLike(m, va, na, 1, false, a);
-  const TermVector vb = vector_of([&](size_t k) { return k == b; });
-  const double nb = NormSq(vb);
+  const size_t a = least_like(all, norm_of(all), m.size(), true, std::string::npos);
+  const Vec va = vector_of([&](size_t k) { return k == a; });
+  const double na = norm_of(va);
+  const size_t b = least_like(va, na, 1, false, a);
+  const Vec vb = vector_of([&](size_t k) { return k == b; });
+  const double nb = norm_of(vb);
   std::vector<int> side(m.size(), 0);
   for (size_t k = 0; k < m.size(); ++k)
-    side[k] = Cosine(*m[k], va, na, 1, false) > Cosine(*m[k], vb, nb, 1, false);
+    side[k] = cosine(k, va, na, 1, false) > cosine(k, vb, nb, 1, false);
   for (int iter = 0; iter < 6; ++iter) {
-    const TermVector v[2] = {vector_of([&](size_t k) { return side[k] == 0; }),
-                             vector_of([&](size_t k) { return side[k] == 1; })};
-    const double n[2] = {NormSq(v[0]), NormSq(v[1])};
+    const Vec v[2] = {vector_of([&](size_t k) { return side[k] == 0; }),
+                      vector_of([&](size_t k) { return side[k] == 1; })};
+    const double n[2] = {norm_of(v[0]), norm_of(v[1])};
     size_t count[2] = {0, 0};
     for (int sd : side) ++count[sd];
     bool changed = false;
     for (size_t k = 0; k < m.size(); ++k) {
-      double c0 = Cosine(*m[k], v[0], n[0], count[0], side[k] == 0);
-      double c1 = Cosine(*m[k], v[1], n[1], count[1], side[k] == 1);
+      double c0 = cosine(k, v[0], n[0], count[0], side[k] == 0);
+      double c1 = cosine(k, v[1], n[1], count[1], side[k] == 1);
       int want = c1 > c0 ? 1 : 0;
       if (want != side[k]) {
         side[k] = want;
@@ -76,9 +138,14 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(const std::vector<const Weighed
   size_t count1 = 0;
   for (int s : side) count1 += static_cast<size_t>(s);
   if (count1 < 3 || m.size() - count1 < 3) return {};
-  const TermVector v0 = vector_of([&](size_t k) { return side[k] == 0; });
-  const TermVector v1 = vector_of([&](size_t k) { return side[k] == 1; });
-  if (VecCosine(v0, NormSq(v0), v1, NormSq(v1)) >= opts.merge_threshold) return {};
+  const Vec v0 = vector_of([&](size_t k) { return side[k] == 0; });
+  const Vec v1 = vector_of([&](size_t k) { return side[k] == 1; });
+  // VecCosine (story_clusterer.cc) of the halves.
+  double dot = 0;
+  for (size_t j = 0; j < n_terms; ++j)
+    if (v0[j] != 0 && v1[j] != 0) dot += v0[j] * v1[j] * idf[j] * idf[j];
+  const double nn = norm_of(v0) * norm_of(v1);
+  if ((nn > 0 ? dot / std::sqrt(nn) : 0) >= opts.merge_threshold) return {};
   std::vector<size_t> out;
   for (size_t k = 0; k < m.size(); ++k)
     if (side[k]) out.push_back(k);
