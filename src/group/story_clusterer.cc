@@ -107,6 +107,7 @@ double StoryClusterer::Impl::VecCosine(const TermVector& a, double na, const Ter
   const TermVector& small = a.size() < b.size() ? a : b;
   const TermVector& large = a.size() < b.size() ? b : a;
   double dot = 0;
+  small.ForEach([&](uint32_t t, float) { large.prefetch(t); });
   small.ForEach([&](uint32_t t, float w) {
     if (const float* x = large.find(t)) dot += w * *x * Idf(t) * Idf(t);
   });
@@ -153,6 +154,8 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
       [&](uint32_t s) { return Active(stories[s], f.day); });
   double best = -1;
   uint32_t story = fresh;
+  for (uint32_t s : cand)
+    for (uint32_t i : sel) stories[s].weights.prefetch(f.terms[i].first);
   for (uint32_t s : cand) {
     Story& st = stories[s];
     double dot = 0;

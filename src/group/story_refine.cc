@@ -275,6 +275,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
                      std::abs(f.day - last_day[s]) > opts.window_days);
           },
           kRefineCandidates);
+      for (uint32_t s : cand)
+        for (const auto& [t, w] : f.terms) vec[s]->prefetch(t);
       for (uint32_t s : cand) {
         double sim = Cosine(weighed[i], *vec[s], norm_sq[s], size[s], false);
         if (sim > best + 0.02 && sim >= join_threshold) {
