@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -93,10 +94,12 @@ struct StoryClusterer::Impl {
   std::vector<uint32_t> TopTerms(const StoryFeatures& f) const;
   // From the stories on the posting lists of `terms` (`post(t)` gives a
   // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
-  // the most terms.
+  // the most terms. With `after`, the lists are sorted and `keep` is false
+  // for every story up to `after`: those are not looked at.
   template <typename Post, typename Keep>
   std::vector<uint32_t> Candidates(const std::vector<uint32_t>& terms, Post post, Keep keep,
-                                   size_t max = kMaxCandidates) const;
+                                   size_t max = kMaxCandidates,
+                                   std::optional<uint32_t> after = std::nullopt) const;
 
   // --- similarity ---------------------------------------------------------
   // A quotation of 11 words or more printed in both: near-certain evidence of
@@ -189,7 +192,8 @@ struct StoryClusterer::Impl {
 
 template <typename Post, typename Keep>
 std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_t>& terms,
-                                                       Post post, Keep keep, size_t max) const {
+                                                       Post post, Keep keep, size_t max,
+                                                       std::optional<uint32_t> after) const {
   // Terms shared per story, counted in place (kRejected: `keep` said no);
   // the stories met are listed once, then put in order.
   constexpr uint32_t kRejected = ~0u;
@@ -199,7 +203,8 @@ std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_
   for (uint32_t t : terms) {
     const std::vector<uint32_t>* list = post(t);
     if (!list || list->size() > kMaxPosting) continue;
-    for (uint32_t s : *list) {
+    auto from = after ? std::upper_bound(list->begin(), list->end(), *after) : list->begin();
+    for (uint32_t s : std::span(from, list->end())) {
       if (s >= count.size()) count.resize(s + 1, 0);
       uint32_t& c = count[s];
       if (c == 0) {

@@ -185,6 +185,14 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   std::vector<std::vector<uint32_t>> post_lists;
   std::vector<uint32_t> post_terms;  // the terms with a list
   std::vector<Weighed> weighed(n);
+  struct Entry {
+    uint32_t term;
+    float w;
+    double idf;
+  };
+  std::vector<std::vector<Entry>> entries;  // per local story, when its norm was taken
+  std::vector<std::pair<double, uint32_t>> top;
+  std::vector<uint32_t> terms;
   for (int round = 0; round < rounds; ++round) {
     for (size_t i = 0; i < n; ++i) weighed[i] = Weigh(feat(i));
     // Split stories that hold two events.
@@ -241,8 +249,18 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     for (uint32_t t : post_terms) post_of[t] = ~0u;
     post_terms.clear();
     size_t lists = 0;
+    entries.resize(k);
     for (size_t s = 0; s < k; ++s) {
-      if (stale[s] || round == 0) norm_sq[s] = NormSq(*vec[s]);
+      if (stale[s] || round == 0) {
+        // Its terms in slot order (the order of TermVector::ForEach) with
+        // their IDFs, looked up once for the norm, the top terms and the
+        // cosines below.
+        entries[s].clear();
+        vec[s]->ForEach([&](uint32_t t, float w) { entries[s].push_back({t, w, Idf(t)}); });
+        double ns = 0;  // NormSq, term for term
+        for (const Entry& e : entries[s]) ns += (e.w * e.idf) * (e.w * e.idf);
+        norm_sq[s] = ns;
+      }
       stale[s] = 0;
       vec[s]->ForEach([&](uint32_t t, float) {
         if (post_of[t] == ~0u) {
@@ -299,22 +317,38 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     for (size_t s = 0; s < k; ++s) {
       if (size[s] == 0) continue;
       // Candidates share one of the story's most distinctive terms.
-      std::vector<std::pair<double, uint32_t>> top;
-      vec[s]->ForEach([&](uint32_t t, float w) { top.emplace_back(w * Idf(t), t); });
-      size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
-      std::partial_sort(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
-                        [](const auto& x, const auto& y) {
-                          return x.first > y.first || (x.first == y.first && x.second < y.second);
-                        });
-      std::vector<uint32_t> terms;
+      // (Only which terms are the top ones matters, not their order.)
+      top.clear();
+      for (const Entry& e : entries[s]) top.emplace_back(e.w * e.idf, e.term);
+      const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
+      if (kt < top.size())
+        std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
+                         [](const auto& x, const auto& y) {
+                           return x.first > y.first || (x.first == y.first && x.second < y.second);
+                         });
+      terms.clear();
       for (size_t x = 0; x < kt; ++x) terms.push_back(top[x].second);
-      std::vector<uint32_t> cand = Candidates(terms, post, [&](uint32_t o) {
-        return o > s && size[o] != 0 && parent[o] == o &&
-               !(last_day[s] >= 0 && last_day[o] >= 0 &&
-                 std::abs(last_day[s] - last_day[o]) > opts.window_days);
-      });
+      // (The lists hold local stories in increasing order: those after `s`
+      // are the only ones kept.)
+      std::vector<uint32_t> cand = Candidates(
+          terms, post,
+          [&](uint32_t o) {
+            return o > s && size[o] != 0 && parent[o] == o &&
+                   !(last_day[s] >= 0 && last_day[o] >= 0 &&
+                     std::abs(last_day[s] - last_day[o]) > opts.window_days);
+          },
+          kMaxCandidates, static_cast<uint32_t>(s));
       for (uint32_t o : cand) {
-        if (VecCosine(*vec[s], norm_sq[s], *vec[o], norm_sq[o]) >= opts.merge_threshold) {
+        // VecCosine (story_clusterer.cc) from the smaller's entries.
+        const bool s_small = vec[s]->size() < vec[o]->size();
+        const std::vector<Entry>& small = s_small ? entries[s] : entries[o];
+        const TermVector& large = s_small ? *vec[o] : *vec[s];
+        for (const Entry& e : small) large.prefetch(e.term);
+        double dot = 0;
+        for (const Entry& e : small)
+          if (const float* x = large.find(e.term)) dot += e.w * *x * e.idf * e.idf;
+        const double nn = norm_sq[s] * norm_sq[o];
+        if ((nn > 0 ? dot / std::sqrt(nn) : 0) >= opts.merge_threshold) {
           parent[o] = static_cast<uint32_t>(s);
           moved = true;
         }
