@@ -7,6 +7,7 @@
 #include <cmath>
 #include <deque>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "group/story_clusterer_impl.h"
@@ -193,8 +194,15 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   std::vector<std::vector<Entry>> entries;  // per local story, when its norm was taken
   std::vector<std::pair<double, uint32_t>> top;
   std::vector<uint32_t> terms;
+  // Cosines kept from one round for the next (their vectors unchanged), when
+  // there is a next: each article's to its own story, and those of stories
+  // compared for merging (the round they were taken in, and the value).
+  std::vector<uint32_t> own_of(rounds > 1 ? n : 0, ~0u);
+  std::vector<std::pair<int, double>> own_cos(own_of.size());
+  std::unordered_map<uint64_t, std::pair<int, double>> pair_cos;
+  std::vector<int> built_round(k, 0);  // the round each vector was last (re)built in
+  for (size_t i = 0; i < n; ++i) weighed[i] = Weigh(feat(i));  // (IDF is fixed here)
   for (int round = 0; round < rounds; ++round) {
-    for (size_t i = 0; i < n; ++i) weighed[i] = Weigh(feat(i));
     // Split stories that hold two events.
     {
       std::vector<std::vector<const Weighed*>> members(k);
@@ -231,6 +239,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     // Story vectors, norms and postings with the current statistics (the
     // vectors of stories whose members are those they sum are kept).
     vec.resize(k, nullptr);
+    built_round.resize(k, round);
     norm_sq.resize(k, 0);
     while (built.size() < k) built.emplace_back();
     std::vector<int64_t> last_day(k, -1);
@@ -260,9 +269,11 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         double ns = 0;  // NormSq, term for term
         for (const Entry& e : entries[s]) ns += (e.w * e.idf) * (e.w * e.idf);
         norm_sq[s] = ns;
+        built_round[s] = round;
       }
       stale[s] = 0;
-      vec[s]->ForEach([&](uint32_t t, float) {
+      for (const Entry& e : entries[s]) {
+        const uint32_t t = e.term;
         if (post_of[t] == ~0u) {
           post_of[t] = static_cast<uint32_t>(lists++);
           post_terms.push_back(t);
@@ -270,7 +281,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
           post_lists[lists - 1].clear();
         }
         post_lists[post_of[t]].push_back(static_cast<uint32_t>(s));
-      });
+      }
     }
     auto post = [&](uint32_t t) -> const std::vector<uint32_t>* {
       return t < post_of.size() && post_of[t] != ~0u ? &post_lists[post_of[t]] : nullptr;
@@ -281,8 +292,16 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (copy_of[live[i]] != kNoCopy) continue;  // copies follow their originals
       const StoryFeatures& f = feat(i);
       uint32_t own = a[i];
-      double best =
-          size[own] > 1 ? Cosine(weighed[i], *vec[own], norm_sq[own], size[own], true) : 0;
+      double best;
+      if (!own_of.empty() && own_of[i] == own && built_round[own] <= own_cos[i].first) {
+        best = own_cos[i].second;
+      } else {
+        best = size[own] > 1 ? Cosine(weighed[i], *vec[own], norm_sq[own], size[own], true) : 0;
+        if (!own_of.empty()) {
+          own_of[i] = own;
+          own_cos[i] = {round, best};
+        }
+      }
       if (best >= kHeldFirmly) continue;  // (no candidate search)
       uint32_t to = own;
       std::vector<uint32_t> cand = Candidates(
@@ -340,15 +359,25 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
           kMaxCandidates, static_cast<uint32_t>(s));
       for (uint32_t o : cand) {
         // VecCosine (story_clusterer.cc) from the smaller's entries.
-        const bool s_small = vec[s]->size() < vec[o]->size();
-        const std::vector<Entry>& small = s_small ? entries[s] : entries[o];
-        const TermVector& large = s_small ? *vec[o] : *vec[s];
-        for (const Entry& e : small) large.prefetch(e.term);
-        double dot = 0;
-        for (const Entry& e : small)
-          if (const float* x = large.find(e.term)) dot += e.w * *x * e.idf * e.idf;
-        const double nn = norm_sq[s] * norm_sq[o];
-        if ((nn > 0 ? dot / std::sqrt(nn) : 0) >= opts.merge_threshold) {
+        const uint64_t key = (uint64_t{s} << 32) | o;
+        auto kept = pair_cos.find(key);
+        double cos;
+        if (kept != pair_cos.end() && built_round[s] <= kept->second.first &&
+            built_round[o] <= kept->second.first) {
+          cos = kept->second.second;
+        } else {
+          const bool s_small = vec[s]->size() < vec[o]->size();
+          const std::vector<Entry>& small = s_small ? entries[s] : entries[o];
+          const TermVector& large = s_small ? *vec[o] : *vec[s];
+          for (const Entry& e : small) large.prefetch(e.term);
+          double dot = 0;
+          for (const Entry& e : small)
+            if (const float* x = large.find(e.term)) dot += e.w * *x * e.idf * e.idf;
+          const double nn = norm_sq[s] * norm_sq[o];
+          cos = nn > 0 ? dot / std::sqrt(nn) : 0;
+          if (round + 1 < rounds) pair_cos[key] = {round, cos};
+        }
+        if (cos >= opts.merge_threshold) {
           parent[o] = static_cast<uint32_t>(s);
           moved = true;
         }
