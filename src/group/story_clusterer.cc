@@ -46,8 +46,8 @@ double StoryClusterer::Impl::JoinThreshold(int64_t day) const {
 // are those sharing one of them, which keeps posting lists of common words
 // out of the search.
 std::vector<uint32_t> StoryClusterer::Impl::TopTerms(const StoryFeatures& f) const {
-  std::vector<std::pair<double, uint32_t>> scored;
-  scored.reserve(f.terms.size());
+  std::vector<std::pair<double, uint32_t>>& scored = top_scored;
+  scored.clear();
   for (const auto& [t, w] : f.terms) scored.emplace_back(w * Idf(t), t);
   size_t k = std::min(kCandidateTerms, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),
@@ -121,12 +121,16 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   // The article's TF-IDF vector, truncated to its kVectorTerms heaviest terms
   // (the usual truncation of document vectors: the tail adds cost, hardly any
   // signal).
-  std::vector<double> aw(f.terms.size()), idf(f.terms.size());
+  std::vector<double>& aw = choose_aw;
+  std::vector<double>& idf = choose_idf;
+  aw.resize(f.terms.size());
+  idf.resize(f.terms.size());
   for (size_t i = 0; i < f.terms.size(); ++i) {
     idf[i] = Idf(f.terms[i].first);
     aw[i] = f.terms[i].second * idf[i];
   }
-  std::vector<uint32_t> sel(f.terms.size());
+  std::vector<uint32_t>& sel = choose_sel;
+  sel.resize(f.terms.size());
   for (uint32_t i = 0; i < sel.size(); ++i) sel[i] = i;
   if (sel.size() > kVectorTerms) {
     std::nth_element(sel.begin(), sel.begin() + kVectorTerms, sel.end(),

@@ -141,7 +141,7 @@ struct StoryClusterer::Impl {
   // move, merge; `rounds` times at most), rebuilds the live stories' vectors
   // and postings, then freezes the stories idle past the window.
   void RefineLive(int rounds);
-  std::vector<size_t> Bisect(const std::vector<const Weighed*>& m) const;
+  std::vector<size_t> Bisect(std::span<const Weighed* const> m) const;
   static constexpr size_t kMinBisect = 6;  // smaller stories are never split
   // In a refinement round, an article whose cosine to its own story (less
   // itself) is at least this stays without looking for another: a better one
@@ -188,6 +188,10 @@ struct StoryClusterer::Impl {
   mutable std::vector<uint32_t> cand_count, cand_met;
   mutable std::vector<std::pair<uint32_t, uint32_t>> cand_counted;
   mutable std::vector<uint32_t> bisect_local;  // scratch of Bisect (all ~0u between calls)
+  std::vector<uint32_t> refine_post_of;        // scratch of RefineLive (likewise)
+  mutable std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms
+  std::vector<double> choose_aw, choose_idf;                    // scratch of ChooseStory
+  std::vector<uint32_t> choose_sel;
 };
 
 template <typename Post, typename Keep>

@@ -20,7 +20,7 @@ namespace chorus {
 // first appearance), so that the 2-means' vectors are small dense arrays
 // rather than hash tables; their sums are those of TermVectors built in the
 // same order, only the norms are summed over terms in that order.
-std::vector<size_t> StoryClusterer::Impl::Bisect(const std::vector<const Weighed*>& m) const {
+std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const> m) const {
   if (m.size() < kMinBisect) return {};         // small stories are not split: too little evidence
   std::vector<uint32_t>& local = bisect_local;  // term -> local id (~0u between calls)
   if (local.size() < df.size()) local.resize(df.size(), ~0u);
@@ -182,7 +182,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   std::vector<uint8_t> changed(k, 0), stale(k, 0);
   auto mark = [&](uint32_t l) { changed[l] = stale[l] = 1; };
   std::vector<double> norm_sq(k, 0);
-  std::vector<uint32_t> post_of(df.size(), ~0u);  // term -> its list in post_lists
+  std::vector<uint32_t>& post_of = refine_post_of;  // term -> its list in post_lists
+  post_of.resize(df.size(), ~0u);
   std::vector<std::vector<uint32_t>> post_lists;
   std::vector<uint32_t> post_terms;  // the terms with a list
   std::vector<Weighed> weighed(n);
@@ -205,30 +206,42 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   for (int round = 0; round < rounds; ++round) {
     // Split stories that hold two events.
     {
-      std::vector<std::vector<const Weighed*>> members(k);
-      std::vector<std::vector<size_t>> positions(k);
-      for (size_t i = 0; i < n; ++i) {
-        members[a[i]].push_back(&weighed[i]);
-        positions[a[i]].push_back(i);
+      // Each story's members (weighed) and positions in `live`, grouped by
+      // story in live order: story st's are [first[st], first[st + 1]).
+      std::vector<size_t> first(k + 1, 0);
+      for (size_t i = 0; i < n; ++i) ++first[a[i] + 1];
+      for (size_t st = 0; st < k; ++st) first[st + 1] += first[st];
+      std::vector<const Weighed*> members(n);
+      std::vector<size_t> positions(n);
+      {
+        std::vector<size_t> next(first.begin(), first.end() - 1);
+        for (size_t i = 0; i < n; ++i) {
+          members[next[a[i]]] = &weighed[i];
+          positions[next[a[i]]++] = i;
+        }
       }
+      const size_t k_before = k;
       // A story whose members are exactly those it had when it last held up
       // as one event is not bisected again (its signature: the sum of its
       // members' mixed indices, independent of order).
       std::unordered_set<uint64_t> whole_now;
-      for (size_t st = 0; st < members.size(); ++st) {
-        if (members[st].size() < kMinBisect) continue;
+      for (size_t st = 0; st < k_before; ++st) {
+        if (first[st + 1] - first[st] < kMinBisect) continue;
+        const std::span<const Weighed* const> m(members.data() + first[st],
+                                                first[st + 1] - first[st]);
+        const size_t* pos = positions.data() + first[st];
         uint64_t sig = 0;
-        for (size_t p : positions[st]) sig += Mix(live[p]);
+        for (size_t p = 0; p < m.size(); ++p) sig += Mix(live[pos[p]]);
         if (whole.count(sig)) {
           whole_now.insert(sig);
           continue;
         }
-        std::vector<size_t> half = Bisect(members[st]);
+        std::vector<size_t> half = Bisect(m);
         if (half.empty()) {
           whole_now.insert(sig);
           continue;
         }
-        for (size_t p : half) a[positions[st][p]] = static_cast<uint32_t>(k);
+        for (size_t p : half) a[pos[p]] = static_cast<uint32_t>(k);
         mark(static_cast<uint32_t>(st));
         ++k;
         changed.push_back(1);
@@ -265,6 +278,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         // their IDFs, looked up once for the norm, the top terms and the
         // cosines below.
         entries[s].clear();
+        entries[s].reserve(vec[s]->size());
         vec[s]->ForEach([&](uint32_t t, float w) { entries[s].push_back({t, w, Idf(t)}); });
         double ns = 0;  // NormSq, term for term
         for (const Entry& e : entries[s]) ns += (e.w * e.idf) * (e.w * e.idf);
@@ -408,6 +422,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     }
     if (!moved) break;
   }
+  for (uint32_t t : post_terms) post_of[t] = ~0u;  // (the scratch as it was)
   // Back to global story numbers: a local story keeps its global number when
   // it is the first to claim it, others get new ones.
   std::vector<uint32_t> final_of(k, ~0u);
