@@ -61,6 +61,25 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
     return n;
   };
   // Cosine (above) between member k and `v`.
+  // The cosine's end, from its dot product and the story's (adjusted) norm.
+  auto finish = [&](size_t k, double dot, double sn, const Vec& v, size_t members,
+                    bool exclude_self) {
+    const Weighed& a = *m[k];
+    if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0.0;
+    double bonus = 0;
+    if (!exclude_self) {  // QuoteBonus
+      const size_t most = 2 * (members + 1);
+      size_t shared = 0;
+      const auto& qt = a.f->quote_terms;
+      for (size_t i = 0; i < qt.size(); ++i) {
+        const uint32_t q = quotes[qoff[k] + i];
+        shared += (qt[i] >= df.size() || df[qt[i]] <= most) && q != ~0u && v[q] != 0;
+      }
+      if (shared >= kSharedQuoteShingles) bonus = kSharedQuoteBonus;
+    }
+    return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + bonus;
+  };
+  // Cosine (story_clusterer.cc) between member k and `v`, term for term.
   auto cosine = [&](size_t k, const Vec& v, double snorm_sq, size_t members, bool exclude_self) {
     const Weighed& a = *m[k];
     const auto& ft = a.f->terms;
@@ -77,19 +96,7 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
       }
       dot += w * idf_t * sv * idf_t;
     }
-    if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0.0;
-    double bonus = 0;
-    if (!exclude_self) {  // QuoteBonus
-      const size_t most = 2 * (members + 1);
-      size_t shared = 0;
-      const auto& qt = a.f->quote_terms;
-      for (size_t i = 0; i < qt.size(); ++i) {
-        const uint32_t q = quotes[qoff[k] + i];
-        shared += (qt[i] >= df.size() || df[qt[i]] <= most) && q != ~0u && v[q] != 0;
-      }
-      if (shared >= kSharedQuoteShingles) bonus = kSharedQuoteBonus;
-    }
-    return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + bonus;
+    return finish(k, dot, sn, v, members, exclude_self);
   };
   // The member (other than the one at `skip`) with the lowest cosine to `v`:
   // its position; the first such member on ties.
@@ -118,34 +125,70 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
   std::vector<int> side(m.size(), 0);
   for (size_t k = 0; k < m.size(); ++k)
     side[k] = cosine(k, va, na, 1, false) > cosine(k, vb, nb, 1, false);
+  // The halves' vectors (summed in member order, in one pass) and norms.
+  Vec v[2] = {Vec(n_terms), Vec(n_terms)};
+  double n[2] = {0, 0};
+  auto sum_halves = [&] {
+    std::fill(v[0].begin(), v[0].end(), 0.0f);
+    std::fill(v[1].begin(), v[1].end(), 0.0f);
+    for (size_t k = 0; k < m.size(); ++k) {
+      Vec& h = v[side[k]];
+      const auto& ft = m[k]->f->terms;
+      for (size_t i = 0; i < ft.size(); ++i) h[ids[off[k] + i]] += ft[i].second;
+    }
+    n[0] = norm_of(v[0]);
+    n[1] = norm_of(v[1]);
+  };
+  bool summed = false;  // v and n are those of `side`
   for (int iter = 0; iter < 6; ++iter) {
-    const Vec v[2] = {vector_of([&](size_t k) { return side[k] == 0; }),
-                      vector_of([&](size_t k) { return side[k] == 1; })};
-    const double n[2] = {norm_of(v[0]), norm_of(v[1])};
+    sum_halves();
     size_t count[2] = {0, 0};
     for (int sd : side) ++count[sd];
     bool changed = false;
     for (size_t k = 0; k < m.size(); ++k) {
-      double c0 = cosine(k, v[0], n[0], count[0], side[k] == 0);
-      double c1 = cosine(k, v[1], n[1], count[1], side[k] == 1);
+      // cosine(k, v[h], n[h], count[h], side[k] == h) for both halves h in
+      // one pass over the member's terms.
+      const int own = side[k];
+      const auto& ft = m[k]->f->terms;
+      const std::vector<double>& aidf = m[k]->idf;
+      double dot[2] = {0, 0}, sn[2] = {n[0], n[1]};
+      for (size_t i = 0; i < ft.size(); ++i) {
+        const uint32_t id = ids[off[k] + i];
+        const double w = ft[i].second, idf_t = aidf[i];
+        for (int h = 0; h < 2; ++h) {
+          double sv = v[h][id];
+          if (sv == 0) continue;
+          if (h == own) {
+            double full = sv * idf_t;
+            sv -= w;
+            double less = sv * idf_t;
+            sn[h] += less * less - full * full;
+          }
+          dot[h] += w * idf_t * sv * idf_t;
+        }
+      }
+      double c0 = finish(k, dot[0], sn[0], v[0], count[0], own == 0);
+      double c1 = finish(k, dot[1], sn[1], v[1], count[1], own == 1);
       int want = c1 > c0 ? 1 : 0;
       if (want != side[k]) {
         side[k] = want;
         changed = true;
       }
     }
-    if (!changed) break;
+    if (!changed) {
+      summed = true;
+      break;
+    }
   }
   size_t count1 = 0;
   for (int s : side) count1 += static_cast<size_t>(s);
   if (count1 < 3 || m.size() - count1 < 3) return {};
-  const Vec v0 = vector_of([&](size_t k) { return side[k] == 0; });
-  const Vec v1 = vector_of([&](size_t k) { return side[k] == 1; });
+  if (!summed) sum_halves();
   // VecCosine (story_clusterer.cc) of the halves.
   double dot = 0;
   for (size_t j = 0; j < n_terms; ++j)
-    if (v0[j] != 0 && v1[j] != 0) dot += v0[j] * v1[j] * idf[j] * idf[j];
-  const double nn = norm_of(v0) * norm_of(v1);
+    if (v[0][j] != 0 && v[1][j] != 0) dot += v[0][j] * v[1][j] * idf[j] * idf[j];
+  const double nn = n[0] * n[1];
   if ((nn > 0 ? dot / std::sqrt(nn) : 0) >= opts.merge_threshold) return {};
   std::vector<size_t> out;
   for (size_t k = 0; k < m.size(); ++k)
