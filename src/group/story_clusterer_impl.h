@@ -163,6 +163,7 @@ struct StoryClusterer::Impl {
   }
   void RebuildLiveStories(const std::vector<uint32_t>& touched);
   void FreezeIdle();
+  void DistinctTerms(std::vector<uint32_t>& terms);
   static constexpr size_t kMinIdleArticles = 1000;
 
   StoryOptions opts;

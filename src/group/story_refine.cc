@@ -319,6 +319,21 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   FreezeIdle();
 }
 
+// Drops the repeats from `terms` (in any order: each term's list is then
+// handled on its own), with the refinement's scratch index as marks.
+void StoryClusterer::Impl::DistinctTerms(std::vector<uint32_t>& terms) {
+  std::vector<uint32_t>& mark = refine_post_of;  // ~0u: unmarked
+  if (mark.size() < df.size()) mark.resize(df.size(), ~0u);
+  size_t kept = 0;
+  for (uint32_t t : terms) {
+    if (mark[t] != ~0u) continue;
+    mark[t] = 0;
+    terms[kept++] = t;
+  }
+  terms.resize(kept);
+  for (uint32_t t : terms) mark[t] = ~0u;
+}
+
 // Rebuilds the vectors, windows and postings of `stories_to_rebuild` from
 // their live members.
 void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebuild) {
@@ -328,8 +343,7 @@ void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebui
   std::vector<uint32_t> terms;
   for (uint32_t g : rebuild)
     stories[g].weights.ForEach([&](uint32_t t, float) { terms.push_back(t); });
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  DistinctTerms(terms);
   for (uint32_t t : terms) {
     std::erase_if(postings[t], [&](uint32_t s) { return is_rebuilt[s]; });
     pruned_size[t] = static_cast<uint32_t>(postings[t].size());
@@ -393,8 +407,7 @@ void StoryClusterer::Impl::FreezeIdle() {
   live.swap(still);
   // Frozen stories leave the posting lists of their terms (each list is
   // scanned once here), so the lists hold the open stories only.
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  DistinctTerms(terms);
   for (uint32_t t : terms) {
     std::vector<uint32_t>& list = postings[t];
     std::erase_if(list, [&](uint32_t s) { return stories[s].frozen; });
