@@ -214,7 +214,7 @@ void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f) {
   Track(s, +1);
 }
 
-uint32_t StoryClusterer::Impl::Add(const StoryFeatures& f, std::optional<uint32_t> copy) {
+uint32_t StoryClusterer::Impl::Add(StoryFeatures f, std::optional<uint32_t> copy) {
   ++seen;
   if (f.day >= 0) latest_day = f.day;
   log_n = std::log(static_cast<double>(seen) + kPriorDocs);
@@ -236,7 +236,7 @@ uint32_t StoryClusterer::Impl::Add(const StoryFeatures& f, std::optional<uint32_
     features.emplace_back();
   } else {
     Join(story, f);
-    features.push_back(f);
+    features.push_back(std::move(f));
     live.push_back(index);
   }
   // Refine the window every so often: when as many articles have arrived as
@@ -269,6 +269,9 @@ StoryClusterer::~StoryClusterer() {
 }
 uint32_t StoryClusterer::Add(const StoryFeatures& f, std::optional<uint32_t> copy_of) {
   return impl_->Add(f, copy_of);
+}
+uint32_t StoryClusterer::Add(StoryFeatures&& f, std::optional<uint32_t> copy_of) {
+  return impl_->Add(std::move(f), copy_of);
 }
 size_t StoryClusterer::stories() const {
   return impl_->stories.size();

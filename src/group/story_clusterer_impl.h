@@ -131,7 +131,7 @@ struct StoryClusterer::Impl {
   double VecCosine(const TermVector& a, double na, const TermVector& b, double nb) const;
 
   // --- the online pass (story_clusterer.cc) -------------------------------
-  uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> copy_of);
+  uint32_t Add(StoryFeatures f, std::optional<uint32_t> copy_of);
   uint32_t ChooseStory(const StoryFeatures& f);
   void Join(uint32_t story, const StoryFeatures& f);
   std::vector<uint32_t> Finish();
