@@ -64,9 +64,66 @@ size_t ResolveThreads(size_t threads) {
 StoryPipeline::StoryPipeline(const PipelineOptions& opts)
     : opts_(opts), clusterer_(ClustererOptions(opts)), copies_(CopyOptions()) {
   const bool with_quotes = opts_.with_quotes;
+  const size_t threads = ResolveThreads(opts_.threads);
   pool_ = std::make_unique<OrderedPool<Article, PreparedArticle>>(
-      ResolveThreads(opts_.threads), [with_quotes](Article& a) { return Prepare(a, with_quotes); },
+      threads, [with_quotes](Article& a) { return Prepare(a, with_quotes); },
       [this](PreparedArticle&& p) { Sequential(std::move(p)); });
+  if (threads > 1) cluster_thread_ = std::thread([this] { ClusterLoop(); });
+}
+
+StoryPipeline::~StoryPipeline() {
+  pool_.reset();  // (its last articles reach the queue)
+  if (cluster_thread_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(cluster_mu_);
+      cluster_stop_ = true;
+    }
+    cluster_cv_.notify_all();
+    cluster_thread_.join();
+  }
+}
+
+// At most this many articles wait for the clustering thread (their features:
+// a few MB), so the reader cannot run far ahead.
+constexpr size_t kClusterQueue = 1024;
+
+void StoryPipeline::Cluster(StoryFeatures&& f, std::optional<uint32_t> copy_of) {
+  if (!cluster_thread_.joinable()) {
+    clusterer_.Add(std::move(f), copy_of);
+    stories_.store(clusterer_.stories(), std::memory_order_relaxed);
+    return;
+  }
+  std::unique_lock<std::mutex> lock(cluster_mu_);
+  cluster_cv_.wait(lock, [&] { return cluster_queue_.size() < kClusterQueue; });
+  cluster_queue_.emplace_back(std::move(f), copy_of);
+  if (cluster_queue_.size() == 1) cluster_cv_.notify_all();
+}
+
+void StoryPipeline::ClusterLoop() {
+  std::vector<std::pair<StoryFeatures, std::optional<uint32_t>>> batch;
+  std::unique_lock<std::mutex> lock(cluster_mu_);
+  for (;;) {
+    cluster_cv_.wait(lock, [&] { return !cluster_queue_.empty() || cluster_stop_; });
+    if (cluster_queue_.empty()) return;  // stopped
+    batch.swap(cluster_queue_);
+    cluster_busy_ = true;
+    lock.unlock();
+    cluster_cv_.notify_all();  // room in the queue
+    for (auto& [f, copy_of] : batch) {
+      clusterer_.Add(std::move(f), copy_of);
+      stories_.store(clusterer_.stories(), std::memory_order_relaxed);
+    }
+    batch.clear();
+    lock.lock();
+    cluster_busy_ = false;
+    cluster_cv_.notify_all();  // drained, perhaps
+  }
+}
+
+void StoryPipeline::DrainClusterer() {
+  if (!cluster_thread_.joinable()) return;
+  std::unique_lock<std::mutex> lock(cluster_mu_);
+  cluster_cv_.wait(lock, [&] { return cluster_queue_.empty() && !cluster_busy_; });
 }
 
 void StoryPipeline::Add(Article&& a) {
@@ -79,7 +136,7 @@ void StoryPipeline::Sequential(PreparedArticle&& p) {
   AnalysedArticle x;
   std::optional<uint32_t> dup = copies_.Add(static_cast<uint32_t>(size()), std::move(p.sketch));
   if (dup) x.duplicate_of = *dup;
-  clusterer_.Add(InternStoryTerms(p.terms, dict_), dup);
+  Cluster(InternStoryTerms(p.terms, dict_), dup);
   x.attributions = std::move(p.attributions);
   auto drop = [](std::string& field) { std::string().swap(field); };
   if (!opts_.keep_text) drop(p.article.text);
@@ -95,6 +152,7 @@ void StoryPipeline::Sequential(PreparedArticle&& p) {
 
 std::vector<AnalysedArticle> StoryPipeline::Finish(std::vector<uint32_t>* all) {
   pool_->Finish();
+  DrainClusterer();
   std::vector<uint32_t> story = clusterer_.Finish();  // copies share their originals' story
   for (size_t i = 0; i < out_.size(); ++i) out_[i].story = story[first_ + i];
   if (all) *all = std::move(story);
@@ -103,6 +161,7 @@ std::vector<AnalysedArticle> StoryPipeline::Finish(std::vector<uint32_t>* all) {
 
 std::vector<AnalysedArticle> StoryPipeline::FinishCopy(std::vector<uint32_t>* all) {
   pool_->Finish();
+  DrainClusterer();
   std::vector<uint32_t> story = clusterer_.FinishCopy();
   std::vector<AnalysedArticle> result = out_;
   for (size_t i = 0; i < result.size(); ++i) result[i].story = story[first_ + i];
@@ -112,6 +171,7 @@ std::vector<AnalysedArticle> StoryPipeline::FinishCopy(std::vector<uint32_t>* al
 
 void StoryPipeline::Forget() {
   pool_->Finish();
+  DrainClusterer();
   first_ += out_.size();
   std::vector<AnalysedArticle>().swap(out_);
 }
@@ -122,6 +182,7 @@ constexpr uint32_t kPipelineTag = 0x4c505453;  // "STPL"
 
 void StoryPipeline::SaveState(std::string& out) {
   pool_->Finish();
+  DrainClusterer();
   StateWriter w(out);
   w.Put<uint32_t>(kPipelineTag);
   w.Put<uint64_t>(size());
@@ -132,6 +193,7 @@ void StoryPipeline::SaveState(std::string& out) {
 
 StoryPipeline::Cut StoryPipeline::TakeCut(std::string* state) {
   pool_->Finish();
+  DrainClusterer();
   Cut cut;
   cut.size = size();
   cut.first = first_;
@@ -170,6 +232,7 @@ void StoryPipeline::LoadState(std::string_view in, std::function<std::string(siz
   copies_.Load(
       r, [text_of = std::move(text_of)](uint32_t doc) { return Sketch(text_of(doc)).shingles; });
   clusterer_.Load(r);
+  stories_.store(clusterer_.stories(), std::memory_order_relaxed);
   StateReader::Check(r.left() == 0, "end of the pipeline state");
   StateReader::Check(copies_.size() == n && clusterer_.size() == n, "article counts");
   first_ = n;

@@ -6,16 +6,22 @@
 // StoryPipeline takes articles one at a time (from files or from a store);
 // RunStoryPipeline reads inputs and feeds them. The per-article analysis runs
 // on `threads` threads; everything that depends on the order of the stream
-// (near-copy index, term ids, clustering) runs in arrival order on the
-// caller's thread, so the output is the same whatever the number of threads.
-// A StoryPipeline is used from one thread.
+// (near-copy index, term ids, clustering) runs in arrival order: the
+// near-copy index and term ids on the caller's thread, the clustering on the
+// caller's thread too with one thread, else on a thread of its own fed in
+// that order (it is the longest sequential part). The output is the same
+// whatever the number of threads. A StoryPipeline is used from one thread.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "chorus/near_dup.h"
@@ -56,6 +62,7 @@ struct PreparedArticle {
 class StoryPipeline {
  public:
   explicit StoryPipeline(const PipelineOptions& opts);
+  ~StoryPipeline();
   StoryPipeline(const StoryPipeline&) = delete;
   StoryPipeline& operator=(const StoryPipeline&) = delete;
 
@@ -65,7 +72,7 @@ class StoryPipeline {
   // ones may still be in analysis; after LoadState, counting those before),
   // and stories open so far (provisional).
   size_t size() const { return first_ + out_.size(); }
-  size_t stories() const { return clusterer_.stories(); }
+  size_t stories() const { return stories_.load(std::memory_order_relaxed); }
   // Ends the stream: every article added since the start (or since
   // LoadState), with its final story; `all`, when given, receives the final
   // story of every article of the stream, those before LoadState included.
@@ -110,6 +117,11 @@ class StoryPipeline {
 
  private:
   void Sequential(PreparedArticle&& p);
+  // Hands an article to the clusterer (queued for its thread, when it has one).
+  void Cluster(StoryFeatures&& f, std::optional<uint32_t> copy_of);
+  // Waits until the clusterer has taken every queued article.
+  void DrainClusterer();
+  void ClusterLoop();
 
   PipelineOptions opts_;
   TermDictionary dict_;
@@ -119,6 +131,13 @@ class StoryPipeline {
   std::vector<AnalysedArticle> out_;  // articles first_, first_ + 1, ...
   bool loaded_ = false;
   std::unique_ptr<OrderedPool<Article, PreparedArticle>> pool_;
+  // The clustering thread (with more than one thread) and its queue.
+  std::atomic<size_t> stories_{0};
+  std::mutex cluster_mu_;
+  std::condition_variable cluster_cv_;  // work queued, queue taken, stop
+  std::vector<std::pair<StoryFeatures, std::optional<uint32_t>>> cluster_queue_;
+  bool cluster_busy_ = false, cluster_stop_ = false;
+  std::thread cluster_thread_;
 };
 
 // The articles of each story (indices into `articles`, in arrival order), by story.

@@ -103,6 +103,8 @@ class StoryClusterer {
   // returns its provisional story. `copy_of`: the earlier article it is a
   // near-copy of, whose story it always shares.
   uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> copy_of = std::nullopt);
+  // The same, keeping `f` itself (no copy) while its story is open.
+  uint32_t Add(StoryFeatures&& f, std::optional<uint32_t> copy_of = std::nullopt);
 
   size_t stories() const;
   // Articles added so far.

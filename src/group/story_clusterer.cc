@@ -46,8 +46,8 @@ double StoryClusterer::Impl::JoinThreshold(int64_t day) const {
 // are those sharing one of them, which keeps posting lists of common words
 // out of the search.
 std::vector<uint32_t> StoryClusterer::Impl::TopTerms(const StoryFeatures& f) const {
-  std::vector<std::pair<double, uint32_t>> scored;
-  scored.reserve(f.terms.size());
+  std::vector<std::pair<double, uint32_t>>& scored = top_scored;
+  scored.clear();
   for (const auto& [t, w] : f.terms) scored.emplace_back(w * Idf(t), t);
   size_t k = std::min(kCandidateTerms, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),
@@ -107,6 +107,7 @@ double StoryClusterer::Impl::VecCosine(const TermVector& a, double na, const Ter
   const TermVector& small = a.size() < b.size() ? a : b;
   const TermVector& large = a.size() < b.size() ? b : a;
   double dot = 0;
+  small.ForEach([&](uint32_t t, float) { large.prefetch(t); });
   small.ForEach([&](uint32_t t, float w) {
     if (const float* x = large.find(t)) dot += w * *x * Idf(t) * Idf(t);
   });
@@ -120,12 +121,16 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   // The article's TF-IDF vector, truncated to its kVectorTerms heaviest terms
   // (the usual truncation of document vectors: the tail adds cost, hardly any
   // signal).
-  std::vector<double> aw(f.terms.size()), idf(f.terms.size());
+  std::vector<double>& aw = choose_aw;
+  std::vector<double>& idf = choose_idf;
+  aw.resize(f.terms.size());
+  idf.resize(f.terms.size());
   for (size_t i = 0; i < f.terms.size(); ++i) {
     idf[i] = Idf(f.terms[i].first);
     aw[i] = f.terms[i].second * idf[i];
   }
-  std::vector<uint32_t> sel(f.terms.size());
+  std::vector<uint32_t>& sel = choose_sel;
+  sel.resize(f.terms.size());
   for (uint32_t i = 0; i < sel.size(); ++i) sel[i] = i;
   if (sel.size() > kVectorTerms) {
     std::nth_element(sel.begin(), sel.begin() + kVectorTerms, sel.end(),
@@ -153,6 +158,8 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
       [&](uint32_t s) { return Active(stories[s], f.day); });
   double best = -1;
   uint32_t story = fresh;
+  for (uint32_t s : cand)
+    for (uint32_t i : sel) stories[s].weights.prefetch(f.terms[i].first);
   for (uint32_t s : cand) {
     Story& st = stories[s];
     double dot = 0;
@@ -207,7 +214,7 @@ void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f) {
   Track(s, +1);
 }
 
-uint32_t StoryClusterer::Impl::Add(const StoryFeatures& f, std::optional<uint32_t> copy) {
+uint32_t StoryClusterer::Impl::Add(StoryFeatures f, std::optional<uint32_t> copy) {
   ++seen;
   if (f.day >= 0) latest_day = f.day;
   log_n = std::log(static_cast<double>(seen) + kPriorDocs);
@@ -229,7 +236,7 @@ uint32_t StoryClusterer::Impl::Add(const StoryFeatures& f, std::optional<uint32_
     features.emplace_back();
   } else {
     Join(story, f);
-    features.push_back(f);
+    features.push_back(std::move(f));
     live.push_back(index);
   }
   // Refine the window every so often: when as many articles have arrived as
@@ -262,6 +269,9 @@ StoryClusterer::~StoryClusterer() {
 }
 uint32_t StoryClusterer::Add(const StoryFeatures& f, std::optional<uint32_t> copy_of) {
   return impl_->Add(f, copy_of);
+}
+uint32_t StoryClusterer::Add(StoryFeatures&& f, std::optional<uint32_t> copy_of) {
+  return impl_->Add(std::move(f), copy_of);
 }
 size_t StoryClusterer::stories() const {
   return impl_->stories.size();

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -93,10 +94,12 @@ struct StoryClusterer::Impl {
   std::vector<uint32_t> TopTerms(const StoryFeatures& f) const;
   // From the stories on the posting lists of `terms` (`post(t)` gives a
   // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
-  // the most terms.
+  // the most terms. With `after`, the lists are sorted and `keep` is false
+  // for every story up to `after`: those are not looked at.
   template <typename Post, typename Keep>
   std::vector<uint32_t> Candidates(const std::vector<uint32_t>& terms, Post post, Keep keep,
-                                   size_t max = kMaxCandidates) const;
+                                   size_t max = kMaxCandidates,
+                                   std::optional<uint32_t> after = std::nullopt) const;
 
   // --- similarity ---------------------------------------------------------
   // A quotation of 11 words or more printed in both: near-certain evidence of
@@ -128,7 +131,7 @@ struct StoryClusterer::Impl {
   double VecCosine(const TermVector& a, double na, const TermVector& b, double nb) const;
 
   // --- the online pass (story_clusterer.cc) -------------------------------
-  uint32_t Add(const StoryFeatures& f, std::optional<uint32_t> copy_of);
+  uint32_t Add(StoryFeatures f, std::optional<uint32_t> copy_of);
   uint32_t ChooseStory(const StoryFeatures& f);
   void Join(uint32_t story, const StoryFeatures& f);
   std::vector<uint32_t> Finish();
@@ -138,7 +141,7 @@ struct StoryClusterer::Impl {
   // move, merge; `rounds` times at most), rebuilds the live stories' vectors
   // and postings, then freezes the stories idle past the window.
   void RefineLive(int rounds);
-  std::vector<size_t> Bisect(const std::vector<const Weighed*>& m) const;
+  std::vector<size_t> Bisect(std::span<const Weighed* const> m) const;
   static constexpr size_t kMinBisect = 6;  // smaller stories are never split
   // In a refinement round, an article whose cosine to its own story (less
   // itself) is at least this stays without looking for another: a better one
@@ -158,10 +161,9 @@ struct StoryClusterer::Impl {
     x *= 0x94D049BB133111EBull;
     return x ^ (x >> 31);
   }
-  size_t LeastLike(const std::vector<const Weighed*>& m, const TermVector& v, double norm,
-                   size_t members, bool exclude_self, size_t skip) const;
   void RebuildLiveStories(const std::vector<uint32_t>& touched);
   void FreezeIdle();
+  void DistinctTerms(std::vector<uint32_t>& terms);
   static constexpr size_t kMinIdleArticles = 1000;
 
   StoryOptions opts;
@@ -183,32 +185,55 @@ struct StoryClusterer::Impl {
   std::vector<StoryFeatures> features;  // per article; released when frozen
   size_t refined_at = 0;                // `seen` at the last refinement
   size_t live_after_refine = 0;         // live.size() after it
+  // Scratch of Candidates (all counts 0 between calls).
+  mutable std::vector<uint32_t> cand_count, cand_met;
+  mutable std::vector<std::pair<uint32_t, uint32_t>> cand_counted;
+  mutable std::vector<uint32_t> bisect_local;  // scratch of Bisect (all ~0u between calls)
+  std::vector<uint32_t> refine_post_of;        // scratch of RefineLive (likewise)
+  mutable std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms
+  std::vector<double> choose_aw, choose_idf;                    // scratch of ChooseStory
+  std::vector<uint32_t> choose_sel;
 };
 
 template <typename Post, typename Keep>
 std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_t>& terms,
-                                                       Post post, Keep keep, size_t max) const {
-  std::vector<uint32_t> cand;
+                                                       Post post, Keep keep, size_t max,
+                                                       std::optional<uint32_t> after) const {
+  // Terms shared per story, counted in place (kRejected: `keep` said no);
+  // the stories met are listed once, then put in order.
+  constexpr uint32_t kRejected = ~0u;
+  std::vector<uint32_t>& count = cand_count;
+  std::vector<uint32_t>& met = cand_met;
+  met.clear();
   for (uint32_t t : terms) {
     const std::vector<uint32_t>* list = post(t);
-    if (list && list->size() <= kMaxPosting)
-      for (uint32_t s : *list)
-        if (keep(s)) cand.push_back(s);
+    if (!list || list->size() > kMaxPosting) continue;
+    auto from = after ? std::upper_bound(list->begin(), list->end(), *after) : list->begin();
+    for (uint32_t s : std::span(from, list->end())) {
+      if (s >= count.size()) count.resize(s + 1, 0);
+      uint32_t& c = count[s];
+      if (c == 0) {
+        c = keep(s) ? 1 : kRejected;
+        met.push_back(s);
+      } else if (c != kRejected) {
+        ++c;
+      }
+    }
   }
-  std::sort(cand.begin(), cand.end());
-  std::vector<std::pair<uint32_t, uint32_t>> counted;  // (shared terms, story)
-  for (size_t i = 0; i < cand.size();) {
-    size_t j = i;
-    while (j < cand.size() && cand[j] == cand[i]) ++j;
-    counted.emplace_back(static_cast<uint32_t>(j - i), cand[i]);
-    i = j;
+  std::sort(met.begin(), met.end());
+  std::vector<std::pair<uint32_t, uint32_t>>& counted = cand_counted;  // (shared terms, story)
+  counted.clear();
+  for (uint32_t s : met) {
+    if (count[s] != kRejected) counted.emplace_back(count[s], s);
+    count[s] = 0;
   }
   if (counted.size() > max) {
     std::nth_element(counted.begin(), counted.begin() + static_cast<long>(max), counted.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     counted.resize(max);
   }
-  cand.clear();
+  std::vector<uint32_t> cand;
+  cand.reserve(counted.size());
   for (const auto& c : counted) cand.push_back(c.second);
   return cand;
 }

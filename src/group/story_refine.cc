@@ -5,84 +5,13 @@
 // window, never by the whole past.
 #include <algorithm>
 #include <cmath>
-#include <string>
+#include <deque>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "group/story_clusterer_impl.h"
 
 namespace chorus {
-
-// The member of `m` (other than the one at `skip`) with the lowest cosine to
-// `v`: its position; the first such member on ties.
-size_t StoryClusterer::Impl::LeastLike(const std::vector<const Weighed*>& m, const TermVector& v,
-                                       double norm, size_t members, bool exclude_self,
-                                       size_t skip) const {
-  size_t best = skip == 0 ? 1 : 0;
-  double worst = 2;
-  for (size_t k = 0; k < m.size(); ++k) {
-    if (k == skip) continue;
-    double c = Cosine(*m[k], v, norm, members, exclude_self);
-    if (c < worst) {
-      worst = c;
-      best = k;
-    }
-  }
-  return best;
-}
-
-// Bisects the articles `m` of one story with 2-means; returns the positions
-// in `m` of the second half (empty when the halves are as similar as stories
-// that would merge).
-std::vector<size_t> StoryClusterer::Impl::Bisect(const std::vector<const Weighed*>& m) const {
-  if (m.size() < kMinBisect) return {};  // small stories are not split: too little evidence
-  auto vector_of = [&](auto&& pick) {
-    TermVector v;
-    for (size_t k = 0; k < m.size(); ++k)
-      if (pick(k))
-        for (const auto& [t, w] : m[k]->f->terms) v[t] += w;
-    return v;
-  };
-  const TermVector all = vector_of([](size_t) { return true; });
-  // Seeds: the member least like the rest of its story, and the member least
-  // like that one.
-  const size_t a = LeastLike(m, all, NormSq(all), m.size(), true, std::string::npos);
-  const TermVector va = vector_of([&](size_t k) { return k == a; });
-  const double na = NormSq(va);
-  const size_t b = LeastLike(m, va, na, 1, false, a);
-  const TermVector vb = vector_of([&](size_t k) { return k == b; });
-  const double nb = NormSq(vb);
-  std::vector<int> side(m.size(), 0);
-  for (size_t k = 0; k < m.size(); ++k)
-    side[k] = Cosine(*m[k], va, na, 1, false) > Cosine(*m[k], vb, nb, 1, false);
-  for (int iter = 0; iter < 6; ++iter) {
-    const TermVector v[2] = {vector_of([&](size_t k) { return side[k] == 0; }),
-                             vector_of([&](size_t k) { return side[k] == 1; })};
-    const double n[2] = {NormSq(v[0]), NormSq(v[1])};
-    size_t count[2] = {0, 0};
-    for (int sd : side) ++count[sd];
-    bool changed = false;
-    for (size_t k = 0; k < m.size(); ++k) {
-      double c0 = Cosine(*m[k], v[0], n[0], count[0], side[k] == 0);
-      double c1 = Cosine(*m[k], v[1], n[1], count[1], side[k] == 1);
-      int want = c1 > c0 ? 1 : 0;
-      if (want != side[k]) {
-        side[k] = want;
-        changed = true;
-      }
-    }
-    if (!changed) break;
-  }
-  size_t count1 = 0;
-  for (int s : side) count1 += static_cast<size_t>(s);
-  if (count1 < 3 || m.size() - count1 < 3) return {};
-  const TermVector v0 = vector_of([&](size_t k) { return side[k] == 0; });
-  const TermVector v1 = vector_of([&](size_t k) { return side[k] == 1; });
-  if (VecCosine(v0, NormSq(v0), v1, NormSq(v1)) >= opts.merge_threshold) return {};
-  std::vector<size_t> out;
-  for (size_t k = 0; k < m.size(); ++k)
-    if (side[k]) out.push_back(k);
-  return out;
-}
 
 void StoryClusterer::Impl::RefineLive(int rounds) {
   refined_at = seen;
@@ -102,66 +31,134 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   const std::vector<uint32_t> touched = global;
   size_t k = global.size();
   auto feat = [&](size_t i) -> const StoryFeatures& { return features[live[i]]; };
+  // A local story's vector: its global story's own (unchanged while its
+  // members are: both sum the same articles in the same order, so they are
+  // the same table), else one built here. `changed`: its members differ from
+  // those it started with (it is rebuilt at the end); `stale`: from those its
+  // vector sums.
+  std::vector<const TermVector*> vec(k);
+  std::deque<TermVector> built;  // (a deque: growing keeps the others in place)
+  for (size_t l = 0; l < k; ++l) vec[l] = &stories[global[l]].weights;
+  std::vector<uint8_t> changed(k, 0), stale(k, 0);
+  auto mark = [&](uint32_t l) { changed[l] = stale[l] = 1; };
+  std::vector<double> norm_sq(k, 0);
+  std::vector<uint32_t>& post_of = refine_post_of;  // term -> its list in post_lists
+  post_of.resize(df.size(), ~0u);
+  std::vector<std::vector<uint32_t>> post_lists;
+  std::vector<uint32_t> post_terms;  // the terms with a list
   std::vector<Weighed> weighed(n);
+  struct Entry {
+    uint32_t term;
+    float w;
+    double idf;
+  };
+  std::vector<std::vector<Entry>> entries;  // per local story, when its norm was taken
+  std::vector<std::pair<double, uint32_t>> top;
+  std::vector<uint32_t> terms;
+  // Cosines kept from one round for the next (their vectors unchanged), when
+  // there is a next: each article's to its own story, and those of stories
+  // compared for merging (the round they were taken in, and the value).
+  std::vector<uint32_t> own_of(rounds > 1 ? n : 0, ~0u);
+  std::vector<std::pair<int, double>> own_cos(own_of.size());
+  std::unordered_map<uint64_t, std::pair<int, double>> pair_cos;
+  std::vector<int> built_round(k, 0);  // the round each vector was last (re)built in
+  for (size_t i = 0; i < n; ++i) weighed[i] = Weigh(feat(i));  // (IDF is fixed here)
   for (int round = 0; round < rounds; ++round) {
-    for (size_t i = 0; i < n; ++i) weighed[i] = Weigh(feat(i));
     // Split stories that hold two events.
     {
-      std::vector<std::vector<const Weighed*>> members(k);
-      std::vector<std::vector<size_t>> positions(k);
-      for (size_t i = 0; i < n; ++i) {
-        members[a[i]].push_back(&weighed[i]);
-        positions[a[i]].push_back(i);
+      // Each story's members (weighed) and positions in `live`, grouped by
+      // story in live order: story st's are [first[st], first[st + 1]).
+      std::vector<size_t> first(k + 1, 0);
+      for (size_t i = 0; i < n; ++i) ++first[a[i] + 1];
+      for (size_t st = 0; st < k; ++st) first[st + 1] += first[st];
+      std::vector<const Weighed*> members(n);
+      std::vector<size_t> positions(n);
+      {
+        std::vector<size_t> next(first.begin(), first.end() - 1);
+        for (size_t i = 0; i < n; ++i) {
+          members[next[a[i]]] = &weighed[i];
+          positions[next[a[i]]++] = i;
+        }
       }
+      const size_t k_before = k;
       // A story whose members are exactly those it had when it last held up
       // as one event is not bisected again (its signature: the sum of its
       // members' mixed indices, independent of order).
       std::unordered_set<uint64_t> whole_now;
-      for (size_t st = 0; st < members.size(); ++st) {
-        if (members[st].size() < kMinBisect) continue;
+      for (size_t st = 0; st < k_before; ++st) {
+        if (first[st + 1] - first[st] < kMinBisect) continue;
+        const std::span<const Weighed* const> m(members.data() + first[st],
+                                                first[st + 1] - first[st]);
+        const size_t* pos = positions.data() + first[st];
         uint64_t sig = 0;
-        for (size_t p : positions[st]) sig += Mix(live[p]);
+        for (size_t p = 0; p < m.size(); ++p) sig += Mix(live[pos[p]]);
         if (whole.count(sig)) {
           whole_now.insert(sig);
           continue;
         }
-        std::vector<size_t> half = Bisect(members[st]);
+        std::vector<size_t> half = Bisect(m);
         if (half.empty()) {
           whole_now.insert(sig);
           continue;
         }
-        for (size_t p : half) a[positions[st][p]] = static_cast<uint32_t>(k);
+        for (size_t p : half) a[pos[p]] = static_cast<uint32_t>(k);
+        mark(static_cast<uint32_t>(st));
         ++k;
+        changed.push_back(1);
+        stale.push_back(1);
       }
       whole.swap(whole_now);
     }
-    // Story vectors, norms and postings with the current statistics.
-    std::vector<TermVector> vec(k);
+    // Story vectors, norms and postings with the current statistics (the
+    // vectors of stories whose members are those they sum are kept).
+    vec.resize(k, nullptr);
+    built_round.resize(k, round);
+    norm_sq.resize(k, 0);
+    while (built.size() < k) built.emplace_back();
     std::vector<int64_t> last_day(k, -1);
     std::vector<size_t> size(k, 0);
+    for (size_t l = 0; l < k; ++l) {
+      if (!stale[l]) continue;
+      built[l].clear();
+      vec[l] = &built[l];
+    }
     for (size_t i = 0; i < n; ++i) {
-      for (const auto& [t, w] : feat(i).terms) vec[a[i]][t] += w;
+      if (stale[a[i]])
+        for (const auto& [t, w] : feat(i).terms) built[a[i]][t] += w;
       last_day[a[i]] = std::max(last_day[a[i]], feat(i).day);
       ++size[a[i]];
     }
-    std::vector<double> norm_sq(k, 0);
-    std::vector<std::vector<uint32_t>> post_lists;
-    TermVector post_index;  // term -> 1 + its list in post_lists (as float: exact below 2^24)
+    for (uint32_t t : post_terms) post_of[t] = ~0u;
+    post_terms.clear();
+    size_t lists = 0;
+    entries.resize(k);
     for (size_t s = 0; s < k; ++s) {
-      norm_sq[s] = NormSq(vec[s]);
-      vec[s].ForEach([&](uint32_t t, float) {
-        bool inserted;
-        float& slot = post_index.at(t, inserted);
-        if (inserted) {
-          post_lists.emplace_back();
-          slot = static_cast<float>(post_lists.size());
+      if (stale[s] || round == 0) {
+        // Its terms in slot order (the order of TermVector::ForEach) with
+        // their IDFs, looked up once for the norm, the top terms and the
+        // cosines below.
+        entries[s].clear();
+        entries[s].reserve(vec[s]->size());
+        vec[s]->ForEach([&](uint32_t t, float w) { entries[s].push_back({t, w, Idf(t)}); });
+        double ns = 0;  // NormSq, term for term
+        for (const Entry& e : entries[s]) ns += (e.w * e.idf) * (e.w * e.idf);
+        norm_sq[s] = ns;
+        built_round[s] = round;
+      }
+      stale[s] = 0;
+      for (const Entry& e : entries[s]) {
+        const uint32_t t = e.term;
+        if (post_of[t] == ~0u) {
+          post_of[t] = static_cast<uint32_t>(lists++);
+          post_terms.push_back(t);
+          if (post_lists.size() < lists) post_lists.emplace_back();
+          post_lists[lists - 1].clear();
         }
-        post_lists[static_cast<size_t>(slot) - 1].push_back(static_cast<uint32_t>(s));
-      });
+        post_lists[post_of[t]].push_back(static_cast<uint32_t>(s));
+      }
     }
     auto post = [&](uint32_t t) -> const std::vector<uint32_t>* {
-      const float* x = post_index.find(t);
-      return x ? &post_lists[static_cast<size_t>(*x) - 1] : nullptr;
+      return t < post_of.size() && post_of[t] != ~0u ? &post_lists[post_of[t]] : nullptr;
     };
     bool moved = false;
     const double join_threshold = JoinThreshold(latest_day);
@@ -169,7 +166,16 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (copy_of[live[i]] != kNoCopy) continue;  // copies follow their originals
       const StoryFeatures& f = feat(i);
       uint32_t own = a[i];
-      double best = size[own] > 1 ? Cosine(weighed[i], vec[own], norm_sq[own], size[own], true) : 0;
+      double best;
+      if (!own_of.empty() && own_of[i] == own && built_round[own] <= own_cos[i].first) {
+        best = own_cos[i].second;
+      } else {
+        best = size[own] > 1 ? Cosine(weighed[i], *vec[own], norm_sq[own], size[own], true) : 0;
+        if (!own_of.empty()) {
+          own_of[i] = own;
+          own_cos[i] = {round, best};
+        }
+      }
       if (best >= kHeldFirmly) continue;  // (no candidate search)
       uint32_t to = own;
       std::vector<uint32_t> cand = Candidates(
@@ -180,8 +186,10 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
                      std::abs(f.day - last_day[s]) > opts.window_days);
           },
           kRefineCandidates);
+      for (uint32_t s : cand)
+        for (const auto& [t, w] : f.terms) vec[s]->prefetch(t);
       for (uint32_t s : cand) {
-        double sim = Cosine(weighed[i], vec[s], norm_sq[s], size[s], false);
+        double sim = Cosine(weighed[i], *vec[s], norm_sq[s], size[s], false);
         if (sim > best + 0.02 && sim >= join_threshold) {
           best = sim;
           to = s;
@@ -189,6 +197,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       }
       if (to != own) {
         a[i] = to;
+        mark(own);
+        mark(to);
         --size[own];
         ++size[to];
         moved = true;
@@ -200,22 +210,48 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     for (size_t s = 0; s < k; ++s) {
       if (size[s] == 0) continue;
       // Candidates share one of the story's most distinctive terms.
-      std::vector<std::pair<double, uint32_t>> top;
-      vec[s].ForEach([&](uint32_t t, float w) { top.emplace_back(w * Idf(t), t); });
-      size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
-      std::partial_sort(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
-                        [](const auto& x, const auto& y) {
-                          return x.first > y.first || (x.first == y.first && x.second < y.second);
-                        });
-      std::vector<uint32_t> terms;
+      // (Only which terms are the top ones matters, not their order.)
+      top.clear();
+      for (const Entry& e : entries[s]) top.emplace_back(e.w * e.idf, e.term);
+      const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
+      if (kt < top.size())
+        std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
+                         [](const auto& x, const auto& y) {
+                           return x.first > y.first || (x.first == y.first && x.second < y.second);
+                         });
+      terms.clear();
       for (size_t x = 0; x < kt; ++x) terms.push_back(top[x].second);
-      std::vector<uint32_t> cand = Candidates(terms, post, [&](uint32_t o) {
-        return o > s && size[o] != 0 && parent[o] == o &&
-               !(last_day[s] >= 0 && last_day[o] >= 0 &&
-                 std::abs(last_day[s] - last_day[o]) > opts.window_days);
-      });
+      // (The lists hold local stories in increasing order: those after `s`
+      // are the only ones kept.)
+      std::vector<uint32_t> cand = Candidates(
+          terms, post,
+          [&](uint32_t o) {
+            return o > s && size[o] != 0 && parent[o] == o &&
+                   !(last_day[s] >= 0 && last_day[o] >= 0 &&
+                     std::abs(last_day[s] - last_day[o]) > opts.window_days);
+          },
+          kMaxCandidates, static_cast<uint32_t>(s));
       for (uint32_t o : cand) {
-        if (VecCosine(vec[s], norm_sq[s], vec[o], norm_sq[o]) >= opts.merge_threshold) {
+        // VecCosine (story_clusterer.cc) from the smaller's entries.
+        const uint64_t key = (uint64_t{s} << 32) | o;
+        auto kept = pair_cos.find(key);
+        double cos;
+        if (kept != pair_cos.end() && built_round[s] <= kept->second.first &&
+            built_round[o] <= kept->second.first) {
+          cos = kept->second.second;
+        } else {
+          const bool s_small = vec[s]->size() < vec[o]->size();
+          const std::vector<Entry>& small = s_small ? entries[s] : entries[o];
+          const TermVector& large = s_small ? *vec[o] : *vec[s];
+          for (const Entry& e : small) large.prefetch(e.term);
+          double dot = 0;
+          for (const Entry& e : small)
+            if (const float* x = large.find(e.term)) dot += e.w * *x * e.idf * e.idf;
+          const double nn = norm_sq[s] * norm_sq[o];
+          cos = nn > 0 ? dot / std::sqrt(nn) : 0;
+          if (round + 1 < rounds) pair_cos[key] = {round, cos};
+        }
+        if (cos >= opts.merge_threshold) {
           parent[o] = static_cast<uint32_t>(s);
           moved = true;
         }
@@ -224,6 +260,10 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     for (size_t i = 0; i < n; ++i) {
       uint32_t r = a[i];
       while (parent[r] != r) r = parent[r];
+      if (r != a[i]) {
+        mark(a[i]);
+        mark(r);
+      }
       a[i] = r;
     }
     // Copies follow their originals. A live copy's original is live too
@@ -232,10 +272,17 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       uint32_t orig = copy_of[live[i]];
       if (orig == kNoCopy) continue;
       auto it = std::lower_bound(live.begin(), live.end(), orig);
-      if (it != live.end() && *it == orig) a[i] = a[static_cast<size_t>(it - live.begin())];
+      if (it == live.end() || *it != orig) continue;
+      const uint32_t to = a[static_cast<size_t>(it - live.begin())];
+      if (to != a[i]) {
+        mark(a[i]);
+        mark(to);
+        a[i] = to;
+      }
     }
     if (!moved) break;
   }
+  for (uint32_t t : post_terms) post_of[t] = ~0u;  // (the scratch as it was)
   // Back to global story numbers: a local story keeps its global number when
   // it is the first to claim it, others get new ones.
   std::vector<uint32_t> final_of(k, ~0u);
@@ -253,11 +300,38 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     }
     assign[live[i]] = final_of[l];
   }
-  std::vector<uint32_t> rebuilt = touched;
+  // Stories whose members are those they started with keep their vectors
+  // (the same table a rebuild would make) and postings; only their norms are
+  // brought to the current statistics. The others are rebuilt.
+  std::vector<uint32_t> rebuilt;
+  for (size_t l = 0; l < touched.size(); ++l) {
+    if (changed[l]) {
+      rebuilt.push_back(touched[l]);
+    } else {
+      Story& s = stories[touched[l]];
+      s.norm_sq = norm_sq[l];
+      s.norm_members = s.members;
+    }
+  }
   for (uint32_t g : final_of)
     if (g != ~0u && g >= local_of.size()) rebuilt.push_back(g);
   RebuildLiveStories(rebuilt);
   FreezeIdle();
+}
+
+// Drops the repeats from `terms` (in any order: each term's list is then
+// handled on its own), with the refinement's scratch index as marks.
+void StoryClusterer::Impl::DistinctTerms(std::vector<uint32_t>& terms) {
+  std::vector<uint32_t>& mark = refine_post_of;  // ~0u: unmarked
+  if (mark.size() < df.size()) mark.resize(df.size(), ~0u);
+  size_t kept = 0;
+  for (uint32_t t : terms) {
+    if (mark[t] != ~0u) continue;
+    mark[t] = 0;
+    terms[kept++] = t;
+  }
+  terms.resize(kept);
+  for (uint32_t t : terms) mark[t] = ~0u;
 }
 
 // Rebuilds the vectors, windows and postings of `stories_to_rebuild` from
@@ -269,8 +343,7 @@ void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebui
   std::vector<uint32_t> terms;
   for (uint32_t g : rebuild)
     stories[g].weights.ForEach([&](uint32_t t, float) { terms.push_back(t); });
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  DistinctTerms(terms);
   for (uint32_t t : terms) {
     std::erase_if(postings[t], [&](uint32_t s) { return is_rebuilt[s]; });
     pruned_size[t] = static_cast<uint32_t>(postings[t].size());
@@ -284,6 +357,7 @@ void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebui
     s.last_seen = 0;
   }
   for (uint32_t i : live) {
+    if (!is_rebuilt[assign[i]]) continue;
     Story& s = stories[assign[i]];
     for (const auto& [t, w] : features[i].terms) {
       bool inserted;
@@ -333,8 +407,7 @@ void StoryClusterer::Impl::FreezeIdle() {
   live.swap(still);
   // Frozen stories leave the posting lists of their terms (each list is
   // scanned once here), so the lists hold the open stories only.
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  DistinctTerms(terms);
   for (uint32_t t : terms) {
     std::vector<uint32_t>& list = postings[t];
     std::erase_if(list, [&](uint32_t s) { return stories[s].frozen; });

@@ -36,6 +36,11 @@ class TermVector {
     }
   }
   bool contains(uint32_t term) const { return find(term) != nullptr; }
+  // Asks the cache for the slot where a lookup of `term` starts (a hint:
+  // lookups into tables out of cache are the clustering's main stall).
+  void prefetch(uint32_t term) const {
+    if (size_ != 0) __builtin_prefetch(&slots_[Home(term)]);
+  }
 
   // The weight slot of `term`, inserted as 0 when absent; `inserted` tells.
   float& at(uint32_t term, bool& inserted) {
