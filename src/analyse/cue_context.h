@@ -11,14 +11,15 @@
 // its end (content and cue stay, so content figures and the span model's
 // training do not change).
 //
-// Candidate cues (kCandidateCues; on since round 9). Words PolNeAR train puts
-// in a cue too rarely to be cues everywhere (CandidateCueWords, cue_model.h:
-// "support", "been", "made", "plans" …) also run as cues of reported speech
-// in a last pass of Finder::Reported, each attribution admitted only when its
-// probability is at least kAdmitThreshold (keeping the rules' source end).
-// Left off in round 7 for speed (+20% instructions then); round 9 switched it
-// on once the analysis had room: dev all-source exact F1 +.0032 for +12%
-// instructions in `chorus quotes`, +9.4% in BM_Analysis (docs/ACCURACY.md).
+// Candidate cues (switched off: kCandidateCues). Words PolNeAR train puts in
+// a cue too rarely to be cues everywhere (CandidateCueWords, cue_model.h:
+// "support", "been", "made", "plans" …) can also run as cues of reported
+// speech in a last pass of Finder::Reported, each attribution admitted only
+// when its probability is at least kAdmitThreshold (keeping the rules' source
+// end). Round 7 left it off for speed; round 9 measured it again: dev
+// all-source exact F1 +.0032, but BM_Analysis 20-30% slower (for +9.4%
+// instructions: the candidate rules miss the caches), which breaks issue 7's
+// 20 MB/s bar (docs/ACCURACY.md, round 9).
 //
 // Training (`chorus train-quotes --cues TRAIN -o models/cue_context.tsv`,
 // README.md) runs the rules over PolNeAR train (admitting every candidate when
@@ -57,7 +58,7 @@ inline constexpr double kClearThreshold = 0.20;
 // ones, each with " dir" appended (DirectFeatures): disjoint weights in the
 // same model, so the L2 fit of the reported ones is unchanged by them.
 inline constexpr double kDirectClearThreshold = 0.15;
-inline constexpr bool kCandidateCues = true;
+inline constexpr bool kCandidateCues = false;
 inline constexpr double kAdmitThreshold = 0.40;
 
 // One reported attribution, as the trainer sees it.
