@@ -73,7 +73,9 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
     }
     return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + bonus;
   };
-  // Cosine (story_clusterer.cc) between member k and `v`, term for term.
+  // Cosine (story_clusterer.cc) between member k and `v`, term for term: the
+  // same arithmetic in the same order (so the stories stay the same), with
+  // dense local ids in place of its hash lookups. Change both together.
   auto cosine = [&](size_t k, const Vec& v, double snorm_sq, size_t members, bool exclude_self) {
     const Weighed& a = *m[k];
     const auto& ft = a.f->terms;
