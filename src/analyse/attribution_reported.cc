@@ -244,9 +244,7 @@ uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
     if (T[k].quote >= 0 || T[k + 1].quote >= 0) continue;
     // After a quoted fragment, a dash opens an aside: ... a “national security
     // election” — an issue Democrats have struggled with (PolNeAR train).
-    if (quoted && IsPunct(k) &&
-        (Is(k, "-") || Is(k, "--") || v_.Str(k) == "\xE2\x80\x94" || v_.Str(k) == "\xE2\x80\x93"))
-      return k;
+    if (quoted && IsPunct(k) && IsDash(k)) return k;
     const Tok& n = T[k + 1];
     // A semicolon ends the clause ("…; they only learned on Friday …"), and
     // so does ", as" opening an adverbial clause ("…, as Pyongyang fired …").

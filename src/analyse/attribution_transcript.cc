@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "analyse/attribution_finder.h"
-#include "analyse/quote_marks.h"
 
 namespace chorus::quotes {
 
@@ -35,13 +34,10 @@ std::vector<bool> Finder::TranscriptTurns(std::vector<Found>& found) const {
   // (A paragraph starts a sentence.)
   for (uint32_t k : v_.sent_first)
     if (k < T.size() && para_first[T[k].para] == kNone) para_first[T[k].para] = k;
-  auto opens_with_mark = [&](uint32_t k) {
-    return DoubleMarkLen(v_.text, T[k].span.begin) == T[k].span.size();
-  };
   for (uint32_t p = 0; p < paras.size(); ++p) {
     uint32_t k = para_first[p];
     if (k == kNone) continue;
-    if (opens_with_mark(k)) ++k;
+    if (v_.IsQuoteMark(k)) ++k;
     uint32_t c = k;
     while (c < T.size() && c < k + 3 && T[c].para == p && T[c].kind == TokenKind::kWord &&
            LabelWord(v_.Str(c)))
@@ -80,10 +76,10 @@ std::vector<bool> Finder::TranscriptTurns(std::vector<Found>& found) const {
     // turn that opened with one ("\"PENCE: … ¶ \"But the truth is …"); a
     // bracketed direction ("\"(CROSSTALK.)") does not.
     const uint32_t next = i + 1 < turns.size() ? turns[i + 1].para : paras.size();
-    if (opens_with_mark(para_first[t.para])) {
+    if (v_.IsQuoteMark(para_first[t.para])) {
       for (uint32_t p = t.para + 1; p < next; ++p) {
         uint32_t k = para_first[p];
-        if (k == kNone || !opens_with_mark(k) || k + 1 >= T.size() || T[k + 1].para != p ||
+        if (k == kNone || !v_.IsQuoteMark(k) || k + 1 >= T.size() || T[k + 1].para != p ||
             Is(k + 1, "("))
           break;
         f.a.content.push_back({T[k + 1].span.begin, paras[p].end});
