@@ -13,8 +13,8 @@ namespace chorus {
 namespace {
 
 using testing::Find;
-using testing::Q;
 using testing::Join;
+using testing::Q;
 
 TEST(Quotes, QuoteThenCue) {
   auto q = Find("\"The deck is stronger than ever,\" Reyes said. Tomas Reyes is the engineer.");
@@ -165,8 +165,6 @@ TEST(Quotes, SourceAfterAccordingToIsNotContent) {
   }
 }
 
-// Found with scripts/hostile_inputs.py: speaker resolution compared every new
-// name with every name before it (1 MB of distinct names took 52 s).
 // Found by fuzz_quotes under ASan (minimised to "y\nsay"): a cue verb ending the
 // text left no token after it, and the to-infinitive test read the token past
 // the end before checking there was one. Caught by `make test-asan`.
@@ -178,6 +176,22 @@ TEST(Quotes, ACueAtTheVeryEndReadsNoTokenPastTheEnd) {
   }
 }
 
+// Found by fuzz_quotes in CI under ASan: a coordinated cue ("and then said")
+// looks back for the first clause's verb, and an -ed word that is the text's
+// very first token made it read the token before token 0.
+TEST(Quotes, AnEdVerbOpeningTheTextHasNoTokenBeforeIt) {
+  for (std::string text : {"walked in and then said, \u201chello there.\u201d",
+                           "pleaded and said: \u201cI am here.\u201d", "ended and said \"no\""}) {
+    Segmentation seg = Segment(text);
+    for (const Attribution& a : FindAttributions(text, seg)) {
+      EXPECT_TRUE(a.source.empty()) << text;  // nothing before the verb to be its subject
+      for (const ByteSpan& c : a.content) EXPECT_LE(c.end, text.size()) << text;
+    }
+  }
+}
+
+// Found with scripts/hostile_inputs.py: speaker resolution compared every new
+// name with every name before it (1 MB of distinct names took 52 s).
 TEST(Quotes, ManyDistinctNamesStayLinear) {
   std::string text;
   for (int i = 0; i < 40000; ++i)

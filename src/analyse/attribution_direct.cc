@@ -90,11 +90,13 @@ std::pair<uint32_t, uint32_t> Finder::VerbSubjectBefore(uint32_t lo, uint32_t fr
     CueKind ck = Cue(c);
     // An -ed word is a verb after its subject or an auxiliary ("Ryan lamented",
     // "he looked", "was joined"), not after a determiner ("the disheartened").
-    const Tok& p = T[c - 1];
-    bool ed = w.kind == TokenKind::kWord && w.low.size() > 4 && w.low.ends_with("ed") &&
-              p.quote < 0 &&
-              ((p.cap && p.kind == TokenKind::kWord) || IsSubjectPronoun(p.low) || Aux(c - 1) ||
-               Adverb(c - 1) || (main && Is(c - 1, ",")));
+    // The text's first token has no subject before it.
+    bool ed = false;
+    if (c > 0 && w.kind == TokenKind::kWord && w.low.size() > 4 && w.low.ends_with("ed")) {
+      const Tok& p = T[c - 1];
+      ed = p.quote < 0 && ((p.cap && p.kind == TokenKind::kWord) || IsSubjectPronoun(p.low) ||
+                           Aux(c - 1) || Adverb(c - 1) || (main && Is(c - 1, ",")));
+    }
     // A framing verb after a noun modifies it: "a class called “Perception”".
     if (ck != CueKind::kSpeech && ck != CueKind::kLearned && !(ck == CueKind::kFrame && !main) &&
         !ed)
