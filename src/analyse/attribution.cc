@@ -337,6 +337,7 @@ std::vector<Attribution> Finder::Run() {
     if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&
         !KeepDirectSource(f))
       f.a.source.clear();
+    SplitContraction(f);
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

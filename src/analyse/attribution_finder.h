@@ -287,6 +287,11 @@ class Finder {
   // prepositional phrase leaves no source. Applied to the attributions found,
   // so it changes sources only, never which attributions there are.
   void DropLeadingAdverbial(Found& f) const;
+  // "He’s claiming", "I've suggested": the tokenizer keeps a pronoun's
+  // contraction in its word; PolNeAR gives the pronoun to the source and the
+  // contraction to the cue (train: 99 of 118 such sources; 3 keep it whole).
+  // Applied last, to a one-token source right before its cue.
+  void SplitContraction(Found& f) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
   // `dcues` sorted by start; `max_end` the furthest end so far) ends before
   // it, when three tokens or more, no quotation and no direct cue are left:

@@ -54,7 +54,10 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
                                   !(T[k - 1].low.ends_with("ed") && !T[k - 1].cap) && !Aux(k - 1) &&
                                   T[k - 1].cue == CueKind::kNone))
       break;
-    if (IsSubjectPronoun(tk.low) || Adverb(k) || tk.cue != CueKind::kNone) break;
+    if (IsSubjectPronoun(tk.low) || tk.cue != CueKind::kNone) break;
+    // An adverb ends the source ("Trump also said"), but not between a
+    // determiner and a noun, where it is an adjective: "the first lady said".
+    if (Adverb(k) && !(b < end && k > lo && IsDeterminer(T[k - 1].low))) break;
     // A verb ends the source: "Robby Mook released a memo titled ...". But
     // an -ed word before a lower-case noun is an adjective ("registered
     // voters say"), and one before "on" or "by" a participle ("People
@@ -316,6 +319,26 @@ std::pair<uint32_t, uint32_t> Finder::FallbackSource(uint32_t t) const {
     --end;
   if (end == lo) return {kNone, kNone};
   return PhraseBefore(lo, end, true);
+}
+
+void Finder::SplitContraction(Found& f) const {
+  if (f.a.source.size() != 1 || f.a.cue.empty()) return;
+  const auto& T = v_.toks;
+  ByteSpan& src = f.a.source[0];
+  const uint32_t t = v_.TokenAt(src.begin);
+  if (t + 1 >= T.size() || T[t].span.begin != src.begin || T[t].span.end != src.end ||
+      v_.TokenAt(f.a.cue.front().begin) != t + 1 || T[t + 1].span.begin != f.a.cue.front().begin)
+    return;
+  std::string_view w = T[t].low;  // ’ as '
+  size_t apos = w.find('\'');
+  if (apos == std::string_view::npos || !IsSubjectPronoun(w.substr(0, apos))) return;
+  std::string_view rest = w.substr(apos + 1);
+  if (rest != "s" && rest != "ve" && rest != "d" && rest != "ll" && rest != "re" && rest != "m")
+    return;
+  // The pronoun is ASCII, so its bytes in the text are `apos` long.
+  const uint32_t cut = src.begin + static_cast<uint32_t>(apos);
+  f.a.cue.front().begin = cut;
+  src.end = cut;
 }
 
 }  // namespace chorus::quotes

@@ -1,0 +1,61 @@
+// Unit tests of round 10 (docs/ACCURACY.md, "Round 10"): a pronoun's
+// contraction goes to the cue, an appositive after a quotation may hold
+// "and", and an adverb between a determiner and a noun is an adjective.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound10, APronounsContractionGoesToTheCue) {
+  auto q = Find(
+      "He\xE2\x80\x99s claiming that voting fraud is \xE2\x80\x9C"
+      "a big problem.\xE2\x80\x9D");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "He");
+  EXPECT_EQ(q[0].cue, "\xE2\x80\x99s claiming");
+  q = Find("If, as I've suggested, the developers are right, we lose.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "I");
+  EXPECT_EQ(q[0].cue, "'ve suggested");
+}
+
+TEST(QuotesRound10, ANameWithAnApostropheIsNotSplit) {
+  // Only a pronoun's contraction is split off: "O'Donnell said" keeps its name.
+  auto q = Find("O'Donnell said that the deal was dead.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "O'Donnell");
+  EXPECT_EQ(q[0].cue, "said");
+}
+
+TEST(QuotesRound10, AnAppositiveAfterAQuotationMayHoldAnd) {
+  auto q = Find(
+      "\xE2\x80\x9CI think all candidates should do so,\xE2\x80\x9D Douglas Holtz-Eakin, "
+      "an economist and tax expert, told me this week.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Douglas Holtz-Eakin, an economist and tax expert");
+  EXPECT_EQ(q[0].cue, "told");
+  // But "and" before a pronoun still ends the clause: no source "Lee, and he".
+  for (const auto& a : Find("\xE2\x80\x9CWe agree,\xE2\x80\x9D Ann Lee, and he said so."))
+    EXPECT_EQ(a.source.find(" and "), std::string::npos) << a.source;
+}
+
+TEST(QuotesRound10, AnAdverbAfterADeterminerIsAnAdjective) {
+  auto q = Find("The first lady said it was a mistake.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "The first lady");
+  EXPECT_EQ(q[0].cue, "said");
+  // An adverb before the cue still ends the source: "Trump also said".
+  q = Find("Trump also said it was a mistake.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Trump");
+}
+
+}  // namespace
+}  // namespace chorus
