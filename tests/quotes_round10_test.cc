@@ -1,6 +1,7 @@
 // Unit tests of round 10 (docs/ACCURACY.md, "Round 10"): a pronoun's
 // contraction goes to the cue, an appositive after a quotation may hold
-// "and", and an adverb between a determiner and a noun is an adjective.
+// "and", an adverb between a determiner and a noun is an adjective, and a
+// negated cue ("did not say") keeps its negation and its source.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -55,6 +56,19 @@ TEST(QuotesRound10, AnAdverbAfterADeterminerIsAnAdjective) {
   q = Find("Trump also said it was a mistake.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Trump");
+}
+
+TEST(QuotesRound10, ANegatedCueKeepsItsNegationAndItsSource) {
+  for (auto [text, cue] :
+       {std::pair{"Trump did not say whether the deal was dead.", "did not say"},
+        std::pair{"Trump didn't say whether the deal was dead.", "didn't say"},
+        std::pair{"Trump hasn't said whether the deal was dead.", "hasn't said"}}) {
+    auto q = Find(text);
+    ASSERT_EQ(q.size(), 1u) << text;
+    EXPECT_EQ(q[0].source, "Trump") << text;
+    EXPECT_EQ(q[0].cue, cue) << text;
+    EXPECT_EQ(q[0].content, "whether the deal was dead") << text;
+  }
 }
 
 }  // namespace

@@ -102,6 +102,13 @@ class Finder {
     const Tok& k = v_.toks[t];
     return IsAuxiliary(k.low) && (!k.cap || t == v_.sent_first[k.sent]);
   }
+  // "not", "n't" or a negated auxiliary ("didn't", "won't"): part of the cue
+  // with the auxiliaries before the verb ("did not say": PolNeAR train has
+  // about 350 negated cues, "did not" 70, "don't" 33, "didn't" 26).
+  bool Negation(uint32_t t) const {
+    const Tok& k = v_.toks[t];
+    return !k.cap && (k.low == "not" || k.low.ends_with("n't"));
+  }
   bool IsAccordingTo(uint32_t t) const {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
   }

@@ -12,7 +12,8 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   uint32_t lo = v_.sent_first[s];
   uint32_t end = t;
   // Skip auxiliaries and adverbs between subject and verb: "has also said".
-  while (end > lo && T[end - 1].quote < 0 && (Aux(end - 1) || Adverb(end - 1))) --end;
+  while (end > lo && T[end - 1].quote < 0 && (Aux(end - 1) || Adverb(end - 1) || Negation(end - 1)))
+    --end;
   if (end == lo) return {kNone, kNone};
   return PhraseBefore(lo, end, false);
 }
