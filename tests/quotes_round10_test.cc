@@ -71,5 +71,19 @@ TEST(QuotesRound10, ANegatedCueKeepsItsNegationAndItsSource) {
   }
 }
 
+TEST(QuotesRound10, TwoAppositivesKeepTheNameBeforeThem) {
+  auto q = Find(
+      "John Ayrault, the foreign minister of France, a member of the council, said North "
+      "Korea was \"reckless.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source.rfind("John Ayrault, the foreign minister of France", 0), 0u)
+      << q[0].source;
+  EXPECT_EQ(q[0].speaker, "John Ayrault");
+  // With no name before it, the noun phrase still heads the source.
+  q = Find("The minister, a member of the council, said North Korea was \"reckless.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "The minister, a member of the council");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -83,6 +83,10 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
   // phrase opening the clause.
   const auto& T = v_.toks;
   uint32_t k = end - 1;  // the comma before the verb
+  // A head that is a noun phrase ("the foreign minister of France, a member
+  // of the council, said") gives way to a name one segment further left
+  // ("Jean-Marc Ayrault, the foreign minister of France, ...").
+  std::pair<uint32_t, uint32_t> phrase{kNone, kNone};
   for (int segments = 0; segments < 3; ++segments) {
     // Find the comma that opens this segment.
     // An appositive may hold a quoted title ("the co-author of “Going Viral,”")
@@ -92,7 +96,7 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
     auto sep = [&](uint32_t x) { return Is(x, ",") && T[x].quote < 0; };
     uint32_t most = segments == 0 ? 40 : 20;  // the one right before the cue may run long
     while (c > lo && !sep(c - 1) && !Is(c - 1, ";") && !Is(c - 1, ":") && k - c < most) --c;
-    if (c <= lo || !sep(c - 1)) return {kNone, kNone};
+    if (c <= lo || !sep(c - 1)) return phrase;
     // The head: the words before that comma, back to the clause start.
     uint32_t h = c - 1;
     uint32_t b = h;
@@ -113,10 +117,14 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
       bool at_clause_start = b == lo || IsPunct(b - 1) || IsClauseWord(T[b - 1].low);
       if (at_clause_start) return {b, end};
     }
-    if (b < h && IsDeterminer(T[b].low) && (b == lo || IsPunct(b - 1))) return {b, end};
+    if (phrase.first != kNone) return phrase;
+    if (b < h && IsDeterminer(T[b].low) && (b == lo || IsPunct(b - 1))) {
+      phrase = {b, end};
+      if (b == lo || !sep(b - 1)) return phrase;
+    }
     k = c - 1;  // try one more segment to the left
   }
-  return {kNone, kNone};
+  return phrase;
 }
 
 std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) const {
@@ -131,8 +139,13 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
     if (tk.quote >= 0) break;
     if (tk.kind == TokenKind::kPunct) {
       std::string_view p = v_.Str(e);
+      // "said 9/11 widow Terry Strada": a slash between numbers.
+      auto digit = [&](uint32_t x) {
+        return x < limit && !T[x].low.empty() && T[x].low[0] >= '0' && T[x].low[0] <= '9';
+      };
       if ((p == "." && e + 1 < limit && T[e + 1].cap && e > b && T[e - 1].span.size() <= 4) ||
-          p == "'" || p == "\xE2\x80\x99" || p == "-") {
+          p == "'" || p == "\xE2\x80\x99" || p == "-" ||
+          (p == "/" && e > b && digit(e - 1) && digit(e + 1))) {
         ++e;
         continue;
       }
