@@ -190,6 +190,21 @@ TEST(Quotes, AnEdVerbOpeningTheTextHasNoTokenBeforeIt) {
   }
 }
 
+// Found by fuzz_quotes (minimised to `t,a(say,0""said`): reported content in
+// two parts around a parenthetical cue ("t, a (say, 0") that ran into a
+// quotation was clipped as one span from its start, over its own source and cue.
+TEST(Quotes, ClippedContentAroundAParentheticalCueKeepsItsParts) {
+  for (std::string text : {"t,a(say,0\"\"said",
+                           "The bridge, she said, is safe and sound \"and ready for traffic,\" the "
+                           "mayor said."}) {
+    Segmentation seg = Segment(text);
+    for (const Attribution& a : FindAttributions(text, seg))
+      for (const ByteSpan& c : a.content)
+        for (const ByteSpan& s : a.source)
+          EXPECT_TRUE(c.end <= s.begin || s.end <= c.begin) << text;
+  }
+}
+
 // Found with scripts/hostile_inputs.py: speaker resolution compared every new
 // name with every name before it (1 MB of distinct names took 52 s).
 TEST(Quotes, ManyDistinctNamesStayLinear) {

@@ -227,7 +227,16 @@ void Finder::ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
   if (e < b + 3 || e > v_.toks.size()) return;
   for (uint32_t k = b; k < e; ++k)
     if (v_.toks[k].quote >= 0) return;  // a quotation left in it (a title): no clip
-  f.a.content = {Bytes(b, e)};
+  // Only the part the cut falls in is cut: content in two parts around a
+  // parenthetical cue ("This campaign, he says, is different") keeps its
+  // first part, and never runs over its own source and cue (fuzz_quotes).
+  const uint32_t end_byte = Bytes(b, e).end;
+  std::vector<ByteSpan> parts;
+  for (const ByteSpan& p : f.a.content) {
+    if (p.begin >= end_byte) break;
+    parts.push_back({p.begin, std::min(p.end, end_byte)});
+  }
+  f.a.content = std::move(parts);
   f.a.direct = false;
   // The span model trains on what the rules kept before this clip: its
   // decisions stay the same when the clipped ones keep the rules' ends.
