@@ -57,7 +57,9 @@ inline constexpr double kClearThreshold = 0.20;
 // is cleared under kDirectClearThreshold. Its features are the reported
 // ones, each with " dir" appended (DirectFeatures): disjoint weights in the
 // same model, so the L2 fit of the reported ones is unchanged by them.
-inline constexpr double kDirectClearThreshold = 0.15;
+// Round 10: 5-fold CV on train (`--cv-report`) now puts it at .20 (direct
+// F1 .8618 against .8608 at round 8's .15; dev agrees, .8591 against .8586).
+inline constexpr double kDirectClearThreshold = 0.20;
 inline constexpr bool kCandidateCues = false;
 inline constexpr double kAdmitThreshold = 0.40;
 
