@@ -27,9 +27,7 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
   // "in a statement" after "said".
   const auto& T = v_.toks;
   uint32_t b = GoesOnTo(t) != kNone ? GoesOnTo(t) : t;
-  while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent &&
-         (Aux(b - 1) || Adverb(b - 1) || Negation(b - 1)))
-    --b;
+  while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent && BeforeVerb(b - 1)) --b;
   uint32_t e = t + 1;
   if (IsAccordingTo(t)) e = t + 2;
   auto next_is = [&](uint32_t k, std::string_view w) {

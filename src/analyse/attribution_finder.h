@@ -109,6 +109,11 @@ class Finder {
     const Tok& k = v_.toks[t];
     return !k.cap && (k.low == "not" || k.low.ends_with("n't"));
   }
+  // What stands between a subject and its verb and belongs to the cue:
+  // auxiliaries, adverbs and negations ("has also said", "did not say").
+  // CueSpan and SourceBefore skip the same words, so the cue starts where
+  // the source ends.
+  bool BeforeVerb(uint32_t t) const { return Aux(t) || Adverb(t) || Negation(t); }
   bool IsAccordingTo(uint32_t t) const {
     return v_.toks[t].quote < 0 && Is(t, "according") && t + 1 < v_.toks.size() && Is(t + 1, "to");
   }

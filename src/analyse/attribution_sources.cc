@@ -12,8 +12,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   uint32_t lo = v_.sent_first[s];
   uint32_t end = t;
   // Skip auxiliaries and adverbs between subject and verb: "has also said".
-  while (end > lo && T[end - 1].quote < 0 && (Aux(end - 1) || Adverb(end - 1) || Negation(end - 1)))
-    --end;
+  while (end > lo && T[end - 1].quote < 0 && BeforeVerb(end - 1)) --end;
   if (end == lo) return {kNone, kNone};
   return PhraseBefore(lo, end, false);
 }
@@ -134,15 +133,15 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
   if (b < limit && Is(b, "that")) return {kNone, kNone};
   // "said Mr. Trump", "said the mayor", "said Tad Devine, Sanders' strategist".
   uint32_t e = b;
+  auto digit = [&](uint32_t x) {
+    return x < limit && !T[x].low.empty() && T[x].low[0] >= '0' && T[x].low[0] <= '9';
+  };
   while (e < limit && e - b < 16) {
     const Tok& tk = T[e];
     if (tk.quote >= 0) break;
     if (tk.kind == TokenKind::kPunct) {
       std::string_view p = v_.Str(e);
       // "said 9/11 widow Terry Strada": a slash between numbers.
-      auto digit = [&](uint32_t x) {
-        return x < limit && !T[x].low.empty() && T[x].low[0] >= '0' && T[x].low[0] <= '9';
-      };
       if ((p == "." && e + 1 < limit && T[e + 1].cap && e > b && T[e - 1].span.size() <= 4) ||
           p == "'" || p == "\xE2\x80\x99" || p == "-" ||
           (p == "/" && e > b && digit(e - 1) && digit(e + 1))) {
@@ -337,8 +336,13 @@ std::pair<uint32_t, uint32_t> Finder::FallbackSource(uint32_t t) const {
 
 void Finder::SplitContraction(Found& f) const {
   if (f.a.source.size() != 1 || f.a.cue.empty()) return;
-  const auto& T = v_.toks;
   ByteSpan& src = f.a.source[0];
+  // Most sources hold no apostrophe: skip the token lookups for them.
+  const std::string_view text = v_.text.substr(src.begin, src.size());
+  if (text.size() > 12 || (text.find('\'') == std::string_view::npos &&
+                           text.find("\xE2\x80\x99") == std::string_view::npos))
+    return;
+  const auto& T = v_.toks;
   const uint32_t t = v_.TokenAt(src.begin);
   if (t + 1 >= T.size() || T[t].span.begin != src.begin || T[t].span.end != src.end ||
       v_.TokenAt(f.a.cue.front().begin) != t + 1 || T[t + 1].span.begin != f.a.cue.front().begin)
