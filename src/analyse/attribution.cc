@@ -93,6 +93,7 @@ std::vector<Attribution> Finder::Run() {
   std::vector<uint32_t> orphans;              // quotations with no cue and no attribution to join
   std::vector<int32_t> orphan_prev;           // ... or the direct one they join otherwise
   const std::vector<bool> in_turn = TranscriptTurns(found);  // (their quotations are theirs)
+  HeadlineColon(found, in_turn);
   auto turn_quote = [&](uint32_t q) {
     for (uint32_t p : v_.quotations[q].paragraphs)
       if (in_turn[p]) return true;
@@ -330,7 +331,8 @@ std::vector<Attribution> Finder::Run() {
       f.a.source.clear();  // (after ChooseEnd: the span model trains as before)
     // Round 7: the cue context model clears reported sources it finds unlikely
     // to be right (after ChooseEnd, as above; content stays).
-    if (!f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && !KeepReportedSource(f))
+    if (!f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && !f.turn &&
+        !KeepReportedSource(f))
       f.a.source.clear();
     // Round 8: and direct sources (kDirectClearThreshold).
     if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&

@@ -56,7 +56,7 @@ class Finder {
     uint32_t para = 0;
     bool rule_source = false;  // the rules' source end is kept (no span model)
     bool weak = false;         // a cue of reported speech only: claims no quotation
-    bool turn = false;         // a transcript turn (TranscriptTurns): kept as found
+    bool turn = false;  // a label and a colon (TranscriptTurns, HeadlineColon): kept as found
   };
 
   bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
@@ -233,6 +233,14 @@ class Finder {
   // and returns the paragraphs they cover. A transcript has three turns or
   // more, two speakers or more, one of them speaking twice.
   std::vector<bool> TranscriptTurns(std::vector<Found>& found) const;
+  // Round 11 (attribution_transcript.cc): a headline of the form "Source:
+  // claim" ("Rubio: I Still Believe Trump Can't Be Trusted …", "Poll: Trump
+  // and Clinton hold narrow leads …") in the article's first paragraph: the
+  // label (one to four capitalised words, not a rubric such as "The Latest"
+  // or "BREAKING") the source, the colon the cue, the rest of the paragraph
+  // the content. Appended to `found` unless the paragraph holds a quotation
+  // or a transcript turn (those have their own rules).
+  void HeadlineColon(std::vector<Found>& found, const std::vector<bool>& in_turn) const;
 
   // Attribution patterns for quotation q; true when one matched.
   // A short quotation in title case is a name or a title ("Meet the Press").

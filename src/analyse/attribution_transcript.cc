@@ -1,5 +1,7 @@
-// Round 9: transcript turns ("WALLACE: Let's start …", "\"PENCE: Well, …"),
-// one attribution a turn; see attribution_finder.h (Finder::TranscriptTurns).
+// A label and a colon as source and cue: transcript turns (round 9:
+// "WALLACE: Let's start …", "\"PENCE: Well, …", one attribution a turn) and
+// headlines (round 11: "Rubio: I Still Believe …"); see attribution_finder.h
+// (Finder::TranscriptTurns, Finder::HeadlineColon).
 #include <algorithm>
 #include <string_view>
 #include <vector>
@@ -21,7 +23,61 @@ bool LabelWord(std::string_view w) {
   return letters >= 2;
 }
 
+// Rubrics that open headlines with a colon and name no source ("The Latest:",
+// "Breaking:", "Editor's Note:"; PolNeAR train), by their first word.
+bool Rubric(std::string_view w) {
+  for (std::string_view x :
+       {"the",       "breaking",   "update",     "updated",      "exclusive", "watch",    "look",
+        "wow",       "revealed",   "bombshell",  "busted",       "byline",    "boom",     "just",
+        "editor's",  "paid",       "correction", "contributing", "q",         "delegate", "fix",
+        "big",       "video",      "photos",     "live",         "opinion",   "analysis", "review",
+        "editorial", "transcript", "read",       "listen",       "exclusive", "new"})
+    if (w == x) return true;
+  return false;
+}
+
 }  // namespace
+
+void Finder::HeadlineColon(std::vector<Found>& found, const std::vector<bool>& in_turn) const {
+  const auto& T = v_.toks;
+  if (T.empty() || v_.seg.paragraphs.empty() || in_turn[0] || T[0].para != 0) return;
+  // The label: capitalised words, with a dot after an abbreviation ("Dr.")
+  // and a possessive ("Tuesday's Morning Email"); one to four words.
+  uint32_t c = 0, words = 0, upper = 0, letters = 0;
+  while (c < T.size() && T[c].para == 0 && words <= 4) {
+    if (T[c].kind == TokenKind::kWord && T[c].cap) {
+      ++words;
+      for (char ch : v_.Str(c)) {
+        letters += (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        upper += ch >= 'A' && ch <= 'Z';
+      }
+    } else if (!(c > 0 && Is(c, ".") && T[c - 1].kind == TokenKind::kWord)) {
+      break;
+    }
+    ++c;
+  }
+  if (words == 0 || words > 4 || c >= T.size() || !Is(c, ":") || Rubric(T[0].low)) return;
+  // A label in capitals is a rubric ("BOOM:", "FIX IS IN:"), but for an
+  // initialism of two letters ("AP:").
+  if (upper == letters && letters > 2) return;
+  uint32_t end = c + 1, content_words = 0;
+  for (; end < T.size() && T[end].para == 0; ++end) {
+    if (T[end].quote >= 0) return;  // a quotation: ColonCue's
+    content_words += T[end].IsWord();
+  }
+  if (content_words < 3) return;
+  Found f;
+  f.cue_tok = c;
+  f.a.cue = {Bytes(c, c + 1)};
+  f.src_first = 0;
+  f.src_end = c;
+  f.a.source = {Bytes(0, c)};
+  f.rule_source = true;
+  f.turn = true;
+  f.para = 0;
+  f.a.content = {{T[c + 1].span.begin, v_.seg.paragraphs[0].end}};
+  found.push_back(std::move(f));
+}
 
 std::vector<bool> Finder::TranscriptTurns(std::vector<Found>& found) const {
   const auto& T = v_.toks;

@@ -1,0 +1,67 @@
+// Unit tests of round 11 (docs/ACCURACY.md, "Round 11"): a headline of the
+// form "Source: claim" is an attribution, the label its source and the colon
+// its cue; rubrics ("The Latest:", "BREAKING:") are not sources.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound11, AHeadlineLabelIsTheSourceOfWhatFollowsItsColon) {
+  auto q = Find(
+      "Marco Rubio: I\xE2\x80\x99m Not Interested In Being Vice President.\n\n"
+      "The senator spoke in Miami.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Marco Rubio");
+  EXPECT_EQ(q[0].cue, ":");
+  EXPECT_EQ(q[0].content, "I\xE2\x80\x99m Not Interested In Being Vice President.");
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[0].speaker, "Marco Rubio");
+  // An organisation, a title before a name, an abbreviation with its dot.
+  for (std::string label : {"Poll", "AP", "McCain Challenger Kelli Ward", "Dr. Ben Carson"}) {
+    const std::string text = label + ": Trump and Clinton hold narrow leads.\n\nMore below.";
+    q = Find(text);
+    ASSERT_EQ(q.size(), 1u) << text;
+    EXPECT_EQ(q[0].source, label);
+    EXPECT_EQ(q[0].content, "Trump and Clinton hold narrow leads.");
+  }
+}
+
+TEST(QuotesRound11, RubricsAndLongLabelsAreNoSources) {
+  // (Other rules may still find a cue inside: "Emails Reveal …".)
+  for (const char* text : {
+           "The Latest: Sanders wins Minnesota Democratic caucuses.",
+           "Breaking: Latest Primary Has Big Impact On Clinton Campaign.",
+           "BUSTED: Emails Reveal Hillary Aid Caught Conspiring.",  // a label in capitals
+           "FIX IS IN: PBS Moderators Ignore Clinton Scandals.",
+           "Editor's Note: The following is part 3 of 3.",
+           "Big Win For Bernie: AFL-CIO Holds Off On Presidential Endorsement.",  // "For"
+           "Trump Campaign Chairman Paul Manafort: Leaving the campaign now.",    // five words
+           "Sanders: 46.",  // too short a claim
+       })
+    for (const auto& a : Find(text)) EXPECT_NE(a.cue, ":") << text;
+}
+
+TEST(QuotesRound11, OnlyTheFirstParagraphIsAHeadline) {
+  // A label later in the article is a list or a caption, not a headline.
+  auto q = Find("Delegates so far.\n\nIowa: Tim Albrecht, Brad Anderson and Rob Barron.");
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(QuotesRound11, AQuotedHeadlineIsLeftToTheQuotationRules) {
+  // With a double-marked quotation the colon rule for quotations finds it
+  // (ColonCue); the headline rule adds no second attribution.
+  auto q = Find("Reid: \xE2\x80\x9CNever, ever, ever underestimate Trump.\xE2\x80\x9D");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Reid");
+  EXPECT_TRUE(q[0].direct);
+}
+
+}  // namespace
+}  // namespace chorus
