@@ -1,6 +1,8 @@
 // Unit tests of round 11 (docs/ACCURACY.md, "Round 11"): a headline of the
 // form "Source: claim" is an attribution, the label its source and the colon
-// its cue; rubrics ("The Latest:", "BREAKING:") are not sources.
+// its cue; rubrics ("The Latest:", "BREAKING:") are not sources. A relative
+// clause with a cue of its own ends the content before the main clause's cue
+// and is cut from the main clause's source.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,6 +63,32 @@ TEST(QuotesRound11, AQuotedHeadlineIsLeftToTheQuotationRules) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Reid");
   EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesRound11, ARelativeClauseWithACueIsAnAttributionOfItsOwn) {
+  auto q = Find(
+      "Podesta, who said the project was vetted by his firm's counsel, said he was unaware "
+      "of any such disagreements.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].source, "who");
+  EXPECT_EQ(q[0].content, "the project was vetted by his firm's counsel");
+  EXPECT_EQ(q[1].source, "Podesta");
+  EXPECT_EQ(q[1].cue, "said");
+  EXPECT_EQ(q[1].content, "he was unaware of any such disagreements");
+  // Without a cue inside, the relative clause is left to the span model.
+  q = Find("Podesta, who runs the firm, said he was unaware of any such disagreements.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_NE(q[0].source.find("Podesta"), std::string::npos);
+}
+
+TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
+  auto q = Find(
+      "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "
+      "who endorsed Mr. Rubio on Tuesday.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Peter King, who endorsed Mr. Rubio on Tuesday");
 }
 
 }  // namespace

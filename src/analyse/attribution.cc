@@ -306,6 +306,10 @@ std::vector<Attribution> Finder::Run() {
     }
   }
 
+  std::vector<uint32_t> cue_toks;
+  for (const Found& f : found)
+    if (f.cue_tok != kNone) cue_toks.push_back(f.cue_tok);
+  std::sort(cue_toks.begin(), cue_toks.end());
   std::vector<Attribution> out;
   out.reserve(found.size());
   for (Found& f : found) {
@@ -327,6 +331,7 @@ std::vector<Attribution> Finder::Run() {
     // the model lost more cues than it found in 2-fold tests on train.)
     DropLeadingAdverbial(f);
     if (!f.rule_source) ChooseEnd(f, true);
+    DropRelativeWithCue(f, cue_toks);
     if (!f.a.direct && f.cue_tok != kNone && IsUnsourcedReportedCue(T[f.cue_tok].low))
       f.a.source.clear();  // (after ChooseEnd: the span model trains as before)
     // Round 7: the cue context model clears reported sources it finds unlikely

@@ -80,6 +80,23 @@ void Finder::DropLeadingAdverbial(Found& f) const {
   f.a.source = {Bytes(b, e)};
 }
 
+void Finder::DropRelativeWithCue(Found& f, const std::vector<uint32_t>& cues) const {
+  if (f.a.source.size() != 1 || f.cue_tok == kNone) return;
+  const uint32_t b = v_.TokenAt(f.a.source[0].begin), e = v_.TokenAt(f.a.source[0].end);
+  // Not a source after a quotation's cue: there PolNeAR keeps the clause
+  // ("“…,” said X, who endorsed Rubio on Tuesday"; train direct source
+  // .8634 -> .8620 with it cut).
+  if (e > f.cue_tok && f.a.direct) return;
+  for (uint32_t k = b + 1; k + 1 < e; ++k) {
+    if (!Is(k, ",") || !(Is(k + 1, "who") || Is(k + 1, "which"))) continue;
+    auto it = std::upper_bound(cues.begin(), cues.end(), k + 1);
+    if (it == cues.end() || *it >= e) return;
+    f.src_end = k;
+    f.a.source = {Bytes(b, k)};
+    return;
+  }
+}
+
 std::pair<uint32_t, uint32_t> Finder::VerbSubjectBefore(uint32_t lo, uint32_t from,
                                                         bool main) const {
   const auto& T = v_.toks;

@@ -307,6 +307,12 @@ class Finder {
   // prepositional phrase leaves no source. Applied to the attributions found,
   // so it changes sources only, never which attributions there are.
   void DropLeadingAdverbial(Found& f) const;
+  // Round 11: a source holding a relative clause with a cue of its own ends
+  // before it: "Podesta, who said the project was vetted, said" -> "Podesta"
+  // (PolNeAR train: 60 of 68 such sources stop before ", who"/", which";
+  // without a cue inside, 257 keep the clause and 144 do not). `cues`: the
+  // cue tokens of the attributions found, sorted.
+  void DropRelativeWithCue(Found& f, const std::vector<uint32_t>& cues) const;
   // "He’s claiming", "I've suggested": the tokenizer keeps a pronoun's
   // contraction in its word; PolNeAR gives the pronoun to the source and the
   // contraction to the cue (train: 99 of 118 such sources; 3 keep it whole).

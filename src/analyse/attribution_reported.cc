@@ -259,6 +259,9 @@ uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
     // so does ", as" opening an adverbial clause ("…, as Pyongyang fired …").
     // (", with …", ", especially …": tried in round 9, no better on train.)
     if (Is(k, ";")) return k;
+    // "Podesta, who said the project was vetted, said he …": a cue right
+    // after a comma is the main clause's, ending the relative clause's content.
+    if (Is(k, ",") && n.cue == CueKind::kSpeech && !n.cap) return k;
     if (Is(k, ",") && (n.cue == CueKind::kParticiple || IsClauseEnder(n.low) || Is(k + 1, "as")))
       return k;
     // ", engaging in …", ", implicitly putting …": a participle adjunct
