@@ -82,6 +82,22 @@ TEST(QuotesRound11, ARelativeClauseWithACueIsAnAttributionOfItsOwn) {
   EXPECT_NE(q[0].source.find("Podesta"), std::string::npos);
 }
 
+TEST(QuotesRound11, APronounAndACueAfterACommaOpenTheMainClause) {
+  auto q = Find(
+      "While Comey said there was clear evidence that Clinton was careless, he said no "
+      "prosecutor would bring a case.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].source, "Comey");
+  EXPECT_EQ(q[0].content, "there was clear evidence that Clinton was careless");
+  EXPECT_EQ(q[1].source, "he");
+  EXPECT_EQ(q[1].content, "no prosecutor would bring a case");
+  // A relative pronoun does not: "who said" inside content is nested in it.
+  q = Find("Trump said the plan came from Kasich, who said it would work, and he liked it.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].source, "Trump");
+  EXPECT_NE(q[0].content.find("who said"), std::string::npos) << q[0].content;
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

@@ -262,6 +262,11 @@ uint32_t Finder::ClauseEnd(uint32_t c, uint32_t end) const {
     // "Podesta, who said the project was vetted, said he …": a cue right
     // after a comma is the main clause's, ending the relative clause's content.
     if (Is(k, ",") && n.cue == CueKind::kSpeech && !n.cap) return k;
+    // "While Comey said there was evidence …, he said no prosecutor …": a
+    // pronoun and a cue after a comma open the main clause.
+    if (Is(k, ",") && IsSubjectPronoun(n.low) && !Is(k + 1, "who") && !Is(k + 1, "which") &&
+        k + 2 < end && T[k + 2].quote < 0 && T[k + 2].cue == CueKind::kSpeech)
+      return k;
     if (Is(k, ",") && (n.cue == CueKind::kParticiple || IsClauseEnder(n.low) || Is(k + 1, "as")))
       return k;
     // ", engaging in …", ", implicitly putting …": a participle adjunct
