@@ -98,6 +98,28 @@ TEST(QuotesRound11, APronounAndACueAfterACommaOpenTheMainClause) {
   EXPECT_NE(q[0].content.find("who said"), std::string::npos) << q[0].content;
 }
 
+TEST(QuotesRound11, AnOpeningWordBeforeAccordingToIsNoContent) {
+  auto q = Find("But, according to the poll, 46 percent of Republican voters remain undecided.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "the poll");
+  EXPECT_EQ(q[0].content, "46 percent of Republican voters remain undecided");
+  q = Find("In addition, according to the department, nine million workers will be protected.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "nine million workers will be protected");
+}
+
+TEST(QuotesRound11, TheObjectOfToldAfterTheSourceLeavesTheContentBefore) {
+  auto q =
+      Find("Shoukair was kind and responsible, a Cairo airport official told The New York Times.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "a Cairo airport official");
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].content, "Shoukair was kind and responsible");
+  // Not an infinitive's object: the content follows it.
+  q = Find("During the service, the pastor asked the congregation to stand for a minute.");
+  for (const auto& a : q) EXPECT_EQ(a.content.find("During"), std::string::npos) << a.content;
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

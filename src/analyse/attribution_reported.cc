@@ -386,7 +386,13 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         f.src_first = src.first;
         f.src_end = src.second;
         f.a.source = {Bytes(src.first, src.second)};
-        if (t == lo || (t > lo && Is(t - 1, ",") && t - 1 == lo)) {
+        // (An opening word or two before it are no content: "But, according
+        // to the poll, …", "In addition, according to the department, …".)
+        const bool opens =
+            t == lo ||
+            (t > lo && Is(t - 1, ",") &&
+             (t - 1 == lo || (t - 1 <= lo + 2 && T[lo].cap && IsAdverbialStarter(T[lo].low))));
+        if (opens) {
           // "According to Facebook, Trump generated ...": the source ends at the comma.
           for (uint32_t k = src.first; k < src.second; ++k)
             if (Is(k, ",")) {
@@ -426,6 +432,14 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         uint32_t b = src.first;
         // "..., Reyes said." / "..., Reyes said Monday." : content before the source.
         uint32_t after = t + 1;
+        // "..., a Cairo airport official told The New York Times.": the
+        // object of "told" (a name, a pronoun, "reporters"; up to eight words).
+        if (Is(t, "told") || Is(t, "tells"))
+          while (after < end && after < t + 9 && T[after].quote < 0 &&
+                 ((T[after].cap && T[after].kind == TokenKind::kWord) || Is(after, ".") ||
+                  Is(after, "reporters") || Is(after, "me") || Is(after, "him") ||
+                  Is(after, "her") || Is(after, "us") || Is(after, "them") || Is(after, "the")))
+            ++after;
         while (after < end &&
                (IsTimeWord(T[after].low) || Is(after, "on") || Is(after, "in") || Is(after, "a") ||
                 Is(after, "statement") || Is(after, "an") || Is(after, "interview")))
