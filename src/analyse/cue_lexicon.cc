@@ -83,9 +83,10 @@ constexpr auto kClauseWords = Sorted(std::array<std::string_view, 26>{
     "after",   "before",  "as",   "where", "whether", "unless",   "until",  "so", "yet",
     "whereas", "once",    "than", "and",   "or",      "nor",      "what",   "how"});
 
-constexpr auto kDeterminers = Sorted(std::array<std::string_view, 20>{
-    "the",  "a",    "an",    "his",   "her", "their", "its",   "our",  "my",   "your",
-    "this", "that", "these", "those", "one", "two",   "three", "some", "many", "several"});
+constexpr auto kDeterminers = Sorted(std::array<std::string_view, 22>{
+    "the",   "a",    "an",   "his",     "her",     "their", "its", "our",
+    "my",    "your", "this", "that",    "these",   "those", "one", "two",
+    "three", "some", "many", "several", "another", "every"});
 
 constexpr auto kInvertedEnd = Sorted(std::array<std::string_view, 22>{
     "in",     "on",  "at",   "during",  "when",   "while",   "after",
