@@ -120,6 +120,29 @@ TEST(QuotesRound11, TheObjectOfToldAfterTheSourceLeavesTheContentBefore) {
   for (const auto& a : q) EXPECT_EQ(a.content.find("During"), std::string::npos) << a.content;
 }
 
+TEST(QuotesRound11, ANameAndAnAppositiveBeforeTheCueAreItsSubject) {
+  // Not content before an inverted source "the plan works".
+  auto q = Find("Hugh Hill, a doctor, said the plan works.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Hugh Hill, a doctor");
+  EXPECT_EQ(q[0].content, "the plan works");
+  q = Find("But Megan Hester, a senior associate, said parents still want neighborhood schools.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Megan Hester, a senior associate");
+  // A clause before the cue still makes it inverted.
+  q = Find("The plan, which is new, will work, said the official.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "the official");
+  EXPECT_EQ(q[0].content, "The plan, which is new, will work");
+}
+
+TEST(QuotesRound11, AnotherIsADeterminer) {
+  auto q = Find("The van was late, another source said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "another source");
+  EXPECT_EQ(q[0].content, "The van was late");
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

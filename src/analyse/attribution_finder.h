@@ -397,6 +397,19 @@ class Finder {
   // ("Snyder, for his part", "Mr. Trump, in an interview", "Bush, however"),
   // a trailing time ("Two House Committees on Monday").
   std::pair<uint32_t, uint32_t> TrimSource(std::pair<uint32_t, uint32_t> src) const;
+  // Round 11: "Hugh Hill, a doctor, said the plan works.": the sentence up
+  // to the cue at `t` is a name and an appositive, the subject of the cue,
+  // not content before an inverted source.
+  bool AppositiveSubject(uint32_t lo, uint32_t t) const {
+    const auto src = SourceBefore(t);
+    if (src.first == kNone || src.first > lo + 1 || !v_.toks[src.first].cap) return false;
+    bool comma = false;
+    for (uint32_t k = src.first; k < src.second; ++k) {
+      if (Aux(k) || IsPassiveAux(v_.toks[k].low)) return false;  // "…, will work, said X"
+      comma = comma || Is(k, ",");
+    }
+    return comma;
+  }
   void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
     if (src.first == kNone || src.first >= src.second) return;
     src = TrimSource(src);

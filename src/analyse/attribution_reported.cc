@@ -410,7 +410,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
           f.a.content = {Bytes(lo, t)};  // "... leads in Iowa according to the poll."
         }
       } else if (t > lo && Is(t - 1, ",") && ck == CueKind::kSpeech &&
-                 SourceAfter(t + 1, hi).first != kNone && SourceAfter(t + 1, hi).second >= end) {
+                 SourceAfter(t + 1, hi).first != kNone && SourceAfter(t + 1, hi).second >= end &&
+                 !AppositiveSubject(lo, t)) {
         // "..., said the official."
         SetSource(f, SourceAfter(t + 1, hi));
         if (t - 1 > lo) f.a.content = {Bytes(lo, t - 1)};
