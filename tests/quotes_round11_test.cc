@@ -143,6 +143,23 @@ TEST(QuotesRound11, AnotherIsADeterminer) {
   EXPECT_EQ(q[0].content, "The van was late");
 }
 
+TEST(QuotesRound11, AClosingPhraseOfTimeLeavesTheContentBeforeTheSource) {
+  auto q = Find("The plan is an insult, top black lawmakers said Friday after the event.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "top black lawmakers");
+  EXPECT_EQ(q[0].content, "The plan is an insult");
+}
+
+TEST(QuotesRound11, AboutAndANumberOpenContent) {
+  auto q = Find("McAuliffe has said about 20 people have indicated an interest in the seat.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "McAuliffe");
+  EXPECT_EQ(q[0].content, "about 20 people have indicated an interest in the seat");
+  // Other prepositions still open no content ("in 2011 …" is an adjunct).
+  for (const auto& a : Find("The program began in 2011 when Clinton was secretary of state."))
+    EXPECT_EQ(a.content.find("in 2011"), std::string::npos) << a.content;
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

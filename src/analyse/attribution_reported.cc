@@ -445,6 +445,17 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
                (IsTimeWord(T[after].low) || Is(after, "on") || Is(after, "in") || Is(after, "a") ||
                 Is(after, "statement") || Is(after, "an") || Is(after, "interview")))
           ++after;
+        // "..., top black lawmakers said Friday after the event.": a short
+        // prepositional phrase of time or place closing the sentence.
+        if (b > lo && Is(b - 1, ",") && after < end && end - after <= 8 &&
+            (Is(after, "after") || Is(after, "before") || Is(after, "during") || Is(after, "at") ||
+             Is(after, "following"))) {
+          uint32_t k = after + 1;
+          while (k < end && T[k].quote < 0 && !Is(k, "that") && !Is(k, ",") &&
+                 T[k].cue == CueKind::kNone && !T[k].reported)
+            ++k;
+          if (k == end) after = end;
+        }
         if (b > lo && Is(b - 1, ",") && after >= end) {
           if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
         } else if (b > lo + 1 && Is(b - 1, ",") && after + 1 < end && Is(after, ",") &&
@@ -462,7 +473,11 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
           // expected to win): a to-infinitive is content.
           bool infinitive = c < e && Is(c, "to") && c + 1 < e && !T[c + 1].cap && !IsPunct(c + 1) &&
                             !IsDeterminer(T[c + 1].low) && T[c + 1].kind == TokenKind::kWord;
-          if (e > c && (e - c >= 3 || infinitive) && (!IsPreposition(T[c].low) || infinitive))
+          // ("about 20 people have …": a preposition before a number opens content.)
+          const bool quantity = (Is(c, "about") || Is(c, "around") || Is(c, "roughly")) &&
+                                c + 1 < e && T[c + 1].kind == TokenKind::kNumber;
+          if (e > c && (e - c >= 3 || infinitive) &&
+              (!IsPreposition(T[c].low) || infinitive || quantity))
             f.a.content = {Bytes(c, e)};
         }
       }
