@@ -148,6 +148,10 @@ TEST(QuotesRound11, AClosingPhraseOfTimeLeavesTheContentBeforeTheSource) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "top black lawmakers");
   EXPECT_EQ(q[0].content, "The plan is an insult");
+  q = Find("Trump's excesses are sickening, Hollande said Tuesday in a speech.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Hollande");
+  EXPECT_EQ(q[0].content, "Trump's excesses are sickening");
 }
 
 TEST(QuotesRound11, AboutAndANumberOpenContent) {
@@ -158,6 +162,39 @@ TEST(QuotesRound11, AboutAndANumberOpenContent) {
   // Other prepositions still open no content ("in 2011 …" is an adjunct).
   for (const auto& a : Find("The program began in 2011 when Clinton was secretary of state."))
     EXPECT_EQ(a.content.find("in 2011"), std::string::npos) << a.content;
+}
+
+TEST(QuotesRound11, AnInvertedSourceMayEndInANameAfterItsDescription) {
+  auto q = Find(
+      "The plant is under intense pressure from imports, said the company's chief executive, "
+      "John J. Ferriola.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "the company's chief executive, John J. Ferriola");
+  EXPECT_EQ(q[0].content, "The plant is under intense pressure from imports");
+}
+
+TEST(QuotesRound11, AnAppositiveWithARelativeClauseIsStillTheSubject) {
+  auto q = Find(
+      "Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said the "
+      "Khan family deserved better.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "said");
+  EXPECT_EQ(q.back().content, "the Khan family deserved better");
+  EXPECT_EQ(q.back().source.rfind("Gov. John Kasich of Ohio, a Republican", 0), 0u)
+      << q.back().source;
+}
+
+TEST(QuotesRound11, PollSourcesAndShortAnswers) {
+  auto q = Find("More than six in 10 said they were not looking forward to it.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "More than six in 10");
+  q = Find("Last month, 26 percent said the same.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "26 percent");
+  EXPECT_EQ(q[0].content, "the same");
+  q = Find("Asked about the plan, 72 percent of Democrats said yes.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().content, "yes");
 }
 
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {

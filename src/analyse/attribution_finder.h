@@ -403,10 +403,13 @@ class Finder {
   bool AppositiveSubject(uint32_t lo, uint32_t t) const {
     const auto src = SourceBefore(t);
     if (src.first == kNone || src.first > lo + 1 || !v_.toks[src.first].cap) return false;
-    bool comma = false;
+    bool comma = false, relative = false;
     for (uint32_t k = src.first; k < src.second; ++k) {
-      if (Aux(k) || IsPassiveAux(v_.toks[k].low)) return false;  // "…, will work, said X"
-      comma = comma || Is(k, ",");
+      // "…, will work, said X" is a clause; "X, a Republican who has
+      // refused to …, said" an appositive with a relative clause.
+      if ((Aux(k) || IsPassiveAux(v_.toks[k].low)) && !relative) return false;
+      if (Is(k, ",")) comma = true, relative = false;
+      if (Is(k, "who") || Is(k, "which")) relative = true;
     }
     return comma;
   }

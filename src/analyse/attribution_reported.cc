@@ -445,12 +445,15 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
                (IsTimeWord(T[after].low) || Is(after, "on") || Is(after, "in") || Is(after, "a") ||
                 Is(after, "statement") || Is(after, "an") || Is(after, "interview")))
           ++after;
-        // "..., top black lawmakers said Friday after the event.": a short
-        // prepositional phrase of time or place closing the sentence.
-        if (b > lo && Is(b - 1, ",") && after < end && end - after <= 8 &&
-            (Is(after, "after") || Is(after, "before") || Is(after, "during") || Is(after, "at") ||
-             Is(after, "following"))) {
-          uint32_t k = after + 1;
+        // "..., top black lawmakers said Friday after the event.", "...,
+        // Hollande said Tuesday in a speech.": a short prepositional phrase
+        // of time or place closing the sentence.
+        uint32_t p = t + 1;
+        while (p < end && IsTimeWord(T[p].low)) ++p;
+        if (b > lo && Is(b - 1, ",") && after < end && p < end && end - p <= 8 &&
+            (Is(p, "after") || Is(p, "before") || Is(p, "during") || Is(p, "at") ||
+             Is(p, "following") || Is(p, "in") || Is(p, "on"))) {
+          uint32_t k = p + 1;
           while (k < end && T[k].quote < 0 && !Is(k, "that") && !Is(k, ",") &&
                  T[k].cue == CueKind::kNone && !T[k].reported)
             ++k;
@@ -476,7 +479,11 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
           // ("about 20 people have …": a preposition before a number opens content.)
           const bool quantity = (Is(c, "about") || Is(c, "around") || Is(c, "roughly")) &&
                                 c + 1 < e && T[c + 1].kind == TokenKind::kNumber;
-          if (e > c && (e - c >= 3 || infinitive) &&
+          // ("55 percent said so", "… said yes", "26 percent said the same":
+          // a short answer is content.)
+          const bool answer = (e == c + 1 && (Is(c, "so") || Is(c, "yes") || Is(c, "no"))) ||
+                              (e == c + 2 && Is(c, "the") && Is(c + 1, "same"));
+          if (e > c && (e - c >= 3 || infinitive || answer) &&
               (!IsPreposition(T[c].low) || infinitive || quantity))
             f.a.content = {Bytes(c, e)};
         }

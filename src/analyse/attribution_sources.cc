@@ -50,9 +50,13 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
     }
     // "and" joins two sources ("he and Brafman", "Politicians and even some
     // technologists") unless a verb precedes it ("... passed and officials").
-    if (IsClauseWord(tk.low) && !(tk.low == "and" && b < end && k > lo && !IsPunct(k - 1) &&
-                                  !(T[k - 1].low.ends_with("ed") && !T[k - 1].cap) && !Aux(k - 1) &&
-                                  T[k - 1].cue == CueKind::kNone))
+    // ("More than six in 10 said": "than" after a comparative is the source's.)
+    const bool than = tk.low == "than" && k > lo && b < end &&
+                      (Is(k - 1, "more") || Is(k - 1, "less") || Is(k - 1, "fewer"));
+    if (IsClauseWord(tk.low) && !than &&
+        !(tk.low == "and" && b < end && k > lo && !IsPunct(k - 1) &&
+          !(T[k - 1].low.ends_with("ed") && !T[k - 1].cap) && !Aux(k - 1) &&
+          T[k - 1].cue == CueKind::kNone))
       break;
     if (IsSubjectPronoun(tk.low) || tk.cue != CueKind::kNone) break;
     // An adverb ends the source ("Trump also said"), but not between a
@@ -172,7 +176,10 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
   if (e == b) return {kNone, kNone};
   // "said Henry Barbour, a GOP strategist who serves ...": the appositive runs
   // to the end of the sentence.
-  if (e < limit && Is(e, ",") && (T[e - 1].cap || Is(e - 1, ")"))) {
+  // ("said the company's chief executive, John J. Ferriola.": a name after
+  // a description.)
+  const bool named = e + 1 < limit && T[e + 1].cap && T[e + 1].kind == TokenKind::kWord;
+  if (e < limit && Is(e, ",") && (T[e - 1].cap || Is(e - 1, ")") || named)) {
     uint32_t f = e + 1;
     // Through abbreviations ("with Sen. Marco Rubio's campaign").
     // At most 48 tokens: an appositive, not the rest of a run-on text (and
@@ -190,7 +197,10 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
     if (closes) {
       uint32_t x = f;
       while (x > e && IsPunct(x - 1)) --x;
-      if (x > e + 1) return {b, x};
+      bool name = true;  // (after a lower-case description, only a name)
+      for (uint32_t k = e + 1; k < x && name; ++k)
+        name = (T[k].cap && T[k].kind == TokenKind::kWord) || Is(k, ".");
+      if (x > e + 1 && (T[e - 1].cap || Is(e - 1, ")") || name)) return {b, x};
     }
   }
   return {b, e};
