@@ -197,6 +197,26 @@ TEST(QuotesRound11, PollSourcesAndShortAnswers) {
   EXPECT_EQ(q.back().content, "yes");
 }
 
+TEST(QuotesRound11, ASpeechCueInsideReportedContentIsAnAttributionToo) {
+  auto q = Find("Aides said that Mr. Trump said he would win Florida.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].source, "Aides");
+  EXPECT_EQ(q[0].content, "that Mr. Trump said he would win Florida");
+  EXPECT_EQ(q[1].source, "Mr. Trump");
+  EXPECT_EQ(q[1].cue, "said");
+  EXPECT_EQ(q[1].content, "he would win Florida");
+  // (The cue context model judges a nested source like any other: here it
+  // clears "Guccifer", and the attribution keeps its cue and content.)
+  q = Find("Aides said Guccifer told reporters he had downloaded things from the server.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "told");
+  EXPECT_EQ(q[1].content, "he had downloaded things from the server");
+  // A cue word used as a noun is not one: "the claims had no substance".
+  q = Find("Smith said that the claims had no substance.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Smith");
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

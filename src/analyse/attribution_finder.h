@@ -56,7 +56,7 @@ class Finder {
     uint32_t para = 0;
     bool rule_source = false;  // the rules' source end is kept (no span model)
     bool weak = false;         // a cue of reported speech only: claims no quotation
-    bool turn = false;  // a label and a colon (TranscriptTurns, HeadlineColon): kept as found
+    bool turn = false;    // a label and a colon (TranscriptTurns, HeadlineColon): kept as found
   };
 
   bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
