@@ -292,9 +292,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
   // A cue inside the content of one found in this sentence is nested ("X
-  // said Y wants ..."): left to the outer attribution, but for a speech cue
-  // ("X said Y told him ..."), which PolNeAR annotates as an attribution of
-  // its own (round 11: train 207 of 369 such sources right). Contents wait
+  // said Y wants ..."): left to the outer attribution, but for a speech or
+  // learned cue ("X said Y told him ...", "X said a poll found ..."), which
+  // PolNeAR annotates as an attribution of its own (round 11). Contents wait
   // in `pending` (by start) until the scan reaches them; `covered` is the
   // furthest end of those reached. Linear in the sentence.
   std::priority_queue<std::pair<uint32_t, uint32_t>, std::vector<std::pair<uint32_t, uint32_t>>,
@@ -341,7 +341,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       // (Not a noun: "the claims had no substance".)
       if (used[t] || T[t].quote >= 0 ||
           (nested &&
-           !(pass == 0 && T[t].cue == CueKind::kSpeech && t > lo && !IsDeterminer(T[t - 1].low))))
+           !(pass == 0 && (T[t].cue == CueKind::kSpeech || T[t].cue == CueKind::kLearned) &&
+             t > lo && !IsDeterminer(T[t - 1].low))))
         continue;
       // "Asked whether ..., 75 percent said yes": the question up to the comma,
       // with no source (PolNeAR train: 34 of 40).
