@@ -217,6 +217,15 @@ TEST(QuotesRound11, ASpeechCueInsideReportedContentIsAnAttributionToo) {
   EXPECT_EQ(q[0].source, "Smith");
 }
 
+TEST(QuotesRound11, AMonthOrAYearClosingASourceIsNotPartOfIt) {
+  auto q = Find("Federal prosecutors in April said the bank had lied.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Federal prosecutors");
+  q = Find("An arbitration panel in 2001 found that the firm had lied.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "An arbitration panel");
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

@@ -56,7 +56,7 @@ class Finder {
     uint32_t para = 0;
     bool rule_source = false;  // the rules' source end is kept (no span model)
     bool weak = false;         // a cue of reported speech only: claims no quotation
-    bool turn = false;    // a label and a colon (TranscriptTurns, HeadlineColon): kept as found
+    bool turn = false;  // a label and a colon (TranscriptTurns, HeadlineColon): kept as found
   };
 
   bool IsPunct(uint32_t t) const { return v_.toks[t].kind == TokenKind::kPunct; }
@@ -397,6 +397,12 @@ class Finder {
   // ("Snyder, for his part", "Mr. Trump, in an interview", "Bush, however"),
   // a trailing time ("Two House Committees on Monday").
   std::pair<uint32_t, uint32_t> TrimSource(std::pair<uint32_t, uint32_t> src) const;
+  // A year: a number of four digits from 1900 to 2099.
+  bool IsYear(uint32_t t) const {
+    const std::string_view w = v_.toks[t].low;
+    return v_.toks[t].kind == TokenKind::kNumber && w.size() == 4 &&
+           (w.starts_with("19") || w.starts_with("20"));
+  }
   // Round 11: "Hugh Hill, a doctor, said the plan works.": the sentence up
   // to the cue at `t` is a name and an appositive, the subject of the cue,
   // not content before an inverted source.

@@ -2,6 +2,8 @@
 // said"), after an inverted cue ("said Tad Devine, Sanders' strategist"), the
 // subject of the sentence for participles ("..., writing:"); see
 // attribution_finder.h.
+#include <algorithm>
+
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
@@ -295,6 +297,17 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
   return {b, e};
 }
 
+namespace {
+
+bool IsMonth(std::string_view w) {
+  for (std::string_view m : {"january", "february", "march", "april", "may", "june", "july",
+                             "august", "september", "october", "november", "december"})
+    if (w == m) return true;
+  return false;
+}
+
+}  // namespace
+
 std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> src) const {
   const auto& T = v_.toks;
   auto [b, e] = src;
@@ -308,6 +321,15 @@ std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> s
     }
     if (e > b + 2 && (Is(e - 1, "week") || Is(e - 1, "month") || Is(e - 1, "year")) &&
         Is(e - 2, "last")) {
+      e -= 2;
+      continue;
+    }
+    // "Federal prosecutors in April", "an arbitration panel in 2001" (not
+    // in an appositive: "X, who was elected in 2012").
+    if (e > b + 2 && e < b + 8 && Is(e - 2, "in") && (IsMonth(T[e - 1].low) || IsYear(e - 1)) &&
+        std::none_of(T.begin() + b, T.begin() + e, [](const Tok& k) {
+          return k.low == "," || k.low == "who" || k.low == "which";
+        })) {
       e -= 2;
       continue;
     }
