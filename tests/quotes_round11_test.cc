@@ -226,6 +226,20 @@ TEST(QuotesRound11, AMonthOrAYearClosingASourceIsNotPartOfIt) {
   EXPECT_EQ(q[0].source, "An arbitration panel");
 }
 
+TEST(QuotesRound11, ASlashAndAnAndBetweenCapitalsStayInsideAName) {
+  auto q = Find("The Reuters/Ipsos poll found that Trump was ahead.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "The Reuters/Ipsos poll");
+  q = Find(
+      "The Central and East European Coalition, which represents more than 20 million "
+      "Americans, said the plan was bad.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source.rfind("The Central and East European Coalition", 0), 0u) << q[0].source;
+  // A spaced slash is no joiner: "either / or".
+  for (const auto& a : Find("Voters / Trump fans said the plan was bad."))
+    EXPECT_EQ(a.source.find('/'), std::string::npos) << a.source;
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

@@ -48,6 +48,12 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
         b = k;
         continue;
       }
+      // "The Reuters/Ipsos poll": a slash inside a name.
+      if (p == "/" && b < end && k > lo && T[k - 1].span.end == T[k].span.begin &&
+          T[k].span.end == T[b].span.begin && !IsPunct(k - 1)) {
+        b = k;
+        continue;
+      }
       break;
     }
     // "and" joins two sources ("he and Brafman", "Politicians and even some
@@ -111,8 +117,12 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
       while (x > lo && !Is(x, "(") && b - x < 6) --x;
       if (Is(x, "(") && x > lo && T[x - 1].cap) b = x;
     }
+    // ("The Central and East European Coalition": "and" between capitals.)
+    auto name_and = [&](uint32_t x) {
+      return Is(x, "and") && x > lo && T[x - 1].cap && T[x + 1].cap && !IsPunct(x - 1);
+    };
     while (b > lo && T[b - 1].quote < 0 && !IsPunct(b - 1) && h - b < 8 &&
-           !IsClauseWord(T[b - 1].low) && T[b - 1].cue == CueKind::kNone)
+           (!IsClauseWord(T[b - 1].low) || name_and(b - 1)) && T[b - 1].cue == CueKind::kNone)
       --b;
     while (b > lo && Is(b - 1, ".") && b - 1 > lo && T[b - 2].cap) {  // "Sen. Ron Johnson"
       b -= 2;
