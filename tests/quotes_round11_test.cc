@@ -240,6 +240,24 @@ TEST(QuotesRound11, ASlashAndAnAndBetweenCapitalsStayInsideAName) {
     EXPECT_EQ(a.source.find('/'), std::string::npos) << a.source;
 }
 
+TEST(QuotesRound11, SourceAfterASlashOrATimeOfDay) {
+  auto q = Find("Trump leads, according to a New York Times/CBS News survey.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "a New York Times/CBS News survey");
+  q = Find("RNC spokesman Sean Spicer on Thursday evening said the party was united.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "RNC spokesman Sean Spicer");
+}
+
+TEST(QuotesRound11, AParticipleOpeningTheSentenceIsNoSubject) {
+  auto q = Find(
+      "Rallying hundreds of workers, Hillary Clinton tried to empathize with them and "
+      "promised that change would come.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "promised");
+  EXPECT_EQ(q.back().source, "Hillary Clinton");
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

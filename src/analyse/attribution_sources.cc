@@ -160,7 +160,11 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
       // "said 9/11 widow Terry Strada": a slash between numbers.
       if ((p == "." && e + 1 < limit && T[e + 1].cap && e > b && T[e - 1].span.size() <= 4) ||
           p == "'" || p == "\xE2\x80\x99" || p == "-" ||
-          (p == "/" && e > b && digit(e - 1) && digit(e + 1))) {
+          (p == "/" && e > b && e + 1 < limit &&
+           ((digit(e - 1) && digit(e + 1)) ||
+            // "according to a New York Times/CBS News survey"
+            (T[e - 1].cap && T[e + 1].cap && T[e - 1].span.end == T[e].span.begin &&
+             T[e].span.end == T[e + 1].span.begin)))) {
         ++e;
         continue;
       }
@@ -255,7 +259,10 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
     }
   }
   // Skip a leading adverbial ending in a comma: "Later in the essay, Teigen ...".
-  if (b < before && (IsAdverbialStarter(T[b].low) || Is(b, "what"))) {
+  // (And one opening with a preposition or a participle: "Beyond the
+  // footage, the affidavit …", "Rattling off promises …, Clinton".)
+  if (b < before && (IsAdverbialStarter(T[b].low) || Is(b, "what") || IsPreposition(T[b].low) ||
+                     (T[b].low.size() > 5 && T[b].low.ends_with("ing")))) {
     for (uint32_t k = b; k < before && k < b + 24; ++k) {
       if (Is(k, ",")) {
         b = k + 1;
@@ -324,6 +331,11 @@ std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> s
   // Trailing time: "on Monday", "Monday", "last week", and "however".
   for (;;) {
     while (e > b + 1 && IsPunct(e - 1) && !Is(e - 1, ")")) --e;
+    // ("on Thursday evening": a part of the day after a time word.)
+    if (e > b + 2 && IsTimeWord(T[e - 2].low) &&
+        (Is(e - 1, "morning") || Is(e - 1, "afternoon") || Is(e - 1, "evening") ||
+         Is(e - 1, "night")))
+      --e;
     if (e > b + 1 && (IsTimeWord(T[e - 1].low) || Is(e - 1, "however"))) {
       --e;
       if (e > b + 1 && (Is(e - 1, "on") || Is(e - 1, "last"))) --e;
