@@ -258,6 +258,23 @@ TEST(QuotesRound11, AParticipleOpeningTheSentenceIsNoSubject) {
   EXPECT_EQ(q.back().source, "Hillary Clinton");
 }
 
+TEST(QuotesRound11, AnIngCueAfterAFormOfBeIsTheVerbOfItsClause) {
+  auto q = Find("Trump is claiming that the election is rigged.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Trump");
+  EXPECT_EQ(q[0].cue, "is claiming");
+  EXPECT_EQ(q[0].content, "that the election is rigged");
+  q = Find(
+      "Donald Trump is once again warning voters that a Clinton victory would bring scandal back.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Donald Trump");
+  // After a comma it is still a participle of the clause before.
+  q = Find("Trump spoke in Ohio, claiming that the election is rigged.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Trump");
+  EXPECT_EQ(q[0].cue, "claiming");
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

@@ -371,9 +371,16 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
       // A frame verb's -ing form after a comma attaches to the clause's subject
       // like a participle: "“…,” Manchin said, referring to the Senate."
+      // ("Trump is claiming that …": after a form of "be", an -ing cue is the
+      // verb of its own clause, its subject before it.)
+      uint32_t a = t;
+      while (a > lo && (Adverb(a - 1) || Negation(a - 1))) --a;
+      const bool progressive =
+          a > lo && IsPassiveAux(T[a - 1].low) && !Is(a - 1, "be") && T[t].low.ends_with("ing");
       const bool participle =
-          ck == CueKind::kParticiple ||
-          (ck == CueKind::kFrame && T[t].low.ends_with("ing") && t > lo && Is(t - 1, ","));
+          !progressive &&
+          (ck == CueKind::kParticiple ||
+           (ck == CueKind::kFrame && T[t].low.ends_with("ing") && t > lo && Is(t - 1, ",")));
       if (participle && !(t > lo && (Is(t - 1, ",") || Is(t - 1, "by") || Is(t - 1, "after"))))
         continue;
       // "decided to write" is not a report; "went on to say" is.
