@@ -56,10 +56,16 @@ std::pair<uint32_t, uint32_t> Finder::AbsoluteSubject(uint32_t t) const {
 void Finder::DropLeadingAdverbial(Found& f) const {
   const auto& T = v_.toks;
   if (f.a.source.size() != 1) return;
-  uint32_t b = v_.TokenAt(f.a.source[0].begin), e = v_.TokenAt(f.a.source[0].end);
-  if (b >= e || e > T.size()) return;
+  // (The rules' first token when it is the source's, else a search.)
+  uint32_t b = f.src_first != kNone && f.src_first < T.size() &&
+                       T[f.src_first].span.begin == f.a.source[0].begin
+                   ? f.src_first
+                   : v_.TokenAt(f.a.source[0].begin);
+  if (b >= T.size()) return;
   const Tok& w = T[b];
   if (!w.cap || b != v_.sent_first[w.sent] || !IsAdverbialStarter(w.low)) return;
+  uint32_t e = v_.TokenAt(f.a.source[0].end);
+  if (b >= e || e > T.size()) return;
   std::string_view l = w.low;
   // "From: …" headers are annotated as the source (3 of 3 on train).
   if (l == "from" && e == b + 1) return;
@@ -82,7 +88,10 @@ void Finder::DropLeadingAdverbial(Found& f) const {
 
 void Finder::DropRelativeWithCue(Found& f, const std::vector<uint32_t>& cues) const {
   if (f.a.source.size() != 1 || f.cue_tok == kNone) return;
-  const uint32_t b = v_.TokenAt(f.a.source[0].begin), e = v_.TokenAt(f.a.source[0].end);
+  // (Most sources hold no relative clause: a byte search first.)
+  const ByteSpan s = f.a.source[0];
+  if (v_.text.substr(s.begin, s.size()).find(" wh") == std::string_view::npos) return;
+  const uint32_t b = v_.TokenAt(s.begin), e = v_.TokenAt(s.end);
   // Not a source after a quotation's cue: there PolNeAR keeps the clause
   // ("“…,” said X, who endorsed Rubio on Tuesday"; train direct source
   // .8634 -> .8620 with it cut).
