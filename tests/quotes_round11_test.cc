@@ -275,6 +275,25 @@ TEST(QuotesRound11, AnIngCueAfterAFormOfBeIsTheVerbOfItsClause) {
   EXPECT_EQ(q[0].cue, "claiming");
 }
 
+TEST(QuotesRound11, AnAdjectiveMayStandBeforeAnAdverbUsedAsOne) {
+  auto q = Find("The former first lady said it was a mistake to use email.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "The former first lady");
+}
+
+TEST(QuotesRound11, ACueWordAfterAPossessiveIsANoun) {
+  auto q = Find(
+      "Minyon Moore, a senior adviser to the Clinton campaign, called Mr. Obama's remarks on "
+      "Saturday \"a true wake-up call\" to his supporters.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "called");
+  EXPECT_EQ(q[0].source, "Minyon Moore, a senior adviser to the Clinton campaign");
+  // A pronoun's contraction is no possessive: "he's said".
+  q = Find("Trump said he's said before that the plan would fail.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].source, "Trump");
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

@@ -82,7 +82,18 @@ class Finder {
         !v_.toks[t - 1].low.ends_with("ss") && !v_.toks[t - 1].low.ends_with("'s") &&
         !v_.toks[t - 1].low.ends_with("\xE2\x80\x99s") && v_.toks[t - 1].quote < 0)
       return CueKind::kLearned;
+    if (AfterPossessive(t)) return CueKind::kNone;
     return v_.toks[t].cue;
+  }
+  // "Mr. Obama's remarks": a cue word after a possessive is a noun (not
+  // after a pronoun's contraction: "he's said"). Round 11.
+  bool AfterPossessive(uint32_t t) const {
+    if (t == 0 || v_.toks[t - 1].kind != TokenKind::kWord) return false;
+    const std::string_view w = v_.toks[t - 1].low;
+    if (w.size() <= 2 || !w.ends_with("'s")) return false;
+    const std::string_view stem = w.substr(0, w.size() - 2);
+    return !IsSubjectPronoun(stem) && stem != "that" && stem != "there" && stem != "what" &&
+           stem != "here";
   }
   // An adverb that may stand in a cue: the listed ones ("also") and lower-case
   // -ly words ("jokingly said", "initially said").

@@ -364,7 +364,7 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       }
       bool according = IsAccordingTo(t);
       CueKind ck = according ? CueKind::kSpeech : Cue(t);
-      const bool weak = ck == CueKind::kNone && T[t].reported;
+      const bool weak = ck == CueKind::kNone && T[t].reported && !AfterPossessive(t);
       if (pass == 0 && weak) weak_toks.push_back(t);
       if ((!weak ? 0 : T[t].candidate ? 3 : T[t].rare ? 2 : 1) != pass) continue;
       if (weak) ck = T[t].low.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;

@@ -69,7 +69,12 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
     if (IsSubjectPronoun(tk.low) || tk.cue != CueKind::kNone) break;
     // An adverb ends the source ("Trump also said"), but not between a
     // determiner and a noun, where it is an adjective: "the first lady said".
-    if (Adverb(k) && !(b < end && k > lo && IsDeterminer(T[k - 1].low))) break;
+    // ("The former first lady": one adjective may stand between them.)
+    const bool after_determiner =
+        k > lo && (IsDeterminer(T[k - 1].low) ||
+                   (k > lo + 1 && IsDeterminer(T[k - 2].low) && T[k - 1].kind == TokenKind::kWord &&
+                    !T[k - 1].cap && T[k - 1].cue == CueKind::kNone && !Aux(k - 1)));
+    if (Adverb(k) && !(b < end && after_determiner)) break;
     // A verb ends the source: "Robby Mook released a memo titled ...". But
     // an -ed word before a lower-case noun is an adjective ("registered
     // voters say"), and one before "on" or "by" a participle ("People
