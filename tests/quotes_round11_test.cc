@@ -294,6 +294,11 @@ TEST(QuotesRound11, ACueWordAfterAPossessiveIsANoun) {
   EXPECT_EQ(q[0].source, "Trump");
 }
 
+TEST(QuotesRound11, HavingSaidThatIsNoReport) {
+  for (const auto& a : Find("Having said that, the plan has its critics in the party."))
+    EXPECT_NE(a.cue, "said") << a.source;
+}
+
 TEST(QuotesRound11, APostQuotationSourceKeepsItsRelativeClause) {
   auto q = Find(
       "\xE2\x80\x9CThere is no doubt that Trump is the favorite,\xE2\x80\x9D said Peter King, "

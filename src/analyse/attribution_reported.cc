@@ -383,6 +383,10 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
            (ck == CueKind::kFrame && T[t].low.ends_with("ing") && t > lo && Is(t - 1, ",")));
       if (participle && !(t > lo && (Is(t - 1, ",") || Is(t - 1, "by") || Is(t - 1, "after"))))
         continue;
+      // "Having said that, …": a discourse phrase, not a report.
+      if (Is(t, "said") && t > lo && Is(t - 1, "having") && t + 2 < hi && Is(t + 1, "that") &&
+          Is(t + 2, ","))
+        continue;
       // "decided to write" is not a report; "went on to say" is.
       if (t > lo && Is(t - 1, "to") && GoesOnTo(t) == kNone) continue;
       Found f;
