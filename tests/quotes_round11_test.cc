@@ -294,6 +294,16 @@ TEST(QuotesRound11, ACueWordAfterAPossessiveIsANoun) {
   EXPECT_EQ(q[0].source, "Trump");
 }
 
+TEST(QuotesRound11, ACueThatEndsTheTextHasNoContentAfterIt) {
+  // (fuzz_quotes: the quantity test read the token at the content's start,
+  // one past the last, under ASan a heap-buffer-overflow.)
+  for (std::string text : {"y\nsay", "y\n\nsay", "Smith said"}) {
+    Segmentation seg = Segment(text);
+    for (const Attribution& a : FindAttributions(text, seg))
+      for (const ByteSpan& c : a.content) EXPECT_LE(c.end, text.size()) << text;
+  }
+}
+
 TEST(QuotesRound11, HavingSaidThatIsNoReport) {
   for (const auto& a : Find("Having said that, the plan has its critics in the party."))
     EXPECT_NE(a.cue, "said") << a.source;

@@ -496,8 +496,9 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
           bool infinitive = c < e && Is(c, "to") && c + 1 < e && !T[c + 1].cap && !IsPunct(c + 1) &&
                             !IsDeterminer(T[c + 1].low) && T[c + 1].kind == TokenKind::kWord;
           // ("about 20 people have …": a preposition before a number opens content.)
-          const bool quantity = (Is(c, "about") || Is(c, "around") || Is(c, "roughly")) &&
-                                c + 1 < e && T[c + 1].kind == TokenKind::kNumber;
+          const bool quantity = c + 1 < e &&
+                                (Is(c, "about") || Is(c, "around") || Is(c, "roughly")) &&
+                                T[c + 1].kind == TokenKind::kNumber;
           // ("55 percent said so", "… said yes", "26 percent said the same":
           // a short answer is content.)
           const bool answer = (e == c + 1 && (Is(c, "so") || Is(c, "yes") || Is(c, "no"))) ||
