@@ -304,6 +304,15 @@ TEST(QuotesRound11, ACueThatEndsTheTextHasNoContentAfterIt) {
   }
 }
 
+TEST(QuotesRound11, ASemicolonAfterAnInvertedCueClosesTheSentence) {
+  auto q = Find(
+      "Candidates need about 40 percent of the Hispanic vote, political analysts say; in 2012, "
+      "Romney got 27 percent.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].source, "political analysts");
+  EXPECT_EQ(q[0].content, "Candidates need about 40 percent of the Hispanic vote");
+}
+
 TEST(QuotesRound11, HavingSaidThatIsNoReport) {
   for (const auto& a : Find("Having said that, the plan has its critics in the party."))
     EXPECT_NE(a.cue, "said") << a.source;

@@ -478,7 +478,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
             ++k;
           if (k == end) after = end;
         }
-        if (b > lo && Is(b - 1, ",") && after >= end) {
+        // ("…, political analysts say; in 2012, …": a semicolon closes it too.)
+        if (b > lo && Is(b - 1, ",") && (after >= end || Is(after, ";"))) {
           if (b - 1 > lo) f.a.content = {Bytes(lo, b - 1)};
         } else if (b > lo + 1 && Is(b - 1, ",") && after + 1 < end && Is(after, ",") &&
                    T[after + 1].quote < 0) {
