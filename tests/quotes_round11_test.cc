@@ -294,6 +294,14 @@ TEST(QuotesRound11, ACueWordAfterAPossessiveIsANoun) {
   EXPECT_EQ(q[0].source, "Trump");
 }
 
+TEST(QuotesRound11, AnAbbreviationsDotDoesNotEndASource) {
+  auto q = Find(
+      "Several Republicans, including Sen. Lindsey Graham, said the nominee should apologize.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].source.find("Several Republicans"), std::string::npos);
+  EXPECT_FALSE(q[0].source.ends_with("Sen")) << q[0].source;  // not cut inside the name
+}
+
 TEST(QuotesRound11, HavingSaidThatIsNoReport) {
   for (const auto& a : Find("Having said that, the plan has its critics in the party."))
     EXPECT_NE(a.cue, "said") << a.source;

@@ -75,9 +75,14 @@ void Finder::ChooseEnd(Found& f, bool source) const {
   };
   before_other(f.a.content);
   before_other(source ? f.a.cue : f.a.source);
+  // (An abbreviation's dot does not stop it: "including Sen. Lindsey Graham".)
+  auto abbreviation_dot = [&](uint32_t k) {
+    return Is(k, ".") && k > 0 && T[k - 1].cap && T[k - 1].span.size() <= 4 && k + 1 < T.size() &&
+           T[k + 1].cap && T[k - 1].span.end == T[k].span.begin;
+  };
   for (uint32_t k = e; k < lim; ++k) {
-    if (T[k].quote >= 0 ||
-        (IsPunct(k) && !(Is(k, ",") || Is(k, "'") || Is(k, "-") || v_.Str(k) == "\xE2\x80\x99"))) {
+    if (T[k].quote >= 0 || (IsPunct(k) && !(Is(k, ",") || Is(k, "'") || Is(k, "-") ||
+                                            v_.Str(k) == "\xE2\x80\x99" || abbreviation_dot(k)))) {
       lim = k;
       break;
     }
