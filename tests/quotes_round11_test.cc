@@ -302,6 +302,16 @@ TEST(QuotesRound11, AnAbbreviationsDotDoesNotEndASource) {
   EXPECT_FALSE(q[0].source.ends_with("Sen")) << q[0].source;  // not cut inside the name
 }
 
+TEST(QuotesRound11, AListOfNamesOpeningTheSentenceIsOneSource) {
+  auto q = Find("Trump, Cruz and Rubio said the deal was bad.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Trump, Cruz and Rubio");
+  // Not an opening adverbial before the names: "In Iowa, Cruz and Rubio said".
+  q = Find("In Iowa, Cruz and Rubio said the deal was bad.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Cruz and Rubio");
+}
+
 TEST(QuotesRound11, HavingSaidThatIsNoReport) {
   for (const auto& a : Find("Having said that, the plan has its critics in the party."))
     EXPECT_NE(a.cue, "said") << a.source;

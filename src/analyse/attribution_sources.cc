@@ -90,6 +90,22 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
   }
   while (b < end && T[b].kind == TokenKind::kPunct) ++b;
   if (b >= end) return {kNone, kNone};
+  // "Trump, Cruz and Rubio said": a list of names opening the sentence, its
+  // last two joined by "and", is one source.
+  if (b > lo + 1 && Is(b - 1, ",") && T[b].cap) {
+    bool joined = false;
+    for (uint32_t k = b; k < end && !joined; ++k) joined = Is(k, "and");
+    uint32_t x = b - 1;  // a comma
+    while (joined && x > lo) {
+      uint32_t y = x;  // back over one name: capitalised words and dots
+      while (y > lo && ((T[y - 1].cap && T[y - 1].kind == TokenKind::kWord) || Is(y - 1, "."))) --y;
+      // (Not an opening adverbial: "In Iowa, Cruz and Rubio said".)
+      if (y == x || IsAdverbialStarter(T[y].low) || IsPreposition(T[y].low)) break;
+      if (y == lo) return {lo, end};
+      if (!Is(y - 1, ",")) break;
+      x = y - 1;
+    }
+  }
   return {b, end};
 }
 
