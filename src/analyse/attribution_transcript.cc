@@ -31,7 +31,7 @@ bool Rubric(std::string_view w) {
         "wow",       "revealed",   "bombshell",  "busted",       "byline",    "boom",     "just",
         "editor's",  "paid",       "correction", "contributing", "q",         "delegate", "fix",
         "big",       "video",      "photos",     "live",         "opinion",   "analysis", "review",
-        "editorial", "transcript", "read",       "listen",       "exclusive", "new"})
+        "editorial", "transcript", "read",       "listen",       "new"})
     if (w == x) return true;
   return false;
 }
