@@ -5,7 +5,10 @@
 // mark alone, and is what `chorus train-quotes --cues` writes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "analyse/cue_context.h"
 #include "analyse/cue_lexicon.h"
@@ -19,8 +22,10 @@ namespace {
 
 using testing::Find;
 
-// Candidate cues are switched off (kCandidateCues: too slow for the gain;
-// docs/ACCURACY.md, round 7); these tests run when they are switched on.
+// Candidate cues were switched off from round 7 to round 11 (kCandidateCues:
+// too slow for the gain); since session 12 only the candidate words the model
+// admits rightly on train are tried (KeptCandidateWords). These tests run when
+// they are on.
 TEST(QuotesRound7, CandidateCuesStayOutOfTheLexicon) {
   if (!quotes::kCandidateCues) GTEST_SKIP() << "candidate cues are off";
   // "support" (130 of 739 on train) and "plans" (34 of 164) are candidates:
@@ -50,10 +55,23 @@ TEST(QuotesRound7, TheModelAdmitsACandidateInAGoodContext) {
 
 TEST(QuotesRound7, TheModelRejectsACandidateInABadContext) {
   if (!quotes::kCandidateCues) GTEST_SKIP() << "candidate cues are off";
-  // "earned" is a candidate, its subject no speaker: nothing is reported.
-  EXPECT_EQ(quotes::CueOfAny("earned"), quotes::CueKind::kCandidate);
-  auto q = Find("Schools in Ohio earned more than the plan to build a new school in the town.");
+  // "gave" is a kept candidate, its subject no speaker: nothing is reported.
+  EXPECT_EQ(quotes::CueOfAny("gave"), quotes::CueKind::kCandidate);
+  auto q = Find("Schools in Ohio gave more than the plan to build a new school in the town.");
   EXPECT_TRUE(q.empty());
+}
+
+TEST(QuotesRound7, UnlistedCandidatesAreNotTried) {
+  if (!quotes::kCandidateCues) GTEST_SKIP() << "candidate cues are off";
+  // "focus" is a candidate word the model never admitted rightly twice on
+  // train (models/candidate_cues.tsv): not tried at all, and no cue to any rule.
+  EXPECT_EQ(quotes::CueOfAny("focus"), quotes::CueKind::kCandidateUnlisted);
+  EXPECT_EQ(quotes::CueOf("focus"), quotes::CueKind::kNone);
+  const std::vector<std::string> kept = quotes::KeptCandidateWords();
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "plans"), 1);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "focus"), 0);
+  EXPECT_TRUE(Find("The mayor and his aides focus on the plan to build a new school in the town.")
+                  .empty());
 }
 
 TEST(QuotesRound7, ContentWithAQuotationMarkIsLeftAlone) {
@@ -127,9 +145,15 @@ TEST(QuotesRound7, VersionedModelIsWhatTrainQuotesWrites) {
   std::string train = SharedPath("data/polnear/train.jsonl");
   if (!Exists(train)) GTEST_SKIP() << "../shared/data/polnear/train.jsonl not found; skipping";
   std::string out = TempDir() + "/cue_context.tsv";
-  RunResult r = RunChorus("train-quotes --cues '" + train + "' -o '" + out + "'");
+  std::string kept = TempDir() + "/candidate_cues.tsv";
+  RunResult r = RunChorus("train-quotes --cues '" + train + "' -o '" + out +
+                          "' --candidates-output '" + kept + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(ReadFile(out), ReadFile(std::string(CHORUS_SOURCE_DIR) + "/models/cue_context.tsv"));
+  // The candidate words the model keeps (session 12), written by the same run.
+  EXPECT_EQ(ReadFile(kept),
+            ReadFile(std::string(CHORUS_SOURCE_DIR) + "/models/candidate_cues.tsv"));
+  EXPECT_FALSE(ReadFile(kept).empty());
 }
 
 }  // namespace

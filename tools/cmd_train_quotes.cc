@@ -30,6 +30,7 @@ namespace {
 struct TrainArgs {
   std::string input;
   std::string output;  // models/cue_lexicon.tsv, or models/span_model.tsv with --spans
+  std::string candidates_output = "models/candidate_cues.tsv";  // with --cues
   uint32_t min_cue = 2;
   bool spans = false;
   int epochs = 10;
@@ -254,7 +255,18 @@ int Train(const TrainArgs& args) {
       CueCvReport(cue_set, args.l2, min_count);
       return kExitOk;
     }
-    out << cue_set.Serialize(cue_set.Weights(args.l2, min_count));
+    const std::string model = cue_set.Serialize(cue_set.Weights(args.l2, min_count));
+    out << model;
+    // The candidate words this model admits rightly often enough on train
+    // (cue_context.h, kMinKeptCandidate): the only ones tried at run time.
+    std::ofstream kept(args.candidates_output);
+    kept << cue_set.KeptCandidates(quotes::SpanModel(model));
+    if (!kept) {
+      std::cerr << "chorus train-quotes: cannot write " << args.candidates_output << "\n";
+      return kExitUsage;
+    }
+    std::cerr << "chorus train-quotes: kept candidate cue words -> " << args.candidates_output
+              << "\n";
   } else if (args.spans) {
     std::cerr << "chorus train-quotes: " << span_set.decisions() << " decisions, "
               << span_set.learnable() << " with a right candidate\n";
@@ -294,6 +306,9 @@ Runner AddTrainQuotesCommand(CLI::App& app) {
   cmd->add_flag("--cues", args->cues,
                 "Train the cue context model (which reported sources to keep; round 7)")
       ->excludes(spans);
+  cmd->add_option("--candidates-output", args->candidates_output,
+                  "With --cues: where to write the candidate cue words the model keeps")
+      ->capture_default_str();
   cmd->add_option("--epochs", args->epochs, "Passes of the span model's perceptron")
       ->capture_default_str();
   cmd->add_option("--min-cue", args->min_cue, "Keep words inside a cue at least this often")

@@ -12,21 +12,24 @@ namespace chorus::quotes {
 namespace {
 
 // One lookup: a cue of reported speech only is kept apart from `cue`, which
-// every quotation rule reads.
-void SetCue(Tok& t) {
+// every quotation rule reads. Unlisted candidates are tried only with
+// `all_candidates` (training the cue context model).
+void SetCue(Tok& t, bool all_candidates) {
   CueKind k = CueOfAny(t.low);
+  if (k == CueKind::kCandidateUnlisted && all_candidates) k = CueKind::kCandidate;
   if (k == CueKind::kReported || k == CueKind::kRareReported || k == CueKind::kCandidate) {
     t.reported = true;
     t.rare = k == CueKind::kRareReported;
     t.candidate = k == CueKind::kCandidate;
     if (t.candidate && !kCandidateCues) t.reported = t.candidate = false;
-  } else
+  } else if (k != CueKind::kCandidateUnlisted)
     t.cue = k;
 }
 
 }  // namespace
 
-ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), seg(s) {
+ArticleView::ArticleView(std::string_view t, const Segmentation& s, bool all_candidates)
+    : text(t), seg(s) {
   toks.reserve(seg.tokens.size());
   tok_begin.reserve(seg.tokens.size());
   // Lower-cased forms: the whole text lower-cased at once (16 bytes a step),
@@ -95,7 +98,7 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
       t.low = std::string_view(lowered).substr(tk.span.begin, tk.span.size());
     }
     t.cap = text::IsUpperOrCaseless(text, tk.span.begin) && t.kind == TokenKind::kWord;
-    if (t.kind != TokenKind::kPunct && (!t.cap || after_punct)) SetCue(t);
+    if (t.kind != TokenKind::kPunct && (!t.cap || after_punct)) SetCue(t, all_candidates);
     t.sent = static_cast<uint32_t>(si);
     t.para = seg.sentences.empty() ? 0 : sent_para[si];
   }
@@ -119,7 +122,7 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s) : text(t), s
     }
     if (!title || words < 4) continue;
     for (uint32_t x = sent_first[k] + 1; x < sent_end[k]; ++x)
-      if (toks[x].cap && toks[x].cue == CueKind::kNone) SetCue(toks[x]);
+      if (toks[x].cap && toks[x].cue == CueKind::kNone) SetCue(toks[x], all_candidates);
   }
 
   quotations = FindQuotations(text, seg.paragraphs);

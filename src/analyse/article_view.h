@@ -32,7 +32,9 @@ struct Tok {
 };
 
 struct ArticleView {
-  ArticleView(std::string_view text, const Segmentation& seg);
+  // `all_candidates`: every candidate cue word is one (training the cue
+  // context model), not only the kept ones (cue_context.h).
+  ArticleView(std::string_view text, const Segmentation& seg, bool all_candidates = false);
   ArticleView(const ArticleView&) = delete;  // the tokens point into `lowered`
   ArticleView& operator=(const ArticleView&) = delete;
 

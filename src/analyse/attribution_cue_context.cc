@@ -165,7 +165,9 @@ bool Finder::KeepReportedSource(const Found& f) const {
   F.names = cue_names_;
   CueContextFeatures(f, F);
   if (cue_record_ != nullptr) {
-    cue_record_->push_back(CueContextRecord{f.a.cue.front(), F, CueKindName(f.cue_tok) == "cand"});
+    const bool candidate = CueKindName(f.cue_tok) == "cand";
+    cue_record_->push_back(CueContextRecord{f.a.cue.front(), F, candidate, false,
+                                            candidate ? std::string(v_.toks[f.cue_tok].low) : ""});
     return true;
   }
   return CueContextProbability(CueContextModel(), F) >= kClearThreshold;
@@ -181,7 +183,7 @@ bool Finder::KeepDirectSource(const Found& f) const {
   CueContextFeatures(f, F);
   DirectFeatures(F);
   if (cue_record_ != nullptr) {
-    cue_record_->push_back(CueContextRecord{f.a.cue.front(), F, false, true});
+    cue_record_->push_back(CueContextRecord{f.a.cue.front(), F, false, true, {}});
     return true;
   }
   return CueContextProbability(CueContextModel(), F) >= kDirectClearThreshold;

@@ -43,7 +43,7 @@ class Finder {
   // candidate cue's attribution and records it in `cues`.
   Finder(std::string_view text, const Segmentation& seg, std::vector<CueContextRecord>* cues,
          std::map<uint64_t, std::string>* names)
-      : v_(text, seg), cue_record_(cues), cue_names_(names) {}
+      : v_(text, seg, /*all_candidates=*/true), cue_record_(cues), cue_names_(names) {}
 
   std::vector<Attribution> Run();
   const ArticleView& view() const { return v_; }

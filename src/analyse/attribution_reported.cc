@@ -311,9 +311,11 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
   const size_t first = out.size();
   std::vector<ByteSpan>& strong = strong_;  // (reused: no allocation a sentence)
   std::vector<uint32_t>& reach = reach_;
+  unsigned passes = 1;  // the passes some token of this sentence runs in (bit per pass)
   for (int pass = 0; pass < 4; ++pass) {
     if (pass >= 1) {
       if (weak_toks.empty()) break;
+      if (!(passes & (1u << pass))) continue;
       covered = 0;
       while (!pending.empty()) pending.pop();
       strong.clear();
@@ -365,8 +367,12 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       bool according = IsAccordingTo(t);
       CueKind ck = according ? CueKind::kSpeech : Cue(t);
       const bool weak = ck == CueKind::kNone && T[t].reported && !AfterPossessive(t);
-      if (pass == 0 && weak) weak_toks.push_back(t);
-      if ((!weak ? 0 : T[t].candidate ? 3 : T[t].rare ? 2 : 1) != pass) continue;
+      const int own = !weak ? 0 : T[t].candidate ? 3 : T[t].rare ? 2 : 1;
+      if (pass == 0 && weak) {
+        weak_toks.push_back(t);
+        passes |= 1u << own;
+      }
+      if (own != pass) continue;
       if (weak) ck = T[t].low.ends_with("ing") ? CueKind::kParticiple : CueKind::kLearned;
       if (ck == CueKind::kNone) continue;  // frames report too: "referred to the plan as ..."
       // A frame verb's -ing form after a comma attaches to the clause's subject

@@ -11,6 +11,36 @@ const SpanModel& CueContextModel() {
   return model;
 }
 
+std::vector<std::string> KeptCandidateWords() {
+  const std::string text = ModelText("CHORUS_CANDIDATE_CUES", EmbeddedCandidateCues());
+  std::vector<std::string> words;
+  std::string_view m = text;
+  while (!m.empty()) {
+    const size_t nl = m.find('\n');
+    const std::string_view line = m.substr(0, nl);
+    m = nl == std::string_view::npos ? std::string_view{} : m.substr(nl + 1);
+    const size_t tab = line.find('\t');
+    if (tab != 0 && !line.empty()) words.emplace_back(line.substr(0, tab));
+  }
+  return words;
+}
+
+std::string CueContextTrainingSet::KeptCandidates(const SpanModel& m) const {
+  std::map<std::string, std::pair<uint32_t, uint32_t>> counts;  // admitted, right
+  for (size_t i = 0; i < size(); ++i) {
+    if (!candidate_[i] || CueContextProbability(m, features_[i]) < kAdmitThreshold) continue;
+    auto& [admitted, right] = counts[words_[i]];
+    ++admitted;
+    right += labels_[i];
+  }
+  std::string out;
+  for (const auto& [word, n] : counts) {
+    if (n.second < kMinKeptCandidate) continue;
+    out += word + '\t' + std::to_string(n.first) + '\t' + std::to_string(n.second) + '\n';
+  }
+  return out;
+}
+
 double CueContextProbability(const SpanModel& m, const SpanFeatures& f) {
   return 1.0 / (1.0 + std::exp(-m.Score(f)));
 }
@@ -65,6 +95,7 @@ void CueContextTrainingSet::Add(std::string_view text, const Segmentation& seg,
     if (p == out.size() || out[p].source.empty()) continue;
     candidate[p] = true;
     candidate_.push_back(r.candidate);
+    words_.push_back(r.word);
     direct_.push_back(r.direct);
     quoted_.push_back(HoldsQuoteChar(text, out[p].content));
     features_.push_back(r.features);

@@ -60,8 +60,17 @@ inline constexpr double kClearThreshold = 0.20;
 // Round 10: 5-fold CV on train (`--cv-report`) now puts it at .20 (direct
 // F1 .8618 against .8608 at round 8's .15; dev agrees, .8591 against .8586).
 inline constexpr double kDirectClearThreshold = 0.20;
-inline constexpr bool kCandidateCues = false;
+inline constexpr bool kCandidateCues = true;
 inline constexpr double kAdmitThreshold = 0.40;
+// Session 12: a candidate word is tried only when the model it was trained
+// with admitted at least kMinKeptCandidate of its attributions on train with
+// the gold source (KeptCandidateWords). The others never pay for the rules:
+// on train 80 of 209 words, 41% of the candidate tokens that reached the
+// rules, 340 of the 403 right attributions (docs/ACCURACY.md, round 12).
+inline constexpr uint32_t kMinKeptCandidate = 2;
+// The kept candidate words (models/candidate_cues.tsv, compiled in;
+// CHORUS_CANDIDATE_CUES=FILE replaces it), any order.
+std::vector<std::string> KeptCandidateWords();
 
 // One reported attribution, as the trainer sees it.
 struct CueContextRecord {
@@ -69,6 +78,7 @@ struct CueContextRecord {
   SpanFeatures features;
   bool candidate = false;  // of a candidate cue (else of a listed one)
   bool direct = false;     // of a direct attribution (round 8)
+  std::string word;        // a candidate's cue word (lower-cased)
 };
 
 // A direct attribution's features: each of `f`'s with the piece "dir" after it.
@@ -99,6 +109,10 @@ class CueContextTrainingSet {
   std::string Serialize(const std::unordered_map<uint64_t, double>& w) const {
     return SpanModelTrainer::Serialize(w, names_, 1e-4);
   }
+  // The candidate words the model `m` (these weights, loaded) admits with the
+  // gold source at least kMinKeptCandidate times here: "word<TAB>admitted<TAB>
+  // right" lines in word order, the file KeptCandidateWords reads.
+  std::string KeptCandidates(const SpanModel& m) const;
   size_t size() const { return labels_.size(); }
   size_t articles() const { return articles_; }
   uint32_t article(size_t i) const { return article_[i]; }
@@ -123,6 +137,7 @@ class CueContextTrainingSet {
  private:
   std::vector<SpanFeatures> features_;
   std::vector<bool> labels_, candidate_, direct_, quoted_;
+  std::vector<std::string> words_;  // a candidate's cue word (else empty)
   std::vector<uint32_t> article_;
   std::map<uint64_t, std::string> names_;
   size_t articles_ = 0;
@@ -132,5 +147,7 @@ class CueContextTrainingSet {
 
 // The embedded model text (generated from models/cue_context.tsv).
 std::string_view EmbeddedCueContextModel();
+// The embedded kept candidate words (generated from models/candidate_cues.tsv).
+std::string_view EmbeddedCandidateCues();
 
 }  // namespace chorus::quotes

@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "analyse/cue_context.h"
@@ -149,8 +150,11 @@ const FlatWordMap<CueKind>& CueTable() {
       if (t->Find(w) == nullptr) t->Insert(w, CueOfUncached(w));
     for (std::string_view w : rare)
       if (t->Find(w) == nullptr) t->Insert(w, CueKind::kRareReported);
+    const std::vector<std::string> kept = KeptCandidateWords();
+    const std::unordered_set<std::string_view> kept_set(kept.begin(), kept.end());
     for (std::string_view w : candidates)
-      if (t->Find(w) == nullptr) t->Insert(w, CueKind::kCandidate);
+      if (t->Find(w) == nullptr)
+        t->Insert(w, kept_set.contains(w) ? CueKind::kCandidate : CueKind::kCandidateUnlisted);
     return t;
   }();
   return *table;
@@ -165,7 +169,7 @@ CueKind CueOfAny(std::string_view w) {
 }
 CueKind CueOf(std::string_view w) {
   CueKind k = CueOfAny(w);
-  return k == CueKind::kCandidate ? CueKind::kNone : k;
+  return k == CueKind::kCandidate || k == CueKind::kCandidateUnlisted ? CueKind::kNone : k;
 }
 bool IsClosedClass(std::string_view w) {
   static const auto* table = [] {

@@ -18,6 +18,8 @@ enum class CueKind : uint8_t {
   kReported,      // cues of reported speech only, never of a quotation (reported_cues.h)
   kRareReported,  // the same, learned from 2 or 3 cues on train (cue_model.h)
   kCandidate,     // other words train puts in cues, admitted by the cue context model
+  kCandidateUnlisted,  // a candidate word the model admitted too rarely on train to be
+                       // tried (KeptCandidateWords, cue_context.h): tried only in training
 };
 
 // The hand-written lists first, then the learned cue words (-ing forms of
@@ -25,7 +27,8 @@ enum class CueKind : uint8_t {
 // Candidate words (kCandidate) are kNone here: see CueOfAny.
 CueKind CueOf(std::string_view lower);
 // CueOf, and kCandidate for the words of CandidateCueWords (cue_model.h),
-// whose reported speech the cue context model admits (cue_context.h).
+// whose reported speech the cue context model admits (cue_context.h), when
+// KeptCandidateWords lists them (else kCandidateUnlisted).
 CueKind CueOfAny(std::string_view lower);
 // Verbs whose object comes before the content: told reporters that ..., asked him ...
 bool TakesObject(std::string_view lower);

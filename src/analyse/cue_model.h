@@ -57,7 +57,7 @@ std::vector<std::string> RareLearnedCueWords();
 // and in at least kMinCandidateRatio of their occurrences, that are neither
 // learned nor rare cues. (Listed words keep their own kind: CueOfAny.)
 inline constexpr uint32_t kMinCandidateCue = 3;
-inline constexpr double kMinCandidateRatio = 0.06;
+inline constexpr double kMinCandidateRatio = 0.15;
 std::vector<std::string> CandidateCueWords();
 
 // The embedded model text (generated from models/cue_lexicon.tsv).
