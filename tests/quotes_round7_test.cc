@@ -70,8 +70,8 @@ TEST(QuotesRound7, UnlistedCandidatesAreNotTried) {
   const std::vector<std::string> kept = quotes::KeptCandidateWords();
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "plans"), 1);
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "focus"), 0);
-  EXPECT_TRUE(Find("The mayor and his aides focus on the plan to build a new school in the town.")
-                  .empty());
+  EXPECT_TRUE(
+      Find("The mayor and his aides focus on the plan to build a new school in the town.").empty());
 }
 
 TEST(QuotesRound7, ContentWithAQuotationMarkIsLeftAlone) {

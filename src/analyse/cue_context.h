@@ -11,26 +11,30 @@
 // its end (content and cue stay, so content figures and the span model's
 // training do not change).
 //
-// Candidate cues (switched off: kCandidateCues). Words PolNeAR train puts in
-// a cue too rarely to be cues everywhere (CandidateCueWords, cue_model.h:
-// "support", "been", "made", "plans" …) can also run as cues of reported
-// speech in a last pass of Finder::Reported, each attribution admitted only
-// when its probability is at least kAdmitThreshold (keeping the rules' source
-// end). Round 7 left it off for speed; round 9 measured it again: dev
-// all-source exact F1 +.0032, but BM_Analysis 20-30% slower (for +9.4%
-// instructions: the candidate rules miss the caches), which breaks issue 7's
-// 20 MB/s bar (docs/ACCURACY.md, round 9).
+// Candidate cues (kCandidateCues). Words PolNeAR train puts in a cue too
+// rarely to be cues everywhere (CandidateCueWords, cue_model.h: "support",
+// "made", "plans" …) can also run as cues of reported speech in a last pass of
+// Finder::Reported, each attribution admitted only when its probability is at
+// least kAdmitThreshold (keeping the rules' source end). Rounds 7-11 left the
+// pass off for speed (all of them: +4-9% instructions for BM_Analysis, and
+// more in time); since session 12 only the words this model admits with the
+// gold source at least kMinKeptCandidate times on train are tried
+// (KeptCandidateWords, models/candidate_cues.tsv): +2.4% instructions for
+// dev all-source exact F1 +.0028 (docs/ACCURACY.md, round 12).
 //
 // Training (`chorus train-quotes --cues TRAIN -o models/cue_context.tsv`,
-// README.md) runs the rules over PolNeAR train (admitting every candidate when
-// they are on, clearing nothing), pairs the output with gold attributions by
-// content overlap (as the scorer does) and labels each reported attribution
+// README.md) runs the rules over PolNeAR train (trying every candidate word,
+// kept or not, and admitting them all; clearing nothing), pairs the output
+// with gold attributions by content overlap (as the scorer does), labels each
+// reported attribution
 // with a source 1 when it equals the paired gold source after trimming (the
 // scorer's test); the weights minimise the L2-regularised logistic loss (a
 // two-way softmax, TrainSpanLogistic; l2 1, features seen 3 times or more) by
 // libLBFGS from zero. `--cv-report` prints 5-fold figures for choosing the
-// thresholds. The model file is "weight<TAB>feature" lines like the span
-// model's, versioned as models/cue_context.tsv and compiled in
+// thresholds. The same run writes the kept candidate words
+// (`--candidates-output`, default models/candidate_cues.tsv). The model file
+// is "weight<TAB>feature" lines like the span model's, versioned as
+// models/cue_context.tsv and compiled in
 // (CHORUS_CUE_CONTEXT_MODEL=FILE replaces it, for trying a model). Scoring
 // allocates nothing; the table is built once, on first use (thread-safe).
 #pragma once

@@ -18,8 +18,9 @@ enum class CueKind : uint8_t {
   kReported,      // cues of reported speech only, never of a quotation (reported_cues.h)
   kRareReported,  // the same, learned from 2 or 3 cues on train (cue_model.h)
   kCandidate,     // other words train puts in cues, admitted by the cue context model
-  kCandidateUnlisted,  // a candidate word the model admitted too rarely on train to be
-                       // tried (KeptCandidateWords, cue_context.h): tried only in training
+  // A candidate word the model admitted too rarely on train to be tried
+  // (KeptCandidateWords, cue_context.h): tried only when training it.
+  kCandidateUnlisted,
 };
 
 // The hand-written lists first, then the learned cue words (-ing forms of
