@@ -69,8 +69,9 @@ inline constexpr double kAdmitThreshold = 0.40;
 // Session 12: a candidate word is tried only when the model it was trained
 // with admitted at least kMinKeptCandidate of its attributions on train with
 // the gold source (KeptCandidateWords). The others never pay for the rules:
-// on train 80 of 209 words, 41% of the candidate tokens that reached the
-// rules, 340 of the 403 right attributions (docs/ACCURACY.md, round 12).
+// on train the kept words are 78 of the 309 that reached the rules, about 41%
+// of the tokens that did, and about 340 of the 403 right attributions
+// (docs/ACCURACY.md, round 12).
 inline constexpr uint32_t kMinKeptCandidate = 2;
 // The kept candidate words (models/candidate_cues.tsv, compiled in;
 // CHORUS_CANDIDATE_CUES=FILE replaces it), any order.
