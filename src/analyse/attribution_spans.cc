@@ -97,7 +97,9 @@ void Finder::ChooseEnd(Found& f, bool source) const {
   // to lim + 1), computed once: each is asked for by several features of
   // several candidates.
   const uint32_t first = b > 0 ? b - 1 : 0;
-  std::array<SpanPiece, 64> word_at, class_at;
+  // (Per thread, not per call: only [first, lim + 2) is written and read, and
+  // building 128 empty pieces a call cost 0.6% of BM_Analysis.)
+  static thread_local std::array<SpanPiece, 64> word_at, class_at;
   const bool cached = lim + 2 - first <= word_at.size();
   if (cached)
     for (uint32_t t = first; t < lim + 2; ++t) {
