@@ -214,8 +214,26 @@ uint64_t BandKey(const MinHashValues& m, int band) {
                               kLshRows * sizeof(uint32_t), static_cast<uint64_t>(band));
 }
 
+namespace {
+
+// The length of the UTF-8 character at p (n bytes left) when it is one that
+// NormalizedText turns into ASCII that is no word byte (Unify's quotation
+// marks and dashes U+2010-2015 and U+2018-201F, U+2026 "…" -> "...", U+00A0
+// -> " ", U+00AB/BB -> '"'), else 0.
+size_t SeparatorMarkAt(const unsigned char* p, size_t n) {
+  if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
+    const unsigned char c = p[2];
+    return (c >= 0x90 && c <= 0x95) || (c >= 0x98 && c <= 0x9F) || c == 0xA6 ? 3 : 0;
+  }
+  if (n >= 2 && p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB)) return 2;
+  return 0;
+}
+
+}  // namespace
+
 // The view differs from NormalizedText(text).text() only in white space (not
-// collapsed) and non-word ASCII (backticks), so it has the same words. ASCII
+// collapsed) and non-word ASCII (backticks; the marks of SeparatorMarkAt are
+// spaces), so it has the same words. ASCII
 // text only needs lower-casing; every chunk between ASCII white space that holds
 // a non-ASCII byte goes through NormalizedText. That is exact: normalisation
 // works per cluster (a starter and the combining marks after it), and a cluster
@@ -249,6 +267,34 @@ void Sketcher::BuildView(std::string_view text) {
     while (chunk > start && !kAsciiSpace[p[chunk - 1]]) --chunk;
     lower(start, chunk);
     while (i < n && !kAsciiSpace[p[i]]) ++i;
+    // A chunk whose only non-ASCII characters are marks that normalise to
+    // non-word ASCII (curly quotes, dashes, "…", no-break space: most of
+    // news text's) has the same words lower-cased with each mark a space:
+    // no need for NormalizedText's per-cluster work.
+    bool marks_only = true;
+    for (size_t k = chunk; k < i && marks_only;) {
+      if (p[k] < 0x80) {
+        ++k;
+        continue;
+      }
+      const size_t len = SeparatorMarkAt(p + k, i - k);
+      marks_only = len != 0;
+      k += len;
+    }
+    if (marks_only) {
+      if (o + (i - chunk) > view_.size()) view_.resize(o + (i - chunk));
+      for (size_t k = chunk; k < i;) {
+        const unsigned char c = p[k];
+        if (c < 0x80) {
+          view_[o++] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+          ++k;
+        } else {
+          view_[o++] = ' ';
+          k += SeparatorMarkAt(p + k, i - k);
+        }
+      }
+      continue;
+    }
     norm_.Assign(text.substr(chunk, i - chunk));
     const std::string& t = norm_.text();
     if (o + t.size() > view_.size()) view_.resize(o + t.size());
