@@ -26,17 +26,16 @@
 // README.md) runs the rules over PolNeAR train (trying every candidate word,
 // kept or not, and admitting them all; clearing nothing), pairs the output
 // with gold attributions by content overlap (as the scorer does), labels each
-// reported attribution
-// with a source 1 when it equals the paired gold source after trimming (the
-// scorer's test); the weights minimise the L2-regularised logistic loss (a
-// two-way softmax, TrainSpanLogistic; l2 1, features seen 3 times or more) by
-// libLBFGS from zero. `--cv-report` prints 5-fold figures for choosing the
-// thresholds. The same run writes the kept candidate words
+// reported attribution with a source 1 when it equals the paired gold source
+// after trimming (the scorer's test); the weights minimise the L2-regularised
+// logistic loss (a two-way softmax, TrainSpanLogistic; l2 1, features seen 3
+// times or more) by libLBFGS from zero. `--cv-report` prints 5-fold figures
+// for choosing the thresholds. The same run writes the kept candidate words
 // (`--candidates-output`, default models/candidate_cues.tsv). The model file
 // is "weight<TAB>feature" lines like the span model's, versioned as
-// models/cue_context.tsv and compiled in
-// (CHORUS_CUE_CONTEXT_MODEL=FILE replaces it, for trying a model). Scoring
-// allocates nothing; the table is built once, on first use (thread-safe).
+// models/cue_context.tsv and compiled in (CHORUS_CUE_CONTEXT_MODEL=FILE
+// replaces it, for trying a model). Scoring allocates nothing; the table is
+// built once, on first use (thread-safe).
 #pragma once
 
 #include <map>
