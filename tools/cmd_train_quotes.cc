@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -30,7 +31,7 @@ namespace {
 struct TrainArgs {
   std::string input;
   std::string output;  // models/cue_lexicon.tsv, or models/span_model.tsv with --spans
-  std::string candidates_output = "models/candidate_cues.tsv";  // with --cues
+  std::string candidates_output;  // with --cues; default: candidate_cues.tsv beside the model
   uint32_t min_cue = 2;
   bool spans = false;
   int epochs = 10;
@@ -259,14 +260,17 @@ int Train(const TrainArgs& args) {
     out << model;
     // The candidate words this model admits rightly often enough on train
     // (cue_context.h, kMinKeptCandidate): the only ones tried at run time.
-    std::ofstream kept(args.candidates_output);
+    const std::string kept_path =
+        !args.candidates_output.empty()
+            ? args.candidates_output
+            : (std::filesystem::path(output).parent_path() / "candidate_cues.tsv").string();
+    std::ofstream kept(kept_path);
     kept << cue_set.KeptCandidates(quotes::SpanModel(model));
     if (!kept) {
-      std::cerr << "chorus train-quotes: cannot write " << args.candidates_output << "\n";
+      std::cerr << "chorus train-quotes: cannot write " << kept_path << "\n";
       return kExitUsage;
     }
-    std::cerr << "chorus train-quotes: kept candidate cue words -> " << args.candidates_output
-              << "\n";
+    std::cerr << "chorus train-quotes: kept candidate cue words -> " << kept_path << "\n";
   } else if (args.spans) {
     std::cerr << "chorus train-quotes: " << span_set.decisions() << " decisions, "
               << span_set.learnable() << " with a right candidate\n";
@@ -307,8 +311,8 @@ Runner AddTrainQuotesCommand(CLI::App& app) {
                 "Train the cue context model (which reported sources to keep; round 7)")
       ->excludes(spans);
   cmd->add_option("--candidates-output", args->candidates_output,
-                  "With --cues: where to write the candidate cue words the model keeps")
-      ->capture_default_str();
+                  "With --cues: where to write the candidate cue words the model keeps "
+                  "(default: candidate_cues.tsv beside the model file)");
   cmd->add_option("--epochs", args->epochs, "Passes of the span model's perceptron")
       ->capture_default_str();
   cmd->add_option("--min-cue", args->min_cue, "Keep words inside a cue at least this often")

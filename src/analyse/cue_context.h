@@ -31,7 +31,7 @@
 // logistic loss (a two-way softmax, TrainSpanLogistic; l2 1, features seen 3
 // times or more) by libLBFGS from zero. `--cv-report` prints 5-fold figures
 // for choosing the thresholds. The same run writes the kept candidate words
-// (`--candidates-output`, default models/candidate_cues.tsv). The model file
+// (`--candidates-output`, default candidate_cues.tsv beside the model). The model file
 // is "weight<TAB>feature" lines like the span model's, versioned as
 // models/cue_context.tsv and compiled in (CHORUS_CUE_CONTEXT_MODEL=FILE
 // replaces it, for trying a model). Scoring allocates nothing; the table is
