@@ -30,7 +30,7 @@ namespace {
 
 struct TrainArgs {
   std::string input;
-  std::string output;  // models/cue_lexicon.tsv, or models/span_model.tsv with --spans
+  std::string output;             // models/cue_lexicon.tsv, or models/span_model.tsv with --spans
   std::string candidates_output;  // with --cues; default: candidate_cues.tsv beside the model
   uint32_t min_cue = 2;
   bool spans = false;
