@@ -270,31 +270,28 @@ void Sketcher::BuildView(std::string_view text) {
     // A chunk whose only non-ASCII characters are marks that normalise to
     // non-word ASCII (curly quotes, dashes, "…", no-break space: most of
     // news text's) has the same words lower-cased with each mark a space:
-    // no need for NormalizedText's per-cluster work.
-    bool marks_only = true;
-    for (size_t k = chunk; k < i && marks_only;) {
+    // no need for NormalizedText's per-cluster work. Written as it is read;
+    // any other character takes the chunk back to NormalizedText.
+    const size_t chunk_out = o;
+    size_t k = chunk, run = chunk;  // run: the first byte not yet written
+    while (k < i) {
       if (p[k] < 0x80) {
         ++k;
         continue;
       }
       const size_t len = SeparatorMarkAt(p + k, i - k);
-      marks_only = len != 0;
+      if (len == 0) break;
+      lower(run, k);
+      if (o == view_.size()) view_.resize(o + 1);
+      view_[o++] = ' ';
       k += len;
+      run = k;
     }
-    if (marks_only) {
-      if (o + (i - chunk) > view_.size()) view_.resize(o + (i - chunk));
-      for (size_t k = chunk; k < i;) {
-        const unsigned char c = p[k];
-        if (c < 0x80) {
-          view_[o++] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
-          ++k;
-        } else {
-          view_[o++] = ' ';
-          k += SeparatorMarkAt(p + k, i - k);
-        }
-      }
+    if (k == i) {
+      lower(run, i);
       continue;
     }
+    o = chunk_out;
     norm_.Assign(text.substr(chunk, i - chunk));
     const std::string& t = norm_.text();
     if (o + t.size() > view_.size()) view_.resize(o + t.size());
