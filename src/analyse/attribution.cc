@@ -141,7 +141,7 @@ std::vector<Attribution> Finder::Run() {
       uint32_t lo = v_.sent_first[T[qf].sent];
       bool lead_in = qf > lo;
       for (uint32_t k = lo; k < qf && lead_in; ++k)
-        if (T[k].quote >= 0 || T[k].cue == CueKind::kSpeech || Is(k, ":")) lead_in = false;
+        if (T[k].quote >= 0 || Cue(k) == CueKind::kSpeech || Is(k, ":")) lead_in = false;
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
       matched =

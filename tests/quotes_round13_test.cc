@@ -1,0 +1,45 @@
+// Unit tests of round 13 (docs/ACCURACY.md, "Round 13"): "states" is a cue
+// only as a verb, and a noun "states" does not stop a quoted fragment's
+// sentence from being its content.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound13, TheNounStatesIsNoCue) {
+  for (const std::string text :
+       {"Five states have passed the deadline to change the names on their ballots.",
+        "The battleground states could be decisive in a close election.",
+        "The other states that Mr. Obama won in 2008 voted for him again."}) {
+    EXPECT_TRUE(Find(text).empty()) << text;
+  }
+  // The verb after a pronoun or a determiner and a noun.
+  auto q = Find("It states that courts should not issue an opinion on the matter.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "states");
+  EXPECT_EQ(q[0].content, "that courts should not issue an opinion on the matter");
+  q = Find("The document states that the leave is available after one year of employment.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "states");
+}
+
+TEST(QuotesRound13, AQuotedFragmentsSentenceWithTheNounStatesIsItsContent) {
+  const std::string text =
+      "The March states account for more than half of the delegates and \"better reflect the "
+      "true diversity of the nation,\" Mook wrote.";
+  auto q = Find(text);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "wrote");
+  EXPECT_EQ(q[0].source, "Mook");
+  EXPECT_EQ(q[0].content, text.substr(0, text.find(" Mook")));
+  EXPECT_TRUE(q[0].direct);
+}
+
+}  // namespace
+}  // namespace chorus
