@@ -1,6 +1,7 @@
 // Unit tests of round 13 (docs/ACCURACY.md, "Round 13"): "states" is a cue
 // only as a verb, and a noun "states" does not stop a quoted fragment's
-// sentence from being its content.
+// sentence from being its content; a participle's subject is not looked for
+// before a cue word used as an adjective ("the proposed wall").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -39,6 +40,17 @@ TEST(QuotesRound13, AQuotedFragmentsSentenceWithTheNounStatesIsItsContent) {
   EXPECT_EQ(q[0].source, "Mook");
   EXPECT_EQ(q[0].content, text.substr(0, text.find(" Mook")));
   EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesRound13, ACueWordAfterADeterminerDoesNotTakeAParticiplesSource) {
+  auto q = Find(
+      "He also spoke about the proposed border wall, saying it will be \xE2\x80\x9Cas big as it "
+      "needs "
+      "to be.\xE2\x80\x9D");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "saying");
+  EXPECT_EQ(q[1].source, "He");
+  EXPECT_EQ(q[1].content, "it will be \xE2\x80\x9Cas big as it needs to be.\xE2\x80\x9D");
 }
 
 }  // namespace

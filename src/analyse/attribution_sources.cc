@@ -254,6 +254,9 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
       if (T[c].quote >= 0) break;
       if (T[c].cue != CueKind::kSpeech && T[c].cue != CueKind::kLearned) continue;
       if (c > lo && Is(c - 1, "to")) continue;  // "appeared to oppose …, saying"
+      // After a determiner a cue word is an adjective: "spoke about the
+      // proposed border wall, saying".
+      if (c > lo && IsDeterminer(T[c - 1].low)) continue;
       auto src = SourceBefore(c);
       // "“…,” said Graham, adding ...": the source follows the cue.
       if (src.first == kNone && c >= lo + 2 && Is(c - 1, ",") && T[c - 2].quote >= 0)
