@@ -53,5 +53,17 @@ TEST(QuotesRound13, ACueWordAfterADeterminerDoesNotTakeAParticiplesSource) {
   EXPECT_EQ(q[1].content, "it will be \xE2\x80\x9Cas big as it needs to be.\xE2\x80\x9D");
 }
 
+TEST(QuotesRound13, ALongAppositiveBeforeAPostCueIsTheSource) {
+  auto q = Find(
+      "\"It is an invasion of the state regulatory domain,\" Scott Pruitt, the Republican "
+      "attorney general of Oklahoma, one of the states suing the EPA, said at an event.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source,
+            "Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing "
+            "the EPA");
+  EXPECT_EQ(q[0].speaker, "Scott Pruitt");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -52,7 +52,9 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
            (Is(c + 1, ",") || Is(c + 1, ")"));
   };
   bool appositive = false;  // past "Name," ("Douglas Holtz-Eakin, an economist and ...")
-  for (uint32_t c = k; c < limit && c < k + 18; ++c) {
+  // (Up to 32 tokens: "Scott Pruitt, the Republican attorney general of
+  // Oklahoma, one of the states suing the EPA, said" is 20.)
+  for (uint32_t c = k; c < limit && c < k + 32; ++c) {
     if (T[c].quote >= 0) break;
     if (IsPunct(c) && !(Is(c, ",") || Is(c, ".") || Is(c, "'") || Is(c, "\xE2\x80\x99") ||
                         Is(c, "-") || (c > k && (Is(c, "(") || Is(c, ")")))))
