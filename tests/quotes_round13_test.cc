@@ -65,5 +65,21 @@ TEST(QuotesRound13, ALongAppositiveBeforeAPostCueIsTheSource) {
   EXPECT_EQ(q[0].speaker, "Scott Pruitt");
 }
 
+TEST(QuotesRound13, AnUnlistedVerbAfterAQuotationMayGoOnWithAPreposition) {
+  auto q = Find("\"Did you shoot him? He better not be dead,\" she yells while moving closer.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "yells");
+  EXPECT_EQ(q[0].source, "she");
+  q = Find("\"Promise mama you will keep your hands in sight,\" Blige sings to Clinton.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "sings");
+  EXPECT_EQ(q[0].source, "Blige");
+  // Not a verb whose clause goes on with an object: "stands firm".
+  q = Find("\"We will win this state,\" Smith stands firm.");
+  ASSERT_EQ(q.size(), 1u);  // (a quotation of its own: no cue, no source)
+  EXPECT_EQ(q[0].cue, "");
+  EXPECT_EQ(q[0].source, "");
+}
+
 }  // namespace
 }  // namespace chorus

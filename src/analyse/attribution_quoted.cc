@@ -119,7 +119,12 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   uint32_t x = e;
   if (x + 1 < limit && Is(x, "on") && IsTimeWord(T[x + 1].low)) ++x;
   if (x < limit && IsTimeWord(T[x].low)) ++x;
-  if (!(x < limit && (Is(x, ".") || Is(x, ",")) && T[x].quote < 0)) return false;
+  // The clause closes, or goes on with a preposition or "while": "“…,” she
+  // yells while moving along the street", "“…,” Blige sings to Clinton".
+  const bool closes =
+      x < limit && T[x].quote < 0 &&
+      (Is(x, ".") || Is(x, ",") || Is(x, "while") || Is(x, "as") || Is(x, "to") || Is(x, "at"));
+  if (!closes) return false;
   f.cue_tok = v;
   f.a.cue = {Bytes(v, e)};
   SetSource(f, {k, v});
