@@ -28,6 +28,9 @@ TEST(QuotesRound13, TheNounStatesIsNoCue) {
   q = Find("The document states that the leave is available after one year of employment.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "states");
+  q = Find("The campaign\xE2\x80\x99s website states that the leave is available after a year.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "states");
 }
 
 TEST(QuotesRound13, AQuotedFragmentsSentenceWithTheNounStatesIsItsContent) {

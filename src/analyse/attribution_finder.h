@@ -90,9 +90,9 @@ class Finder {
     return v_.toks[t].cue;
   }
   // "states" is a cue 5 times in its 502 occurrences on PolNeAR train, always
-  // after a pronoun ("it states") or a determiner and a noun ("the document
-  // states"); elsewhere it is the noun ("five states", "the March states
-  // account for ...", "United States").
+  // after a pronoun ("it states") or a determiner or possessive and a noun
+  // ("the document states", "the campaign's website states"); elsewhere it is the noun ("five
+  // states", "the March states account for ...", "United States").
   bool StatesIsVerb(uint32_t t) const {
     const auto& T = v_.toks;
     if (t == 0 || T[t - 1].kind != TokenKind::kWord || T[t - 1].sent != T[t].sent) return false;
@@ -107,7 +107,8 @@ class Finder {
       return false;
     return t >= 2 && !T[t - 1].cap && T[t - 2].kind == TokenKind::kWord &&
            (Is(t - 2, "the") || Is(t - 2, "a") || Is(t - 2, "an") || Is(t - 2, "its") ||
-            Is(t - 2, "his") || Is(t - 2, "her") || Is(t - 2, "their") || Is(t - 2, "this"));
+            Is(t - 2, "his") || Is(t - 2, "her") || Is(t - 2, "their") || Is(t - 2, "this") ||
+            T[t - 2].low.ends_with("'s"));  // (low has ' for ’)
   }
   // "Mr. Obama's remarks": a cue word after a possessive is a noun (not
   // after a pronoun's contraction: "he's said"). Round 11.
