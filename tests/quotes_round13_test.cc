@@ -46,14 +46,16 @@ TEST(QuotesRound13, AQuotedFragmentsSentenceWithTheNounStatesIsItsContent) {
 }
 
 TEST(QuotesRound13, ACueWordAfterADeterminerDoesNotTakeAParticiplesSource) {
+  // (The escapes end their literal: "\x9Ca" would be one escape.)
   auto q = Find(
-      "He also spoke about the proposed border wall, saying it will be \xE2\x80\x9Cas big as it "
-      "needs "
-      "to be.\xE2\x80\x9D");
+      "He also spoke about the proposed border wall, saying it will be \xE2\x80\x9C"
+      "as big as it needs to be.\xE2\x80\x9D");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[1].cue, "saying");
   EXPECT_EQ(q[1].source, "He");
-  EXPECT_EQ(q[1].content, "it will be \xE2\x80\x9Cas big as it needs to be.\xE2\x80\x9D");
+  EXPECT_EQ(q[1].content,
+            "it will be \xE2\x80\x9C"
+            "as big as it needs to be.\xE2\x80\x9D");
 }
 
 TEST(QuotesRound13, ALongAppositiveBeforeAPostCueIsTheSource) {
