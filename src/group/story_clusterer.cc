@@ -273,6 +273,9 @@ uint32_t StoryClusterer::Add(const StoryFeatures& f, std::optional<uint32_t> cop
 uint32_t StoryClusterer::Add(StoryFeatures&& f, std::optional<uint32_t> copy_of) {
   return impl_->Add(std::move(f), copy_of);
 }
+void StoryClusterer::SetThreads(size_t threads) {
+  impl_->SetThreads(threads);
+}
 size_t StoryClusterer::stories() const {
   return impl_->stories.size();
 }
