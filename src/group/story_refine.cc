@@ -136,17 +136,28 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       built[l].clear();
       vec[l] = &built[l];
     }
+    // The members of the stale stories, grouped by story in live order:
+    // story s's are stale_members[from[s], from[s + 1]).
+    std::vector<size_t> from(k + 1, 0);
     for (size_t i = 0; i < n; ++i) {
-      if (stale[a[i]])
-        for (const auto& [t, w] : feat(i).terms) built[a[i]][t] += w;
+      from[a[i] + 1] += stale[a[i]];
       last_day[a[i]] = std::max(last_day[a[i]], feat(i).day);
       ++size[a[i]];
     }
-    for (uint32_t t : post_terms) post_of[t] = ~0u;
-    post_terms.clear();
-    size_t lists = 0;
+    for (size_t s = 0; s < k; ++s) from[s + 1] += from[s];
+    std::vector<uint32_t> stale_members(from[k]);
+    {
+      std::vector<size_t> next(from.begin(), from.end() - 1);
+      for (size_t i = 0; i < n; ++i)
+        if (stale[a[i]]) stale_members[next[a[i]]++] = static_cast<uint32_t>(i);
+    }
+    // Each story's vector (summed in live order, as one loop over the live
+    // articles would) and its entries: per story, on any thread.
     entries.resize(k);
-    for (size_t s = 0; s < k; ++s) {
+    ParallelFor(k, 16, [&](size_t s, size_t) {
+      if (stale[s])
+        for (size_t p = from[s]; p < from[s + 1]; ++p)
+          for (const auto& [t, w] : feat(stale_members[p]).terms) built[s][t] += w;
       if (stale[s] || round == 0) {
         // Its terms in slot order (the order of TermVector::ForEach) with
         // their IDFs, looked up once for the norm, the top terms and the
@@ -159,6 +170,11 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         norm_sq[s] = ns;
         built_round[s] = round;
       }
+    });
+    for (uint32_t t : post_terms) post_of[t] = ~0u;
+    post_terms.clear();
+    size_t lists = 0;
+    for (size_t s = 0; s < k; ++s) {
       stale[s] = 0;
       for (const Entry& e : entries[s]) {
         const uint32_t t = e.term;
