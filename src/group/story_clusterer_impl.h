@@ -93,7 +93,9 @@ struct StoryClusterer::Impl {
   // A term on more than kMaxPosting stories is not distinctive: it names no
   // candidates (this keeps the work per article bounded as the stream grows).
   static constexpr size_t kMaxPosting = 256;
-  std::vector<uint32_t> TopTerms(const StoryFeatures& f) const;
+  // (`scored`: scratch.)
+  std::vector<uint32_t> TopTerms(const StoryFeatures& f,
+                                 std::vector<std::pair<double, uint32_t>>& scored) const;
   // From the stories on the posting lists of `terms` (`post(t)` gives a
   // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
   // the most terms. With `after`, the lists are sorted and `keep` is false
@@ -216,7 +218,7 @@ struct StoryClusterer::Impl {
   // Scratch of Bisect, one per worker (all ~0u between calls).
   mutable std::vector<std::vector<uint32_t>> bisect_local = std::vector<std::vector<uint32_t>>(1);
   std::vector<uint32_t> refine_post_of;                         // scratch of RefineLive (likewise)
-  mutable std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms
+  std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
   std::vector<double> choose_aw, choose_idf;                    // scratch of ChooseStory
   std::vector<uint32_t> choose_sel;
 };

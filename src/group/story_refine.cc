@@ -61,6 +61,21 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   std::unordered_map<uint64_t, std::pair<int, double>> pair_cos;
   std::vector<int> built_round(k, 0);  // the round each vector was last (re)built in
   ParallelFor(n, 256, [&](size_t i, size_t) { weighed[i] = Weigh(feat(i)); });  // (IDF is fixed)
+  // The terms a candidate search may look up: the top terms of the stories
+  // and of the articles that may look for another story (those not held
+  // firmly), added round by round. Only their posting lists are built (the
+  // others are read by no search), but for an article that needs one after
+  // all (its story lost its other members during the round), which then
+  // gets its lists built as the others are.
+  std::vector<uint8_t> wanted(df.size(), 0);
+  auto want = [&](uint32_t t) {
+    if (t >= wanted.size()) wanted.resize(t + 1, 0);  // (a quotation term not among the terms)
+    wanted[t] = 1;
+  };
+  std::vector<std::vector<uint32_t>> story_top(k);    // (with `entries`)
+  std::vector<std::vector<uint32_t>> article_top(n);  // TopTerms (constant here: so is the IDF)
+  std::vector<uint8_t> has_top(n, 0);
+  std::vector<std::vector<std::pair<double, uint32_t>>> scored(threads);
   for (int round = 0; round < rounds; ++round) {
     // Split stories that hold two events.
     {
@@ -154,7 +169,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     // Each story's vector (summed in live order, as one loop over the live
     // articles would) and its entries: per story, on any thread.
     entries.resize(k);
-    ParallelFor(k, 16, [&](size_t s, size_t) {
+    story_top.resize(k);
+    ParallelFor(k, 16, [&](size_t s, size_t worker) {
       if (stale[s])
         for (size_t p = from[s]; p < from[s + 1]; ++p)
           for (const auto& [t, w] : feat(stale_members[p]).terms) built[s][t] += w;
@@ -169,15 +185,67 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         for (const Entry& e : entries[s]) ns += (e.w * e.idf) * (e.w * e.idf);
         norm_sq[s] = ns;
         built_round[s] = round;
+        // Its most distinctive terms, those the merge step looks up (only
+        // which terms are the top ones matters, not their order).
+        std::vector<std::pair<double, uint32_t>>& top = scored[worker];
+        top.clear();
+        for (const Entry& e : entries[s]) top.emplace_back(e.w * e.idf, e.term);
+        const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
+        if (kt < top.size())
+          std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
+                           [](const auto& p, const auto& q) {
+                             return p.first > q.first ||
+                                    (p.first == q.first && p.second < q.second);
+                           });
+        story_top[s].clear();
+        for (size_t j = 0; j < kt; ++j) story_top[s].push_back(top[j].second);
       }
+    });
+    // Each article's cosine to its own story less itself, computed ahead for
+    // the loop below: it reads only the vectors and norms, which the loop
+    // leaves as they are, and an article's own story (a[i]), which only its
+    // own turn changes. (The members count matters to the quote bonus alone,
+    // which excludes the article's own story.) Not for stories of one at the
+    // start (most stay so): the loop computes those if it needs them.
+    auto own_cached = [&](size_t i) {
+      return !own_of.empty() && own_of[i] == a[i] && built_round[a[i]] <= own_cos[i].first;
+    };
+    std::vector<double> own_ahead(n);
+    std::vector<uint8_t> has_ahead(n, 0);
+    // With them, the top terms of the articles that may search.
+    ParallelFor(n, 256, [&](size_t i, size_t worker) {
+      if (copy_of[live[i]] != kNoCopy) return;
+      double best = 0;
+      if (own_cached(i)) {
+        best = own_cos[i].second;
+      } else if (size[a[i]] > 1) {
+        best = own_ahead[i] = Cosine(weighed[i], *vec[a[i]], norm_sq[a[i]], size[a[i]], true);
+        has_ahead[i] = 1;
+      }
+      if (best < kHeldFirmly && !has_top[i]) {
+        article_top[i] = TopTerms(feat(i), scored[worker]);
+        has_top[i] = 1;
+      }
+    });
+    for (size_t i = 0; i < n; ++i)
+      if (has_top[i])
+        for (uint32_t t : article_top[i]) want(t);
+    for (size_t s = 0; s < k; ++s)
+      if (built_round[s] == round)
+        for (uint32_t t : story_top[s]) want(t);
+
+    // Each story's terms that are wanted (per story, on any thread).
+    std::vector<std::vector<uint32_t>> indexed(k);
+    ParallelFor(k, 64, [&](size_t s, size_t) {
+      for (const Entry& e : entries[s])
+        if (wanted[e.term]) indexed[s].push_back(e.term);
     });
     for (uint32_t t : post_terms) post_of[t] = ~0u;
     post_terms.clear();
     size_t lists = 0;
     for (size_t s = 0; s < k; ++s) {
       stale[s] = 0;
-      for (const Entry& e : entries[s]) {
-        const uint32_t t = e.term;
+      for (const uint32_t t : indexed[s]) {
         if (post_of[t] == ~0u) {
           post_of[t] = static_cast<uint32_t>(lists++);
           post_terms.push_back(t);
@@ -190,24 +258,19 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     auto post = [&](uint32_t t) -> const std::vector<uint32_t>* {
       return t < post_of.size() && post_of[t] != ~0u ? &post_lists[post_of[t]] : nullptr;
     };
+    // The list of a term not wanted until now: the stories holding it, as
+    // the loop above would have listed them.
+    auto list_of = [&](uint32_t t) {
+      if (t >= post_of.size() || post_of[t] != ~0u) return;
+      post_of[t] = static_cast<uint32_t>(lists++);
+      post_terms.push_back(t);
+      if (post_lists.size() < lists) post_lists.emplace_back();
+      post_lists[lists - 1].clear();
+      for (size_t s = 0; s < k; ++s)
+        if (vec[s]->contains(t)) post_lists[lists - 1].push_back(static_cast<uint32_t>(s));
+    };
     bool moved = false;
     const double join_threshold = JoinThreshold(latest_day);
-    // Each article's cosine to its own story less itself, computed ahead for
-    // the loop below: it reads only the vectors and norms, which the loop
-    // leaves as they are, and an article's own story (a[i]), which only its
-    // own turn changes. (The members count matters to the quote bonus alone,
-    // which excludes the article's own story.) Not for stories of one at the
-    // start (most stay so): the loop computes those if it needs them.
-    auto own_cached = [&](size_t i) {
-      return !own_of.empty() && own_of[i] == a[i] && built_round[a[i]] <= own_cos[i].first;
-    };
-    std::vector<double> own_ahead(n);
-    std::vector<uint8_t> has_ahead(n, 0);
-    ParallelFor(n, 256, [&](size_t i, size_t) {
-      if (copy_of[live[i]] != kNoCopy || own_cached(i) || size[a[i]] <= 1) return;
-      own_ahead[i] = Cosine(weighed[i], *vec[a[i]], norm_sq[a[i]], size[a[i]], true);
-      has_ahead[i] = 1;
-    });
     for (size_t i = 0; i < n; ++i) {
       if (copy_of[live[i]] != kNoCopy) continue;  // copies follow their originals
       const StoryFeatures& f = feat(i);
@@ -225,9 +288,14 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         }
       }
       if (best >= kHeldFirmly) continue;  // (no candidate search)
+      if (!has_top[i]) {                  // (see `wanted`)
+        article_top[i] = TopTerms(f, scored[0]);
+        has_top[i] = 1;
+        for (uint32_t t : article_top[i]) list_of(t);
+      }
       uint32_t to = own;
       std::vector<uint32_t> cand = Candidates(
-          TopTerms(f), post,
+          article_top[i], post,
           [&](uint32_t s) {
             return s != own && size[s] != 0 &&
                    !(f.day >= 0 && last_day[s] >= 0 &&
@@ -289,29 +357,17 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     // none of those met has merged by its turn (Candidates is a function of
     // the stories passing and their counts), else looks again.
     struct Ahead {
-      std::vector<uint32_t> terms, cand, passed;
+      std::vector<uint32_t> cand, passed;
       std::vector<std::pair<uint32_t, double>> cos;  // (candidate, cosine)
     };
     std::vector<Ahead> ahead(k);
-    std::vector<std::vector<std::pair<double, uint32_t>>> tops(threads);
     ParallelFor(k, 64, [&](size_t s, size_t worker) {
       if (size[s] == 0) return;
       Ahead& x = ahead[s];
       // Candidates share one of the story's most distinctive terms.
-      // (Only which terms are the top ones matters, not their order.)
-      std::vector<std::pair<double, uint32_t>>& top = tops[worker];
-      top.clear();
-      for (const Entry& e : entries[s]) top.emplace_back(e.w * e.idf, e.term);
-      const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
-      if (kt < top.size())
-        std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
-                         [](const auto& p, const auto& q) {
-                           return p.first > q.first || (p.first == q.first && p.second < q.second);
-                         });
-      for (size_t j = 0; j < kt; ++j) x.terms.push_back(top[j].second);
       // (The lists hold local stories in increasing order: those after `s`
       // are the only ones kept.)
-      x.cand = Candidates(x.terms, post, keep_for(s), kMaxCandidates, static_cast<uint32_t>(s),
+      x.cand = Candidates(story_top[s], post, keep_for(s), kMaxCandidates, static_cast<uint32_t>(s),
                           worker, &x.passed);
       for (uint32_t o : x.cand)
         if (!kept_cos(s, o)) x.cos.emplace_back(o, vec_cos(s, o));
@@ -321,9 +377,10 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       Ahead& x = ahead[s];
       bool same = true;
       for (uint32_t o : x.passed) same = same && parent[o] == o;
-      const std::vector<uint32_t> cand =
-          same ? std::move(x.cand)
-               : Candidates(x.terms, post, keep_for(s), kMaxCandidates, static_cast<uint32_t>(s));
+      const std::vector<uint32_t> cand = same
+                                             ? std::move(x.cand)
+                                             : Candidates(story_top[s], post, keep_for(s),
+                                                          kMaxCandidates, static_cast<uint32_t>(s));
       for (uint32_t o : cand) {
         double cos;
         if (const std::pair<int, double>* kept = kept_cos(s, o)) {
