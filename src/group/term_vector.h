@@ -8,6 +8,13 @@
 // absl salts each table's layout with its heap address (iteration order changes
 // between runs by design); std::unordered_map is deterministic but allocates a
 // node per term, and its lookups were the top of the clustering profile.
+//
+// Each slot also has a one-byte tag (0: empty, else 7 bits of the term's hash
+// that Home does not use), kept in an array of its own: a lookup reads tags
+// and only reads a slot whose tag matches. Most lookups are of absent terms
+// (4 in 5 when an article is compared with its candidate stories), and the
+// tags of a table take an eighth of the cache lines its slots do. The slots,
+// their order and so the sums taken over them are those of the table without.
 #pragma once
 
 #include <cstdint>
@@ -29,33 +36,38 @@ class TermVector {
   // The weight of `term`, or nullptr when it is absent.
   const float* find(uint32_t term) const {
     if (size_ == 0) return nullptr;
-    for (size_t i = Home(term);; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.term == term) return &s.weight;
-      if (s.term == kEmpty) return nullptr;
+    const uint64_t h = Hash(term);
+    const uint8_t tag = Tag(h);
+    for (size_t i = Home(h);; i = (i + 1) & mask_) {
+      const uint8_t c = tags_[i];
+      if (c == tag && slots_[i].term == term) return &slots_[i].weight;
+      if (c == 0) return nullptr;
     }
   }
   bool contains(uint32_t term) const { return find(term) != nullptr; }
-  // Asks the cache for the slot where a lookup of `term` starts (a hint:
+  // Asks the cache for the tag where a lookup of `term` starts (a hint:
   // lookups into tables out of cache are the clustering's main stall).
   void prefetch(uint32_t term) const {
-    if (size_ != 0) __builtin_prefetch(&slots_[Home(term)]);
+    if (size_ != 0) __builtin_prefetch(&tags_[Home(Hash(term))]);
   }
 
   // The weight slot of `term`, inserted as 0 when absent; `inserted` tells.
   float& at(uint32_t term, bool& inserted) {
     if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
-    for (size_t i = Home(term);; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.term == term) {
+    const uint64_t h = Hash(term);
+    const uint8_t tag = Tag(h);
+    for (size_t i = Home(h);; i = (i + 1) & mask_) {
+      const uint8_t c = tags_[i];
+      if (c == tag && slots_[i].term == term) {
         inserted = false;
-        return s.weight;
+        return slots_[i].weight;
       }
-      if (s.term == kEmpty) {
-        s.term = term;
+      if (c == 0) {
+        slots_[i].term = term;
+        tags_[i] = tag;
         ++size_;
         inserted = true;
-        return s.weight;
+        return slots_[i].weight;
       }
     }
   }
@@ -66,6 +78,7 @@ class TermVector {
 
   void clear() {
     std::vector<Slot>().swap(slots_);
+    std::vector<uint8_t>().swap(tags_);
     size_ = 0;
     mask_ = 0;
   }
@@ -84,6 +97,9 @@ class TermVector {
     slots_ = std::move(slots);
     mask_ = slots_.size() - 1;
     size_ = used;
+    tags_.assign(slots_.size(), 0);
+    for (size_t i = 0; i < slots_.size(); ++i)
+      if (slots_[i].term != kEmpty) tags_[i] = Tag(Hash(slots_[i].term));
     for (const Slot& s : slots_) {
       if (s.term != kEmpty && find(s.term) != &s.weight) {  // unreachable: not a table
         clear();
@@ -102,13 +118,16 @@ class TermVector {
 
  private:
   static constexpr uint32_t kEmpty = ~0u;  // term ids never reach it
-  size_t Home(uint32_t term) const {
-    return static_cast<size_t>((term * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
-  }
+  static uint64_t Hash(uint32_t term) { return term * 0x9E3779B97F4A7C15ull; }
+  // The slot a lookup starts at: bits 32 and up of the hash (tables stay
+  // far below 2^25 slots, so bits 57 and up are the tag's alone).
+  size_t Home(uint64_t h) const { return static_cast<size_t>(h >> 32) & mask_; }
+  static uint8_t Tag(uint64_t h) { return static_cast<uint8_t>((h >> 57) | 0x80); }
   void Grow() {
     std::vector<Slot> old;
     old.swap(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{kEmpty, 0.0f});
+    tags_.assign(slots_.size(), 0);
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old)
@@ -116,6 +135,7 @@ class TermVector {
   }
 
   std::vector<Slot> slots_;
+  std::vector<uint8_t> tags_;  // per slot: 0 (empty) or Tag of its term
   size_t size_ = 0;
   size_t mask_ = 0;
 };
