@@ -217,9 +217,9 @@ struct StoryClusterer::Impl {
   mutable std::vector<CandidateScratch> cand_scratch = std::vector<CandidateScratch>(1);
   // Scratch of Bisect, one per worker (all ~0u between calls).
   mutable std::vector<std::vector<uint32_t>> bisect_local = std::vector<std::vector<uint32_t>>(1);
-  std::vector<uint32_t> refine_post_of;                         // scratch of RefineLive (likewise)
+  std::vector<uint32_t> refine_post_of;                 // scratch of RefineLive (likewise)
   std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
-  std::vector<double> choose_aw, choose_idf;                    // scratch of ChooseStory
+  std::vector<double> choose_aw, choose_idf;            // scratch of ChooseStory
   std::vector<uint32_t> choose_sel;
 };
 
