@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -239,7 +240,11 @@ void StoryClusterer::Impl::ParallelFor(size_t n, size_t chunk, F&& f) const {
     }
   };
   std::vector<std::thread> helpers;
-  for (size_t w = 1; w < workers; ++w) helpers.emplace_back(run, w);
+  try {
+    for (size_t w = 1; w < workers; ++w) helpers.emplace_back(run, w);
+  } catch (const std::system_error&) {
+    // No more threads to be had: those running (and this one) do it all.
+  }
   run(0);
   for (std::thread& h : helpers) h.join();
 }
