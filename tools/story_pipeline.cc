@@ -65,6 +65,7 @@ StoryPipeline::StoryPipeline(const PipelineOptions& opts)
     : opts_(opts), clusterer_(ClustererOptions(opts)), copies_(CopyOptions()) {
   const bool with_quotes = opts_.with_quotes;
   const size_t threads = ResolveThreads(opts_.threads);
+  clusterer_.SetThreads(threads);
   pool_ = std::make_unique<OrderedPool<Article, PreparedArticle>>(
       threads, [with_quotes](Article& a) { return Prepare(a, with_quotes); },
       [this](PreparedArticle&& p) { Sequential(std::move(p)); });

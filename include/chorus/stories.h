@@ -106,6 +106,12 @@ class StoryClusterer {
   // The same, keeping `f` itself (no copy) while its story is open.
   uint32_t Add(StoryFeatures&& f, std::optional<uint32_t> copy_of = std::nullopt);
 
+  // Lets the refinement use up to `threads` threads (1 by default) for the
+  // parts of it that are pure (per-story bisections, per-article cosines);
+  // its decisions stay sequential, so the stories are the same, to the byte,
+  // whatever the number. Not part of the saved state.
+  void SetThreads(size_t threads);
+
   size_t stories() const;
   // Articles added so far.
   size_t size() const;

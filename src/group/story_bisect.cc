@@ -14,9 +14,10 @@ namespace chorus {
 // first appearance), so that the 2-means' vectors are small dense arrays
 // rather than hash tables; their sums are those of TermVectors built in the
 // same order, only the norms are summed over terms in that order.
-std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const> m) const {
-  if (m.size() < kMinBisect) return {};         // small stories are not split: too little evidence
-  std::vector<uint32_t>& local = bisect_local;  // term -> local id (~0u between calls)
+std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const> m,
+                                                 size_t worker) const {
+  if (m.size() < kMinBisect) return {};  // small stories are not split: too little evidence
+  std::vector<uint32_t>& local = bisect_local[worker];  // term -> local id (~0u between calls)
   if (local.size() < df.size()) local.resize(df.size(), ~0u);
   std::vector<uint32_t> terms;            // local id -> term
   std::vector<uint32_t> ids;              // each member's terms' local ids, in turn

@@ -45,8 +45,8 @@ double StoryClusterer::Impl::JoinThreshold(int64_t day) const {
 // The article's most distinctive terms (by weight × IDF): candidate stories
 // are those sharing one of them, which keeps posting lists of common words
 // out of the search.
-std::vector<uint32_t> StoryClusterer::Impl::TopTerms(const StoryFeatures& f) const {
-  std::vector<std::pair<double, uint32_t>>& scored = top_scored;
+std::vector<uint32_t> StoryClusterer::Impl::TopTerms(
+    const StoryFeatures& f, std::vector<std::pair<double, uint32_t>>& scored) const {
   scored.clear();
   for (const auto& [t, w] : f.terms) scored.emplace_back(w * Idf(t), t);
   size_t k = std::min(kCandidateTerms, scored.size());
@@ -145,7 +145,7 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   // Candidates: active stories sharing one of the article's top terms.
   // Stories outside the window leave the posting lists as they are met
   // (amortised: a list is pruned when it has doubled since it last was).
-  std::vector<uint32_t> top = TopTerms(f);
+  std::vector<uint32_t> top = TopTerms(f, top_scored);
   for (uint32_t t : top) {
     if (t >= postings.size()) continue;
     auto& list = postings[t];
@@ -272,6 +272,9 @@ uint32_t StoryClusterer::Add(const StoryFeatures& f, std::optional<uint32_t> cop
 }
 uint32_t StoryClusterer::Add(StoryFeatures&& f, std::optional<uint32_t> copy_of) {
   return impl_->Add(std::move(f), copy_of);
+}
+void StoryClusterer::SetThreads(size_t threads) {
+  impl_->SetThreads(threads);
 }
 size_t StoryClusterer::stories() const {
   return impl_->stories.size();

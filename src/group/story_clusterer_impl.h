@@ -9,10 +9,13 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -91,15 +94,21 @@ struct StoryClusterer::Impl {
   // A term on more than kMaxPosting stories is not distinctive: it names no
   // candidates (this keeps the work per article bounded as the stream grows).
   static constexpr size_t kMaxPosting = 256;
-  std::vector<uint32_t> TopTerms(const StoryFeatures& f) const;
+  // (`scored`: scratch.)
+  std::vector<uint32_t> TopTerms(const StoryFeatures& f,
+                                 std::vector<std::pair<double, uint32_t>>& scored) const;
   // From the stories on the posting lists of `terms` (`post(t)` gives a
   // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
   // the most terms. With `after`, the lists are sorted and `keep` is false
-  // for every story up to `after`: those are not looked at.
+  // for every story up to `after`: those are not looked at. `worker`: whose
+  // scratch to use (ParallelFor); `kept`, when given, receives every story
+  // met that `keep` let pass, in increasing order (the result is a function
+  // of those and their counts alone).
   template <typename Post, typename Keep>
   std::vector<uint32_t> Candidates(const std::vector<uint32_t>& terms, Post post, Keep keep,
                                    size_t max = kMaxCandidates,
-                                   std::optional<uint32_t> after = std::nullopt) const;
+                                   std::optional<uint32_t> after = std::nullopt, size_t worker = 0,
+                                   std::vector<uint32_t>* kept = nullptr) const;
 
   // --- similarity ---------------------------------------------------------
   // A quotation of 11 words or more printed in both: near-certain evidence of
@@ -141,7 +150,8 @@ struct StoryClusterer::Impl {
   // move, merge; `rounds` times at most), rebuilds the live stories' vectors
   // and postings, then freezes the stories idle past the window.
   void RefineLive(int rounds);
-  std::vector<size_t> Bisect(std::span<const Weighed* const> m) const;
+  // `worker`: whose scratch to use (see ParallelFor).
+  std::vector<size_t> Bisect(std::span<const Weighed* const> m, size_t worker = 0) const;
   static constexpr size_t kMinBisect = 6;  // smaller stories are never split
   // In a refinement round, an article whose cosine to its own story (less
   // itself) is at least this stays without looking for another: a better one
@@ -166,6 +176,21 @@ struct StoryClusterer::Impl {
   void DistinctTerms(std::vector<uint32_t>& terms);
   static constexpr size_t kMinIdleArticles = 1000;
 
+  // --- threads (StoryClusterer::SetThreads) -------------------------------
+  // Calls f(i, worker) for every i in [0, n), in chunks of `chunk`, on up to
+  // `threads` threads (worker < threads names the one running it). f must
+  // write only what belongs to i (and the worker's own scratch), so that the
+  // results are those of the plain loop whatever the number of threads.
+  // Threads are started per call: a call stands for milliseconds of work.
+  template <typename F>
+  void ParallelFor(size_t n, size_t chunk, F&& f) const;
+  size_t threads = 1;
+  void SetThreads(size_t n) {
+    threads = std::max<size_t>(1, n);
+    bisect_local.resize(threads);
+    cand_scratch.resize(threads);
+  }
+
   StoryOptions opts;
   size_t seen = 0;
   int64_t latest_day = -1;  // the date of the latest dated article
@@ -186,24 +211,55 @@ struct StoryClusterer::Impl {
   size_t refined_at = 0;                // `seen` at the last refinement
   size_t live_after_refine = 0;         // live.size() after it
   // Scratch of Candidates (all counts 0 between calls).
-  mutable std::vector<uint32_t> cand_count, cand_met;
-  mutable std::vector<std::pair<uint32_t, uint32_t>> cand_counted;
-  mutable std::vector<uint32_t> bisect_local;  // scratch of Bisect (all ~0u between calls)
-  std::vector<uint32_t> refine_post_of;        // scratch of RefineLive (likewise)
-  mutable std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms
-  std::vector<double> choose_aw, choose_idf;                    // scratch of ChooseStory
+  struct CandidateScratch {
+    std::vector<uint32_t> count, met;
+    std::vector<std::pair<uint32_t, uint32_t>> counted;
+  };
+  mutable std::vector<CandidateScratch> cand_scratch = std::vector<CandidateScratch>(1);
+  // Scratch of Bisect, one per worker (all ~0u between calls).
+  mutable std::vector<std::vector<uint32_t>> bisect_local = std::vector<std::vector<uint32_t>>(1);
+  std::vector<uint32_t> refine_post_of;                 // scratch of RefineLive (likewise)
+  std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
+  std::vector<double> choose_aw, choose_idf;            // scratch of ChooseStory
   std::vector<uint32_t> choose_sel;
 };
+
+template <typename F>
+void StoryClusterer::Impl::ParallelFor(size_t n, size_t chunk, F&& f) const {
+  const size_t workers = std::min(threads, (n + chunk - 1) / chunk);
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) f(i, 0);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  auto run = [&](size_t worker) {
+    for (;;) {
+      const size_t b = next.fetch_add(chunk, std::memory_order_relaxed);
+      if (b >= n) return;
+      for (size_t i = b; i < std::min(n, b + chunk); ++i) f(i, worker);
+    }
+  };
+  std::vector<std::thread> helpers;
+  try {
+    for (size_t w = 1; w < workers; ++w) helpers.emplace_back(run, w);
+  } catch (const std::system_error&) {
+    // No more threads to be had: those running (and this one) do it all.
+  }
+  run(0);
+  for (std::thread& h : helpers) h.join();
+}
 
 template <typename Post, typename Keep>
 std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_t>& terms,
                                                        Post post, Keep keep, size_t max,
-                                                       std::optional<uint32_t> after) const {
+                                                       std::optional<uint32_t> after, size_t worker,
+                                                       std::vector<uint32_t>* kept) const {
   // Terms shared per story, counted in place (kRejected: `keep` said no);
   // the stories met are listed once, then put in order.
   constexpr uint32_t kRejected = ~0u;
-  std::vector<uint32_t>& count = cand_count;
-  std::vector<uint32_t>& met = cand_met;
+  CandidateScratch& scratch = cand_scratch[worker];
+  std::vector<uint32_t>& count = scratch.count;
+  std::vector<uint32_t>& met = scratch.met;
   met.clear();
   for (uint32_t t : terms) {
     const std::vector<uint32_t>* list = post(t);
@@ -221,11 +277,15 @@ std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_
     }
   }
   std::sort(met.begin(), met.end());
-  std::vector<std::pair<uint32_t, uint32_t>>& counted = cand_counted;  // (shared terms, story)
+  std::vector<std::pair<uint32_t, uint32_t>>& counted = scratch.counted;  // (shared terms, story)
   counted.clear();
   for (uint32_t s : met) {
     if (count[s] != kRejected) counted.emplace_back(count[s], s);
     count[s] = 0;
+  }
+  if (kept) {
+    kept->clear();
+    for (const auto& c : counted) kept->push_back(c.second);
   }
   if (counted.size() > max) {
     std::nth_element(counted.begin(), counted.begin() + static_cast<long>(max), counted.end(),

@@ -53,8 +53,6 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     double idf;
   };
   std::vector<std::vector<Entry>> entries;  // per local story, when its norm was taken
-  std::vector<std::pair<double, uint32_t>> top;
-  std::vector<uint32_t> terms;
   // Cosines kept from one round for the next (their vectors unchanged), when
   // there is a next: each article's to its own story, and those of stories
   // compared for merging (the round they were taken in, and the value).
@@ -62,7 +60,22 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   std::vector<std::pair<int, double>> own_cos(own_of.size());
   std::unordered_map<uint64_t, std::pair<int, double>> pair_cos;
   std::vector<int> built_round(k, 0);  // the round each vector was last (re)built in
-  for (size_t i = 0; i < n; ++i) weighed[i] = Weigh(feat(i));  // (IDF is fixed here)
+  ParallelFor(n, 256, [&](size_t i, size_t) { weighed[i] = Weigh(feat(i)); });  // (IDF is fixed)
+  // The terms a candidate search may look up: the top terms of the stories
+  // and of the articles that may look for another story (those not held
+  // firmly), added round by round. Only their posting lists are built (the
+  // others are read by no search), but for an article that needs one after
+  // all (its story lost its other members during the round), which then
+  // gets its lists built as the others are.
+  std::vector<uint8_t> wanted(df.size(), 0);
+  auto want = [&](uint32_t t) {
+    if (t >= wanted.size()) wanted.resize(t + 1, 0);  // (a quotation term not among the terms)
+    wanted[t] = 1;
+  };
+  std::vector<std::vector<uint32_t>> story_top(k);    // (with `entries`)
+  std::vector<std::vector<uint32_t>> article_top(n);  // TopTerms (constant here: so is the IDF)
+  std::vector<uint8_t> has_top(n, 0);
+  std::vector<std::vector<std::pair<double, uint32_t>>> scored(threads);
   for (int round = 0; round < rounds; ++round) {
     // Split stories that hold two events.
     {
@@ -85,24 +98,40 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       // as one event is not bisected again (its signature: the sum of its
       // members' mixed indices, independent of order).
       std::unordered_set<uint64_t> whole_now;
+      std::vector<uint64_t> sig(k_before, 0);
+      std::vector<uint32_t> split;  // the stories to bisect, in order
       for (size_t st = 0; st < k_before; ++st) {
         if (first[st + 1] - first[st] < kMinBisect) continue;
-        const std::span<const Weighed* const> m(members.data() + first[st],
-                                                first[st + 1] - first[st]);
+        for (size_t p = first[st]; p < first[st + 1]; ++p) sig[st] += Mix(live[positions[p]]);
+        if (whole.count(sig[st])) {
+          whole_now.insert(sig[st]);
+          continue;
+        }
+        split.push_back(static_cast<uint32_t>(st));
+      }
+      // The bisections depend on nothing this step changes: computed first
+      // (the largest first, for the threads' balance), applied in order.
+      std::vector<uint32_t> largest(split.size());
+      for (uint32_t j = 0; j < largest.size(); ++j) largest[j] = j;
+      auto members_of = [&](uint32_t st) { return first[st + 1] - first[st]; };
+      std::stable_sort(largest.begin(), largest.end(), [&](uint32_t x, uint32_t y) {
+        return members_of(split[x]) > members_of(split[y]);
+      });
+      std::vector<std::vector<size_t>> halves(split.size());
+      ParallelFor(split.size(), 1, [&](size_t x, size_t worker) {
+        const uint32_t j = largest[x], st = split[j];
+        halves[j] = Bisect(
+            std::span<const Weighed* const>(members.data() + first[st], members_of(st)), worker);
+      });
+      for (size_t j = 0; j < split.size(); ++j) {
+        const uint32_t st = split[j];
         const size_t* pos = positions.data() + first[st];
-        uint64_t sig = 0;
-        for (size_t p = 0; p < m.size(); ++p) sig += Mix(live[pos[p]]);
-        if (whole.count(sig)) {
-          whole_now.insert(sig);
+        if (halves[j].empty()) {
+          whole_now.insert(sig[st]);
           continue;
         }
-        std::vector<size_t> half = Bisect(m);
-        if (half.empty()) {
-          whole_now.insert(sig);
-          continue;
-        }
-        for (size_t p : half) a[pos[p]] = static_cast<uint32_t>(k);
-        mark(static_cast<uint32_t>(st));
+        for (size_t p : halves[j]) a[pos[p]] = static_cast<uint32_t>(k);
+        mark(st);
         ++k;
         changed.push_back(1);
         stale.push_back(1);
@@ -122,17 +151,29 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       built[l].clear();
       vec[l] = &built[l];
     }
+    // The members of the stale stories, grouped by story in live order:
+    // story s's are stale_members[from[s], from[s + 1]).
+    std::vector<size_t> from(k + 1, 0);
     for (size_t i = 0; i < n; ++i) {
-      if (stale[a[i]])
-        for (const auto& [t, w] : feat(i).terms) built[a[i]][t] += w;
+      from[a[i] + 1] += stale[a[i]];
       last_day[a[i]] = std::max(last_day[a[i]], feat(i).day);
       ++size[a[i]];
     }
-    for (uint32_t t : post_terms) post_of[t] = ~0u;
-    post_terms.clear();
-    size_t lists = 0;
+    for (size_t s = 0; s < k; ++s) from[s + 1] += from[s];
+    std::vector<uint32_t> stale_members(from[k]);
+    {
+      std::vector<size_t> next(from.begin(), from.end() - 1);
+      for (size_t i = 0; i < n; ++i)
+        if (stale[a[i]]) stale_members[next[a[i]]++] = static_cast<uint32_t>(i);
+    }
+    // Each story's vector (summed in live order, as one loop over the live
+    // articles would) and its entries: per story, on any thread.
     entries.resize(k);
-    for (size_t s = 0; s < k; ++s) {
+    story_top.resize(k);
+    ParallelFor(k, 16, [&](size_t s, size_t worker) {
+      if (stale[s])
+        for (size_t p = from[s]; p < from[s + 1]; ++p)
+          for (const auto& [t, w] : feat(stale_members[p]).terms) built[s][t] += w;
       if (stale[s] || round == 0) {
         // Its terms in slot order (the order of TermVector::ForEach) with
         // their IDFs, looked up once for the norm, the top terms and the
@@ -144,10 +185,67 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         for (const Entry& e : entries[s]) ns += (e.w * e.idf) * (e.w * e.idf);
         norm_sq[s] = ns;
         built_round[s] = round;
+        // Its most distinctive terms, those the merge step looks up (only
+        // which terms are the top ones matters, not their order).
+        std::vector<std::pair<double, uint32_t>>& top = scored[worker];
+        top.clear();
+        for (const Entry& e : entries[s]) top.emplace_back(e.w * e.idf, e.term);
+        const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
+        if (kt < top.size())
+          std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
+                           [](const auto& p, const auto& q) {
+                             return p.first > q.first ||
+                                    (p.first == q.first && p.second < q.second);
+                           });
+        story_top[s].clear();
+        for (size_t j = 0; j < kt; ++j) story_top[s].push_back(top[j].second);
       }
+    });
+    // Each article's cosine to its own story less itself, computed ahead for
+    // the loop below: it reads only the vectors and norms, which the loop
+    // leaves as they are, and an article's own story (a[i]), which only its
+    // own turn changes. (The members count matters to the quote bonus alone,
+    // which excludes the article's own story.) Not for stories of one at the
+    // start (most stay so): the loop computes those if it needs them.
+    auto own_cached = [&](size_t i) {
+      return !own_of.empty() && own_of[i] == a[i] && built_round[a[i]] <= own_cos[i].first;
+    };
+    std::vector<double> own_ahead(n);
+    std::vector<uint8_t> has_ahead(n, 0);
+    // With them, the top terms of the articles that may search.
+    ParallelFor(n, 256, [&](size_t i, size_t worker) {
+      if (copy_of[live[i]] != kNoCopy) return;
+      double best = 0;
+      if (own_cached(i)) {
+        best = own_cos[i].second;
+      } else if (size[a[i]] > 1) {
+        best = own_ahead[i] = Cosine(weighed[i], *vec[a[i]], norm_sq[a[i]], size[a[i]], true);
+        has_ahead[i] = 1;
+      }
+      if (best < kHeldFirmly && !has_top[i]) {
+        article_top[i] = TopTerms(feat(i), scored[worker]);
+        has_top[i] = 1;
+      }
+    });
+    for (size_t i = 0; i < n; ++i)
+      if (has_top[i])
+        for (uint32_t t : article_top[i]) want(t);
+    for (size_t s = 0; s < k; ++s)
+      if (built_round[s] == round)
+        for (uint32_t t : story_top[s]) want(t);
+
+    // Each story's terms that are wanted (per story, on any thread).
+    std::vector<std::vector<uint32_t>> indexed(k);
+    ParallelFor(k, 64, [&](size_t s, size_t) {
+      for (const Entry& e : entries[s])
+        if (wanted[e.term]) indexed[s].push_back(e.term);
+    });
+    for (uint32_t t : post_terms) post_of[t] = ~0u;
+    post_terms.clear();
+    size_t lists = 0;
+    for (size_t s = 0; s < k; ++s) {
       stale[s] = 0;
-      for (const Entry& e : entries[s]) {
-        const uint32_t t = e.term;
+      for (const uint32_t t : indexed[s]) {
         if (post_of[t] == ~0u) {
           post_of[t] = static_cast<uint32_t>(lists++);
           post_terms.push_back(t);
@@ -160,6 +258,17 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     auto post = [&](uint32_t t) -> const std::vector<uint32_t>* {
       return t < post_of.size() && post_of[t] != ~0u ? &post_lists[post_of[t]] : nullptr;
     };
+    // The list of a term not wanted until now: the stories holding it, as
+    // the loop above would have listed them.
+    auto list_of = [&](uint32_t t) {
+      if (t >= post_of.size() || post_of[t] != ~0u) return;
+      post_of[t] = static_cast<uint32_t>(lists++);
+      post_terms.push_back(t);
+      if (post_lists.size() < lists) post_lists.emplace_back();
+      post_lists[lists - 1].clear();
+      for (size_t s = 0; s < k; ++s)
+        if (vec[s]->contains(t)) post_lists[lists - 1].push_back(static_cast<uint32_t>(s));
+    };
     bool moved = false;
     const double join_threshold = JoinThreshold(latest_day);
     for (size_t i = 0; i < n; ++i) {
@@ -167,19 +276,26 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       const StoryFeatures& f = feat(i);
       uint32_t own = a[i];
       double best;
-      if (!own_of.empty() && own_of[i] == own && built_round[own] <= own_cos[i].first) {
+      if (own_cached(i)) {
         best = own_cos[i].second;
       } else {
-        best = size[own] > 1 ? Cosine(weighed[i], *vec[own], norm_sq[own], size[own], true) : 0;
+        best = size[own] <= 1 ? 0
+               : has_ahead[i] ? own_ahead[i]
+                              : Cosine(weighed[i], *vec[own], norm_sq[own], size[own], true);
         if (!own_of.empty()) {
           own_of[i] = own;
           own_cos[i] = {round, best};
         }
       }
       if (best >= kHeldFirmly) continue;  // (no candidate search)
+      if (!has_top[i]) {                  // (see `wanted`)
+        article_top[i] = TopTerms(f, scored[0]);
+        has_top[i] = 1;
+        for (uint32_t t : article_top[i]) list_of(t);
+      }
       uint32_t to = own;
       std::vector<uint32_t> cand = Candidates(
-          TopTerms(f), post,
+          article_top[i], post,
           [&](uint32_t s) {
             return s != own && size[s] != 0 &&
                    !(f.day >= 0 && last_day[s] >= 0 &&
@@ -207,49 +323,73 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     // Merge stories whose vectors are close.
     std::vector<uint32_t> parent(k);
     for (size_t s = 0; s < k; ++s) parent[s] = static_cast<uint32_t>(s);
-    for (size_t s = 0; s < k; ++s) {
-      if (size[s] == 0) continue;
+    auto keep_for = [&](size_t s) {  // (`parent` as the loop below has it at `s`)
+      return [&, s](uint32_t o) {
+        return o > s && size[o] != 0 && parent[o] == o &&
+               !(last_day[s] >= 0 && last_day[o] >= 0 &&
+                 std::abs(last_day[s] - last_day[o]) > opts.window_days);
+      };
+    };
+    // A kept cosine of s and o, when it is still that of their vectors.
+    auto kept_cos = [&](size_t s, uint32_t o) -> const std::pair<int, double>* {
+      auto kept = pair_cos.find((uint64_t{s} << 32) | o);
+      return kept != pair_cos.end() && built_round[s] <= kept->second.first &&
+                     built_round[o] <= kept->second.first
+                 ? &kept->second
+                 : nullptr;
+    };
+    // VecCosine (story_clusterer.cc) from the smaller's entries.
+    auto vec_cos = [&](size_t s, uint32_t o) {
+      const bool s_small = vec[s]->size() < vec[o]->size();
+      const std::vector<Entry>& small = s_small ? entries[s] : entries[o];
+      const TermVector& large = s_small ? *vec[o] : *vec[s];
+      for (const Entry& e : small) large.prefetch(e.term);
+      double dot = 0;
+      for (const Entry& e : small)
+        if (const float* x = large.find(e.term)) dot += e.w * *x * e.idf * e.idf;
+      const double nn = norm_sq[s] * norm_sq[o];
+      return nn > 0 ? dot / std::sqrt(nn) : 0;
+    };
+    // Ahead of the loop, for every story: its top terms, its candidates as
+    // if no story had merged yet (with the stories met that passed), and
+    // their cosines not kept from an earlier round. All read only what the
+    // loop leaves as it is. The loop takes the candidates as they are when
+    // none of those met has merged by its turn (Candidates is a function of
+    // the stories passing and their counts), else looks again.
+    struct Ahead {
+      std::vector<uint32_t> cand, passed;
+      std::vector<std::pair<uint32_t, double>> cos;  // (candidate, cosine)
+    };
+    std::vector<Ahead> ahead(k);
+    ParallelFor(k, 64, [&](size_t s, size_t worker) {
+      if (size[s] == 0) return;
+      Ahead& x = ahead[s];
       // Candidates share one of the story's most distinctive terms.
-      // (Only which terms are the top ones matters, not their order.)
-      top.clear();
-      for (const Entry& e : entries[s]) top.emplace_back(e.w * e.idf, e.term);
-      const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
-      if (kt < top.size())
-        std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
-                         [](const auto& x, const auto& y) {
-                           return x.first > y.first || (x.first == y.first && x.second < y.second);
-                         });
-      terms.clear();
-      for (size_t x = 0; x < kt; ++x) terms.push_back(top[x].second);
       // (The lists hold local stories in increasing order: those after `s`
       // are the only ones kept.)
-      std::vector<uint32_t> cand = Candidates(
-          terms, post,
-          [&](uint32_t o) {
-            return o > s && size[o] != 0 && parent[o] == o &&
-                   !(last_day[s] >= 0 && last_day[o] >= 0 &&
-                     std::abs(last_day[s] - last_day[o]) > opts.window_days);
-          },
-          kMaxCandidates, static_cast<uint32_t>(s));
+      x.cand = Candidates(story_top[s], post, keep_for(s), kMaxCandidates, static_cast<uint32_t>(s),
+                          worker, &x.passed);
+      for (uint32_t o : x.cand)
+        if (!kept_cos(s, o)) x.cos.emplace_back(o, vec_cos(s, o));
+    });
+    for (size_t s = 0; s < k; ++s) {
+      if (size[s] == 0) continue;
+      Ahead& x = ahead[s];
+      bool same = true;
+      for (uint32_t o : x.passed) same = same && parent[o] == o;
+      const std::vector<uint32_t> cand = same
+                                             ? std::move(x.cand)
+                                             : Candidates(story_top[s], post, keep_for(s),
+                                                          kMaxCandidates, static_cast<uint32_t>(s));
       for (uint32_t o : cand) {
-        // VecCosine (story_clusterer.cc) from the smaller's entries.
-        const uint64_t key = (uint64_t{s} << 32) | o;
-        auto kept = pair_cos.find(key);
         double cos;
-        if (kept != pair_cos.end() && built_round[s] <= kept->second.first &&
-            built_round[o] <= kept->second.first) {
-          cos = kept->second.second;
+        if (const std::pair<int, double>* kept = kept_cos(s, o)) {
+          cos = kept->second;
         } else {
-          const bool s_small = vec[s]->size() < vec[o]->size();
-          const std::vector<Entry>& small = s_small ? entries[s] : entries[o];
-          const TermVector& large = s_small ? *vec[o] : *vec[s];
-          for (const Entry& e : small) large.prefetch(e.term);
-          double dot = 0;
-          for (const Entry& e : small)
-            if (const float* x = large.find(e.term)) dot += e.w * *x * e.idf * e.idf;
-          const double nn = norm_sq[s] * norm_sq[o];
-          cos = nn > 0 ? dot / std::sqrt(nn) : 0;
-          if (round + 1 < rounds) pair_cos[key] = {round, cos};
+          auto it =
+              std::find_if(x.cos.begin(), x.cos.end(), [o](const auto& c) { return c.first == o; });
+          cos = it != x.cos.end() ? it->second : vec_cos(s, o);
+          if (round + 1 < rounds) pair_cos[(uint64_t{s} << 32) | o] = {round, cos};
         }
         if (cos >= opts.merge_threshold) {
           parent[o] = static_cast<uint32_t>(s);

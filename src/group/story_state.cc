@@ -187,6 +187,7 @@ void StoryClusterer::Load(StateReader& r) {
   m->refined_at = r.Get<uint64_t>("refined at");
   m->live_after_refine = r.Get<uint64_t>("live after refine");
   StateReader::Check(m->refined_at <= n, "refined at");
+  m->SetThreads(impl_->threads);  // (not state)
   delete impl_;
   impl_ = m.release();
 }

@@ -8,9 +8,19 @@
 // absl salts each table's layout with its heap address (iteration order changes
 // between runs by design); std::unordered_map is deterministic but allocates a
 // node per term, and its lookups were the top of the clustering profile.
+//
+// Each slot also has a one-byte tag (0: empty, else 7 bits of the term's hash
+// that Home does not use), kept in an array of its own: a lookup reads tags
+// and only reads a slot whose tag matches. Most lookups are of absent terms
+// (4 in 5 when an article is compared with its candidate stories), and the
+// tags of a table take an eighth of the cache lines its slots do. The slots,
+// their order and so the sums taken over them are those of the table without.
 #pragma once
 
 #include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <utility>
 #include <vector>
 
@@ -29,33 +39,58 @@ class TermVector {
   // The weight of `term`, or nullptr when it is absent.
   const float* find(uint32_t term) const {
     if (size_ == 0) return nullptr;
-    for (size_t i = Home(term);; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.term == term) return &s.weight;
-      if (s.term == kEmpty) return nullptr;
+    const uint64_t h = Hash(term);
+    const uint8_t tag = Tag(h);
+#if defined(__SSE2__)
+    // Linear probing a group of 16 tags at a time: the slots whose tags
+    // match before the first empty one are those the probe would meet.
+    const __m128i want = _mm_set1_epi8(static_cast<char>(tag));
+    for (size_t i = Home(h);; i = (i + kGroup) & mask_) {
+      const __m128i g = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&tags_[i]));
+      const auto empty =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_setzero_si128())));
+      auto match = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(g, want)));
+      if (empty) match &= (empty & (0u - empty)) - 1;
+      for (; match; match &= match - 1) {
+        const size_t p = (i + static_cast<size_t>(__builtin_ctz(match))) & mask_;
+        if (slots_[p].term == term) return &slots_[p].weight;
+      }
+      if (empty) return nullptr;
     }
+#else
+    for (size_t i = Home(h);; i = (i + 1) & mask_) {
+      const uint8_t c = tags_[i];
+      if (c == tag && slots_[i].term == term) return &slots_[i].weight;
+      if (c == 0) return nullptr;
+    }
+#endif
   }
-  bool contains(uint32_t term) const { return find(term) != nullptr; }
-  // Asks the cache for the slot where a lookup of `term` starts (a hint:
+  bool contains(uint32_t term) const {
+    return find(term) != nullptr;
+  }
+  // Asks the cache for the tag where a lookup of `term` starts (a hint:
   // lookups into tables out of cache are the clustering's main stall).
   void prefetch(uint32_t term) const {
-    if (size_ != 0) __builtin_prefetch(&slots_[Home(term)]);
+    if (size_ != 0) __builtin_prefetch(&tags_[Home(Hash(term))]);
   }
 
   // The weight slot of `term`, inserted as 0 when absent; `inserted` tells.
   float& at(uint32_t term, bool& inserted) {
     if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
-    for (size_t i = Home(term);; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.term == term) {
+    const uint64_t h = Hash(term);
+    const uint8_t tag = Tag(h);
+    for (size_t i = Home(h);; i = (i + 1) & mask_) {
+      const uint8_t c = tags_[i];
+      if (c == tag && slots_[i].term == term) {
         inserted = false;
-        return s.weight;
+        return slots_[i].weight;
       }
-      if (s.term == kEmpty) {
-        s.term = term;
+      if (c == 0) {
+        slots_[i].term = term;
+        SetTag(i, tag);
         ++size_;
         inserted = true;
-        return s.weight;
+        return slots_[i].weight;
       }
     }
   }
@@ -66,12 +101,15 @@ class TermVector {
 
   void clear() {
     std::vector<Slot>().swap(slots_);
+    std::vector<uint8_t>().swap(tags_);
     size_ = 0;
     mask_ = 0;
   }
 
   // The table as it is (for saving state: iteration order depends on it).
-  const std::vector<Slot>& slots() const { return slots_; }
+  const std::vector<Slot>& slots() const {
+    return slots_;
+  }
   // Restores a table slots() returned; false (and left empty) when `slots`
   // cannot be one: a size that is not 0 or a power of two, or a term twice.
   bool Restore(std::vector<Slot> slots) {
@@ -84,6 +122,9 @@ class TermVector {
     slots_ = std::move(slots);
     mask_ = slots_.size() - 1;
     size_ = used;
+    tags_.assign(slots_.size() + kGroup - 1, 0);
+    for (size_t i = 0; i < slots_.size(); ++i)
+      if (slots_[i].term != kEmpty) SetTag(i, Tag(Hash(slots_[i].term)));
     for (const Slot& s : slots_) {
       if (s.term != kEmpty && find(s.term) != &s.weight) {  // unreachable: not a table
         clear();
@@ -102,13 +143,22 @@ class TermVector {
 
  private:
   static constexpr uint32_t kEmpty = ~0u;  // term ids never reach it
-  size_t Home(uint32_t term) const {
-    return static_cast<size_t>((term * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
+  static uint64_t Hash(uint32_t term) {
+    return term * 0x9E3779B97F4A7C15ull;
+  }
+  // The slot a lookup starts at: bits 32 and up of the hash (tables stay
+  // far below 2^25 slots, so bits 57 and up are the tag's alone).
+  size_t Home(uint64_t h) const {
+    return static_cast<size_t>(h >> 32) & mask_;
+  }
+  static uint8_t Tag(uint64_t h) {
+    return static_cast<uint8_t>((h >> 57) | 0x80);
   }
   void Grow() {
     std::vector<Slot> old;
     old.swap(slots_);
     slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{kEmpty, 0.0f});
+    tags_.assign(slots_.size() + kGroup - 1, 0);
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old)
@@ -116,6 +166,14 @@ class TermVector {
   }
 
   std::vector<Slot> slots_;
+  // Per slot: 0 (empty) or the Tag of its term; then the first kGroup - 1
+  // again, so that a group starting at any slot is one unaligned load.
+  static constexpr size_t kGroup = 16;
+  void SetTag(size_t i, uint8_t tag) {
+    tags_[i] = tag;
+    if (i < kGroup - 1) tags_[slots_.size() + i] = tag;
+  }
+  std::vector<uint8_t> tags_;
   size_t size_ = 0;
   size_t mask_ = 0;
 };
