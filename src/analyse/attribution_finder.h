@@ -91,8 +91,8 @@ class Finder {
   }
   // "states" is a cue 5 times in its 502 occurrences on PolNeAR train, always
   // after a pronoun ("it states") or a determiner or possessive and a noun
-  // ("the document states", "the campaign's website states"); elsewhere it is the noun ("five
-  // states", "the March states account for ...", "United States").
+  // ("the document states", "the campaign's website states"); elsewhere it
+  // is the noun ("five states", "the March states account for ...").
   bool StatesIsVerb(uint32_t t) const {
     const auto& T = v_.toks;
     if (t == 0 || T[t - 1].kind != TokenKind::kWord || T[t - 1].sent != T[t].sent) return false;
