@@ -27,8 +27,8 @@ void InputArgs::Add(CLI::App* cmd, bool required) {
 
 void AddThreadsOption(CLI::App* cmd, size_t& threads) {
   cmd->add_option("--threads", threads,
-                  "Threads analysing articles (0: one per core); the output is the same "
-                  "for any number")
+                  "Threads analysing articles and refining stories (0: one per core); the output "
+                  "is the same for any number")
       ->capture_default_str();
 }
 
