@@ -1,6 +1,7 @@
 // The HTTP server: cpp-httplib in front of HandleRequest; see chorus/serve.h.
 #include <httplib.h>
 
+#include <atomic>
 #include <csignal>
 #include <mutex>
 
@@ -11,10 +12,15 @@ namespace chorus {
 
 namespace {
 
-httplib::Server* g_server = nullptr;  // for the signal handler
+// For the signal handler, which may run on any thread while Serve's thread
+// sets and clears it: a lock-free atomic, the one kind of object (with
+// volatile sig_atomic_t) a handler may read. Found by ThreadSanitizer.
+std::atomic<httplib::Server*> g_server{nullptr};
+static_assert(std::atomic<httplib::Server*>::is_always_lock_free);
 
 void StopOnSignal(int) {
-  if (g_server) g_server->stop();
+  // stop() shuts and closes the listening socket: async-signal-safe calls.
+  if (httplib::Server* server = g_server.load()) server->stop();
 }
 
 }  // namespace
@@ -82,14 +88,14 @@ bool Serve(ApiSource& source, const ServeOptions& options, std::string& error) {
     error = "cannot listen on " + options.host + ":" + std::to_string(port);
     return false;
   }
-  g_server = &server;
+  g_server.store(&server);
   std::signal(SIGINT, StopOnSignal);
   std::signal(SIGTERM, StopOnSignal);
   if (options.on_ready) options.on_ready(port);
   bool ok = server.listen_after_bind();
-  g_server = nullptr;
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
+  g_server.store(nullptr);
   if (!ok) error = "the server stopped with an error";
   return ok;
 }
