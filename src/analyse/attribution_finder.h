@@ -210,6 +210,10 @@ class Finder {
   // The cue span of the verb at `t`, with the auxiliaries right before it.
   // `post`: the cue follows its quotation (“…,” Trump said Monday.).
   ByteSpan CueSpan(uint32_t t, bool post = false) const;
+  // Past a cue ending before `e` in sentence `s`: the end of a manner phrase
+  // with "with" closing the clause ("said with a laugh.", "said, with an
+  // awkward smile"), or `e` when there is none.
+  uint32_t MannerWith(uint32_t e, uint32_t s) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   // The noun phrase ending at `end` (back to `lo`); `wide` (FallbackSource)

@@ -42,6 +42,18 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
     SetSource(f, SourceAfter(k + 1, limit));
     return true;
   }
+  // “…,” read the email. / “…,” reads a Wednesday editorial in …: "read"
+  // before its subject, a noun phrase opened by a determiner or "one", after a
+  // quotation closed by a comma, "?" or "!" (PolNeAR train: 4 of 4).
+  if (const uint32_t qe = v_.quote_end[q];
+      IsPostCueOnly(k) && k + 1 < limit && (IsDeterminer(T[k + 1].low) || Is(k + 1, "one")) &&
+      qe >= 2 && (Is(qe - 2, ",") || Is(qe - 2, "?") || Is(qe - 2, "!"))) {
+    f.cue_tok = k;
+    f.a.cue = {CueSpan(k)};
+    SetSource(f, SourceAfter(k + 1, limit));
+    if (!f.a.source.empty()) return true;
+    f = Found{};
+  }
   // “…,” Reyes said. / “…,” the authority's chief engineer, Tomas Reyes, said.
   // "Senate Majority Leader Mitch McConnell, R-Ky., said", "Rep. Earl
   // Blumenauer (D-Ore.) said": a state abbreviation's dot and brackets.
@@ -121,12 +133,15 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   if (x < limit && IsTimeWord(T[x].low)) ++x;
   // The clause closes, or goes on with a preposition or "while": "“…,” she
   // yells while moving along the street", "“…,” Blige sings to Clinton".
+  // ("“…,” Bennett shot back with a laugh.": a manner phrase closes it too.)
+  const uint32_t me = MannerWith(e, s);
   const bool closes =
-      x < limit && T[x].quote < 0 &&
-      (Is(x, ".") || Is(x, ",") || Is(x, "while") || Is(x, "as") || Is(x, "to") || Is(x, "at"));
+      me > e ||
+      (x < limit && T[x].quote < 0 &&
+       (Is(x, ".") || Is(x, ",") || Is(x, "while") || Is(x, "as") || Is(x, "to") || Is(x, "at")));
   if (!closes) return false;
   f.cue_tok = v;
-  f.a.cue = {Bytes(v, e)};
+  f.a.cue = {Bytes(v, me)};
   SetSource(f, {k, v});
   if (f.a.source.empty()) {
     f = Found{};

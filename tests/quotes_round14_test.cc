@@ -1,0 +1,67 @@
+// Unit tests of round 14 (docs/ACCURACY.md, "Round 14"): a manner phrase of
+// the face or voice after a cue ("said with a laugh") is part of the cue;
+// "read" before its subject after a quotation ("“…,” read the email.") is a
+// cue.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound14, AMannerPhraseWithWithClosingTheClauseIsPartOfTheCue) {
+  auto q = Find("\"I wasn't expecting to see him standing here,\" Paradis said with a laugh.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said with a laugh");
+  EXPECT_EQ(q[0].source, "Paradis");
+  q = Find("\"We're like Ebony and Ivory,\" he explained with a smile. \"We always were.\"");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].cue, "explained with a smile");
+  EXPECT_EQ(q[0].source, "he");
+  // One word before the noun, and a comma before "with".
+  q = Find("\"Look at all these people,\" Paradis said with an eye roll.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said with an eye roll");
+  q = Find("\"It can happen at any age,\" Kelly said, with an awkward smile.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said, with an awkward smile");
+  // An unlisted verb after the quotation takes it too.
+  q = Find("\"They are all here for the free stuff,\" Bennett shot back with a grin.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "shot back with a grin");
+  EXPECT_EQ(q[0].source, "Bennett");
+}
+
+TEST(QuotesRound14, AWithPhraseThatIsNoMannerStaysOutOfTheCue) {
+  auto q = Find("\"We will win this state,\" Trump said with supporters at his side.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  // The manner phrase must close the clause.
+  q = Find("\"We will win this state,\" Trump said with a smile that fooled nobody.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+}
+
+TEST(QuotesRound14, ReadBeforeItsSubjectAfterAQuotationIsACue) {
+  auto q = Find(
+      "\"Our political revolution has already forced a change,\" read the email. \"And with "
+      "every vote we grow stronger.\"");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].cue, "read");
+  EXPECT_EQ(q[0].source, "the email");
+  EXPECT_TRUE(q[0].direct);
+  q = Find("\"America is great! Trump is disgusting,\" read one.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "read");
+  EXPECT_EQ(q[0].source, "one");
+  // Not before a name: "read Mr. Smith's book" has no determiner.
+  q = Find("\"It was a long night,\" read Smith later.");
+  for (const auto& x : q) EXPECT_NE(x.cue, "read");
+}
+
+}  // namespace
+}  // namespace chorus
