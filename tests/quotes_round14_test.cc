@@ -1,7 +1,8 @@
 // Unit tests of round 14 (docs/ACCURACY.md, "Round 14"): a manner phrase of
 // the face or voice after a cue ("said with a laugh") is part of the cue;
 // "read" before its subject after a quotation ("“…,” read the email.") is a
-// cue.
+// cue; an inverted source may hold a relative clause with an auxiliary ("said
+// an official who was not authorized to speak").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,6 +62,22 @@ TEST(QuotesRound14, ReadBeforeItsSubjectAfterAQuotationIsACue) {
   // Not before a name: "read Mr. Smith's book" has no determiner.
   q = Find("\"It was a long night,\" read Smith later.");
   for (const auto& x : q) EXPECT_NE(x.cue, "read");
+}
+
+TEST(QuotesRound14, AnInvertedSourceMayHoldARelativeClauseWithAnAuxiliary) {
+  auto q = Find(
+      "\"It is going to be challenging,\" said a longtime GOP data expert who has worked for "
+      "one of the rivals.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "a longtime GOP data expert who has worked for one of the rivals");
+  q = Find("\"We have seen it before,\" said a Mexican official who was not allowed to comment.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "a Mexican official who was not allowed to comment");
+  // Without the relative pronoun, an auxiliary still makes a clause, not a source.
+  q = Find("\"He is done,\" said the patrol should be paid more.");
+  for (const auto& x : q) EXPECT_NE(x.source, "the patrol should be paid more");
 }
 
 }  // namespace
