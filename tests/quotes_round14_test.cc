@@ -2,7 +2,8 @@
 // the face or voice after a cue ("said with a laugh") is part of the cue;
 // "read" before its subject after a quotation ("“…,” read the email.") is a
 // cue; an inverted source may hold a relative clause with an auxiliary ("said
-// an official who was not authorized to speak").
+// an official who was not authorized to speak"); a past-tense verb before a
+// name after a quotation is a cue ("“…?” reacted Trump.").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -78,6 +79,22 @@ TEST(QuotesRound14, AnInvertedSourceMayHoldARelativeClauseWithAnAuxiliary) {
   // Without the relative pronoun, an auxiliary still makes a clause, not a source.
   q = Find("\"He is done,\" said the patrol should be paid more.");
   for (const auto& x : q) EXPECT_NE(x.source, "the patrol should be paid more");
+}
+
+TEST(QuotesRound14, APastTenseVerbBeforeANameAfterAQuotationIsACue) {
+  auto q = Find("\"What sport is he talking about?\" reacted Trump.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "reacted");
+  EXPECT_EQ(q[0].source, "Trump");
+  q = Find("\"This is fantastic!\" beamed Donald Hartley.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "beamed");
+  EXPECT_EQ(q[0].source, "Donald Hartley");
+  // An adjective before the source of a later cue stays out of it.
+  q = Find("\"She has the experience,\" retired Air Force general Lloyd Newton said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "retired Air Force general Lloyd Newton");
 }
 
 }  // namespace

@@ -54,6 +54,26 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
     if (!f.a.source.empty()) return true;
     f = Found{};
   }
+  // “…,” beamed Donald Hartley of Madison. / “…?” reacted Trump.: a past-tense
+  // verb no list holds, before a name (PolNeAR train: 6 of 6; not "compared
+  // to", "directed by"), when no cue follows in the clause ("“…,” retired Air
+  // Force general Lloyd Newton said": an adjective).
+  auto cue_follows = [&] {
+    for (uint32_t c = k + 1; c < limit && c < k + 32 && T[c].quote < 0; ++c)
+      if (Cue(c) == CueKind::kSpeech || Cue(c) == CueKind::kLearned) return true;
+    return false;
+  };
+  if (const uint32_t qe = v_.quote_end[q];
+      qe >= 2 && (Is(qe - 2, ",") || Is(qe - 2, "?") || Is(qe - 2, "!")) && k + 1 < limit &&
+      T[k].kind == TokenKind::kWord && !T[k].cap && Cue(k) != CueKind::kSpeech &&
+      T[k].low.size() >= 5 && T[k].low.ends_with("ed") && T[k + 1].cap &&
+      T[k + 1].kind == TokenKind::kWord && T[k + 1].quote < 0 && !cue_follows()) {
+    f.cue_tok = k;
+    f.a.cue = {Bytes(k, k + 1)};
+    SetSource(f, SourceAfter(k + 1, limit));
+    if (!f.a.source.empty()) return true;
+    f = Found{};
+  }
   // “…,” Reyes said. / “…,” the authority's chief engineer, Tomas Reyes, said.
   // "Senate Majority Leader Mitch McConnell, R-Ky., said", "Rep. Earl
   // Blumenauer (D-Ore.) said": a state abbreviation's dot and brackets.
