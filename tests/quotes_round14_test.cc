@@ -3,7 +3,8 @@
 // "read" before its subject after a quotation ("“…,” read the email.") is a
 // cue; an inverted source may hold a relative clause with an auxiliary ("said
 // an official who was not authorized to speak"); a past-tense verb before a
-// name after a quotation is a cue ("“…?” reacted Trump.").
+// name after a quotation is a cue ("“…?” reacted Trump."); a quotation after
+// "“…,” he said, adding that …." continues the "adding" attribution.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -95,6 +96,22 @@ TEST(QuotesRound14, APastTenseVerbBeforeANameAfterAQuotationIsACue) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source, "retired Air Force general Lloyd Newton");
+}
+
+TEST(QuotesRound14, AQuotationAfterAddingThatContinuesTheAddingAttribution) {
+  const std::string text =
+      "\"I'm sure he is going to have some delegates out there,\" he said, adding that he has "
+      "not spoken to the district backers yet. \"We're going to do something, but the campaign "
+      "is not organized.\"";
+  auto q = Find(text);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].content, "\"I'm sure he is going to have some delegates out there,\"");
+  EXPECT_EQ(q[1].cue, "adding");
+  EXPECT_EQ(q[1].source, "he");
+  EXPECT_EQ(q[1].content,
+            "that he has not spoken to the district backers yet | \"We're going to do "
+            "something, but the campaign is not organized.\"");
 }
 
 }  // namespace
