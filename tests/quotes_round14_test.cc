@@ -4,7 +4,9 @@
 // cue; an inverted source may hold a relative clause with an auxiliary ("said
 // an official who was not authorized to speak"); a past-tense verb before a
 // name after a quotation is a cue ("“…?” reacted Trump."); a quotation after
-// "“…,” he said, adding that …." continues the "adding" attribution.
+// "“…,” he said, adding that …." continues the "adding" attribution; a
+// participle frames a cue inside its clause ("telling reporters that he thinks
+// “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -112,6 +114,29 @@ TEST(QuotesRound14, AQuotationAfterAddingThatContinuesTheAddingAttribution) {
   EXPECT_EQ(q[1].content,
             "that he has not spoken to the district backers yet | \"We're going to do "
             "something, but the campaign is not organized.\"");
+}
+
+TEST(QuotesRound14, AParticipleFramesACueInsideItsClause) {
+  // "telling reporters … that he thinks “…”": the participle is the cue, its
+  // source the main clause's subject.
+  auto q = Find(
+      "Trump has hailed the vote as a win, telling reporters on Friday that he thinks the "
+      "decision is \u201ca great thing.\u201d");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "telling");
+  EXPECT_EQ(q.back().source, "Trump");
+  q = Find(
+      "Clinton acknowledged his success, saying she applauded him for \"challenging us to get "
+      "money out of politics.\"");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "saying");
+  EXPECT_EQ(q.back().source, "Clinton");
+  // Not across a conjunction: the second participle is a frame of its own.
+  q = Find(
+      "Santilli spoke for an hour, pointing to the bottles and telling viewers that the syrup "
+      "is \"destroying America.\"");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "telling");
 }
 
 }  // namespace

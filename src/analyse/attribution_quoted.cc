@@ -193,18 +193,24 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       uint32_t c = k - 1;
       if (T[c].quote >= 0) break;
       CueKind ck = Cue(c);
-      if (ck != CueKind::kSpeech && ck != CueKind::kLearned) continue;
+      if (ck != CueKind::kSpeech && ck != CueKind::kLearned && ck != CueKind::kParticiple) continue;
       if (c > lo && Is(c - 1, "to")) continue;
       // The inner cue is in the outer one's clause: "said that ... wants",
       // "said she thinks “…”", "urged Sanders to join her in ... what some call
       // the “…”" (no punctuation between them).
-      bool clause = false, punct = false;
+      bool clause = false, punct = false, apart = false;
       for (uint32_t x = c + 1; x < cue; ++x) {
         clause = clause || Is(x, "that");
         punct = punct || IsPunct(x);
+        apart = apart || Is(x, "and") || Is(x, "when") || Is(x, "after") || Is(x, "before") ||
+                Is(x, "while") || Is(x, "although") || Is(x, "though");
       }
       if (!clause && punct) continue;
-      auto src = SourceBefore(c);
+      // A participle frames the cue after it unless a conjunction stands
+      // between them ("pointing to bottles and telling viewers that …",
+      // "was talking about … when he told").
+      if (ck == CueKind::kParticiple && apart) continue;
+      auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, c) : SourceBefore(c);
       // "Adelson met with Trump and declared … that he found …".
       if (src.first == kNone && Coordinated(c)) src = SubjectOf(s, c);
       if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
