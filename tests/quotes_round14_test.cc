@@ -6,7 +6,8 @@
 // name after a quotation is a cue ("“…?” reacted Trump."); a quotation after
 // "“…,” he said, adding that …." continues the "adding" attribution; a
 // participle frames a cue inside its clause ("telling reporters that he thinks
-// “…”").
+// “…”"), and so does a parenthetical cue ("Six months ago, the senator said, the
+// media considered him a “fringe candidate”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -137,6 +138,22 @@ TEST(QuotesRound14, AParticipleFramesACueInsideItsClause) {
       "is \"destroying America.\"");
   ASSERT_FALSE(q.empty());
   EXPECT_EQ(q.back().cue, "telling");
+}
+
+TEST(QuotesRound14, AParentheticalCueFramesTheVerbsAfterIt) {
+  auto q = Find(
+      "Six months ago, the senator said, the media considered him a \"fringe candidate,\" and "
+      "now they do not.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "the senator");
+  // Not a participle after the parenthetical: "…, Spicer said, adding, “…”".
+  q = Find(
+      "The two men will meet on Thursday, Spicer said, adding, \"They need to sit down and have "
+      "a good talk.\"");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "adding");
+  EXPECT_EQ(q.back().source, "Spicer");
 }
 
 }  // namespace

@@ -205,7 +205,15 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
         apart = apart || Is(x, "and") || Is(x, "when") || Is(x, "after") || Is(x, "before") ||
                 Is(x, "while") || Is(x, "although") || Is(x, "though");
       }
-      if (!clause && punct) continue;
+      // ... or the outer one is a parenthetical: "Six months ago, the senator
+      // said, the media considered him a “fringe candidate”".
+      bool parenthetical = ck == CueKind::kSpeech && Cue(cue) != CueKind::kParticiple &&
+                           c + 1 < cue && Is(c + 1, ",");
+      if (parenthetical) {
+        auto src = SourceBefore(c);
+        parenthetical = src.first != kNone && src.first > lo && Is(src.first - 1, ",");
+      }
+      if (!clause && punct && !parenthetical) continue;
       // A participle frames the cue after it unless a conjunction stands
       // between them ("pointing to bottles and telling viewers that …",
       // "was talking about … when he told").
