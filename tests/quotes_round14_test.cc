@@ -7,7 +7,8 @@
 // "“…,” he said, adding that …." continues the "adding" attribution; a
 // participle frames a cue inside its clause ("telling reporters that he thinks
 // “…”"), and so does a parenthetical cue ("Six months ago, the senator said, the
-// media considered him a “fringe candidate”").
+// media considered him a “fringe candidate”"); a sentence-initial "According to
+// X," is the outermost frame of a quoted fragment.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -154,6 +155,28 @@ TEST(QuotesRound14, AParentheticalCueFramesTheVerbsAfterIt) {
   ASSERT_FALSE(q.empty());
   EXPECT_EQ(q.back().cue, "adding");
   EXPECT_EQ(q.back().source, "Spicer");
+}
+
+TEST(QuotesRound14, ASentenceInitialAccordingToIsTheOutermostFrame) {
+  auto q = Find(
+      "According to GMA News, Salceda said the \"ugliness of utterances\" by Trump last week "
+      "was a problem.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "According to");
+  EXPECT_EQ(q[0].source, "GMA News");
+  EXPECT_EQ(q[0].content,
+            "Salceda said the \"ugliness of utterances\" by Trump last week was a problem");
+  EXPECT_TRUE(q[0].direct);
+  // Two quoted fragments in the frame make one attribution.
+  q = Find(
+      "According to White House pool reports, Obama said \u201cthere is love\u201d in Orlando "
+      "after the massacre, which he called \u201can evil, hateful act.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "According to");
+  EXPECT_EQ(q[0].source, "White House pool reports");
+  EXPECT_EQ(q[0].content,
+            "Obama said \u201cthere is love\u201d in Orlando after the massacre, which he called "
+            "\u201can evil, hateful act.\u201d");
 }
 
 }  // namespace

@@ -215,6 +215,15 @@ std::vector<Attribution> Finder::Run() {
         AddQuote(prev, q);
         continue;
       }
+      // A second quoted fragment in the same frame ("According to X, Obama said
+      // “…” after …, which he called “…”"): one frame, the two contents joined.
+      if (f.a.content.size() == 1 && prev.a.content.size() == 1 &&
+          f.a.content[0].begin < prev.a.content[0].end &&
+          prev.a.content[0].begin < f.a.content[0].end) {
+        ByteSpan& c = prev.a.content[0];
+        c = {std::min(c.begin, f.a.content[0].begin), std::max(c.end, f.a.content[0].end)};
+        continue;
+      }
     }
     if (f.cue_tok != kNone) used[f.cue_tok] = true;
     if (f.cue_tok != kNone) by_cue[f.cue_tok] = static_cast<int32_t>(found.size());
