@@ -8,7 +8,8 @@
 // participle frames a cue inside its clause ("telling reporters that he thinks
 // “…”"), and so does a parenthetical cue ("Six months ago, the senator said, the
 // media considered him a “fringe candidate”"); a sentence-initial "According to
-// X," is the outermost frame of a quoted fragment.
+// X," is the outermost frame of a quoted fragment; "released a statement
+// saying" is one cue.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -177,6 +178,25 @@ TEST(QuotesRound14, ASentenceInitialAccordingToIsTheOutermostFrame) {
   EXPECT_EQ(q[0].content,
             "Obama said \u201cthere is love\u201d in Orlando after the massacre, which he called "
             "\u201can evil, hateful act.\u201d");
+}
+
+TEST(QuotesRound14, AVerbAndAStatementBeforeAParticipleArePartOfItsCue) {
+  auto q = Find(
+      "The town released a statement Wednesday saying the comments \u201care based on his "
+      "opinion.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "released a statement Wednesday saying");
+  EXPECT_EQ(q[0].source, "The town");
+  q = Find(
+      "His campaign sent out a text message to supporters saying \"we were just getting "
+      "started.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "sent out a text message to supporters saying");
+  EXPECT_EQ(q[0].source, "His campaign");
+  // Not without the verb: "in a statement, saying".
+  q = Find("She responded on Friday in a statement, saying the report was \"deeply flawed.\"");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "saying");
 }
 
 }  // namespace

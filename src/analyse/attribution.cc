@@ -27,6 +27,7 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
   // "in a statement" after "said".
   const auto& T = v_.toks;
   uint32_t b = GoesOnTo(t) != kNone ? GoesOnTo(t) : t;
+  if (uint32_t v = StatementVerb(t); v != kNone) b = v;
   while (b > 0 && T[b - 1].quote < 0 && T[b - 1].sent == T[t].sent && BeforeVerb(b - 1)) --b;
   uint32_t e = t + 1;
   if (IsAccordingTo(t)) e = t + 2;
@@ -57,6 +58,48 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
     if (manner || when) ++e;
   }
   return Bytes(b, MannerWith(e, T[t].sent));
+}
+
+uint32_t Finder::StatementVerb(uint32_t t) const {
+  // "released a statement Wednesday saying", "sent out a text message to
+  // supporters saying", "issued a statement Thursday, saying": PolNeAR train
+  // makes the verb, its object and the participle one cue (22 of 22; not "in a
+  // statement, saying", which has no verb).
+  const auto& T = v_.toks;
+  if (!T[t].low.ends_with("ing") || t < 4) return kNone;
+  const uint32_t lo = v_.sent_first[T[t].sent];
+  auto part_of_day = [&](uint32_t k) {
+    return Is(k, "morning") || Is(k, "afternoon") || Is(k, "evening") || Is(k, "night");
+  };
+  uint32_t k = t;  // back over a comma, a time and a recipient to the noun
+  if (k > lo && Is(k - 1, ",")) --k;
+  while (k > lo && (IsTimeWord(T[k - 1].low) || part_of_day(k - 1))) --k;
+  for (uint32_t r = k; r > lo && r + 4 > k; --r)
+    if (Is(r - 1, "to") && r < k) {
+      k = r - 1;
+      break;
+    }
+  if (k == lo || T[k - 1].quote >= 0) return kNone;
+  const uint32_t n = k - 1;
+  const std::string_view w = T[n].low;
+  if (!(w == "statement" || w == "email" || w == "e-mail" || w == "release" || w == "tweet" ||
+        w == "message" || w == "letter" || w == "memo" || w == "ad"))
+    return kNone;
+  // ... and up to two words before it to "a"/"an" and the verb (with "out").
+  uint32_t d = n;
+  while (d > lo && n - d < 3 && !(Is(d - 1, "a") || Is(d - 1, "an")) && !T[d - 1].cap &&
+         T[d - 1].kind == TokenKind::kWord)
+    --d;
+  if (d == lo || !(Is(d - 1, "a") || Is(d - 1, "an"))) return kNone;
+  uint32_t v = d - 1;
+  if (v > lo && Is(v - 1, "out")) --v;
+  if (v == lo) return kNone;
+  --v;
+  const std::string_view verb = T[v].low;
+  if (T[v].quote >= 0 || T[v].cap || T[v].kind != TokenKind::kWord ||
+      !((verb.size() > 4 && verb.ends_with("ed")) || verb == "sent" || verb == "put"))
+    return kNone;
+  return v;
 }
 
 uint32_t Finder::MannerWith(uint32_t e, uint32_t s) const {

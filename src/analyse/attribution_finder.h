@@ -214,6 +214,9 @@ class Finder {
   // with "with" closing the clause ("said with a laugh.", "said, with an
   // awkward smile"), or `e` when there is none.
   uint32_t MannerWith(uint32_t e, uint32_t s) const;
+  // The verb of "released a statement (Wednesday) saying" before the -ing
+  // cue at `t`, or kNone.
+  uint32_t StatementVerb(uint32_t t) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   // The noun phrase ending at `end` (back to `lo`); `wide` (FallbackSource)
