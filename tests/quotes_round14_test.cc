@@ -9,7 +9,9 @@
 // “…”"), and so does a parenthetical cue ("Six months ago, the senator said, the
 // media considered him a “fringe candidate”"); a sentence-initial "According to
 // X," is the outermost frame of a quoted fragment; "released a statement
-// saying" is one cue.
+// saying" is one cue; a pronoun's contraction inside a sentence is a source
+// ("And he's said …"), and an -ing cue after "be" before a quotation is the
+// verb of its clause ("X's doctor is calling the candidate “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -197,6 +199,26 @@ TEST(QuotesRound14, AVerbAndAStatementBeforeAParticipleArePartOfItsCue) {
   q = Find("She responded on Friday in a statement, saying the report was \"deeply flawed.\"");
   ASSERT_FALSE(q.empty());
   EXPECT_EQ(q.back().cue, "saying");
+}
+
+TEST(QuotesRound14, APronounsContractionInsideASentenceIsASource) {
+  auto q = Find("And he's said that the race is \"rigged\" again.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "he");
+  EXPECT_EQ(q[0].cue, "'s said");
+  q = Find("And he\u2019s predicting that the competition will become \"so fierce\" soon.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "he");
+  EXPECT_EQ(q[0].cue, "\u2019s predicting");
+}
+
+TEST(QuotesRound14, AnIngCueAfterBeIsTheVerbOfItsClauseBeforeAQuotation) {
+  auto q = Find(
+      "Libertarian presidential candidate Gary Johnson\u2019s doctor is calling the candidate "
+      "\u201cextremely physically fit.\u201d");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "is calling");
+  EXPECT_EQ(q[0].source, "Libertarian presidential candidate Gary Johnson\u2019s doctor");
 }
 
 }  // namespace

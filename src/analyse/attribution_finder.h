@@ -412,6 +412,11 @@ class Finder {
 
     if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low))
       return true;
+    // "And he's said …": a pronoun's contraction (SplitContraction gives the
+    // pronoun to the source), lower-case inside a sentence.
+    if (end == first + 1 && t.low.find('\'') != std::string_view::npos &&
+        IsSubjectPronoun(t.low.substr(0, t.low.find('\''))))
+      return true;
     // "officials", "current and former officials", "other experts": a group
     // named by a plural noun.
     std::string_view last = v_.toks[end - 1].low;

@@ -248,6 +248,19 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   bool participle = Cue(cue) == CueKind::kParticiple ||
                     (Cue(cue) == CueKind::kFrame && T[cue].low.ends_with("ing")) ||
                     (cue > lo && Is(cue - 1, "to"));  // "went on to reveal"
+  // "And he's predicting that …", "Trump is now claiming …": after a form of
+  // "be" (or a pronoun's "'s", "'re") an -ing cue is the verb of its own
+  // clause, its subject right before it (as for reported speech).
+  if (participle && T[cue].low.ends_with("ing")) {
+    uint32_t a = cue;
+    while (a > lo && (Adverb(a - 1) || Negation(a - 1))) --a;
+    const std::string_view w = a > lo ? T[a - 1].low : std::string_view();
+    const bool be =
+        a > lo && T[a - 1].quote < 0 &&
+        ((IsPassiveAux(w) && w != "be") || ((w.ends_with("'s") || w.ends_with("'re")) &&
+                                            IsSubjectPronoun(w.substr(0, w.rfind('\'')))));
+    if (be) participle = false;
+  }
   if (IsAccordingTo(cue)) {
     auto src = SourceAfter(cue + 2, first);
     // "According to X, the move reeks of “fear”": the source ends at the comma.
