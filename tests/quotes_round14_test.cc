@@ -11,7 +11,8 @@
 // X," is the outermost frame of a quoted fragment; "released a statement
 // saying" is one cue; a pronoun's contraction inside a sentence is a source
 // ("And he's said …"), and an -ing cue after "be" before a quotation is the
-// verb of its clause ("X's doctor is calling the candidate “…”").
+// verb of its clause ("X's doctor is calling the candidate “…”"); "In a poll
+// …, …" is the poll's.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -219,6 +220,19 @@ TEST(QuotesRound14, AnIngCueAfterBeIsTheVerbOfItsClauseBeforeAQuotation) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "is calling");
   EXPECT_EQ(q[0].source, "Libertarian presidential candidate Gary Johnson\u2019s doctor");
+}
+
+TEST(QuotesRound14, ASentenceInitialInAPollIsTheSourceOfTheSentence) {
+  auto q = Find(
+      "In the latest Washington Post-ABC News poll, conducted in May, Clinton led Trump 47 "
+      "percent to 39 percent among voters.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].cue, "In");
+  EXPECT_EQ(q[0].source, "the latest Washington Post-ABC News poll, conducted in May");
+  EXPECT_EQ(q[0].content, "Clinton led Trump 47 percent to 39 percent among voters");
+  // Not another document: "In a statement, X said …" is X's.
+  q = Find("In a statement, Peabody said the company was highly successful.");
+  for (const auto& x : q) EXPECT_NE(x.cue, "In");
 }
 
 }  // namespace
