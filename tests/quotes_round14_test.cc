@@ -12,7 +12,8 @@
 // saying" is one cue; a pronoun's contraction inside a sentence is a source
 // ("And he's said …"), and an -ing cue after "be" before a quotation is the
 // verb of its clause ("X's doctor is calling the candidate “…”"); "In a poll
-// …, …" is the poll's.
+// …, …" is the poll's; a short quoted sentence continues the attribution of
+// its paragraph.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -233,6 +234,22 @@ TEST(QuotesRound14, ASentenceInitialInAPollIsTheSourceOfTheSentence) {
   // Not another document: "In a statement, X said …" is X's.
   q = Find("In a statement, Peabody said the company was highly successful.");
   for (const auto& x : q) EXPECT_NE(x.cue, "In");
+}
+
+TEST(QuotesRound14, AShortQuotedSentenceContinuesTheAttributionOfItsParagraph) {
+  auto q = Find(
+      "\u201cIt\u2019s taxing on campaign resources,\u201d O\u2019Donnell said. "
+      "\u201cBig time.\u201d For instance, the campaign moved its staff.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].source, "O\u2019Donnell");
+  EXPECT_EQ(q[0].content,
+            "\u201cIt\u2019s taxing on campaign resources,\u201d | \u201cBig time.\u201d");
+  // Not a short quotation inside a sentence of its own ("a “big” deal").
+  q = Find(
+      "\u201cIt\u2019s taxing on campaign resources,\u201d O\u2019Donnell said. It is a "
+      "\u201cbig\u201d deal.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].content, "\u201cIt\u2019s taxing on campaign resources,\u201d");
 }
 
 }  // namespace
