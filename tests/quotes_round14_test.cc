@@ -13,7 +13,8 @@
 // ("And he's said …"), and an -ing cue after "be" before a quotation is the
 // verb of its clause ("X's doctor is calling the candidate “…”"); "In a poll
 // …, …" is the poll's; a short quoted sentence continues the attribution of
-// its paragraph.
+// its paragraph; a cue coordinated with a verb before it keeps its quotation
+// ("said … but added, “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -250,6 +251,22 @@ TEST(QuotesRound14, AShortQuotedSentenceContinuesTheAttributionOfItsParagraph) {
       "\u201cbig\u201d deal.");
   ASSERT_FALSE(q.empty());
   EXPECT_EQ(q[0].content, "\u201cIt\u2019s taxing on campaign resources,\u201d");
+}
+
+TEST(QuotesRound14, ACoordinatedCueKeepsItsQuotationWithTheOuterSource) {
+  auto q = Find(
+      "Suu Kyi said it was too early to congratulate winners but added, \"I think you all "
+      "have an idea of the results.\"");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "added");
+  EXPECT_EQ(q.back().source, "Suu Kyi");
+  EXPECT_EQ(q.back().content, "\"I think you all have an idea of the results.\"");
+  q = Find(
+      "She noted that Sanders has criticized the president and called him \"weak\" and "
+      "\"disappointing.\"");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().cue, "called");
+  EXPECT_EQ(q.back().source, "She");
 }
 
 }  // namespace

@@ -188,6 +188,11 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // A quotation inside a nested frame belongs to the outermost cue of the
   // sentence that has a subject: "Abbott told the President that if he wants
   // our guns, “come and take it.”" (PolNeAR train convention).
+  // A cue coordinated with a verb before it keeps the quotation ("said it was
+  // too early … but added, “…”"), with the outermost frame's source ("She
+  // noted that Sanders … and called the president “weak”").
+  const bool coordinated = cue != kNone && cue > lo && (Is(cue - 1, "and") || Is(cue - 1, "but"));
+  std::pair<uint32_t, uint32_t> outer_src{kNone, kNone};
   if (cue != kNone && !IsAccordingTo(cue)) {
     for (uint32_t k = cue; k > lo; --k) {
       uint32_t c = k - 1;
@@ -221,7 +226,12 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, c) : SourceBefore(c);
       // "Adelson met with Trump and declared … that he found …".
       if (src.first == kNone && Coordinated(c)) src = SubjectOf(s, c);
-      if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
+      if (src.first != kNone && SourceShape(src.first, src.second)) {
+        if (coordinated)
+          outer_src = src;
+        else
+          cue = c;
+      }
     }
   }
   // "According to GMA News, Salceda said the “ugliness …”": a sentence-initial
@@ -282,7 +292,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   } else {
     SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
     if (f.a.source.empty() && Coordinated(cue))
-      SetSource(f, CoordinatedSubject(s, cue));
+      SetSource(f, outer_src.first != kNone ? outer_src : CoordinatedSubject(s, cue));
     else if (f.a.source.empty() && Cue(cue) == CueKind::kNone)
       SetSource(f, SubjectOf(s, cue));
   }
