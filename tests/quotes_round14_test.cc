@@ -14,7 +14,8 @@
 // verb of its clause ("X's doctor is calling the candidate “…”"); "In a poll
 // …, …" is the poll's; a short quoted sentence continues the attribution of
 // its paragraph; a cue coordinated with a verb before it keeps its quotation
-// ("said … but added, “…”").
+// ("said … but added, “…”"); an opening "According to" takes its source up to
+// the comma.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -267,6 +268,21 @@ TEST(QuotesRound14, ACoordinatedCueKeepsItsQuotationWithTheOuterSource) {
   ASSERT_FALSE(q.empty());
   EXPECT_EQ(q.back().cue, "called");
   EXPECT_EQ(q.back().source, "She");
+}
+
+TEST(QuotesRound14, AnOpeningAccordingToTakesItsSourceUpToTheComma) {
+  auto q = Find(
+      "According to a 2013 study by economists Peter Schott and Justin Pierce, the Great "
+      "Recession is partly to blame for lost jobs.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "According to");
+  EXPECT_EQ(q[0].source, "a 2013 study by economists Peter Schott and Justin Pierce");
+  EXPECT_EQ(q[0].content, "the Great Recession is partly to blame for lost jobs");
+  q = Find(
+      "According to the book and the movie, the security contractors assembled their weapons.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "the book and the movie");
+  EXPECT_EQ(q[0].content, "the security contractors assembled their weapons");
 }
 
 }  // namespace

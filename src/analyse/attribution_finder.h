@@ -214,6 +214,16 @@ class Finder {
   // with "with" closing the clause ("said with a laugh.", "said, with an
   // awkward smile"), or `e` when there is none.
   uint32_t MannerWith(uint32_t e, uint32_t s) const;
+  // After "According to" at `t` opening a clause: the comma that closes its
+  // noun phrase (at most 20 tokens on, no quotation between), or 0.
+  uint32_t OpeningComma(uint32_t t) const {
+    const auto& T = v_.toks;
+    for (uint32_t k = t + 2; k < T.size() && k < t + 22 && T[k].sent == T[t].sent; ++k) {
+      if (T[k].quote >= 0 || Is(k, ".") || Is(k, ";") || Is(k, ":")) return 0;
+      if (Is(k, ",")) return k;
+    }
+    return 0;
+  }
   // The verb of "released a statement (Wednesday) saying" before the -ing
   // cue at `t`, or kNone.
   uint32_t StatementVerb(uint32_t t) const;

@@ -280,6 +280,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
           src.second = k;
           break;
         }
+    // ... and runs to it ("According to a 2013 study by economists Peter
+    // Schott and Justin Pierce, …", "According to some on Twitter, …").
+    if (cue == lo && src.first == cue + 2) src.second = std::max(src.second, OpeningComma(cue));
     SetSource(f, src);
   } else if (cue == lo) {
     // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.

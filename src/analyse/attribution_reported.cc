@@ -460,6 +460,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
               src.second = k;
               break;
             }
+          // ... and runs to it ("According to a study by A and B, …").
+          if (src.first == t + 2) src.second = std::max(src.second, OpeningComma(t));
           f.src_end = src.second;
           f.a.source = {Bytes(src.first, src.second)};
           uint32_t c = src.second;
