@@ -15,7 +15,7 @@
 // …, …" is the poll's; a short quoted sentence continues the attribution of
 // its paragraph; a cue coordinated with a verb before it keeps its quotation
 // ("said … but added, “…”"); an opening "According to" takes its source up to
-// the comma.
+// the comma, and a closing ", according to X." frames a quotation after its cue.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -283,6 +283,16 @@ TEST(QuotesRound14, AnOpeningAccordingToTakesItsSourceUpToTheComma) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "the book and the movie");
   EXPECT_EQ(q[0].content, "the security contractors assembled their weapons");
+}
+
+TEST(QuotesRound14, AClosingAccordingToFramesAQuotationAfterItsCue) {
+  auto q = Find(
+      "On Monday, Trump said he was \"happy to see\" that Khan was voted in, according to The "
+      "New York Times.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].cue, "according to");
+  EXPECT_EQ(q[0].source, "The New York Times");
+  EXPECT_TRUE(q[0].direct);
 }
 
 }  // namespace

@@ -208,6 +208,10 @@ std::vector<Attribution> Finder::Run() {
     } else {
       matched =
           ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f) || DashCue(q, f);
+      // "The witness said the order was to “avoid …,” according to the report."
+      if (matched && f.cue_tok != kNone && f.cue_tok < v_.quote_first[q] &&
+          v_.quote_end[q] < T.size())
+        OuterAccordingTo(f, v_.quote_end[q] - 1);
     }
     uint32_t words = 0;
     for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) words += T[k].IsWord();

@@ -334,7 +334,10 @@ class Finder {
   // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
   // later in the sentence makes X the source and "according to" the cue:
   // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
-  void OuterAccordingTo(Found& f) const;
+  // `from`: where to look from when the cue comes before the quotation (its
+  // last token; round 14: "Trump said he was “happy to see” …, according to
+  // The New York Times.").
+  void OuterAccordingTo(Found& f, uint32_t from = kNone) const;
   // The subject of an absolute participle: "with Donald Trump tweeting “…”",
   // "– Ryan saying he was “…”", "and Trump calling it “…”" (PolNeAR train:
   // the noun phrase right before the participle, 20 of 20 after "with", a
