@@ -144,8 +144,10 @@ TEST(QuotesPolnear, NextParagraphContinuesOnlyWhenTheQuotationIsTheWholeParagrap
   auto q = Find(
       "\u201cLook at all these supporters here,\u201d Paradis said.\n\n"
       "\u201cThey are all here for the free stuff,\u201d Bennett shot back with a "
-      "laugh.\n\n\u201cWe are still friends after all these years.\u201d");
+      "grin on his face.\n\n\u201cWe are still friends after all these years.\u201d");
   // The two quotations no pattern attributes stand alone, with no cue or source.
+  // (Round 14: "shot back with a laugh." closing the clause is a cue; a manner
+  // phrase that goes on is not.)
   ASSERT_EQ(q.size(), 3u);
   EXPECT_EQ(q[0].source, "Paradis");
   EXPECT_EQ(q[0].content, "\u201cLook at all these supporters here,\u201d");

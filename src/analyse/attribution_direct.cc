@@ -5,14 +5,18 @@
 
 namespace chorus::quotes {
 
-void Finder::OuterAccordingTo(Found& f) const {
+void Finder::OuterAccordingTo(Found& f, uint32_t from) const {
   const auto& T = v_.toks;
   if (f.cue_tok == kNone || IsAccordingTo(f.cue_tok)) return;
   uint32_t s = T[f.cue_tok].sent;
   uint32_t limit = v_.sent_end[s];
   // Within the clause of the cue: a few tokens of adjunct ("said at a press
   // conference, according to the Las Vegas Sun."), no quotation, no new cue.
-  for (uint32_t k = f.cue_tok + 1; k + 2 < limit && k < f.cue_tok + 24; ++k) {
+  // (From the end of the quotation for a cue before it: "X said: “…,”
+  // according to a letter.")
+  if (from == kNone) from = f.cue_tok;
+  if (T[from].sent != s) return;
+  for (uint32_t k = from + 1; k + 2 < limit && k < from + 24; ++k) {
     if (T[k].quote >= 0) return;
     if (Is(k, ",") && IsAccordingTo(k + 1)) {
       auto src = SourceAfter(k + 3, limit);
@@ -28,7 +32,7 @@ void Finder::OuterAccordingTo(Found& f) const {
       return;
     }
     if (IsPunct(k) && !Is(k, ",") && !Is(k, "'") && !Is(k, "\xE2\x80\x99") && !Is(k, "-")) return;
-    if (k > f.cue_tok + 1 && Cue(k) == CueKind::kSpeech) return;
+    if (k > from + 1 && Cue(k) == CueKind::kSpeech) return;
   }
 }
 

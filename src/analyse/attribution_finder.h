@@ -210,6 +210,23 @@ class Finder {
   // The cue span of the verb at `t`, with the auxiliaries right before it.
   // `post`: the cue follows its quotation (“…,” Trump said Monday.).
   ByteSpan CueSpan(uint32_t t, bool post = false) const;
+  // Past a cue ending before `e` in sentence `s`: the end of a manner phrase
+  // with "with" closing the clause ("said with a laugh.", "said, with an
+  // awkward smile"), or `e` when there is none.
+  uint32_t MannerWith(uint32_t e, uint32_t s) const;
+  // After "According to" at `t` opening a clause: the comma that closes its
+  // noun phrase (at most 20 tokens on, no quotation between), or 0.
+  uint32_t OpeningComma(uint32_t t) const {
+    const auto& T = v_.toks;
+    for (uint32_t k = t + 2; k < T.size() && k < t + 22 && T[k].sent == T[t].sent; ++k) {
+      if (T[k].quote >= 0 || Is(k, ".") || Is(k, ";") || Is(k, ":")) return 0;
+      if (Is(k, ",")) return k;
+    }
+    return 0;
+  }
+  // The verb of "released a statement (Wednesday) saying" before the -ing
+  // cue at `t`, or kNone.
+  uint32_t StatementVerb(uint32_t t) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   // The noun phrase ending at `end` (back to `lo`); `wide` (FallbackSource)
@@ -317,7 +334,10 @@ class Finder {
   // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
   // later in the sentence makes X the source and "according to" the cue:
   // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
-  void OuterAccordingTo(Found& f) const;
+  // `from`: where to look from when the cue comes before the quotation (its
+  // last token; round 14: "Trump said he was “happy to see” …, according to
+  // The New York Times.").
+  void OuterAccordingTo(Found& f, uint32_t from = kNone) const;
   // The subject of an absolute participle: "with Donald Trump tweeting “…”",
   // "– Ryan saying he was “…”", "and Trump calling it “…”" (PolNeAR train:
   // the noun phrase right before the participle, 20 of 20 after "with", a
@@ -404,6 +424,11 @@ class Finder {
     if (!t.cap && IsPreposition(t.low)) return false;  // "of Republican claims"
 
     if (t.cap || t.kind == TokenKind::kNumber || IsSubjectPronoun(t.low) || IsDeterminer(t.low))
+      return true;
+    // "And he's said …": a pronoun's contraction (SplitContraction gives the
+    // pronoun to the source), lower-case inside a sentence.
+    if (end == first + 1 && t.low.find('\'') != std::string_view::npos &&
+        IsSubjectPronoun(t.low.substr(0, t.low.find('\''))))
       return true;
     // "officials", "current and former officials", "other experts": a group
     // named by a plural noun.

@@ -42,6 +42,38 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
     SetSource(f, SourceAfter(k + 1, limit));
     return true;
   }
+  // “…,” read the email. / “…,” reads a Wednesday editorial in …: "read"
+  // before its subject, a noun phrase opened by a determiner or "one", after a
+  // quotation closed by a comma, "?" or "!" (PolNeAR train: 4 of 4).
+  if (const uint32_t qe = v_.quote_end[q];
+      IsPostCueOnly(k) && k + 1 < limit && (IsDeterminer(T[k + 1].low) || Is(k + 1, "one")) &&
+      qe >= 2 && (Is(qe - 2, ",") || Is(qe - 2, "?") || Is(qe - 2, "!"))) {
+    f.cue_tok = k;
+    f.a.cue = {CueSpan(k)};
+    SetSource(f, SourceAfter(k + 1, limit));
+    if (!f.a.source.empty()) return true;
+    f = Found{};
+  }
+  // “…,” beamed Donald Hartley of Madison. / “…?” reacted Trump.: a past-tense
+  // verb no list holds, before a name (PolNeAR train: 6 of 6; not "compared
+  // to", "directed by"), when no cue follows in the clause ("“…,” retired Air
+  // Force general Lloyd Newton said": an adjective).
+  auto cue_follows = [&] {
+    for (uint32_t c = k + 1; c < limit && c < k + 32 && T[c].quote < 0; ++c)
+      if (Cue(c) == CueKind::kSpeech || Cue(c) == CueKind::kLearned) return true;
+    return false;
+  };
+  if (const uint32_t qe = v_.quote_end[q];
+      qe >= 2 && (Is(qe - 2, ",") || Is(qe - 2, "?") || Is(qe - 2, "!")) && k + 1 < limit &&
+      T[k].kind == TokenKind::kWord && !T[k].cap && Cue(k) != CueKind::kSpeech &&
+      T[k].low.size() >= 5 && T[k].low.ends_with("ed") && T[k + 1].cap &&
+      T[k + 1].kind == TokenKind::kWord && T[k + 1].quote < 0 && !cue_follows()) {
+    f.cue_tok = k;
+    f.a.cue = {Bytes(k, k + 1)};
+    SetSource(f, SourceAfter(k + 1, limit));
+    if (!f.a.source.empty()) return true;
+    f = Found{};
+  }
   // “…,” Reyes said. / “…,” the authority's chief engineer, Tomas Reyes, said.
   // "Senate Majority Leader Mitch McConnell, R-Ky., said", "Rep. Earl
   // Blumenauer (D-Ore.) said": a state abbreviation's dot and brackets.
@@ -121,12 +153,15 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   if (x < limit && IsTimeWord(T[x].low)) ++x;
   // The clause closes, or goes on with a preposition or "while": "“…,” she
   // yells while moving along the street", "“…,” Blige sings to Clinton".
+  // ("“…,” Bennett shot back with a laugh.": a manner phrase closes it too.)
+  const uint32_t me = MannerWith(e, s);
   const bool closes =
-      x < limit && T[x].quote < 0 &&
-      (Is(x, ".") || Is(x, ",") || Is(x, "while") || Is(x, "as") || Is(x, "to") || Is(x, "at"));
+      me > e ||
+      (x < limit && T[x].quote < 0 &&
+       (Is(x, ".") || Is(x, ",") || Is(x, "while") || Is(x, "as") || Is(x, "to") || Is(x, "at")));
   if (!closes) return false;
   f.cue_tok = v;
-  f.a.cue = {Bytes(v, e)};
+  f.a.cue = {Bytes(v, me)};
   SetSource(f, {k, v});
   if (f.a.source.empty()) {
     f = Found{};
@@ -153,27 +188,62 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // A quotation inside a nested frame belongs to the outermost cue of the
   // sentence that has a subject: "Abbott told the President that if he wants
   // our guns, “come and take it.”" (PolNeAR train convention).
+  // A cue coordinated with a verb before it keeps the quotation ("said it was
+  // too early … but added, “…”"), with the outermost frame's source ("She
+  // noted that Sanders … and called the president “weak”").
+  const bool coordinated = cue != kNone && cue > lo && (Is(cue - 1, "and") || Is(cue - 1, "but"));
+  std::pair<uint32_t, uint32_t> outer_src{kNone, kNone};
   if (cue != kNone && !IsAccordingTo(cue)) {
     for (uint32_t k = cue; k > lo; --k) {
       uint32_t c = k - 1;
       if (T[c].quote >= 0) break;
       CueKind ck = Cue(c);
-      if (ck != CueKind::kSpeech && ck != CueKind::kLearned) continue;
+      if (ck != CueKind::kSpeech && ck != CueKind::kLearned && ck != CueKind::kParticiple) continue;
       if (c > lo && Is(c - 1, "to")) continue;
       // The inner cue is in the outer one's clause: "said that ... wants",
       // "said she thinks “…”", "urged Sanders to join her in ... what some call
       // the “…”" (no punctuation between them).
-      bool clause = false, punct = false;
+      bool clause = false, punct = false, apart = false;
       for (uint32_t x = c + 1; x < cue; ++x) {
         clause = clause || Is(x, "that");
         punct = punct || IsPunct(x);
+        apart = apart || Is(x, "and") || Is(x, "when") || Is(x, "after") || Is(x, "before") ||
+                Is(x, "while") || Is(x, "although") || Is(x, "though");
       }
-      if (!clause && punct) continue;
-      auto src = SourceBefore(c);
+      // ... or the outer one is a parenthetical: "Six months ago, the senator
+      // said, the media considered him a “fringe candidate”".
+      bool parenthetical = ck == CueKind::kSpeech && Cue(cue) != CueKind::kParticiple &&
+                           c + 1 < cue && Is(c + 1, ",");
+      if (parenthetical) {
+        auto src = SourceBefore(c);
+        parenthetical = src.first != kNone && src.first > lo && Is(src.first - 1, ",");
+      }
+      if (!clause && punct && !parenthetical) continue;
+      // A participle frames the cue after it unless a conjunction stands
+      // between them ("pointing to bottles and telling viewers that …",
+      // "was talking about … when he told").
+      if (ck == CueKind::kParticiple && apart) continue;
+      auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, c) : SourceBefore(c);
       // "Adelson met with Trump and declared … that he found …".
       if (src.first == kNone && Coordinated(c)) src = SubjectOf(s, c);
-      if (src.first != kNone && SourceShape(src.first, src.second)) cue = c;
+      if (src.first != kNone && SourceShape(src.first, src.second)) {
+        if (coordinated)
+          outer_src = src;
+        else
+          cue = c;
+      }
     }
+  }
+  // "According to GMA News, Salceda said the “ugliness …”": a sentence-initial
+  // "According to X," is the outermost frame (PolNeAR train: 18 of 19 such
+  // quotations).
+  // (Only when the source runs to the comma: not "According to their friends
+  // and advisers, …", whose source the rules cannot find.)
+  if (cue != kNone && cue > lo + 2 && IsAccordingTo(lo)) {
+    uint32_t comma = lo + 2;
+    while (comma < cue && !Is(comma, ",")) ++comma;
+    auto src = SourceAfter(lo + 2, first);
+    if (comma < cue && src.first == lo + 2 && src.second >= comma) cue = lo;
   }
   if (cue == kNone) {
     // "… then leaned in and boomed: “…”": a verb right before the colon.
@@ -188,6 +258,19 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   bool participle = Cue(cue) == CueKind::kParticiple ||
                     (Cue(cue) == CueKind::kFrame && T[cue].low.ends_with("ing")) ||
                     (cue > lo && Is(cue - 1, "to"));  // "went on to reveal"
+  // "And he's predicting that …", "Trump is now claiming …": after a form of
+  // "be" (or a pronoun's "'s", "'re") an -ing cue is the verb of its own
+  // clause, its subject right before it (as for reported speech).
+  if (participle && T[cue].low.ends_with("ing")) {
+    uint32_t a = cue;
+    while (a > lo && (Adverb(a - 1) || Negation(a - 1))) --a;
+    const std::string_view w = a > lo ? T[a - 1].low : std::string_view();
+    const bool be =
+        a > lo && T[a - 1].quote < 0 &&
+        ((IsPassiveAux(w) && w != "be") || ((w.ends_with("'s") || w.ends_with("'re")) &&
+                                            IsSubjectPronoun(w.substr(0, w.rfind('\'')))));
+    if (be) participle = false;
+  }
   if (IsAccordingTo(cue)) {
     auto src = SourceAfter(cue + 2, first);
     // "According to X, the move reeks of “fear”": the source ends at the comma.
@@ -197,6 +280,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
           src.second = k;
           break;
         }
+    // ... and runs to it ("According to a 2013 study by economists Peter
+    // Schott and Justin Pierce, …", "According to some on Twitter, …").
+    if (cue == lo && src.first == cue + 2) src.second = std::max(src.second, OpeningComma(cue));
     SetSource(f, src);
   } else if (cue == lo) {
     // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.
@@ -209,7 +295,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   } else {
     SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
     if (f.a.source.empty() && Coordinated(cue))
-      SetSource(f, CoordinatedSubject(s, cue));
+      SetSource(f, outer_src.first != kNone ? outer_src : CoordinatedSubject(s, cue));
     else if (f.a.source.empty() && Cue(cue) == CueKind::kNone)
       SetSource(f, SubjectOf(s, cue));
   }

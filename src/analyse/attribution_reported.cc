@@ -364,6 +364,42 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
           continue;
         }
       }
+      // "In a CNN/ORC poll released Monday, 31% of Republicans said …": a
+      // sentence-initial "In" and a poll or survey up to the comma are the
+      // cue and the source, the rest of the sentence the content (PolNeAR
+      // train: 13 of 16 such sentences; "In a statement, X said" is X's).
+      if (pass == 0 && t == lo && Is(t, "in") && T[t].cap && t + 2 < hi &&
+          IsDeterminer(T[t + 1].low)) {
+        uint32_t e = t + 1;
+        bool poll = false;
+        while (e < hi && e < t + 16 && !Is(e, ",") && T[e].quote < 0) {
+          poll = poll || Is(e, "poll") || Is(e, "survey");
+          ++e;
+        }
+        // (", conducted in May,": a participle after the comma stays in it.)
+        if (poll && e + 2 < hi && Is(e, ",") && T[e + 1].low.ends_with("ed") && !T[e + 1].cap) {
+          uint32_t x = e + 1;
+          while (x < hi && x < e + 8 && !Is(x, ",") && T[x].quote < 0) ++x;
+          if (x < hi && Is(x, ",")) e = x;
+        }
+        const uint32_t end = ContentEnd(s);
+        if (poll && e + 1 < end && Is(e, ",")) {
+          Found f;
+          f.cue_tok = t;
+          f.para = T[t].para;
+          f.a.cue = {Bytes(t, t + 1)};
+          f.src_first = t + 1;
+          f.src_end = e;
+          f.a.source = {Bytes(t + 1, e)};
+          f.rule_source = true;
+          f.a.content = {Bytes(e + 1, end)};
+          for (uint32_t k = e + 1; k < end; ++k) f.a.direct = f.a.direct || T[k].quote >= 0;
+          used[t] = true;
+          pending.push({f.a.content.front().begin, f.a.content.front().end});
+          out.push_back(std::move(f));
+          continue;
+        }
+      }
       bool according = IsAccordingTo(t);
       CueKind ck = according ? CueKind::kSpeech : Cue(t);
       const bool weak = ck == CueKind::kNone && T[t].reported && !AfterPossessive(t);
@@ -424,6 +460,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
               src.second = k;
               break;
             }
+          // ... and runs to it ("According to a study by A and B, …").
+          if (src.first == t + 2) src.second = std::max(src.second, OpeningComma(t));
           f.src_end = src.second;
           f.a.source = {Bytes(src.first, src.second)};
           uint32_t c = src.second;

@@ -173,6 +173,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
   auto digit = [&](uint32_t x) {
     return x < limit && !T[x].low.empty() && T[x].low[0] >= '0' && T[x].low[0] <= '9';
   };
+  bool relative = false;
   while (e < limit && e - b < 16) {
     const Tok& tk = T[e];
     if (tk.quote >= 0) break;
@@ -204,9 +205,13 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
     // "said the patrol should be paid ...": a verb phrase, not a source
     // ("said Will Doyle": a capitalised "Will" inside a sentence is a name).
     // ("… said Trump's statement didn't clarify": a clause, not a source.)
-    if (Aux(e) || tk.low == "should" || tk.low == "must" || tk.low == "can" ||
-        tk.low.ends_with("n't"))
+    // (Not inside a relative clause: "said a GOP data expert who has worked
+    // for …", "said an official who was not authorized to speak".)
+    if (!relative && (Aux(e) || tk.low == "should" || tk.low == "must" || tk.low == "can" ||
+                      tk.low.ends_with("n't")))
       return {kNone, kNone};
+    relative = relative || (e > b && (tk.low == "who" || tk.low == "whom") && !T[e - 1].cap &&
+                            T[e - 1].kind == TokenKind::kWord);
     ++e;
   }
   while (e > b && T[e - 1].kind == TokenKind::kPunct && !Is(e - 1, ")")) --e;

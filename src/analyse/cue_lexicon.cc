@@ -98,6 +98,11 @@ constexpr auto kTimeWords = Sorted(std::array<std::string_view, 12>{
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "recently", "earlier"});
 
+// The face or the voice after "with" closing a cue: "said with a laugh".
+constexpr auto kMannerNouns = Sorted(
+    std::array<std::string_view, 12>{"chuckle", "disbelief", "grin", "laugh", "laughter", "nod",
+                                     "roll", "shrug", "sigh", "smile", "smirk", "wink"});
+
 constexpr auto kAdverbialStarters = Sorted(std::array<std::string_view, 51>{
     "amid",    "even",   "outside", "among",  "under",   "throughout", "although",  "though",
     "because", "if",     "until",   "later",  "in",      "after",      "sure",      "as",
@@ -214,6 +219,9 @@ bool EndsInvertedSource(std::string_view w) {
 }
 bool IsTimeWord(std::string_view w) {
   return In(kTimeWords, w);
+}
+bool IsMannerNoun(std::string_view w) {
+  return In(kMannerNouns, w);
 }
 
 }  // namespace chorus::quotes

@@ -51,6 +51,9 @@ bool IsAdverbialStarter(std::string_view lower);
 bool IsPreposition(std::string_view lower);
 // Day names and "today", "yesterday", ... (adjuncts after a cue)
 bool IsTimeWord(std::string_view lower);
+// Nouns of the face or voice in a manner phrase after a cue: laugh, smile, shrug ...
+// (not a closed class of the span model's features)
+bool IsMannerNoun(std::string_view lower);
 // IsSubjectPronoun || IsAuxiliary || IsCueAdverb || IsClauseWord ||
 // IsDeterminer || IsPreposition || IsTimeWord || EndsInvertedSource, in one
 // lookup (the closed classes of the span model's features).
