@@ -8,7 +8,7 @@ CMAKE_ARGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup build test test-asan fuzz demo bench browser-test format clean
+.PHONY: all setup build test test-asan test-tsan fuzz demo bench browser-test format clean
 
 all: build
 
@@ -26,6 +26,11 @@ test: build
 test-asan:
 	@$(MAKE) --no-print-directory test BUILD_DIR=build-asan BUILD_TYPE=RelWithDebInfo \
 	  CMAKE_ARGS=-DCHORUS_SANITIZE=ON
+
+# Every test again with ThreadSanitizer (build-tsan/); any data race fails it.
+test-tsan:
+	@TSAN_OPTIONS="halt_on_error=1 $(TSAN_OPTIONS)" $(MAKE) --no-print-directory test \
+	  BUILD_DIR=build-tsan BUILD_TYPE=RelWithDebInfo CMAKE_ARGS=-DCHORUS_SANITIZE_THREAD=ON
 
 # Each libFuzzer target for FUZZ_SECONDS (clang 14; build-fuzz/). See docs/HARDENING.md.
 fuzz: setup
