@@ -73,6 +73,23 @@ class TermVector {
   void prefetch(uint32_t term) const {
     if (size_ != 0) __builtin_prefetch(&tags_[Home(Hash(term))]);
   }
+  // The second stage of that hint, once the tags are in cache: asks for the
+  // slot of the first tag that matches `term` in its home group, the one a
+  // lookup would read next (nothing when no tag matches: absent terms cost
+  // no slot).
+  void prefetch_slot(uint32_t term) const {
+    if (size_ == 0) return;
+    const uint64_t h = Hash(term);
+    const size_t i = Home(h);
+#if defined(__SSE2__)
+    const __m128i g = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&tags_[i]));
+    const auto match = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(g, _mm_set1_epi8(static_cast<char>(Tag(h))))));
+    if (match) __builtin_prefetch(&slots_[(i + static_cast<size_t>(__builtin_ctz(match))) & mask_]);
+#else
+    __builtin_prefetch(&slots_[i]);
+#endif
+  }
 
   // The weight slot of `term`, inserted as 0 when absent; `inserted` tells.
   float& at(uint32_t term, bool& inserted) {
