@@ -30,6 +30,10 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
     if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;
   }
   uint32_t s = T[k].sent;
+  // The quotation closes on a comma, "?" or "!" before its mark (“…,” / “…?”):
+  // the patterns below with an unlisted verb or with "read" need it.
+  const uint32_t qe = v_.quote_end[q];
+  const bool closes_clause = qe >= 2 && (Is(qe - 2, ",") || Is(qe - 2, "?") || Is(qe - 2, "!"));
   // The quotation must end its sentence part: the cue is in the same sentence
   // as the closing mark, or opens the next one right after it.
   uint32_t limit = v_.sent_end[s];
@@ -45,9 +49,8 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   // “…,” read the email. / “…,” reads a Wednesday editorial in …: "read"
   // before its subject, a noun phrase opened by a determiner or "one", after a
   // quotation closed by a comma, "?" or "!" (PolNeAR train: 4 of 4).
-  if (const uint32_t qe = v_.quote_end[q];
-      IsPostCueOnly(k) && k + 1 < limit && (IsDeterminer(T[k + 1].low) || Is(k + 1, "one")) &&
-      qe >= 2 && (Is(qe - 2, ",") || Is(qe - 2, "?") || Is(qe - 2, "!"))) {
+  if (closes_clause && IsPostCueOnly(k) && k + 1 < limit &&
+      (IsDeterminer(T[k + 1].low) || Is(k + 1, "one"))) {
     f.cue_tok = k;
     f.a.cue = {CueSpan(k)};
     SetSource(f, SourceAfter(k + 1, limit));
@@ -63,11 +66,9 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
       if (Cue(c) == CueKind::kSpeech || Cue(c) == CueKind::kLearned) return true;
     return false;
   };
-  if (const uint32_t qe = v_.quote_end[q];
-      qe >= 2 && (Is(qe - 2, ",") || Is(qe - 2, "?") || Is(qe - 2, "!")) && k + 1 < limit &&
-      T[k].kind == TokenKind::kWord && !T[k].cap && Cue(k) != CueKind::kSpeech &&
-      T[k].low.size() >= 5 && T[k].low.ends_with("ed") && T[k + 1].cap &&
-      T[k + 1].kind == TokenKind::kWord && T[k + 1].quote < 0 && !cue_follows()) {
+  if (closes_clause && k + 1 < limit && T[k].kind == TokenKind::kWord && !T[k].cap &&
+      Cue(k) != CueKind::kSpeech && T[k].low.size() >= 5 && T[k].low.ends_with("ed") &&
+      T[k + 1].cap && T[k + 1].kind == TokenKind::kWord && T[k + 1].quote < 0 && !cue_follows()) {
     f.cue_tok = k;
     f.a.cue = {Bytes(k, k + 1)};
     SetSource(f, SourceAfter(k + 1, limit));
@@ -123,8 +124,7 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
   }
   // “…,” Oliver barked. / “…,” Trump shot back. / “…,” he surmised: a name
   // or a pronoun and a past-tense verb no list holds, closing the clause.
-  uint32_t qe = v_.quote_end[q];
-  if (qe < 2 || !(Is(qe - 2, ",") || Is(qe - 2, "!") || Is(qe - 2, "?"))) return false;
+  if (!closes_clause) return false;
   uint32_t v = k;
   if (Is(k, "he") || Is(k, "she") || Is(k, "they")) {
     v = k + 1;
