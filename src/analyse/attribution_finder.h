@@ -233,6 +233,9 @@ class Finder {
   // also passes brackets and -ed adjectives before a name and stops at a
   // spaced dash.
   std::pair<uint32_t, uint32_t> PhraseBefore(uint32_t lo, uint32_t end, bool wide) const;
+  // Round 15: a phrase and an appositive between spaced dashes ending at
+  // `end` ("Jason Sims — a teacher from Mount Pleasant — says"), or kNone.
+  std::pair<uint32_t, uint32_t> DashAppositive(uint32_t lo, uint32_t end) const;
   // Round 8: the source of a listed cue of reported speech when SourceBefore
   // finds none: PhraseBefore(…, wide) back from the cue, past auxiliaries,
   // adverbs and a "since" after an auxiliary ("has since said").

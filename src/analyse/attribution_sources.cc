@@ -25,6 +25,7 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
   // A pronoun is the whole source.
   if (IsSubjectPronoun(T[end - 1].low)) return {end - 1, end};
   if (Is(end - 1, ",")) return wide ? std::pair{kNone, kNone} : Appositive(lo, end);
+  if (!wide && end >= lo + 4 && SpacedDash(end - 1)) return DashAppositive(lo, end);
   uint32_t b = end;
   while (b > lo) {
     uint32_t k = b - 1;
@@ -415,6 +416,26 @@ std::pair<uint32_t, uint32_t> Finder::FallbackSource(uint32_t t) const {
     --end;
   if (end == lo) return {kNone, kNone};
   return PhraseBefore(lo, end, true);
+}
+
+std::pair<uint32_t, uint32_t> Finder::DashAppositive(uint32_t lo, uint32_t end) const {
+  // "Jason Sims — a teacher from Mount Pleasant — says", "Democrats -- including
+  // Clinton -- quickly accused": PolNeAR train annotates the phrase, the
+  // aside and the closing dash as the source (47 of 47 sources that end
+  // with a spaced dash before their cue; chorus found none of them).
+  const auto& T = v_.toks;
+  const std::string_view dash = v_.Str(end - 1);
+  uint32_t open = end - 1;
+  while (open > lo && end - open < 40) {
+    --open;
+    if (T[open].quote >= 0) return {kNone, kNone};
+    if (SpacedDash(open)) break;
+  }
+  if (open <= lo || open + 2 >= end || !SpacedDash(open) || v_.Str(open) != dash)
+    return {kNone, kNone};
+  const auto head = PhraseBefore(lo, open, false);
+  if (head.first == kNone || head.second != open) return {kNone, kNone};
+  return {head.first, end};
 }
 
 void Finder::SplitContraction(Found& f) const {

@@ -1,0 +1,43 @@
+// Unit tests of round 15 (docs/ACCURACY.md, "Round 15"): a source may close
+// with an aside between spaced dashes before its cue ("Jason Sims — a teacher
+// from Mount Pleasant — says …").
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound15, AnAsideBetweenSpacedDashesIsPartOfTheSource) {
+  auto q = Find(
+      "Jason Sims — a teacher from Mount Pleasant — says he made a last-minute decision to vote "
+      "for Marco Rubio.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "says");
+  // (The span model ends it before the closing dash: the same text to the
+  // scorer, which trims punctuation.)
+  EXPECT_EQ(q[0].source, "Jason Sims — a teacher from Mount Pleasant");
+  EXPECT_EQ(q[0].content, "he made a last-minute decision to vote for Marco Rubio");
+  // Double hyphens, before a quoted fragment.
+  q = Find(
+      "A former Republican presidential candidate -- John McCain, who lost the 2008 election to "
+      "Obama -- said the president \"offered no changes to his strategy.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source,
+            "A former Republican presidential candidate -- John McCain, who lost the 2008 "
+            "election to Obama");
+}
+
+TEST(QuotesRound15, DashesOfDifferentKindsMakeNoAside) {
+  // An en dash does not close an aside opened by an em dash.
+  auto q = Find("The vote — held on Tuesday – said nothing about the plan.");
+  for (const auto& a : q) EXPECT_EQ(a.source.find("The vote"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chorus
