@@ -1,6 +1,8 @@
 // Unit tests of round 15 (docs/ACCURACY.md, "Round 15"): a source may close
 // with an aside between spaced dashes before its cue ("Jason Sims — a teacher
-// from Mount Pleasant — says …").
+// from Mount Pleasant — says …"); a quoted fragment right after its cue runs
+// to the end of its clause when the clause goes on past it ("said "the fear is
+// as high as it's ever been" in the establishment.").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -37,6 +39,31 @@ TEST(QuotesRound15, DashesOfDifferentKindsMakeNoAside) {
   // An en dash does not close an aside opened by an em dash.
   auto q = Find("The vote — held on Tuesday – said nothing about the plan.");
   for (const auto& a : q) EXPECT_EQ(a.source.find("The vote"), std::string::npos);
+}
+
+TEST(QuotesRound15, AFragmentAfterItsCueRunsToTheEndOfItsClause) {
+  auto q = Find(
+      "Scott Reed, who managed Bob Dole's 1996 campaign, said \"the fear is as high as it's ever "
+      "been\" in the establishment.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].content, "\"the fear is as high as it's ever been\" in the establishment");
+  EXPECT_TRUE(q[0].direct);
+  q = Find("Tyler said \"we have three weeks to go\" until the Iowa caucuses.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Tyler");
+  EXPECT_EQ(q[0].content, "\"we have three weeks to go\" until the Iowa caucuses");
+}
+
+TEST(QuotesRound15, AFragmentClosingItsSentenceOrBeforeAPostCueStaysAlone) {
+  // The quotation closes the sentence.
+  auto q = Find("Reed said \"the fear is as high as it's ever been.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\"the fear is as high as it's ever been.\"");
+  // A comma inside the closing mark: what follows is no part of it.
+  q = Find("Reed said \"the fear is high,\" and then he left the room.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].content, "\"the fear is high,\"");
 }
 
 }  // namespace

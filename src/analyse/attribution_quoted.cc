@@ -314,6 +314,18 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
                 v_.quotations[q].first().begin == T[first].span.begin;
   if (only_punct || object) {
     AddQuote(f, q);
+    // A quoted fragment right after its cue that the clause goes on past is
+    // content up to the clause's end: "said "the fear is as high as it's ever
+    // been" in the establishment.", "labeled "top secret" by the State
+    // Department." (not after a comma inside the closing mark, which mostly
+    // comes before a post cue: "“…,” he said").
+    const uint32_t qe = v_.quote_end[q];
+    if (!object && c == first && v_.quotations[q].parts.size() == 1 && qe < T.size() &&
+        T[qe].sent == s && qe >= 2 && !IsPunct(qe - 2) && !T[qe].cap && T[qe].quote < 0 &&
+        T[qe].kind == TokenKind::kWord && Cue(qe) == CueKind::kNone) {
+      const uint32_t e = ClauseEnd(first, ContentEnd(s));
+      if (e > qe) f.a.content = {{f.a.content.front().begin, T[e - 1].span.end}};
+    }
     return true;
   }
   // A reported frame around a quoted fragment: the content runs from after the
