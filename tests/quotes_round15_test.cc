@@ -2,7 +2,9 @@
 // with an aside between spaced dashes before its cue ("Jason Sims — a teacher
 // from Mount Pleasant — says …"); a quoted fragment right after its cue runs
 // to the end of its clause when the clause goes on past it ("said "the fear is
-// as high as it's ever been" in the establishment.").
+// as high as it's ever been" in the establishment."), and so does reported
+// content whose frame's clause ends before the quotation does ("…, noting her
+// “limited availability” for private functions.").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -64,6 +66,25 @@ TEST(QuotesRound15, AFragmentClosingItsSentenceOrBeforeAPostCueStaysAlone) {
   q = Find("Reed said \"the fear is high,\" and then he left the room.");
   ASSERT_FALSE(q.empty());
   EXPECT_EQ(q[0].content, "\"the fear is high,\"");
+}
+
+TEST(QuotesRound15, AFrameEndingBeforeItsQuotationRunsToTheQuotationsClauseEnd) {
+  auto q = Find(
+      "The Journal reported in October that her firm advertised her availability for paid "
+      "speaking gigs, noting her “limited availability” for private functions.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "reported");
+  EXPECT_EQ(q[0].content,
+            "that her firm advertised her availability for paid speaking gigs, noting her "
+            "“limited availability” for private functions");
+  // A quotation closed by a comma still ends the content.
+  q = Find(
+      "The Journal reported in October that her firm advertised her availability for paid "
+      "speaking gigs, noting her “limited availability,” which surprised some.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content,
+            "that her firm advertised her availability for paid speaking gigs, noting her "
+            "“limited availability,”");
 }
 
 }  // namespace

@@ -330,7 +330,17 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   }
   // A reported frame around a quoted fragment: the content runs from after the
   // cue to the end of the sentence (or of the quotation, when it runs on).
-  uint32_t e = std::max(ClauseEnd(c, ContentEnd(s)), v_.quote_end[q]);
+  // When the frame's clause ends before the quotation does ("… endorsed the
+  // deal, although she has “serious concerns” about a handful of
+  // provisions", "…, noting her “limited availability” for private
+  // functions"), the content runs on to the end of the quotation's own clause,
+  // not only to its closing mark.
+  const uint32_t end = ContentEnd(s);
+  uint32_t e = ClauseEnd(c, end);
+  if (e < v_.quote_end[q]) {
+    const uint32_t qend = v_.quote_end[q];
+    e = qend >= 2 && qend < end ? std::max(qend, ClauseEnd(qend - 2, end)) : qend;
+  }
   // A quoted fragment closing with punctuation ends the content: deemed him
   // "well qualified," which is ...
   uint32_t qe = v_.quote_end[q];
