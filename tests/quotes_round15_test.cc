@@ -4,7 +4,9 @@
 // to the end of its clause when the clause goes on past it ("said "the fear is
 // as high as it's ever been" in the establishment."), and so does reported
 // content whose frame's clause ends before the quotation does ("…, noting her
-// “limited availability” for private functions.").
+// “limited availability” for private functions."); a parenthetical source and
+// cue before a quoted fragment leave the sentence on both sides of them in the
+// content ("The costs, he added, were “based on …”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -85,6 +87,20 @@ TEST(QuotesRound15, AFrameEndingBeforeItsQuotationRunsToTheQuotationsClauseEnd) 
   EXPECT_EQ(q[0].content,
             "that her firm advertised her availability for paid speaking gigs, noting her "
             "“limited availability,”");
+}
+
+TEST(QuotesRound15, AParentheticalCueBeforeAFragmentKeepsTheLeadInTheContent) {
+  auto q = Find("The costs, he added, were “based on a prototype detention facility.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "added");
+  EXPECT_EQ(q[0].source, "he");
+  EXPECT_EQ(q[0].content, "The costs | were “based on a prototype detention facility.”");
+  // An adverbial lead stays out.
+  q = Find(
+      "In 2008, Trump said, the foundation's donation made his father a “presenting "
+      "sponsor.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "the foundation's donation made his father a “presenting sponsor.”");
 }
 
 }  // namespace
