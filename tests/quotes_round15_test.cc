@@ -6,7 +6,8 @@
 // content whose frame's clause ends before the quotation does ("…, noting her
 // “limited availability” for private functions."); a parenthetical source and
 // cue before a quoted fragment leave the sentence on both sides of them in the
-// content ("The costs, he added, were “based on …”").
+// content ("The costs, he added, were “based on …”"); a frame goes on past a
+// quoted fragment closed by a comma before "because" or "where".
 #include <gtest/gtest.h>
 
 #include <string>
@@ -101,6 +102,22 @@ TEST(QuotesRound15, AParentheticalCueBeforeAFragmentKeepsTheLeadInTheContent) {
       "sponsor.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "the foundation's donation made his father a “presenting sponsor.”");
+}
+
+TEST(QuotesRound15, AFrameGoesOnPastAFragmentClosedByACommaBeforeBecause) {
+  auto q = Find(
+      "Her lawyer wrote in a court file that such a request was “futile,” because the FBI now "
+      "possesses the records.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "wrote");
+  EXPECT_EQ(q[0].content,
+            "that such a request was “futile,” because the FBI now possesses the records");
+  // Before other words the comma still ends it.
+  q = Find(
+      "Her lawyer wrote in a court file that such a request was “futile,” which surprised the "
+      "judge.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that such a request was “futile,”");
 }
 
 }  // namespace

@@ -344,7 +344,11 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // A quoted fragment closing with punctuation ends the content: deemed him
   // "well qualified," which is ...
   uint32_t qe = v_.quote_end[q];
-  if (qe < e && qe >= 2 && IsPunct(qe - 2) && !v_.IsQuoteMark(qe - 2)) e = qe;
+  // (Not before "because" or "where", which go on with the frame: "wrote that
+  // such a request was "futile," because …": PolNeAR train 6 of 6.)
+  if (qe < e && qe >= 2 && IsPunct(qe - 2) && !v_.IsQuoteMark(qe - 2) && !Is(qe, "because") &&
+      !Is(qe, "where"))
+    e = qe;
   if (v_.quotations[q].parts.size() > 1) {
     AddQuote(f, q);
     f.a.content.front().begin = T[c].span.begin;
