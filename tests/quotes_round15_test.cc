@@ -7,7 +7,8 @@
 // “limited availability” for private functions."); a parenthetical source and
 // cue before a quoted fragment leave the sentence on both sides of them in the
 // content ("The costs, he added, were “based on …”"); a frame goes on past a
-// quoted fragment closed by a comma before "because" or "where".
+// quoted fragment closed by a comma before "because" or "where"; an unlisted
+// verb after a quotation may go on with "and" ("“…,” Trump barked and …").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -118,6 +119,14 @@ TEST(QuotesRound15, AFrameGoesOnPastAFragmentClosedByACommaBeforeBecause) {
       "judge.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "that such a request was “futile,”");
+}
+
+TEST(QuotesRound15, AnUnlistedVerbAfterAQuotationMayGoOnWithAnd) {
+  auto q = Find("“Go back to Univision,” Trump barked and a security guard escorted Ramos out.");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].content, "“Go back to Univision,”");
+  EXPECT_EQ(q[0].cue, "barked");
+  EXPECT_EQ(q[0].source, "Trump");
 }
 
 }  // namespace
