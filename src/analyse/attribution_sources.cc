@@ -265,7 +265,9 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
       if (c > lo && IsDeterminer(T[c - 1].low)) continue;
       auto src = SourceBefore(c);
       // "“…,” said Graham, adding ...": the source follows the cue.
-      if (src.first == kNone && c >= lo + 2 && Is(c - 1, ",") && T[c - 2].quote >= 0)
+      // (And with the comma inside the mark: "“…,” said Skelly, explaining …".)
+      if (src.first == kNone && c >= lo + 2 &&
+          ((Is(c - 1, ",") && T[c - 2].quote >= 0) || T[c - 1].quote >= 0))
         src = SourceAfter(c + 1, t - 1);
       if (src.first != kNone && src.second < t) return src;
       break;
