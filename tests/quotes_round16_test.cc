@@ -1,6 +1,7 @@
 // Unit tests of round 16 (docs/ACCURACY.md, "Round 16"): a participle cue after
 // an inverted cue whose quotation closes with the comma inside its mark takes
-// the source after that cue ("“…,” said Skelly, explaining …").
+// the source after that cue ("“…,” said Skelly, explaining …"); "as X put(s)
+// it," before a quotation makes X the source and "put it" the cue.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -21,6 +22,25 @@ TEST(QuotesRound16, AParticipleAfterAnInvertedCueTakesItsSource) {
   EXPECT_EQ(q[1].cue, "explaining");
   EXPECT_EQ(q[1].source, "Skelly");
   EXPECT_EQ(q[1].content, "“He’s a real good data manipulator.”");
+}
+
+TEST(QuotesRound16, AsSomeonePutsItIsACueBeforeAQuotation) {
+  auto q = Find(
+      "As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved, and liberal "
+      "activists are uninspired.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "The Post's Dana Milbank");
+  EXPECT_EQ(q[0].cue, "puts it");
+  EXPECT_TRUE(q[0].direct);
+  // A lead between the comma and the quotation is content.
+  q = Find(
+      "As Ruth Marcus puts it, Obama is trying to make Republicans \"an offer they can't afford "
+      "to refuse.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Ruth Marcus");
+  EXPECT_EQ(q[0].cue, "puts it");
+  EXPECT_EQ(q[0].content,
+            "Obama is trying to make Republicans \"an offer they can't afford to refuse.\"");
 }
 
 }  // namespace

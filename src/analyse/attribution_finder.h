@@ -307,6 +307,8 @@ class Finder {
   // "Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon
   // that opens the quotation (poll round-ups, transcripts).
   bool ColonCue(uint32_t q, Found& f) const;
+  // "As The Post's Dana Milbank puts it, “…”" (round 16): "put it" the cue.
+  bool AsPutIt(uint32_t q, Found& f) const;
   // "“…” ¶ - Bernie Sanders.", "“…” ― Sonya Herridge": a dash and a name
   // signing a quotation, in the paragraph after it (when the quotation is its
   // whole paragraph) or closing the paragraph the quotation opens.
