@@ -1,7 +1,8 @@
 // Unit tests of round 16 (docs/ACCURACY.md, "Round 16"): a participle cue after
 // an inverted cue whose quotation closes with the comma inside its mark takes
 // the source after that cue ("“…,” said Skelly, explaining …"); "as X put(s)
-// it," before a quotation makes X the source and "put it" the cue.
+// it," before a quotation makes X the source and "put it" the cue; a cue inside
+// a fronted subordinate clause ("Although …, X said, “…”") is no outer frame.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -41,6 +42,18 @@ TEST(QuotesRound16, AsSomeonePutsItIsACueBeforeAQuotation) {
   EXPECT_EQ(q[0].cue, "puts it");
   EXPECT_EQ(q[0].content,
             "Obama is trying to make Republicans \"an offer they can't afford to refuse.\"");
+}
+
+TEST(QuotesRound16, ACueInAFrontedSubordinateClauseFramesNothingPastItsComma) {
+  auto q = Find(
+      "Although the Scott administration has maintained that state testing is required by law, "
+      "Lopez-Cantera said about the movement, “I support parents making the best decisions for "
+      "their kids’ education.”");
+  ASSERT_FALSE(q.empty());
+  const auto& a = q.back();
+  EXPECT_EQ(a.source, "Lopez-Cantera");
+  EXPECT_EQ(a.cue, "said");
+  EXPECT_EQ(a.content, "“I support parents making the best decisions for their kids’ education.”");
 }
 
 }  // namespace

@@ -309,6 +309,11 @@ class Finder {
   bool ColonCue(uint32_t q, Found& f) const;
   // "As The Post's Dana Milbank puts it, “…”" (round 16): "put it" the cue.
   bool AsPutIt(uint32_t q, Found& f) const;
+  // Openers of a fronted adverbial clause ("When …, ", "After …, "; round 16).
+  static bool IsFrontedSubordinator(std::string_view w) {
+    return w == "when" || w == "after" || w == "although" || w == "though" || w == "while" ||
+           w == "because" || w == "before" || w == "since" || w == "if" || w == "once";
+  }
   // "“…” ¶ - Bernie Sanders.", "“…” ― Sonya Herridge": a dash and a name
   // signing a quotation, in the paragraph after it (when the quotation is its
   // whole paragraph) or closing the paragraph the quotation opens.

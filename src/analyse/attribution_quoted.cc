@@ -194,6 +194,11 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // noted that Sanders … and called the president “weak”").
   const bool coordinated = cue != kNone && cue > lo && (Is(cue - 1, "and") || Is(cue - 1, "but"));
   std::pair<uint32_t, uint32_t> outer_src{kNone, kNone};
+  // The comma closing a fronted subordinate clause ("When …, ", "After …, ").
+  uint32_t sub_comma = kNone;
+  if (cue != kNone && IsFrontedSubordinator(T[lo].low))
+    for (uint32_t k = lo + 1; k < cue && sub_comma == kNone; ++k)
+      if (Is(k, ",")) sub_comma = k;
   if (cue != kNone && !IsAccordingTo(cue)) {
     for (uint32_t k = cue; k > lo; --k) {
       uint32_t c = k - 1;
@@ -220,6 +225,11 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
         parenthetical = src.first != kNone && src.first > lo && Is(src.first - 1, ",");
       }
       if (!clause && punct && !parenthetical) continue;
+      // A cue inside a fronted subordinate clause frames nothing past its
+      // comma: "Although the administration has maintained that testing is
+      // required, Lopez-Cantera said about the movement, “…”", "After Trump
+      // argued that …, Rubio said only …" (round 16).
+      if (sub_comma != kNone && c < sub_comma && sub_comma < cue) continue;
       // A participle frames the cue after it unless a conjunction stands
       // between them ("pointing to bottles and telling viewers that …",
       // "was talking about … when he told").
