@@ -2,7 +2,9 @@
 // an inverted cue whose quotation closes with the comma inside its mark takes
 // the source after that cue ("“…,” said Skelly, explaining …"); "as X put(s)
 // it," before a quotation makes X the source and "put it" the cue; a cue inside
-// a fronted subordinate clause ("Although …, X said, “…”") is no outer frame.
+// a fronted subordinate clause ("Although …, X said, “…”") is no outer frame,
+// and frames no quotation past the clause's comma ("When Trump suggested that
+// …, Rubio fired back forcefully: “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -54,6 +56,16 @@ TEST(QuotesRound16, ACueInAFrontedSubordinateClauseFramesNothingPastItsComma) {
   EXPECT_EQ(a.source, "Lopez-Cantera");
   EXPECT_EQ(a.cue, "said");
   EXPECT_EQ(a.content, "“I support parents making the best decisions for their kids’ education.”");
+}
+
+TEST(QuotesRound16, ACueInAFrontedSubordinateClauseFramesNoQuotationPastItsComma) {
+  auto q = Find(
+      "When Trump suggested that Cuba would sue the U.S. for reneging on the deal, Rubio fired "
+      "back forcefully: “If they sue us in a court in Miami, they’re going to lose.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Rubio");
+  EXPECT_EQ(q[0].cue, "fired back forcefully");
+  EXPECT_TRUE(q[0].direct);
 }
 
 }  // namespace

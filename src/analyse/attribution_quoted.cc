@@ -197,8 +197,11 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // The comma closing a fronted subordinate clause ("When …, ", "After …, ").
   uint32_t sub_comma = kNone;
   if (cue != kNone && IsFrontedSubordinator(T[lo].low))
-    for (uint32_t k = lo + 1; k < cue && sub_comma == kNone; ++k)
+    for (uint32_t k = lo + 1; k < first && sub_comma == kNone; ++k)
       if (Is(k, ",")) sub_comma = k;
+  // ... and a cue inside it frames no quotation past the comma ("When Trump
+  // suggested that …, Rubio fired back forcefully: “…”").
+  if (sub_comma != kNone && cue < sub_comma) return false;
   if (cue != kNone && !IsAccordingTo(cue)) {
     for (uint32_t k = cue; k > lo; --k) {
       uint32_t c = k - 1;
