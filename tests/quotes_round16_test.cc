@@ -4,7 +4,8 @@
 // it," before a quotation makes X the source and "put it" the cue; a cue inside
 // a fronted subordinate clause ("Although …, X said, “…”") is no outer frame,
 // and frames no quotation past the clause's comma ("When Trump suggested that
-// …, Rubio fired back forcefully: “…”").
+// …, Rubio fired back forcefully: “…”"); a sentence-final "according to X"
+// right after a quotation closed by a comma inside its mark is the outer frame.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -65,6 +66,15 @@ TEST(QuotesRound16, ACueInAFrontedSubordinateClauseFramesNoQuotationPastItsComma
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Rubio");
   EXPECT_EQ(q[0].cue, "fired back forcefully");
+  EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesRound16, AccordingToRightAfterAClosingMarkIsTheOuterFrame) {
+  auto q =
+      Find("She later compared the conversation to a “root canal,” according to Axelrod’s memoir.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "according to");
+  EXPECT_EQ(q[0].source, "Axelrod’s memoir");
   EXPECT_TRUE(q[0].direct);
 }
 

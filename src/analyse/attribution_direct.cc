@@ -18,7 +18,13 @@ void Finder::OuterAccordingTo(Found& f, uint32_t from) const {
   if (T[from].sent != s) return;
   for (uint32_t k = from + 1; k + 2 < limit && k < from + 24; ++k) {
     if (T[k].quote >= 0) return;
-    if (Is(k, ",") && IsAccordingTo(k + 1)) {
+    // (Round 16: or right after a quotation closed by a comma inside its
+    // mark: "compared the conversation to a “root canal,” according to
+    // Axelrod’s memoir.")
+    const bool inside = k == from + 1 && from != f.cue_tok && from >= 1 && Is(from - 1, ",") &&
+                        v_.IsQuoteMark(from) && IsAccordingTo(k);
+    if (inside) --k;
+    if ((Is(k, ",") || inside) && IsAccordingTo(k + 1)) {
       auto src = SourceAfter(k + 3, limit);
       if (src.first == kNone) return;
       Found g = f;
