@@ -5,7 +5,9 @@
 // a fronted subordinate clause ("Although …, X said, “…”") is no outer frame,
 // and frames no quotation past the clause's comma ("When Trump suggested that
 // …, Rubio fired back forcefully: “…”"); a sentence-final "according to X"
-// right after a quotation closed by a comma inside its mark is the outer frame.
+// right after a quotation closed by a comma inside its mark is the outer frame;
+// an inverted cue after a fronted adverbial takes the source after it ("In
+// other words, explained X: "…"").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -76,6 +78,23 @@ TEST(QuotesRound16, AccordingToRightAfterAClosingMarkIsTheOuterFrame) {
   EXPECT_EQ(q[0].cue, "according to");
   EXPECT_EQ(q[0].source, "Axelrod’s memoir");
   EXPECT_TRUE(q[0].direct);
+}
+
+TEST(QuotesRound16, AnInvertedCueAfterAFrontedAdverbialTakesTheSourceAfterIt) {
+  auto q = Find(
+      "In other words, explained CBS moderator Nancy Cordes: \"What does that have to do with "
+      "taking big donations?\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "explained");
+  EXPECT_EQ(q[0].source, "CBS moderator Nancy Cordes");
+  q = Find("But, said Solovey, \"I don't want to drum up conflict.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Solovey");
+  // A source before the cue keeps it.
+  q = Find(
+      "David Axelrod, a strategist, said of Sanders: \"The question is, will he do the same?\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "David Axelrod, a strategist");
 }
 
 }  // namespace

@@ -298,17 +298,24 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     // Schott and Justin Pierce, …", "According to some on Twitter, …").
     if (cue == lo && src.first == cue + 2) src.second = std::max(src.second, OpeningComma(cue));
     SetSource(f, src);
-  } else if (cue == lo) {
-    // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.
-    auto src = SourceAfter(cue + 1, first);
-    if (src.first != kNone) {
-      uint32_t e = first;
-      while (e > src.second && IsPunct(e - 1)) --e;
-      SetSource(f, {src.first, e});
-    }
   } else {
-    SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
-    if (f.a.source.empty() && Coordinated(cue))
+    if (cue != lo) SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
+    // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.
+    // (Round 16: so it does after a fronted adverbial with no source before
+    // the cue: "In other words, explained CBS moderator Nancy Cordes: "…"",
+    // "But, said Solovey, "…"".)
+    const bool inverted =
+        cue == lo ||
+        (f.a.source.empty() && Is(cue - 1, ",") && Cue(cue) == CueKind::kSpeech && !T[cue].cap &&
+         first >= cue + 3 && (Is(first - 1, ",") || Is(first - 1, ":")));
+    if (inverted) {
+      auto src = SourceAfter(cue + 1, first);
+      if (src.first != kNone) {
+        uint32_t e = first;
+        while (e > src.second && IsPunct(e - 1)) --e;
+        SetSource(f, {src.first, e});
+      }
+    } else if (f.a.source.empty() && Coordinated(cue))
       SetSource(f, outer_src.first != kNone ? outer_src : CoordinatedSubject(s, cue));
     else if (f.a.source.empty() && Cue(cue) == CueKind::kNone)
       SetSource(f, SubjectOf(s, cue));
