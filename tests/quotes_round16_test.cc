@@ -7,7 +7,9 @@
 // …, Rubio fired back forcefully: “…”"); a sentence-final "according to X"
 // right after a quotation closed by a comma inside its mark is the outer frame;
 // an inverted cue after a fronted adverbial takes the source after it ("In
-// other words, explained X: "…"").
+// other words, explained X: "…""); a participle after a comma and an adverb
+// takes the source of the cue before it ("…, Trump told reporters, before
+// insisting …").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -95,6 +97,21 @@ TEST(QuotesRound16, AnInvertedCueAfterAFrontedAdverbialTakesTheSourceAfterIt) {
       "David Axelrod, a strategist, said of Sanders: \"The question is, will he do the same?\"");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "David Axelrod, a strategist");
+}
+
+TEST(QuotesRound16, AParticipleAfterACommaAndAnAdverbTakesTheSourceOfTheCueBefore) {
+  auto q = Find(
+      "“There’s great danger with the illegals,” Trump told reporters, before insisting he had a "
+      "“great relationship” with Latinos.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "insisting");
+  EXPECT_EQ(q[1].source, "Trump");
+  q = Find(
+      "\"We're not joining in the characterization of her comments,\" Devine said, instead seeking "
+      "to focus on the \"big substantive differences\" between the two.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "seeking");
+  EXPECT_EQ(q[1].source, "Devine");
 }
 
 }  // namespace

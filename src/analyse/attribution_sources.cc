@@ -254,6 +254,13 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[s];
   if (auto abs = AbsoluteSubject(t); abs.first != kNone) return abs;
+  // (Round 16: and past an adverb after the comma: "“…,” Trump told
+  // reporters, before insisting …", "Devine said, instead seeking …".)
+  const uint32_t t0 = t;
+  if (t > lo + 1 && Is(t - 2, ",") &&
+      (Is(t - 1, "before") || Is(t - 1, "instead") || Is(t - 1, "also") || Is(t - 1, "then") ||
+       Is(t - 1, "while") || Is(t - 1, "even")))
+    --t;
   if (t > lo && Is(t - 1, ",")) {
     for (uint32_t k = t - 1; k > lo && t - k < 10; --k) {
       uint32_t c = k - 1;
@@ -273,6 +280,7 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
       break;
     }
   }
+  t = t0;
   if (auto main = MainClauseSubject(t); main.first != kNone) return main;
   return SubjectOf(s, t);
 }
