@@ -1,10 +1,13 @@
-// The parallel pipeline is deterministic: every story-level command prints
-// byte-identical output with 1 thread and with several, on a generated corpus
-// (planted stories, copies and shared quotes) and on the examples.
+// The parallel pipeline is deterministic: every story-level command, and
+// `chorus quotes`, prints byte-identical output with 1 thread and with
+// several, on a generated corpus (planted stories, copies and shared quotes)
+// and on the examples.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "test_util.h"
@@ -54,6 +57,31 @@ TEST(ThreadsE2E, QuotebookReuseAndDigestAreTheSameWithAnyNumberOfThreads) {
   ExpectSameOutput("quotebook", Corpus());
   ExpectSameOutput("reuse", Examples());
   ExpectSameOutput("digest", Examples());
+}
+
+TEST(ThreadsE2E, QuotesAreTheSameWithAnyNumberOfThreads) {
+  ExpectSameOutput("quotes", Corpus());
+  ExpectSameOutput("quotes --direct", Corpus());
+  ExpectSameOutput("quotes --pretty", Examples());
+  // The lines come in input order: one per article, each with the id of the
+  // article on the same line of the corpus.
+  testing::RunResult r = RunChorus("quotes -q --threads 4 '" + Corpus() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::ifstream corpus(Corpus());
+  std::istringstream out(r.out);
+  std::string in_line, out_line;
+  size_t lines = 0;
+  auto id_of = [](const std::string& line) {
+    const size_t b = line.find("\"id\":\"") + 6;
+    return line.substr(b, line.find('"', b) - b);
+  };
+  while (std::getline(corpus, in_line)) {
+    ASSERT_TRUE(std::getline(out, out_line)) << "no line for article " << lines;
+    ASSERT_EQ(id_of(out_line), id_of(in_line)) << "line " << lines;
+    ++lines;
+  }
+  EXPECT_EQ(lines, 3000u);
+  EXPECT_FALSE(std::getline(out, out_line)) << "an extra line: " << out_line;
 }
 
 }  // namespace

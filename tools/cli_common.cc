@@ -25,10 +25,11 @@ void InputArgs::Add(CLI::App* cmd, bool required) {
   cmd->add_flag("-q,--quiet", quiet, "Print no summary line on standard error");
 }
 
-void AddThreadsOption(CLI::App* cmd, size_t& threads) {
+void AddThreadsOption(CLI::App* cmd, size_t& threads, const char* help) {
   cmd->add_option("--threads", threads,
-                  "Threads analysing articles and refining stories (0: one per core); the output "
-                  "is the same for any number")
+                  help ? help
+                       : "Threads analysing articles and refining stories (0: one per core); the "
+                         "output is the same for any number")
       ->capture_default_str();
 }
 

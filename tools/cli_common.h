@@ -35,8 +35,9 @@ struct InputArgs {
   int Finish(const Diagnostics& diag) const;
 };
 
-// Registers --threads (per-article analysis; 0, the default: one per core).
-void AddThreadsOption(CLI::App* cmd, size_t& threads);
+// Registers --threads (per-article analysis; 0, the default: one per core),
+// described by `help` when given.
+void AddThreadsOption(CLI::App* cmd, size_t& threads, const char* help = nullptr);
 
 // For commands that read FILES or a store: true when exactly one was given,
 // else prints a usage message and returns false.

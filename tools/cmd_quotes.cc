@@ -1,14 +1,17 @@
 // `chorus quotes FILES...` — who said what: one JSON line per article with its
 // attributions (direct quotations and reported speech), or --pretty for people.
 #include <memory>
+#include <string>
 
 #include "chorus/json_writer.h"
+#include "chorus/ordered_pool.h"
 #include "chorus/quotes.h"
 #include "chorus/segment.h"
 #include "chorus/utf8.h"
 #include "cli_common.h"
 #include "commands.h"
 #include "story_output.h"
+#include "story_pipeline.h"
 
 namespace chorus::cli {
 
@@ -18,9 +21,10 @@ struct QuotesArgs {
   InputArgs in;
   bool pretty = false;
   bool direct_only = false;
+  size_t threads = 0;
 };
 
-void WritePretty(const Article& a, const std::vector<Attribution>& attrs, Output& out) {
+std::string Pretty(const Article& a, const std::vector<Attribution>& attrs) {
   std::string s = "== " + a.id + (a.title.empty() ? "" : "  " + a.title) + "\n";
   for (const Attribution& at : attrs) {
     std::string who = at.speaker.empty() ? "(unknown)" : at.speaker;
@@ -28,7 +32,20 @@ void WritePretty(const Article& a, const std::vector<Attribution>& attrs, Output
     if (what.size() > 240) what = what.substr(0, 237) + "...";
     s += "   " + who + (at.direct ? ": " : " (reported): ") + what + "\n";
   }
-  out.Line(s);
+  return s;
+}
+
+// One article's output (its JSON line or its --pretty block): the per-article
+// work, pure, so that it can run on any thread.
+std::string QuoteLines(const Article& a, const QuotesArgs& args) {
+  thread_local Segmentation seg;
+  thread_local JsonWriter w;
+  Segment(a.text, seg);
+  std::vector<Attribution> attrs = FindAttributions(a.text, seg);
+  if (args.direct_only) std::erase_if(attrs, [](const Attribution& x) { return !x.direct; });
+  if (args.pretty) return Pretty(a, attrs);
+  WriteQuotesJson(a, attrs, w);
+  return w.str();
 }
 
 }  // namespace
@@ -51,24 +68,21 @@ Runner AddQuotesCommand(CLI::App& app) {
   args->in.Add(cmd);
   cmd->add_flag("--pretty", args->pretty, "Print 'speaker: quote' lines instead of JSON");
   cmd->add_flag("--direct", args->direct_only, "Only direct quotations");
+  AddThreadsOption(cmd, args->threads,
+                   "Threads analysing articles (0: one per core); the output is the same for any "
+                   "number");
   return [args]() {
     ReadOptions opts;
     if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
     Output out;
-    JsonWriter w;
-    Segmentation seg;
-    ReadInputs(args->in.inputs, opts, diag, [&](Article&& a) {
-      Segment(a.text, seg);
-      std::vector<Attribution> attrs = FindAttributions(a.text, seg);
-      if (args->direct_only) std::erase_if(attrs, [](const Attribution& x) { return !x.direct; });
-      if (args->pretty) {
-        WritePretty(a, attrs, out);
-      } else {
-        WriteQuotesJson(a, attrs, w);
-        out.Line(w.str());
-      }
-    });
+    // Articles are read on this thread and analysed on the pool's; their
+    // lines are written here in input order.
+    OrderedPool<Article, std::string> pool(
+        ResolveThreads(args->threads), [&](Article& a) { return QuoteLines(a, *args); },
+        [&](std::string&& lines) { out.Line(lines); });
+    ReadInputs(args->in.inputs, opts, diag, [&](Article&& a) { pool.Push(std::move(a)); });
+    pool.Finish();
     out.Flush();
     return args->in.Finish(diag);
   };
