@@ -436,8 +436,9 @@ std::pair<uint32_t, uint32_t> Finder::FallbackSource(uint32_t t) const {
 std::pair<uint32_t, uint32_t> Finder::DashAppositive(uint32_t lo, uint32_t end) const {
   // "Jason Sims — a teacher from Mount Pleasant — says", "Democrats -- including
   // Clinton -- quickly accused": PolNeAR train annotates the phrase, the
-  // aside and the closing dash as the source (47 of 47 sources that end
-  // with a spaced dash before their cue; chorus found none of them).
+  // aside and the closing dash as the source (47 gold sources end with a
+  // spaced dash, 46 of them before their cue). Measured at round 17's start:
+  // chorus has 3 of the 47 right without this rule, 18 with it.
   const auto& T = v_.toks;
   const std::string_view dash = v_.Str(end - 1);
   uint32_t open = end - 1;
