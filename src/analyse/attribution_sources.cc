@@ -308,13 +308,27 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
   // footage, the affidavit …", "Rattling off promises …, Clinton".)
   if (b < before && (IsAdverbialStarter(T[b].low) || Is(b, "what") || IsPreposition(T[b].low) ||
                      (T[b].low.size() > 5 && T[b].low.ends_with("ing")))) {
+    uint32_t nb = b;
     for (uint32_t k = b; k < before && k < b + 24; ++k) {
       if (Is(k, ",")) {
-        b = k + 1;
+        nb = k + 1;
         break;
       }
       if (T[k].quote >= 0) break;
     }
+    // A conjunction or "then" opening the clause of a participle is no
+    // adverbial: "And then Trump went fully on the attack, saying …", "Then
+    // he cut into Bush, calling him …" (its comma is the participle's).
+    // Train, before retraining: 7 attributions changed, 4 sources found
+    // right (2 direct), 1 wrong ("now Mr. Manafort"), 2 spurious.
+    if (nb >= before) {
+      uint32_t k = b;
+      while (k < before && k < b + 3 &&
+             (Is(k, "and") || Is(k, "but") || Is(k, "so") || Is(k, "yet") || Is(k, "then")))
+        ++k;
+      if (k > b) nb = k;
+    }
+    b = nb;
   }
   if (b >= before) return {kNone, kNone};
   if (IsSubjectPronoun(T[b].low)) return {b, b + 1};

@@ -1,0 +1,29 @@
+// Unit tests of round 17 (docs/ACCURACY.md, "Round 17"): a participle whose
+// clause opens with a conjunction or "then" takes that clause's subject ("And
+// then Trump went fully on the attack, saying “…”").
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound17, AParticipleAfterAnOpeningConjunctionTakesTheClauseSubject) {
+  auto q = Find(
+      "And then Trump went fully on the attack, saying “Is President Obama going to finally "
+      "mention the words radical Islamic terrorism?”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "saying");
+  EXPECT_EQ(q[0].source, "Trump");
+  q = Find("Then he cut into Bush, calling him a “stiff” who could not win.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "calling");
+  EXPECT_EQ(q[0].source, "he");
+}
+
+}  // namespace
+}  // namespace chorus
