@@ -1,6 +1,8 @@
 // Unit tests of round 17 (docs/ACCURACY.md, "Round 17"): a participle whose
 // clause opens with a conjunction or "then" takes that clause's subject ("And
-// then Trump went fully on the attack, saying “…”").
+// then Trump went fully on the attack, saying “…”"), also past the clause's
+// first comma when a pronoun follows the conjunction ("Then he cut into Bush,
+// calling him … and accusing him of “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -23,6 +25,14 @@ TEST(QuotesRound17, AParticipleAfterAnOpeningConjunctionTakesTheClauseSubject) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "calling");
   EXPECT_EQ(q[0].source, "he");
+}
+
+TEST(QuotesRound17, AParticipleAfterAnOpeningConjunctionAndAPronounTakesThePronoun) {
+  auto q = Find(
+      "Then he cut into Bush, calling him a “stiff” and accusing him of “low energy” politics.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "accusing");
+  EXPECT_EQ(q[1].source, "he");
 }
 
 }  // namespace
