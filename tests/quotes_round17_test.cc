@@ -2,7 +2,8 @@
 // clause opens with a conjunction or "then" takes that clause's subject ("And
 // then Trump went fully on the attack, saying “…”"), also past the clause's
 // first comma when a pronoun follows the conjunction ("Then he cut into Bush,
-// calling him … and accusing him of “…”").
+// calling him … and accusing him of “…”"); "said" or "called" right after a
+// relative "that" takes "that" as its source ("water bottles that said “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -33,6 +34,13 @@ TEST(QuotesRound17, AParticipleAfterAnOpeningConjunctionAndAPronounTakesTheProno
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[1].cue, "accusing");
   EXPECT_EQ(q[1].source, "he");
+}
+
+TEST(QuotesRound17, SaidAfterARelativeThatTakesThatAsItsSource) {
+  auto q = Find("They passed out water bottles that said “The party welcomes you to the Games.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "that");
 }
 
 }  // namespace
