@@ -436,6 +436,7 @@ std::vector<Attribution> Finder::Run() {
     if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&
         !KeepDirectSource(f))
       f.a.source.clear();
+    RelativeThatSource(f);
     SplitContraction(f);
     out.push_back(std::move(f.a));
   }

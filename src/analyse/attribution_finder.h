@@ -384,6 +384,8 @@ class Finder {
   // contraction to the cue (train: 99 of 118 such sources; 3 keep it whole).
   // Applied last, to a one-token source right before its cue.
   void SplitContraction(Found& f) const;
+  // "water bottles that said “…”": the relative "that" is the source (round 17).
+  void RelativeThatSource(Found& f) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
   // `dcues` sorted by start; `max_end` the furthest end so far) ends before
   // it, when three tokens or more, no quotation and no direct cue are left:
