@@ -23,17 +23,18 @@ void Finder::OuterAccordingTo(Found& f, uint32_t from) const {
     // Axelrod’s memoir.")
     const bool inside = k == from + 1 && from != f.cue_tok && from >= 1 && Is(from - 1, ",") &&
                         v_.IsQuoteMark(from) && IsAccordingTo(k);
-    if (inside) --k;
-    if ((Is(k, ",") || inside) && IsAccordingTo(k + 1)) {
-      auto src = SourceAfter(k + 3, limit);
+    // The token before "according to": its comma, or the closing mark.
+    const uint32_t before = inside ? from : k;
+    if ((inside || Is(k, ",")) && IsAccordingTo(before + 1)) {
+      auto src = SourceAfter(before + 3, limit);
       if (src.first == kNone) return;
       Found g = f;
       g.a.source.clear();
       g.src_first = g.src_end = kNone;
       SetSource(g, src);
       if (g.a.source.empty()) return;
-      g.cue_tok = k + 1;
-      g.a.cue = {CueSpan(k + 1, true)};
+      g.cue_tok = before + 1;
+      g.a.cue = {CueSpan(before + 1, true)};
       f = std::move(g);
       return;
     }
