@@ -118,9 +118,15 @@ double StoryClusterer::Impl::VecCosine(const TermVector& a, double na, const Ter
 // The story `f` is most similar to among the active candidates, or a new
 // story's id (stories.size()) when none reaches the threshold.
 uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
-  // The article's TF-IDF vector, truncated to its kVectorTerms heaviest terms
-  // (the usual truncation of document vectors: the tail adds cost, hardly any
-  // signal).
+  // The article's TF-IDF vector, truncated (the usual truncation of document
+  // vectors: the tail adds cost, hardly any signal): of the terms some
+  // earlier article has too, the kVectorTerms heaviest are looked up; the
+  // terms no other article has (df 1) cannot match and are never looked up,
+  // but they stay in the norm, as in the full cosine. (Truncating to the 40
+  // heaviest of all terms split the shipped examples: in a small input an
+  // article's own words are its heaviest. 100 of all terms, the rule before,
+  // gave the same B-cubed on dev-stories and 0.001 less on generated 100k,
+  // at 3% more CPU.)
   std::vector<double>& aw = choose_aw;
   std::vector<double>& idf = choose_idf;
   aw.resize(f.terms.size());
@@ -130,14 +136,20 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
     aw[i] = f.terms[i].second * idf[i];
   }
   std::vector<uint32_t>& sel = choose_sel;
-  sel.resize(f.terms.size());
-  for (uint32_t i = 0; i < sel.size(); ++i) sel[i] = i;
+  sel.clear();
+  double anorm = 0;
+  for (uint32_t i = 0; i < f.terms.size(); ++i) {
+    if (df[f.terms[i].first] > 1) {  // (df counts the article already)
+      sel.push_back(i);
+    } else {
+      anorm += aw[i] * aw[i];
+    }
+  }
   if (sel.size() > kVectorTerms) {
     std::nth_element(sel.begin(), sel.begin() + kVectorTerms, sel.end(),
                      [&](uint32_t x, uint32_t y) { return aw[x] > aw[y]; });
     sel.resize(kVectorTerms);
   }
-  double anorm = 0;
   for (uint32_t i : sel) anorm += aw[i] * aw[i];
   anorm = std::sqrt(anorm);
   const auto fresh = static_cast<uint32_t>(stories.size());
