@@ -82,6 +82,10 @@ uint32_t TermDictionary::Intern(uint64_t key) {
   return impl_->Intern(key);
 }
 
+void TermDictionary::Prefetch(uint64_t key) const {
+  if (!impl_->cells.empty()) __builtin_prefetch(&impl_->cells[impl_->Home(key)]);
+}
+
 uint32_t TermDictionary::Intern(std::string_view term) {
   return Intern(Key(term));
 }
@@ -405,10 +409,26 @@ StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg,
 }
 
 StoryFeatures InternStoryTerms(const StoryTerms& t, TermDictionary& dict) {
+  // The dictionary is far larger than the caches: each term's cell is asked
+  // for kAhead terms before it is interned.
+  constexpr size_t kAhead = 16;
+  const size_t n = t.terms.size();
+  for (size_t i = 0; i < std::min(n, kAhead); ++i) dict.Prefetch(t.terms[i].first);
+  // Sorted by id: the ids of an article's terms are distinct, so (id, weight)
+  // pairs sort as their ids do, packed into one integer each.
+  thread_local std::vector<uint64_t> packed;
+  packed.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) dict.Prefetch(t.terms[i + kAhead].first);
+    packed[i] = uint64_t{dict.Intern(t.terms[i].first)} << 32 |
+                std::bit_cast<uint32_t>(t.terms[i].second);
+  }
+  std::sort(packed.begin(), packed.end());
   StoryFeatures f;
-  f.terms.reserve(t.terms.size());
-  for (const auto& [key, w] : t.terms) f.terms.emplace_back(dict.Intern(key), w);
-  std::sort(f.terms.begin(), f.terms.end());
+  f.terms.resize(n);
+  for (size_t i = 0; i < n; ++i)
+    f.terms[i] = {static_cast<uint32_t>(packed[i] >> 32),
+                  std::bit_cast<float>(static_cast<uint32_t>(packed[i]))};
   f.quote_terms.reserve(t.quote_terms.size());
   for (uint64_t key : t.quote_terms) f.quote_terms.push_back(dict.Intern(key));
   std::sort(f.quote_terms.begin(), f.quote_terms.end());
