@@ -1,6 +1,8 @@
 // Unit tests of round 18 (docs/ACCURACY.md, "Round 18"): a quotation whose
 // post cue is followed by "according to X" keeps the inner source and cue in
-// its content ("“…,” Walker said, according to an Associated Press account.").
+// its content ("“…,” Walker said, according to an Associated Press account.");
+// a quotation opening in lower case after a parenthetical source and cue
+// keeps the lead before them ("An economic downturn, he said, “could be …”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -28,6 +30,20 @@ TEST(QuotesRound18, AnOuterAccordingToKeepsTheInnerSourceAndCueInTheContent) {
   EXPECT_EQ(q[0].content,
             "“I know the Kennedy family. I want to run for Congress,” Dena Minning replied at the "
             "time");
+}
+
+TEST(QuotesRound18, ALowerCaseQuotationAfterAParentheticalCueKeepsTheLead) {
+  auto q =
+      Find("An economic downturn, he said, “could be a good time to borrow and pay off debt.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "he");
+  EXPECT_EQ(q[0].content,
+            "An economic downturn | “could be a good time to borrow and pay off debt.”");
+  // A quotation opening in capitals after a scene-setting lead: the lead stays out.
+  q = Find("In an interview on Monday, Sanders said, “Democracy is messy and always has been.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "“Democracy is messy and always has been.”");
 }
 
 }  // namespace
