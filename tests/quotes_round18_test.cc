@@ -2,7 +2,9 @@
 // post cue is followed by "according to X" keeps the inner source and cue in
 // its content ("“…,” Walker said, according to an Associated Press account.");
 // a quotation opening in lower case after a parenthetical source and cue
-// keeps the lead before them ("An economic downturn, he said, “could be …”").
+// keeps the lead before them ("An economic downturn, he said, “could be …”");
+// a participle right after a comma keeps the quotation after it from an outer
+// cue ("Trump argued that …, saying it’s “all about management.”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -44,6 +46,21 @@ TEST(QuotesRound18, ALowerCaseQuotationAfterAParentheticalCueKeepsTheLead) {
   q = Find("In an interview on Monday, Sanders said, “Democracy is messy and always has been.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "“Democracy is messy and always has been.”");
+}
+
+TEST(QuotesRound18, AParticipleAfterACommaKeepsTheQuotationFromAnOuterCue) {
+  auto q = Find(
+      "Trump argued that a database would keep people from coming into the country illegally, "
+      "saying it’s “all about management.”");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "argued");
+  EXPECT_EQ(q[0].content,
+            "that a database would keep people from coming into the country illegally");
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[1].cue, "saying");
+  EXPECT_EQ(q[1].source, "Trump");
+  EXPECT_EQ(q[1].content, "it’s “all about management.”");
+  EXPECT_TRUE(q[1].direct);
 }
 
 }  // namespace
