@@ -4,7 +4,8 @@
 // a quotation opening in lower case after a parenthetical source and cue
 // keeps the lead before them ("An economic downturn, he said, “could be …”");
 // a participle right after a comma keeps the quotation after it from an outer
-// cue ("Trump argued that …, saying it’s “all about management.”").
+// cue ("Trump argued that …, saying it’s “all about management.”"); the marks
+// inside an embedded tweet's tag are no quotation marks.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,6 +62,20 @@ TEST(QuotesRound18, AParticipleAfterACommaKeepsTheQuotationFromAnOuterCue) {
   EXPECT_EQ(q[1].source, "Trump");
   EXPECT_EQ(q[1].content, "it’s “all about management.”");
   EXPECT_TRUE(q[1].direct);
+}
+
+TEST(QuotesRound18, MarksInsideATweetTagAreNoQuotationMarks) {
+  auto q = Find(
+      "The stands were empty.\n\n<tweet tweet-author=\"@ByronYork\" "
+      "tweet-date=\"March 9, 2016\n\">Rubio stadium event in Hialeah. Stands empty; crowd in "
+      "one end zone.<tweet/>.\n\nStill, one has to feel bad for the staff.");
+  EXPECT_TRUE(q.empty());
+  // A quotation after the tag is still one.
+  q = Find(
+      "<tweet tweet-author=\"@tedcruz\">I love Sarah.<tweet/>\n\n“We will win this state "
+      "by a large margin,” Cruz said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Cruz");
 }
 
 }  // namespace
