@@ -1,6 +1,8 @@
 // Pairing quotation marks; see quote_marks.h.
 #include "analyse/quote_marks.h"
 
+#include <algorithm>
+
 #include "analyse/text_chars.h"
 #include "util/byte_scan.h"
 
@@ -105,11 +107,12 @@ std::vector<Quotation> FindQuotations(std::string_view text,
   // has 194 such tags, 117 of them with marks, some garbled with text in an
   // attribute; no gold span touches one.)
   std::vector<ByteSpan> tags;
-  for (size_t t = text.find("<tweet"); t != std::string_view::npos;
-       t = text.find("<tweet", t + 1)) {
-    const size_t e = text.find('>', t);
-    tags.push_back({static_cast<uint32_t>(t),
-                    static_cast<uint32_t>(e == std::string_view::npos ? text.size() : e)});
+  // (The next tag is looked for past this one's end, so each byte is scanned
+  // once: "<tweet<tweet…" with no ">" stays linear.)
+  for (size_t t = text.find("<tweet"); t != std::string_view::npos;) {
+    const size_t e = std::min(text.find('>', t), text.size());
+    tags.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(e)});
+    t = e < text.size() ? text.find("<tweet", e) : std::string_view::npos;
   }
   size_t next_tag = 0;
   Quotation cur;
