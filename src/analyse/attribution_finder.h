@@ -303,6 +303,14 @@ class Finder {
   bool IsTitle(uint32_t q) const;
   bool PostCue(uint32_t q, Found& f) const;
   bool PreCue(uint32_t q, Found& f) const;
+  // "Cost estimates, he added, were “…”" (round 15), "Of course, Clinton said,
+  // “…”" (round 18): f's source and cue (the cue at `cue`, content from `c`)
+  // stand between commas after a lead from the sentence start `lo` holding no
+  // quotation and no cue word; `adverbial_out`: not a lead opening with an
+  // adverbial ("In 2008,", "But,") or ending in "ago" or a conjunction. The
+  // lead is [lo, f.src_first - 1).
+  bool ParentheticalLead(const Found& f, uint32_t lo, uint32_t cue, uint32_t c,
+                         bool adverbial_out) const;
   bool BlockCue(uint32_t q, Found& f) const;
   // "Carl Bialik: “…”", "More from Jones: “…”": a name right before the colon
   // that opens the quotation (poll round-ups, transcripts).

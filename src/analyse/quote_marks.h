@@ -8,7 +8,9 @@
 // continues into the next paragraph when that one opens with a mark (the news
 // convention for multi-paragraph quotes); otherwise it ends with its paragraph.
 // Single marks (‘ ’ ') are apostrophes or nested quotes and never open a
-// top-level quotation. Linear in the text; every span lies inside a paragraph.
+// top-level quotation. Marks inside an embedded tweet's tag (from "<tweet" to
+// the next ">": its attributes) are not counted (round 18). Linear in the
+// text; every span lies inside a paragraph.
 #pragma once
 
 #include <string_view>
