@@ -22,7 +22,7 @@ void InputArgs::Add(CLI::App* cmd, bool required) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_flag("--strict", strict, "Exit with status 1 when any record was skipped");
-  cmd->add_flag("-q,--quiet", quiet, "Print no summary line on standard error");
+  cmd->add_flag("-q,--quiet", quiet, "Print no progress line and no summary on standard error");
 }
 
 void AddThreadsOption(CLI::App* cmd, size_t& threads, const char* help) {

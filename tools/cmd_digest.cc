@@ -78,6 +78,7 @@ Runner AddDigestCommand(CLI::App& app) {
     Diagnostics diag(&std::cerr);
     PipelineOptions popts;
     popts.threads = args->threads;
+    popts.progress = !args->in.quiet;
     popts.keep_text = true;
     popts.with_quotes = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);

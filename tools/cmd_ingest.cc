@@ -178,6 +178,7 @@ Runner AddIngestCommand(CLI::App& app) {
     try {
       Store store(args->db, Store::Mode::kWrite);
       Progress progress(!args->in.quiet);
+      ProgressClearsForMessages clears(diag, progress);
       try {
         IngestInputs(store, args->in.inputs, opts, diag, args->batch, stats, progress);
         Regroup(store, PipelineOptions{}, stats, progress, !args->replay);

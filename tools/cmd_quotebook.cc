@@ -58,6 +58,7 @@ Runner AddQuotebookCommand(CLI::App& app) {
     Diagnostics diag(&std::cerr);
     PipelineOptions popts;
     popts.threads = args->threads;
+    popts.progress = !args->in.quiet;
     popts.keep_text = true;
     popts.with_quotes = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);

@@ -40,6 +40,7 @@ Runner AddReuseCommand(CLI::App& app) {
     Diagnostics diag(&std::cerr);
     PipelineOptions popts;
     popts.threads = args->threads;
+    popts.progress = !args->in.quiet;
     popts.keep_text = true;
     std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
     const std::map<uint32_t, std::vector<size_t>> by_story = GroupByStory(articles);

@@ -73,6 +73,7 @@ Runner AddStoriesCommand(CLI::App& app) {
     Diagnostics diag(&std::cerr);
     PipelineOptions popts;
     popts.threads = args->threads;
+    popts.progress = !args->in.quiet;
     popts.stories.threshold = args->threshold;
     popts.stories.merge_threshold = args->merge;
     popts.stories.density_slope = args->density_slope;

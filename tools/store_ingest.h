@@ -25,6 +25,7 @@
 
 #include "chorus/reader.h"
 #include "chorus/store.h"
+#include "progress.h"
 #include "story_pipeline.h"
 
 namespace chorus::cli {
@@ -65,31 +66,6 @@ struct IngestStats {
 
 // Throws Interrupted when a stop signal has come.
 void ThrowIfStopped();
-
-// A progress line on standard error (a terminal), at most a few times a second.
-class Progress {
- public:
-  explicit Progress(bool enabled);
-  ~Progress();
-  // Reading: articles read (with their rate) and records skipped.
-  void Reading(size_t read, size_t skipped);
-  // Grouping: articles replayed of `total` (with their rate), stories so far.
-  void Grouping(size_t done, size_t total, size_t stories);
-  // Digests: stories rewritten so far (of at most `stories`).
-  void Digests(size_t done, size_t stories);
-  // Erases the line.
-  void Done();
-
- private:
-  // True when a line is due; restarts the clock when the phase changes.
-  bool Due(int phase, size_t done);
-  void Show(const std::string& line);
-  bool enabled_;
-  bool shown_ = false;
-  int phase_ = -1;
-  double rate_ = 0;  // articles per second in this phase
-  std::chrono::steady_clock::time_point start_, last_;
-};
 
 // Reads `inputs` into `store`; throws StoreError when the store fails,
 // Interrupted after a stop signal (every article counted in `stats` committed).

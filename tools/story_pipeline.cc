@@ -4,6 +4,7 @@
 
 #include "chorus/segment.h"
 #include "chorus/state_io.h"
+#include "progress.h"
 
 namespace chorus::cli {
 
@@ -243,8 +244,17 @@ std::vector<AnalysedArticle> RunStoryPipeline(const std::vector<std::string>& in
                                               const ReadOptions& read, Diagnostics& diag,
                                               const PipelineOptions& opts) {
   StoryPipeline pipeline(opts);
-  ReadInputs(inputs, read, diag, [&](Article&& a) { pipeline.Add(std::move(a)); });
-  return pipeline.Finish();
+  Progress progress(opts.progress);
+  ProgressClearsForMessages clears(diag, progress);
+  ReadInputs(inputs, read, diag, [&](Article&& a) {
+    pipeline.Add(std::move(a));
+    progress.ReadingStories(diag.read(), pipeline.stories(), diag.skipped());
+  });
+  progress.Step("grouping: revisiting the open stories of " + std::to_string(diag.read()) +
+                " articles");
+  std::vector<AnalysedArticle> out = pipeline.Finish();
+  progress.Done();
+  return out;
 }
 
 }  // namespace chorus::cli

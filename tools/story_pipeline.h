@@ -46,6 +46,7 @@ struct PipelineOptions {
   bool keep_meta = true;  // source, url, title, published (else only id and text)
   bool with_quotes = false;
   size_t threads = 1;  // 0: one per core
+  bool progress = false;  // RunStoryPipeline: a progress line on a terminal (progress.h)
 };
 
 // What the parallel stage makes of one article.

@@ -18,6 +18,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "chorus/article.h"
@@ -50,6 +51,9 @@ class Diagnostics {
   // A whole input could not be opened or read: "chorus: PATH: error: WHAT".
   void InputError(std::string_view path, std::string_view what);
   void CountRead() { ++read_; }
+  // Called before each message is printed (a progress line erases itself, so
+  // that the message starts on a clean line).
+  void SetBeforePrint(std::function<void()> f) { before_print_ = std::move(f); }
 
   size_t read() const { return read_; }
   size_t skipped() const { return skipped_; }
@@ -62,6 +66,7 @@ class Diagnostics {
  private:
   void Print(std::string_view where, std::string_view kind, std::string_view what);
   std::ostream* err_;
+  std::function<void()> before_print_;
   size_t read_ = 0, skipped_ = 0, warnings_ = 0, input_errors_ = 0;
 };
 

@@ -7,6 +7,7 @@ namespace chorus {
 
 void Diagnostics::Print(std::string_view where, std::string_view kind, std::string_view what) {
   if (!err_) return;
+  if (before_print_) before_print_();
   *err_ << "chorus: " << where << ": " << kind << ": " << what << '\n';
 }
 
