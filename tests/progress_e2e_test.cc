@@ -16,8 +16,9 @@ using testing::RunChorus;
 using testing::ShellQuote;
 using testing::TempDir;
 
+// script(1) is there and can open a terminal here.
 bool HaveScript() {
-  return std::system("script --version >/dev/null 2>&1") == 0;
+  return std::system("script -qec true /dev/null >/dev/null 2>&1") == 0;
 }
 
 // What `chorus ARGS` writes to its terminal (standard error; standard output
@@ -36,7 +37,7 @@ std::string OnTerminal(const std::string& args, const std::string& out) {
 const std::string kExamples = ShellQuote(std::string(CHORUS_SOURCE_DIR) + "/examples");
 
 TEST(ProgressE2E, StoriesShowProgressOnATerminalAndEraseIt) {
-  if (!HaveScript()) GTEST_SKIP() << "script(1) not found; skipping";
+  if (!HaveScript()) GTEST_SKIP() << "script(1) or a terminal not available; skipping";
   const std::string out = TempDir() + "/stories.jsonl";
   const std::string t = OnTerminal("stories " + kExamples, out);
   EXPECT_NE(t.find("\rchorus: reading and grouping: 5 articles, "), std::string::npos) << t;
@@ -51,7 +52,7 @@ TEST(ProgressE2E, StoriesShowProgressOnATerminalAndEraseIt) {
 }
 
 TEST(ProgressE2E, AMessageStartsOnAClearedLine) {
-  if (!HaveScript()) GTEST_SKIP() << "script(1) not found; skipping";
+  if (!HaveScript()) GTEST_SKIP() << "script(1) or a terminal not available; skipping";
   const std::string dir = TempDir();
   const std::string in = dir + "/bad.jsonl";
   testing::WriteFile(in,
@@ -63,6 +64,20 @@ TEST(ProgressE2E, AMessageStartsOnAClearedLine) {
   ASSERT_NE(msg, std::string::npos) << t;
   ASSERT_GE(msg, 4u);
   EXPECT_EQ(t.substr(msg - 4, 4), "\r\033[K") << t;
+}
+
+TEST(ProgressE2E, QuotesShowProgressUnlessItsLinesGoToTheTerminal) {
+  if (!HaveScript()) GTEST_SKIP() << "script(1) or a terminal not available; skipping";
+  const std::string out = TempDir() + "/quotes.jsonl";
+  const std::string t = OnTerminal("quotes " + kExamples, out);
+  EXPECT_NE(t.find("\rchorus: reading: 5 articles read, "), std::string::npos) << t;
+  EXPECT_NE(t.find("\r\033[Kchorus: read 5 articles, skipped 0 records"), std::string::npos) << t;
+  EXPECT_EQ(ReadFile(out), RunChorus("quotes " + kExamples).out);
+  // With its lines on the terminal too, no progress line among them.
+  const std::string both = OnTerminal("quotes " + kExamples, "/dev/tty");
+  EXPECT_NE(both.find("\"quotes\":["), std::string::npos) << both;
+  EXPECT_EQ(both.find("reading: "), std::string::npos) << both;
+  EXPECT_NE(both.find("chorus: read 5 articles"), std::string::npos) << both;
 }
 
 TEST(ProgressE2E, NoProgressWithQuietOrWithoutATerminal) {

@@ -1,5 +1,7 @@
 // `chorus quotes FILES...` — who said what: one JSON line per article with its
 // attributions (direct quotations and reported speech), or --pretty for people.
+#include <unistd.h>
+
 #include <memory>
 #include <string>
 
@@ -10,6 +12,7 @@
 #include "chorus/utf8.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "progress.h"
 #include "story_output.h"
 #include "story_pipeline.h"
 
@@ -81,8 +84,16 @@ Runner AddQuotesCommand(CLI::App& app) {
     OrderedPool<Article, std::string> pool(
         ResolveThreads(args->threads), [&](Article& a) { return QuoteLines(a, *args); },
         [&](std::string&& lines) { out.Line(lines); });
-    ReadInputs(args->in.inputs, opts, diag, [&](Article&& a) { pool.Push(std::move(a)); });
-    pool.Finish();
+    {
+      // (Not when the lines themselves go to the terminal: they would mix.)
+      Progress progress(!args->in.quiet && !::isatty(STDOUT_FILENO));
+      ProgressClearsForMessages clears(diag, progress);
+      ReadInputs(args->in.inputs, opts, diag, [&](Article&& a) {
+        pool.Push(std::move(a));
+        progress.Reading(diag.read(), diag.skipped());
+      });
+      pool.Finish();
+    }
     out.Flush();
     return args->in.Finish(diag);
   };
