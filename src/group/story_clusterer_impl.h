@@ -81,7 +81,13 @@ struct StoryClusterer::Impl {
   double JoinThreshold(int64_t day) const;
 
   // --- candidates ---------------------------------------------------------
-  static constexpr size_t kCandidateTerms = 12;
+  // Candidate stories are those sharing one of an article's kCandidateTerms
+  // most distinctive terms (a story's: twice as many). 8 against 12: B-cubed
+  // F1 on generated 10k 0.984 -> 0.986, on the dense 100k (18 days) 0.988 ->
+  // 0.989, the same on generated 100k (0.994) and dev-stories (0.990 in file
+  // order, mean 0.993 over 20 shuffles), at 5% less CPU; 6 cost dev-stories
+  // 0.010.
+  static constexpr size_t kCandidateTerms = 8;
   static constexpr size_t kVectorTerms = 40;
   // Stories compared when an article arrives and when stories merge: the 8
   // sharing the most of its top terms; in a refinement round an article may
