@@ -89,14 +89,16 @@ struct StoryClusterer::Impl {
   // 0.010.
   static constexpr size_t kCandidateTerms = 8;
   static constexpr size_t kVectorTerms = 40;
-  // Stories compared when an article arrives and when stories merge: the 8
+  // Stories compared when an article arrives and when stories merge: the 6
   // sharing the most of its top terms; in a refinement round an article may
-  // move to one of 8 too. (32 and 32 gave the same stories on dense generated
+  // move to one of 6 too. (32 and 32 gave the same stories on dense generated
   // streams and on dev-stories at 1.5x the time; 16 and 8 against 8 and 8,
   // the same B-cubed on generated 10k/100k and dev-stories, ordered and in 20
-  // shuffles, at 9% more CPU.)
-  static constexpr size_t kMaxCandidates = 8;
-  static constexpr size_t kRefineCandidates = 8;
+  // shuffles, at 9% more CPU; 6 and 6 against 8 and 8, the same B-cubed F1 on
+  // generated 10k, 100k, the dense 100k and 1M and on dev-stories (ordered
+  // and 20 shuffles), at 3% less CPU; 4 and 4 cost dev-stories 0.005.)
+  static constexpr size_t kMaxCandidates = 6;
+  static constexpr size_t kRefineCandidates = 6;
   // A term on more than kMaxPosting stories is not distinctive: it names no
   // candidates (this keeps the work per article bounded as the stream grows).
   // 64 against 256: the same B-cubed F1 on generated 10k and 100k, on
