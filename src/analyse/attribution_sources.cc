@@ -67,6 +67,13 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
           !(T[k - 1].low.ends_with("ed") && !T[k - 1].cap) && !Aux(k - 1) &&
           T[k - 1].cue == CueKind::kNone))
       break;
+    // (Round 19: a personal pronoun joined by "and" opens the source: "She
+    // and her aides have vowed", "he and Brafman had basically said". Train,
+    // before retraining: 19 attributions changed, 10 sources now gold's.)
+    if (IsSubjectPronoun(tk.low) && tk.low != "it" && b < end && Is(b, "and")) {
+      b = k;
+      break;
+    }
     if (IsSubjectPronoun(tk.low) || tk.cue != CueKind::kNone) break;
     // An adverb ends the source ("Trump also said"), but not between a
     // determiner and a noun, where it is an adjective: "the first lady said".
