@@ -67,6 +67,13 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
           !(T[k - 1].low.ends_with("ed") && !T[k - 1].cap) && !Aux(k - 1) &&
           T[k - 1].cue == CueKind::kNone))
       break;
+    // (Round 19: a personal pronoun joined by "and" opens the source: "She
+    // and her aides have vowed", "he and Brafman had basically said". Train,
+    // before retraining: 19 attributions changed, 10 sources now gold's.)
+    if (IsSubjectPronoun(tk.low) && tk.low != "it" && b < end && Is(b, "and")) {
+      b = k;
+      break;
+    }
     if (IsSubjectPronoun(tk.low) || tk.cue != CueKind::kNone) break;
     // An adverb ends the source ("Trump also said"), but not between a
     // determiner and a noun, where it is an adjective: "the first lady said".
@@ -82,7 +89,10 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
     // briefed on the move said").
     // ("A teary-eyed Bush says", "a tired Clinton said": an -ed word after a
     // determiner before a name is an adjective.)
-    const bool adjective = wide && b < end && T[b].cap && k > lo && IsDeterminer(T[k - 1].low);
+    // (Round 19: before any cue, not only for FallbackSource's wide search:
+    // "A flabbergasted Noah quipped, “…”". Train: 3 attributions changed, one
+    // source now gold's.)
+    const bool adjective = b < end && T[b].cap && k > lo && IsDeterminer(T[k - 1].low);
     if (Aux(k) || (!tk.cap && tk.low.size() > 4 && tk.low.ends_with("ed") && b < end &&
                    !EdModifier(k) && !adjective))
       return {kNone, kNone};
