@@ -86,6 +86,16 @@ void Finder::DropLeadingAdverbial(Found& f) const {
                      l == "then" || l == "yet" || l == "although" || l == "though" ||
                      l == "despite" || l == "even" || l == "if" || l == "because" || l == "so" ||
                      l == "still" || l == "also";
+  // (Round 20: a fronted phrase with no comma before a name keeps the name:
+  // "In a Bloomberg interview Trump declared “…”".)
+  if (!conjunction) {
+    const uint32_t r = NameAfterFrontedPhrase(b, e);
+    if (r != kNone) {
+      f.src_first = r;
+      f.a.source = {Bytes(r, e)};
+      return;
+    }
+  }
   ++b;
   while (conjunction && b < e && IsPunct(b)) ++b;  // "But, …"
   if (!conjunction || b >= e || !SourceShape(b, e)) {
@@ -95,6 +105,31 @@ void Finder::DropLeadingAdverbial(Found& f) const {
   }
   f.src_first = b;
   f.a.source = {Bytes(b, e)};
+}
+
+uint32_t Finder::NameAfterFrontedPhrase(uint32_t b, uint32_t e) const {
+  // "In a Bloomberg interview Trump declared “…”", "During the debate Clinton
+  // said": a preposition opens the sentence, a lower-case noun closes its
+  // phrase and a name follows with no comma. Not after a preposition or a
+  // determiner ("In talks with Trump", "At the White House"), nor a day or a
+  // month ("On Tuesday Trump": left as before).
+  const auto& T = v_.toks;
+  if (!IsPreposition(T[b].low) || e < b + 4 || e - b > 16) return kNone;
+  uint32_t r = e;
+  while (r > b + 2 && T[r - 1].cap && T[r - 1].kind == TokenKind::kWord) --r;
+  if (r == e || IsDeterminer(T[r].low)) return kNone;
+  for (uint32_t k = r; k < e; ++k)
+    for (std::string_view m : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                               "sunday", "january", "february", "march", "april", "may", "june",
+                               "july", "august", "september", "october", "november", "december"})
+      if (T[k].low == m) return kNone;
+  const Tok& n = T[r - 1];
+  if (n.kind != TokenKind::kWord || n.cap || IsPreposition(n.low) || IsDeterminer(n.low) ||
+      IsClauseWord(n.low) || Aux(r - 1) || n.cue != CueKind::kNone || Adverb(r - 1))
+    return kNone;
+  for (uint32_t k = b + 1; k < r; ++k)
+    if (IsPunct(k) || T[k].quote >= 0) return kNone;
+  return r;
 }
 
 void Finder::DropRelativeWithCue(Found& f, const std::vector<uint32_t>& cues) const {

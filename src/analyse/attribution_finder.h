@@ -381,6 +381,10 @@ class Finder {
   // prepositional phrase leaves no source. Applied to the attributions found,
   // so it changes sources only, never which attributions there are.
   void DropLeadingAdverbial(Found& f) const;
+  // Round 20: the name closing a source [b, e) that opens with a fronted
+  // prepositional phrase and no comma ("In a Bloomberg interview Trump"):
+  // the capitalised words at its end after a lower-case noun; kNone if none.
+  uint32_t NameAfterFrontedPhrase(uint32_t b, uint32_t e) const;
   // Round 11: a source holding a relative clause with a cue of its own ends
   // before it: "Podesta, who said the project was vetted, said" -> "Podesta"
   // (PolNeAR train: 60 of 68 such sources stop before ", who"/", which";
