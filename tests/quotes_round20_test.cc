@@ -1,6 +1,7 @@
 // Unit tests of round 20 (docs/ACCURACY.md, "Round 20"): a fronted
 // prepositional phrase with no comma before the name that is the source ("In
-// a Bloomberg interview Trump declared “…”").
+// a Bloomberg interview Trump declared “…”"); "as X put it" after the
+// quotation, closing the sentence.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -23,6 +24,19 @@ TEST(QuotesRound20, ANameAfterAFrontedPhraseWithNoCommaIsTheSource) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "declared");
   EXPECT_EQ(q[0].source, "");
+}
+
+TEST(QuotesRound20, AsXPutItAfterTheQuotation) {
+  auto q = Find(
+      "The main test is a \"lawful source of investment income,\" as a Homeland Security memo "
+      "put it.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "put it");
+  EXPECT_EQ(q[0].source, "a Homeland Security memo");
+  EXPECT_EQ(q[0].content, "\"lawful source of investment income,\"");
+  // Not when the sentence goes on after "put it".
+  q = Find("It was \"a lawful source,\" as the memo put it to the agency.");
+  for (const auto& a : q) EXPECT_NE(a.cue, "put it");
 }
 
 }  // namespace

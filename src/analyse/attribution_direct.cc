@@ -221,6 +221,7 @@ bool Finder::AsPutIt(uint32_t q, Found& f) const {
   const auto& T = v_.toks;
   const uint32_t first = v_.quote_first[q];
   if (first >= T.size()) return false;
+  if (AsPutItAfter(q, f)) return true;
   const uint32_t s = T[first].sent, lo = v_.sent_first[s];
   uint32_t it = kNone;
   for (uint32_t k = first; k > lo + 2 && first - k < 30; --k) {
@@ -258,6 +259,43 @@ bool Finder::AsPutIt(uint32_t q, Found& f) const {
     g.a.content = {Bytes(c, e)};
     g.a.direct = true;
   }
+  f = std::move(g);
+  return true;
+}
+
+bool Finder::AsPutItAfter(uint32_t q, Found& f) const {
+  // Round 20: "… a “lawful source of investment income,” as a Homeland
+  // Security memo put it.": after a quotation closed by a comma, "as", at most
+  // 12 words, "put(s) it" closing the sentence. The words the source, "put
+  // it" the cue, the quotation the content.
+  const auto& T = v_.toks;
+  const uint32_t qe = v_.quote_end[q];
+  if (qe < 2 || qe >= T.size()) return false;
+  uint32_t as = qe;
+  if (Is(as, ",") && !Is(qe - 2, ","))
+    ++as;
+  else if (!Is(qe - 2, ","))
+    return false;
+  if (as >= T.size() || !Is(as, "as") || T[as].sent != T[qe - 1].sent) return false;
+  const uint32_t limit = v_.sent_end[T[as].sent];
+  uint32_t put = kNone;
+  for (uint32_t k = as + 2; k + 1 < limit && k < as + 14; ++k) {
+    if (T[k].quote >= 0 || (IsPunct(k) && !Is(k, "'") && !Is(k, "\xE2\x80\x99"))) return false;
+    if ((Is(k, "put") || Is(k, "puts")) && Is(k + 1, "it")) {
+      put = k;
+      break;
+    }
+  }
+  if (put == kNone) return false;
+  const uint32_t it = put + 1;
+  if (!(it + 1 == limit || (Is(it + 1, ".") && it + 2 >= limit))) return false;
+  Found g = f;
+  SetSource(g, {as + 1, put});
+  if (g.a.source.empty()) return false;
+  g.cue_tok = put;
+  g.a.cue = {Bytes(put, it + 1)};
+  g.rule_source = true;
+  AddQuote(g, q);
   f = std::move(g);
   return true;
 }

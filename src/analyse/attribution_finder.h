@@ -317,6 +317,9 @@ class Finder {
   bool ColonCue(uint32_t q, Found& f) const;
   // "As The Post's Dana Milbank puts it, “…”" (round 16): "put it" the cue.
   bool AsPutIt(uint32_t q, Found& f) const;
+  // "“…,” as a Homeland Security memo put it." (round 20): the same frame
+  // after the quotation, closing its sentence.
+  bool AsPutItAfter(uint32_t q, Found& f) const;
   // Openers of a fronted adverbial clause ("When …, ", "After …, "; round 16).
   static bool IsFrontedSubordinator(std::string_view w) {
     return w == "when" || w == "after" || w == "although" || w == "though" || w == "while" ||
