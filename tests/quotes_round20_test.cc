@@ -1,7 +1,8 @@
 // Unit tests of round 20 (docs/ACCURACY.md, "Round 20"): a fronted
 // prepositional phrase with no comma before the name that is the source ("In
 // a Bloomberg interview Trump declared “…”"); "as X put it" after the
-// quotation, closing the sentence.
+// quotation, closing the sentence; a plain inverted name closing the sentence
+// keeps its source whatever the cue context model says.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -37,6 +38,16 @@ TEST(QuotesRound20, AsXPutItAfterTheQuotation) {
   // Not when the sentence goes on after "put it".
   q = Find("It was \"a lawful source,\" as the memo put it to the agency.");
   for (const auto& a : q) EXPECT_NE(a.cue, "put it");
+}
+
+TEST(QuotesRound20, APlainInvertedNameClosingTheSentenceStays) {
+  // The cue context model clears this source; the rule keeps it.
+  auto q = Find(
+      "“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent "
+      "wrong,” said 9/11 widow Terry Strada.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "9/11 widow Terry Strada");
 }
 
 }  // namespace

@@ -441,7 +441,7 @@ std::vector<Attribution> Finder::Run() {
       f.a.source.clear();
     // Round 8: and direct sources (kDirectClearThreshold).
     if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&
-        !KeepDirectSource(f))
+        !KeepDirectSource(f) && !PlainInvertedName(f))
       f.a.source.clear();
     RelativeThatSource(f);
     SplitContraction(f);

@@ -352,6 +352,9 @@ class Finder {
   // Round 8: whether a direct attribution's source stays (the same model,
   // DirectFeatures; when training: recorded, and kept).
   bool KeepDirectSource(const Found& f) const;
+  // Round 20: a plain inverted name closing the sentence ("“…,” said 9/11
+  // widow Terry Strada."), kept whatever the model says.
+  bool PlainInvertedName(const Found& f) const;
   // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
   // later in the sentence makes X the source and "according to" the cue:
   // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
