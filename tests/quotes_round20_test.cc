@@ -2,7 +2,8 @@
 // prepositional phrase with no comma before the name that is the source ("In
 // a Bloomberg interview Trump declared “…”"); "as X put it" after the
 // quotation, closing the sentence; a plain inverted name closing the sentence
-// keeps its source whatever the cue context model says.
+// keeps its source whatever the cue context model says; a quotation after a
+// sentence-initial "In a … poll," frame is the poll's.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -48,6 +49,22 @@ TEST(QuotesRound20, APlainInvertedNameClosingTheSentenceStays) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source, "9/11 widow Terry Strada");
+}
+
+TEST(QuotesRound20, AQuotationAfterAPollFrameIsThePolls) {
+  auto q = Find(
+      "In a September Washington Post-ABC News poll, 75 percent of Republicans said “most people "
+      "in politics” can’t be trusted.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "In");
+  EXPECT_EQ(q[0].source, "a September Washington Post-ABC News poll");
+  EXPECT_EQ(q[0].content,
+            "75 percent of Republicans said “most people in politics” can’t be trusted");
+  // Not a statement: "In a statement, X said “…”" stays X's.
+  q = Find("In a statement, Smith said “the poll was wrong.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Smith");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Round 6b and 6c rules for direct quotations (docs/ACCURACY.md, "Round 6b",
 // "Round 6c"): who said a quotation when the cue next to it is not the whole
-// story; see attribution_finder.h.
+// story; see attribution_finder.h. Later rounds' frames of the same kind:
+// "as X put it" (16, 20), a name after a fronted phrase, a poll frame (20).
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
@@ -298,6 +299,48 @@ bool Finder::AsPutItAfter(uint32_t q, Found& f) const {
   AddQuote(g, q);
   f = std::move(g);
   return true;
+}
+
+uint32_t Finder::PollFrameEnd(uint32_t s) const {
+  const auto& T = v_.toks;
+  const uint32_t t = v_.sent_first[s], hi = v_.sent_end[s];
+  if (t >= T.size() || !Is(t, "in") || !T[t].cap || t + 2 >= hi || !IsDeterminer(T[t + 1].low))
+    return kNone;
+  uint32_t e = t + 1;
+  bool poll = false;
+  while (e < hi && e < t + 16 && !Is(e, ",") && T[e].quote < 0) {
+    poll = poll || Is(e, "poll") || Is(e, "survey");
+    ++e;
+  }
+  // (", conducted in May,": a participle after the comma stays in it.)
+  if (poll && e + 2 < hi && Is(e, ",") && T[e + 1].low.ends_with("ed") && !T[e + 1].cap) {
+    uint32_t x = e + 1;
+    while (x < hi && x < e + 8 && !Is(x, ",") && T[x].quote < 0) ++x;
+    if (x < hi && Is(x, ",")) e = x;
+  }
+  return poll && e < hi && Is(e, ",") ? e : kNone;
+}
+
+void Finder::PollFrame(uint32_t q, Found& f) const {
+  // PolNeAR train annotates the frame as cue and source, the rest of the
+  // sentence as content, also when a quotation stands in it (2 such direct
+  // attributions, both given to the inner "said" with no source before).
+  const auto& T = v_.toks;
+  const uint32_t qf = v_.quote_first[q];
+  if (f.cue_tok == kNone || f.cue_tok >= qf) return;
+  const uint32_t s = T[qf].sent, lo = v_.sent_first[s];
+  if (T[f.cue_tok].sent != s) return;
+  const uint32_t e = PollFrameEnd(s);
+  if (e == kNone || e >= f.cue_tok) return;
+  const uint32_t end = std::max(ContentEnd(s), v_.quote_end[q]);
+  f.cue_tok = lo;
+  f.a.cue = {Bytes(lo, lo + 1)};
+  f.src_first = lo + 1;
+  f.src_end = e;
+  f.a.source = {Bytes(lo + 1, e)};
+  f.rule_source = true;
+  f.a.content = {Bytes(e + 1, end)};
+  f.a.direct = true;
 }
 
 }  // namespace chorus::quotes

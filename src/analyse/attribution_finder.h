@@ -335,6 +335,14 @@ class Finder {
   // cue word ending in the colon before the quotation; its predicate is the cue.
   bool ClauseColonCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
+  // "In a CNN/ORC poll released Monday, …" (round 14): the comma closing a
+  // sentence-initial "In", a determiner and a poll or survey; kNone if the
+  // sentence `s` opens with none.
+  uint32_t PollFrameEnd(uint32_t s) const;
+  // Round 20: a quotation whose cue follows such a frame is the poll's: "In a
+  // September Washington Post-ABC News poll, 75 percent of Republicans said
+  // “most people in politics” can't be trusted."
+  void PollFrame(uint32_t q, Found& f) const;
   // Round 7 (attribution_cue_context.cc): the features of the reported
   // attribution `f` of the cue at f.cue_tok; whether the cue context model
   // admits the one a candidate cue would create (all of them when training);
