@@ -3,7 +3,8 @@
 // a Bloomberg interview Trump declared “…”"); "as X put it" after the
 // quotation, closing the sentence; a plain inverted name closing the sentence
 // keeps its source whatever the cue context model says; a quotation after a
-// sentence-initial "In a … poll," frame is the poll's.
+// sentence-initial "In a … poll," frame is the poll's; a source ends before
+// ", who said …" with a clause of its own.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -65,6 +66,21 @@ TEST(QuotesRound20, AQuotationAfterAPollFrameIsThePolls) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source, "Smith");
+}
+
+TEST(QuotesRound20, ASourceEndsBeforeWhoSaidAndAClause) {
+  auto q = Find(
+      "“They just don’t understand the military,” said Army Capt. Christian Pardo, who said he "
+      "would not vote for either candidate.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Army Capt. Christian Pardo");
+  // "who writes about …" is no clause of its own: kept whole.
+  q = Find(
+      "“The score is not the one they use,” said John Smith, who writes about the credit "
+      "industry.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "John Smith, who writes about the credit industry");
 }
 
 }  // namespace

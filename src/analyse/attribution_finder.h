@@ -403,7 +403,8 @@ class Finder {
   // before it: "Podesta, who said the project was vetted, said" -> "Podesta"
   // (PolNeAR train: 60 of 68 such sources stop before ", who"/", which";
   // without a cue inside, 257 keep the clause and 144 do not). `cues`: the
-  // cue tokens of the attributions found, sorted.
+  // cue tokens of the attributions found, sorted. (Round 20: also ", who
+  // said|says|… <clause>" with no attribution found, in any source.)
   void DropRelativeWithCue(Found& f, const std::vector<uint32_t>& cues) const;
   // "He’s claiming", "I've suggested": the tokenizer keeps a pronoun's
   // contraction in its word; PolNeAR gives the pronoun to the source and the
