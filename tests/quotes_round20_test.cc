@@ -4,7 +4,8 @@
 // quotation, closing the sentence; a plain inverted name closing the sentence
 // keeps its source whatever the cue context model says; a quotation after a
 // sentence-initial "In a … poll," frame is the poll's; a source ends before
-// ", who said …" with a clause of its own.
+// ", who said …" with a clause of its own; a day between subject and verb
+// ("on Tuesday", "later Thursday") is skipped.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -81,6 +82,20 @@ TEST(QuotesRound20, ASourceEndsBeforeWhoSaidAndAClause) {
       "industry.");
   ASSERT_GE(q.size(), 1u);
   EXPECT_EQ(q[0].source, "John Smith, who writes about the credit industry");
+}
+
+TEST(QuotesRound20, ADayBetweenSubjectAndVerbIsSkipped) {
+  auto q = Find(
+      "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called the "
+      "remark “the textbook definition of a racist comment.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "called");
+  EXPECT_EQ(q[0].source, "Speaker Paul D. Ryan, the nation's highest-ranking Republican");
+  q = Find("Priebus later Thursday told Fox News: “Both men are meeting up next week.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].source, "Priebus");
+  EXPECT_EQ(q[0].content, "“Both men are meeting up next week.”");
 }
 
 }  // namespace
