@@ -219,6 +219,7 @@ std::vector<Attribution> Finder::Run() {
       if (matched && f.cue_tok != kNone && f.cue_tok < v_.quote_first[q] &&
           v_.quote_end[q] < T.size())
         OuterAccordingTo(f, v_.quote_end[q] - 1);
+      if (matched) PollFrame(q, f);
     }
     uint32_t words = 0;
     for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) words += T[k].IsWord();
@@ -441,7 +442,7 @@ std::vector<Attribution> Finder::Run() {
       f.a.source.clear();
     // Round 8: and direct sources (kDirectClearThreshold).
     if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&
-        !KeepDirectSource(f))
+        !KeepDirectSource(f) && !PlainInvertedName(f))
       f.a.source.clear();
     RelativeThatSource(f);
     SplitContraction(f);

@@ -189,6 +189,33 @@ bool Finder::KeepDirectSource(const Found& f) const {
   return CueContextProbability(CueContextModel(), F) >= kDirectClearThreshold;
 }
 
+bool Finder::PlainInvertedName(const Found& f) const {
+  // Round 20: "“…,” said 9/11 widow Terry Strada.": a speech cue right after
+  // a closing mark, then a name of two or more capitalised words (after at
+  // most three lower-case ones) closing the sentence, no comma. The model
+  // cleared such sources on dev; on PolNeAR train it clears none of this form.
+  const auto& T = v_.toks;
+  const uint32_t c = f.cue_tok;
+  if (f.a.source.size() != 1 || c < 2 || c >= T.size() || Cue(c) != CueKind::kSpeech) return false;
+  const bool after_mark =
+      (v_.IsQuoteMark(c - 1) && Is(c - 2, ",")) || (Is(c - 1, ",") && v_.IsQuoteMark(c - 2));
+  const uint32_t b = v_.TokenAt(f.a.source[0].begin), e = v_.TokenAt(f.a.source[0].end);
+  if (!after_mark || b != c + 1 || e < b + 2 || e >= T.size() || !Is(e, ".") ||
+      (e + 1 < T.size() && T[e + 1].sent == T[e].sent))
+    return false;
+  uint32_t lower = 0;
+  for (uint32_t k = b; k < e; ++k) {
+    if (T[k].quote >= 0) return false;
+    if (IsPunct(k)) {
+      if (!Is(k, ".") && !Is(k, "/") && !Is(k, "-")) return false;
+    } else if (!T[k].cap && ++lower > 3) {
+      return false;
+    }
+  }
+  return T[e - 1].cap && T[e - 2].cap && T[e - 1].kind == TokenKind::kWord &&
+         T[e - 2].kind == TokenKind::kWord;
+}
+
 std::vector<Attribution> CueContextRun(std::string_view text, const Segmentation& seg,
                                        std::vector<CueContextRecord>& records,
                                        std::map<uint64_t, std::string>& names) {

@@ -317,6 +317,9 @@ class Finder {
   bool ColonCue(uint32_t q, Found& f) const;
   // "As The Post's Dana Milbank puts it, “…”" (round 16): "put it" the cue.
   bool AsPutIt(uint32_t q, Found& f) const;
+  // "“…,” as a Homeland Security memo put it." (round 20): the same frame
+  // after the quotation, closing its sentence.
+  bool AsPutItAfter(uint32_t q, Found& f) const;
   // Openers of a fronted adverbial clause ("When …, ", "After …, "; round 16).
   static bool IsFrontedSubordinator(std::string_view w) {
     return w == "when" || w == "after" || w == "although" || w == "though" || w == "while" ||
@@ -332,6 +335,14 @@ class Finder {
   // cue word ending in the colon before the quotation; its predicate is the cue.
   bool ClauseColonCue(uint32_t q, Found& f) const;
   void Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& used) const;
+  // "In a CNN/ORC poll released Monday, …" (round 14): the comma closing a
+  // sentence-initial "In", a determiner and a poll or survey; kNone if the
+  // sentence `s` opens with none.
+  uint32_t PollFrameEnd(uint32_t s) const;
+  // Round 20: a quotation whose cue follows such a frame is the poll's: "In a
+  // September Washington Post-ABC News poll, 75 percent of Republicans said
+  // “most people in politics” can't be trusted."
+  void PollFrame(uint32_t q, Found& f) const;
   // Round 7 (attribution_cue_context.cc): the features of the reported
   // attribution `f` of the cue at f.cue_tok; whether the cue context model
   // admits the one a candidate cue would create (all of them when training);
@@ -349,6 +360,9 @@ class Finder {
   // Round 8: whether a direct attribution's source stays (the same model,
   // DirectFeatures; when training: recorded, and kept).
   bool KeepDirectSource(const Found& f) const;
+  // Round 20: a plain inverted name closing the sentence ("“…,” said 9/11
+  // widow Terry Strada."), kept whatever the model says.
+  bool PlainInvertedName(const Found& f) const;
   // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
   // later in the sentence makes X the source and "according to" the cue:
   // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
@@ -381,11 +395,16 @@ class Finder {
   // prepositional phrase leaves no source. Applied to the attributions found,
   // so it changes sources only, never which attributions there are.
   void DropLeadingAdverbial(Found& f) const;
+  // Round 20: the name closing a source [b, e) that opens with a fronted
+  // prepositional phrase and no comma ("In a Bloomberg interview Trump"):
+  // the capitalised words at its end after a lower-case noun; kNone if none.
+  uint32_t NameAfterFrontedPhrase(uint32_t b, uint32_t e) const;
   // Round 11: a source holding a relative clause with a cue of its own ends
   // before it: "Podesta, who said the project was vetted, said" -> "Podesta"
   // (PolNeAR train: 60 of 68 such sources stop before ", who"/", which";
   // without a cue inside, 257 keep the clause and 144 do not). `cues`: the
-  // cue tokens of the attributions found, sorted.
+  // cue tokens of the attributions found, sorted. (Round 20: also ", who
+  // said|says|… <clause>" with no attribution found, in any source.)
   void DropRelativeWithCue(Found& f, const std::vector<uint32_t>& cues) const;
   // "He’s claiming", "I've suggested": the tokenizer keeps a pronoun's
   // contraction in its word; PolNeAR gives the pronoun to the source and the

@@ -368,22 +368,10 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
       // sentence-initial "In" and a poll or survey up to the comma are the
       // cue and the source, the rest of the sentence the content (PolNeAR
       // train: 13 of 16 such sentences; "In a statement, X said" is X's).
-      if (pass == 0 && t == lo && Is(t, "in") && T[t].cap && t + 2 < hi &&
-          IsDeterminer(T[t + 1].low)) {
-        uint32_t e = t + 1;
-        bool poll = false;
-        while (e < hi && e < t + 16 && !Is(e, ",") && T[e].quote < 0) {
-          poll = poll || Is(e, "poll") || Is(e, "survey");
-          ++e;
-        }
-        // (", conducted in May,": a participle after the comma stays in it.)
-        if (poll && e + 2 < hi && Is(e, ",") && T[e + 1].low.ends_with("ed") && !T[e + 1].cap) {
-          uint32_t x = e + 1;
-          while (x < hi && x < e + 8 && !Is(x, ",") && T[x].quote < 0) ++x;
-          if (x < hi && Is(x, ",")) e = x;
-        }
+      if (pass == 0 && t == lo) {
+        const uint32_t e = PollFrameEnd(s);
         const uint32_t end = ContentEnd(s);
-        if (poll && e + 1 < end && Is(e, ",")) {
+        if (e != kNone && e + 1 < end) {
           Found f;
           f.cue_tok = t;
           f.para = T[t].para;

@@ -8,6 +8,16 @@
 
 namespace chorus::quotes {
 
+namespace {
+bool IsDay(std::string_view w) {
+  for (std::string_view d :
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+    if (w == d) return true;
+  return false;
+}
+
+}  // namespace
+
 std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   const auto& T = v_.toks;
   uint32_t s = T[t].sent;
@@ -15,6 +25,15 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   uint32_t end = t;
   // Skip auxiliaries and adverbs between subject and verb: "has also said".
   while (end > lo && T[end - 1].quote < 0 && BeforeVerb(end - 1)) --end;
+  // Round 20: a day between subject and verb, after "on", "later" or
+  // "earlier" ("Trump, who has been feuding …, on Friday described", "Priebus
+  // later Thursday told"), then auxiliaries and adverbs again.
+  if (end > lo + 1 && T[end - 1].quote < 0 && IsDay(T[end - 1].low)) {
+    uint32_t x = end - 1;
+    if (x > lo && (Is(x - 1, "on") || Is(x - 1, "later") || Is(x - 1, "earlier"))) --x;
+    while (x > lo && T[x - 1].quote < 0 && BeforeVerb(x - 1)) --x;
+    if (x > lo) end = x;
+  }
   if (end == lo) return {kNone, kNone};
   return PhraseBefore(lo, end, false);
 }

@@ -86,6 +86,12 @@ void Finder::ChooseEnd(Found& f, bool source) const {
       lim = k;
       break;
     }
+    // (Round 20: nor over "in 2001", which TrimSource cut from the source:
+    // "An arbitration panel in 2001 found".)
+    if (source && Is(k, "in") && k + 1 < lim && IsYear(k + 1)) {
+      lim = k;
+      break;
+    }
   }
   const std::string_view role = source ? "s" : "c";
   const uint32_t head_tok = f.cue_tok != kNone ? f.cue_tok : b;
