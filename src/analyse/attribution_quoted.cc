@@ -217,6 +217,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     comma_participle = n == "that" || IsSubjectPronoun(n) ||
                        (apo != std::string_view::npos && IsSubjectPronoun(n.substr(0, apo)));
   }
+  const bool introduces =
+      cue != kNone && cue + 2 == first && (Is(cue + 1, ":") || Is(cue + 1, ","));
+  std::pair<uint32_t, uint32_t> sub_src{kNone, kNone};
   if (cue != kNone && !IsAccordingTo(cue) && !comma_participle) {
     for (uint32_t k = cue; k > lo; --k) {
       uint32_t c = k - 1;
@@ -227,10 +230,12 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       // The inner cue is in the outer one's clause: "said that ... wants",
       // "said she thinks “…”", "urged Sanders to join her in ... what some call
       // the “…”" (no punctuation between them).
-      bool clause = false, punct = false, apart = false;
+      bool clause = false, punct = false, apart = false, sub = false;
       for (uint32_t x = c + 1; x < cue; ++x) {
         clause = clause || Is(x, "that");
         punct = punct || IsPunct(x);
+        sub = sub || Is(x, "before") || Is(x, "after") || Is(x, "as") || Is(x, "while") ||
+              Is(x, "when") || Is(x, "then");
         apart = apart || Is(x, "and") || Is(x, "when") || Is(x, "after") || Is(x, "before") ||
                 Is(x, "while") || Is(x, "although") || Is(x, "though");
       }
@@ -252,6 +257,17 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       // between them ("pointing to bottles and telling viewers that …",
       // "was talking about … when he told").
       if (ck == CueKind::kParticiple && apart) continue;
+      // Round 20b: an inner cue that introduces the quotation with a colon or
+      // a comma, after a subordinating word, keeps it ("“…,” Trump said
+      // before adding: “…”", "Cruz said as the heckler yelled: “…”").
+      // (A participle there shares the outer cue's subject: "Trump said
+      // before adding".)
+      if (introduces && sub) {
+        if (sub_src.first == kNone && Cue(cue) == CueKind::kParticiple &&
+            ck != CueKind::kParticiple)
+          sub_src = SourceBefore(c);
+        continue;
+      }
       auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, c) : SourceBefore(c);
       // "Adelson met with Trump and declared … that he found …".
       if (src.first == kNone && Coordinated(c)) src = SubjectOf(s, c);
@@ -315,6 +331,8 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     SetSource(f, src);
   } else {
     if (cue != lo) SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
+    if (f.a.source.empty() && sub_src.first != kNone && SourceShape(sub_src.first, sub_src.second))
+      SetSource(f, sub_src);
     // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.
     // (Round 16: so it does after a fronted adverbial with no source before
     // the cue: "In other words, explained CBS moderator Nancy Cordes: "…"",
