@@ -1,6 +1,10 @@
 // Unit tests of round 20b (docs/ACCURACY.md, "Round 20b"): a cue that
 // introduces its quotation with a colon or a comma after a subordinating word
-// keeps it from the cue before ("“…,” Trump said before adding: “…”").
+// keeps it from the cue before ("“…,” Trump said before adding: “…”"); a
+// clause after a post cue that opens with ", then V", ", going on to V",
+// ", explaining" or ", giving the example of" is the frame of the quotation
+// opening the next sentence ("“…,” she told a cheering crowd, then referred to
+// Trump's slogan. “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -31,6 +35,32 @@ TEST(QuotesRound20b, ACueAfterASubordinatorKeepsItsQuotation) {
   EXPECT_EQ(q[1].cue, "yelled");
   EXPECT_EQ(q[1].source, "the protester");
   EXPECT_EQ(q[1].content, "“You lost!”");
+}
+
+TEST(QuotesRound20b, AClauseAfterAPostCueFramesTheNextQuotation) {
+  auto q = Find(
+      "“We have work to do,” she told a cheering crowd, then referred to her rival’s slogan. "
+      "“But that work is not to make America great again.”");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].content, "“We have work to do,”");
+  EXPECT_EQ(q[1].cue, "referred to");
+  EXPECT_EQ(q[1].source, "she");
+  EXPECT_EQ(q[1].content,
+            "her rival’s slogan | “But that work is not to make America great again.”");
+  q = Find(
+      "“This is what I know,” Sanders said, going on to contrast her plans with his. “So look at "
+      "the issues.”");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].content, "“This is what I know,”");
+  EXPECT_EQ(q[1].cue, "going on to contrast");
+  EXPECT_EQ(q[1].source, "Sanders");
+  EXPECT_EQ(q[1].content, "her plans with his | “So look at the issues.”");
+  // Other participles leave the next quotation with the cue.
+  q = Find(
+      "“This is what I know,” Sanders said, referring to the debate. “So look at the issues.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "“This is what I know,” | “So look at the issues.”");
 }
 
 }  // namespace

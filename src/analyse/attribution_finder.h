@@ -303,6 +303,12 @@ class Finder {
   bool IsTitle(uint32_t q) const;
   bool PostCue(uint32_t q, Found& f) const;
   bool PreCue(uint32_t q, Found& f) const;
+  // "“…,” she told the crowd, then referred to Trump's slogan. “…”" (round
+  // 20b): a clause after prev's post cue that opens with ", then V", ",
+  // going on to V", ", explaining" or ", giving the example of" is the cue of
+  // quotation q opening the next sentence of the paragraph; f gets that cue,
+  // prev's source, and the clause's rest and q as content.
+  bool TrailingCue(const Found& prev, uint32_t q, Found& f) const;
   // "Cost estimates, he added, were “…”" (round 15), "Of course, Clinton said,
   // “…”" (round 18): f's source and cue (the cue at `cue`, content from `c`)
   // stand between commas after a lead from the sentence start `lo` holding no

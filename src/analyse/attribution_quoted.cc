@@ -435,6 +435,50 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   return true;
 }
 
+bool Finder::TrailingCue(const Found& prev, uint32_t q, Found& f) const {
+  const auto& T = v_.toks;
+  const uint32_t qf = v_.quote_first[q];
+  if (prev.cue_tok == kNone || prev.a.content.empty() || qf == 0 || qf >= T.size()) return false;
+  const uint32_t s = T[prev.cue_tok].sent;
+  // q opens the sentence right after the cue's, in its paragraph, and prev's
+  // content comes before its cue (“…,” she said).
+  if (T[qf - 1].sent != s || v_.sent_first[T[qf].sent] != qf || T[qf - 1].para != T[qf].para ||
+      prev.a.content.back().end > T[prev.cue_tok].span.begin)
+    return false;
+  uint32_t end = qf;  // the sentence's end, less its closing punctuation
+  while (end > prev.cue_tok && IsPunct(end - 1)) --end;
+  // (Scanned once per quotation, over the rest of one sentence.)
+  for (uint32_t k = prev.cue_tok + 1; k + 2 < end; ++k) {
+    // (A comma inside a quoted title's closing mark: "wrote the authors of
+    // the “Growth and Opportunity Project,” giving …".)
+    if (!Is(k, ",") && !(v_.IsQuoteMark(k) && Is(k - 1, ","))) continue;
+    uint32_t a = k + 1, b = kNone;  // the cue [a, b)
+    if (Is(a, "then") && T[a + 1].kind == TokenKind::kWord && !T[a + 1].cap &&
+        (T[a + 1].low.ends_with("ed") || Cue(a + 1) != CueKind::kNone)) {
+      a = a + 1, b = a + 1;  // "then referred to": the cue without "then"
+      if (b < end && Is(b, "to")) ++b;
+    } else if (Is(a, "going") && a + 4 < end && Is(a + 1, "on") && Is(a + 2, "to")) {
+      b = a + 4;  // "going on to contrast"
+    } else if (Is(a, "explaining")) {
+      b = a + 1;
+    } else if (Is(a, "giving") && a + 4 < end && Is(a + 2, "example") && Is(a + 3, "of")) {
+      b = a + 4;  // "giving the example of"
+    }
+    if (b == kNone) continue;
+    if (b >= end) return false;
+    for (uint32_t x = b; x < end; ++x)
+      if (T[x].quote >= 0) return false;
+    f.cue_tok = a;
+    f.a.cue = {Bytes(a, b)};
+    f.a.source = prev.a.source;
+    f.src_first = prev.src_first, f.src_end = prev.src_end;
+    f.a.content = {Bytes(b, end)};
+    AddQuote(f, q);
+    return true;
+  }
+  return false;
+}
+
 bool Finder::ParentheticalLead(const Found& f, uint32_t lo, uint32_t cue, uint32_t c,
                                bool adverbial_out) const {
   const auto& T = v_.toks;
