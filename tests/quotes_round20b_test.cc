@@ -4,7 +4,8 @@
 // clause after a post cue that opens with ", then V", ", going on to V",
 // ", explaining" or ", giving the example of" is the frame of the quotation
 // opening the next sentence ("“…,” she told a cheering crowd, then referred to
-// Trump's slogan. “…”").
+// Trump's slogan. “…”"); a cue after a question that introduces a quotation
+// of its own is not the question's ("“…?” He answered, “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,6 +62,23 @@ TEST(QuotesRound20b, AClauseAfterAPostCueFramesTheNextQuotation) {
       "“This is what I know,” Sanders said, referring to the debate. “So look at the issues.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "“This is what I know,” | “So look at the issues.”");
+}
+
+TEST(QuotesRound20b, AnAnswersCueIsNotTheQuestions) {
+  auto q = Find(
+      "Blumenthal was asked, “Would you have told her it’s not a good idea?” He answered, “I have "
+      "no idea.”");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "was asked");
+  EXPECT_EQ(q[0].content, "“Would you have told her it’s not a good idea?”");
+  EXPECT_EQ(q[1].cue, "answered");
+  EXPECT_EQ(q[1].source, "He");
+  EXPECT_EQ(q[1].content, "“I have no idea.”");
+  // A cue with no quotation after it stays the question's: “…?” Dawson asked.
+  q = Find("“Where is the money going?” Dawson asked. “Nobody knows.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "asked");
+  EXPECT_EQ(q[0].content, "“Where is the money going?” | “Nobody knows.”");
 }
 
 }  // namespace

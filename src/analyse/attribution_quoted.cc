@@ -28,6 +28,16 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
       --x;
     bool ends_q = x + 1 < qe && (Is(x, "?") || Is(x, "!")) && v_.IsQuoteMark(qe - 1);
     if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;
+    // Round 20b: ... unless that sentence's cue introduces a quotation of its
+    // own after a comma or colon ("“…?” He answered, “…”", "“…?” Mills then
+    // writes back, “…”": PolNeAR train 2 of 2; the answer is not the
+    // question's cue).
+    bool cue = false;
+    for (uint32_t x = k; x + 1 < v_.sent_end[T[k].sent] && x < k + 8; ++x) {
+      if (T[x].quote >= 0) break;
+      if (cue && (Is(x, ",") || Is(x, ":")) && T[x + 1].quote >= 0) return false;
+      cue = cue || Cue(x) != CueKind::kNone;
+    }
   }
   uint32_t s = T[k].sent;
   // The quotation closes on a comma, "?" or "!" before its mark (“…,” / “…?”):
