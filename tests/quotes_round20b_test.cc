@@ -5,7 +5,8 @@
 // ", explaining" or ", giving the example of" is the frame of the quotation
 // opening the next sentence ("“…,” she told a cheering crowd, then referred to
 // Trump's slogan. “…”"); a cue after a question that introduces a quotation
-// of its own is not the question's ("“…?” He answered, “…”").
+// of its own is not the question's ("“…?” He answered, “…”"); after "told"
+// and a long object the content starts at "that".
 #include <gtest/gtest.h>
 
 #include <string>
@@ -79,6 +80,19 @@ TEST(QuotesRound20b, AnAnswersCueIsNotTheQuestions) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "asked");
   EXPECT_EQ(q[0].content, "“Where is the money going?” | “Nobody knows.”");
+}
+
+TEST(QuotesRound20b, ALongObjectOfToldStaysOutOfTheContent) {
+  auto q = Find(
+      "Clinton told a crowded banquet hall at a hotel in downtown Baltimore that the plan was "
+      "“a disgrace.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "told");
+  EXPECT_EQ(q[0].source, "Clinton");
+  EXPECT_EQ(q[0].content, "that the plan was “a disgrace.”");
+  q = Find("Trump was telling supporters in Columbus, Ohio, that the system is “rigged.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that the system is “rigged.”");
 }
 
 }  // namespace
