@@ -5,7 +5,8 @@
 // ", explaining" or ", giving the example of" is the frame of the quotation
 // opening the next sentence ("“…,” she told a cheering crowd, then referred to
 // Trump's slogan. “…”"); a cue after a question that introduces a quotation
-// of its own is not the question's ("“…?” He answered, “…”"); after "told"
+// of its own is not the question's ("“…?” He answered, “…”"), nor a cue
+// before a colon and a quotation ("“…,” Trump said: “…”"); after "told"
 // and a long object the content starts at "that".
 #include <gtest/gtest.h>
 
@@ -80,6 +81,23 @@ TEST(QuotesRound20b, AnAnswersCueIsNotTheQuestions) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "asked");
   EXPECT_EQ(q[0].content, "“Where is the money going?” | “Nobody knows.”");
+}
+
+TEST(QuotesRound20b, ACueBeforeAColonIntroducesTheNextQuotation) {
+  auto q = Find(
+      "After Scalia said that such students might do better at “less advanced schools,” Trump "
+      "said: “I don’t like what he said.”");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Scalia");
+  EXPECT_EQ(q[0].content, "that such students might do better at “less advanced schools,”");
+  EXPECT_EQ(q[1].cue, "said");
+  EXPECT_EQ(q[1].source, "Trump");
+  EXPECT_EQ(q[1].content, "“I don’t like what he said.”");
+  // A comma in the same sentence is a split quotation: “…,” he said, “…”.
+  q = Find("“We will win,” he said, “and we will win big.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "“We will win,” | “and we will win big.”");
 }
 
 TEST(QuotesRound20b, ALongObjectOfToldStaysOutOfTheContent) {

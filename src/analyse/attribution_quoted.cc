@@ -28,15 +28,25 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
       --x;
     bool ends_q = x + 1 < qe && (Is(x, "?") || Is(x, "!")) && v_.IsQuoteMark(qe - 1);
     if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;
-    // Round 20b: ... unless that sentence's cue introduces a quotation of its
-    // own after a comma or colon ("“…?” He answered, “…”", "“…?” Mills then
-    // writes back, “…”": PolNeAR train 2 of 2; the answer is not the
-    // question's cue).
-    bool cue = false;
+  }
+  // Round 20b: a cue that introduces a quotation of its own after a colon
+  // ("“…,” Trump said: “…”"), or after a comma in the next sentence ("“…?”
+  // He answered, “…”", "“…?” Mills then writes back, “…”"), is not this
+  // one's (PolNeAR train: 3 of 3; “…,” he said, “…” is one quotation).
+  {
+    // (The separator right after the only cue word, or its particle: not
+    // "Cruz said as the heckler yelled: “…”", whose cue is another's.)
+    const bool next_sent = T[k].sent != T[v_.quote_end[q] - 1].sent;
+    uint32_t cues = 0;
     for (uint32_t x = k; x + 1 < v_.sent_end[T[k].sent] && x < k + 8; ++x) {
       if (T[x].quote >= 0) break;
-      if (cue && (Is(x, ",") || Is(x, ":")) && T[x + 1].quote >= 0) return false;
-      cue = cue || Cue(x) != CueKind::kNone;
+      const bool after_cue =
+          x > k && (Cue(x - 1) != CueKind::kNone || (x > k + 1 && Cue(x - 2) != CueKind::kNone &&
+                                                     (Is(x - 1, "back") || Is(x - 1, "out"))));
+      if (cues == 1 && after_cue && (Is(x, ":") || (next_sent && Is(x, ","))) &&
+          T[x + 1].quote >= 0)
+        return false;
+      cues += Cue(x) != CueKind::kNone;
     }
   }
   uint32_t s = T[k].sent;
