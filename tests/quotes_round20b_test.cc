@@ -7,7 +7,8 @@
 // Trump's slogan. “…”"); a cue after a question that introduces a quotation
 // of its own is not the question's ("“…?” He answered, “…”"), nor a cue
 // before a colon and a quotation ("“…,” Trump said: “…”"); after "told"
-// and a long object the content starts at "that".
+// and a long object the content starts at "that"; a link list's titles and
+// excerpts ("“…,” by Times' Ben Sisario: “…”") are nobody's quotations.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -111,6 +112,20 @@ TEST(QuotesRound20b, ALongObjectOfToldStaysOutOfTheContent) {
   q = Find("Trump was telling supporters in Columbus, Ohio, that the system is “rigged.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "that the system is “rigged.”");
+}
+
+TEST(QuotesRound20b, ALinkListsTitlesAndExcerptsAreNoQuotations) {
+  auto q = Find(
+      "FAREWELL—\"The Living Room to close at the end of December,\" by Times' Ben Sisario: \"The "
+      "Living Room, a nightclub that gave an early start to many singers, will close.\" "
+      "http://nyti.ms/1U0Xvbm.\n\nNOW OPEN—\"Pop-up art show strives to confront gentrification,\" "
+      "by DNAinfo's Eddie Small: \"Curators of a pop-up art show are determined to confront "
+      "fears.\" http://dnain.fo/1NJeFcM.");
+  EXPECT_EQ(q.size(), 0u);
+  // A quotation with no byline is still someone's.
+  q = Find("NOW OPEN—\"Curators of a pop-up art show are determined to confront fears.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\"Curators of a pop-up art show are determined to confront fears.\"");
 }
 
 }  // namespace

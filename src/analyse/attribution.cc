@@ -102,6 +102,31 @@ uint32_t Finder::StatementVerb(uint32_t t) const {
   return v;
 }
 
+bool Finder::Byline(uint32_t q) const {
+  const auto& T = v_.toks;
+  // A title, then "by" and a possessive name: "by Times' Ben Sisario",
+  // "by the New York Post's Amy Spencer" (up to 8 tokens).
+  auto byline_at = [&](uint32_t b) {
+    if (b + 2 >= T.size() || !Is(b, "by") || T[b].quote >= 0) return false;
+    for (uint32_t k = b + 1; k < T.size() && k < b + 9 && T[k].sent == T[b].sent; ++k) {
+      const std::string_view w = v_.Str(k);
+      if (T[k].quote >= 0 || (IsPunct(k) && !Is(k, "'") && w != "\xE2\x80\x99")) return false;
+      const bool apostrophe = k > b + 1 && T[k - 1].cap && (Is(k, "'") || w == "\xE2\x80\x99");
+      const bool possessive = T[k].cap && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"));
+      if (apostrophe || possessive) return k + 1 < T.size() && T[k + 1].cap;
+    }
+    return false;
+  };
+  const uint32_t qf = v_.quote_first[q], qe = v_.quote_end[q];
+  // The title: “…,” by X's Y.
+  if (qe >= 2 && Is(qe - 2, ",") && qe < T.size() && byline_at(qe)) return true;
+  // The excerpt after it: “…,” by X's Y: “…”.
+  if (qf < 2 || !Is(qf - 1, ":")) return false;
+  for (uint32_t b = qf - 1; b > 0 && b + 10 > qf; --b)
+    if (T[b - 1].quote >= 0) return byline_at(b);
+  return false;
+}
+
 uint32_t Finder::MannerWith(uint32_t e, uint32_t s) const {
   // PolNeAR train keeps a manner phrase of the face or voice in the cue: "said
   // with a grin", "explained with a smile", "shot back with a laugh" (9 of 9).
@@ -411,6 +436,7 @@ std::vector<Attribution> Finder::Run() {
     for (size_t i = 0; i < spans.size(); ++i)
       reach[i] = std::max(spans[i].end, i ? reach[i - 1] : 0u);
     for (uint32_t q : alone) {
+      if (Byline(q)) continue;
       const ByteSpan first = v_.quotations[q].first();
       const ByteSpan last = v_.quotations[q].parts.back();
       auto it =
