@@ -8,7 +8,8 @@
 // of its own is not the question's ("“…?” He answered, “…”"), nor a cue
 // before a colon and a quotation ("“…,” Trump said: “…”"); after "told"
 // and a long object the content starts at "that"; a link list's titles and
-// excerpts ("“…,” by Times' Ben Sisario: “…”") are nobody's quotations.
+// excerpts ("“…,” by Times' Ben Sisario: “…”") and dated slogans ("“No to
+// Schengen” (2005)") are nobody's quotations.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -126,6 +127,13 @@ TEST(QuotesRound20b, ALinkListsTitlesAndExcerptsAreNoQuotations) {
   q = Find("NOW OPEN—\"Curators of a pop-up art show are determined to confront fears.\"");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "\"Curators of a pop-up art show are determined to confront fears.\"");
+}
+
+TEST(QuotesRound20b, ADatedSloganIsNoQuotation) {
+  auto q = Find(
+      "The party's posters set the tone.\n\n“Lose safety? Lose work? No to Schengen” (2005) — "
+      "“Free pass for all? No to open borders.” (2007).");
+  EXPECT_EQ(q.size(), 0u);
 }
 
 }  // namespace

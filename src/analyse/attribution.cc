@@ -102,7 +102,7 @@ uint32_t Finder::StatementVerb(uint32_t t) const {
   return v;
 }
 
-bool Finder::Byline(uint32_t q) const {
+bool Finder::NobodysQuotation(uint32_t q) const {
   const auto& T = v_.toks;
   // A title, then "by" and a possessive name: "by Times' Ben Sisario",
   // "by the New York Post's Amy Spencer" (up to 8 tokens).
@@ -118,6 +118,20 @@ bool Finder::Byline(uint32_t q) const {
     return false;
   };
   const uint32_t qf = v_.quote_first[q], qe = v_.quote_end[q];
+  // A dated slogan or title: “No to Schengen” (2005), “…” (St. Gallen
+  // election poster 2003) (PolNeAR train: 8, all in one article, none in a
+  // gold attribution).
+  if (qe < T.size() && Is(qe, "(")) {
+    for (uint32_t k = qe + 1; k < T.size() && k < qe + 10 && T[k].quote < 0; ++k) {
+      if (Is(k, ")")) {
+        const std::string_view y = v_.Str(k - 1);
+        if (y.size() == 4 && (y.starts_with("19") || y.starts_with("20")) &&
+            T[k - 1].kind == TokenKind::kNumber)
+          return true;
+        break;
+      }
+    }
+  }
   // The title: “…,” by X's Y.
   if (qe >= 2 && Is(qe - 2, ",") && qe < T.size() && byline_at(qe)) return true;
   // The excerpt after it: “…,” by X's Y: “…”.
@@ -436,7 +450,7 @@ std::vector<Attribution> Finder::Run() {
     for (size_t i = 0; i < spans.size(); ++i)
       reach[i] = std::max(spans[i].end, i ? reach[i - 1] : 0u);
     for (uint32_t q : alone) {
-      if (Byline(q)) continue;
+      if (NobodysQuotation(q)) continue;
       const ByteSpan first = v_.quotations[q].first();
       const ByteSpan last = v_.quotations[q].parts.back();
       auto it =

@@ -228,8 +228,9 @@ class Finder {
   // cue at `t`, or kNone.
   uint32_t StatementVerb(uint32_t t) const;
   // Round 20b: a link list's title and excerpt ("“…,” by Times' Ben Sisario:
-  // “…”"), quotations no one is quoted in.
-  bool Byline(uint32_t q) const;
+  // “…”") or a dated slogan ("“No to Schengen” (2005)"), quotations no one is
+  // quoted in.
+  bool NobodysQuotation(uint32_t q) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   // The noun phrase ending at `end` (back to `lo`); `wide` (FallbackSource)
