@@ -9,7 +9,8 @@
 // before a colon and a quotation ("“…,” Trump said: “…”"); after "told"
 // and a long object the content starts at "that"; a link list's titles and
 // excerpts ("“…,” by Times' Ben Sisario: “…”") and dated slogans ("“No to
-// Schengen” (2005)") are nobody's quotations.
+// Schengen” (2005)") are nobody's quotations; "issued a statement saying"
+// is one cue when "issued" is the cue word.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -134,6 +135,15 @@ TEST(QuotesRound20b, ADatedSloganIsNoQuotation) {
       "The party's posters set the tone.\n\n“Lose safety? Lose work? No to Schengen” (2005) — "
       "“Free pass for all? No to open borders.” (2007).");
   EXPECT_EQ(q.size(), 0u);
+}
+
+TEST(QuotesRound20b, AStatementVerbsCueRunsToItsParticiple) {
+  auto q = Find(
+      "The group issued a statement saying that the senator was “a remarkable public servant.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "issued a statement saying");
+  EXPECT_EQ(q[0].source, "The group");
+  EXPECT_EQ(q[0].content, "that the senator was “a remarkable public servant.”");
 }
 
 }  // namespace

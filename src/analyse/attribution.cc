@@ -57,6 +57,9 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
                  n == "thursday" || n == "friday" || n == "saturday" || n == "sunday");
     if (manner || when) ++e;
   }
+  // Round 20b: "issued a statement saying", the verb the cue word: one cue
+  // to the participle, as StatementVerb makes it from the participle.
+  if (const uint32_t p = StatementParticiple(t); p != kNone) e = std::max(e, p + 1);
   return Bytes(b, MannerWith(e, T[t].sent));
 }
 
@@ -139,6 +142,16 @@ bool Finder::NobodysQuotation(uint32_t q) const {
   for (uint32_t b = qf - 1; b > 0 && b + 10 > qf; --b)
     if (T[b - 1].quote >= 0) return byline_at(b);
   return false;
+}
+
+uint32_t Finder::StatementParticiple(uint32_t t) const {
+  const auto& T = v_.toks;
+  if (t + 3 >= T.size() || !(Is(t + 1, "a") || Is(t + 1, "an") || Is(t + 1, "out"))) return kNone;
+  for (uint32_t p = t + 3; p < T.size() && p < t + 11 && T[p].sent == T[t].sent; ++p) {
+    if (T[p].quote >= 0) return kNone;
+    if (T[p].low.ends_with("ing") && Cue(p) != CueKind::kNone && StatementVerb(p) == t) return p;
+  }
+  return kNone;
 }
 
 uint32_t Finder::MannerWith(uint32_t e, uint32_t s) const {

@@ -227,6 +227,9 @@ class Finder {
   // The verb of "released a statement (Wednesday) saying" before the -ing
   // cue at `t`, or kNone.
   uint32_t StatementVerb(uint32_t t) const;
+  // The participle cue whose StatementVerb is t ("issued a statement
+  // Thursday saying": "saying" for "issued"; round 20b), or kNone.
+  uint32_t StatementParticiple(uint32_t t) const;
   // Round 20b: a link list's title and excerpt ("“…,” by Times' Ben Sisario:
   // “…”") or a dated slogan ("“No to Schengen” (2005)"), quotations no one is
   // quoted in.
