@@ -29,8 +29,7 @@ uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
       if (Is(k, "that") && T[k].quote < 0) return k;
       if (IsPunct(k) && !Is(k, ".") && !v_.IsQuoteMark(k)) break;
     }
-    // Round 20b: ... or farther, past commas, up to a clause of its own
-    // ("telling supporters in Columbus, Ohio, that"; train: 11 of 14).
+    // Round 20b: or farther, past commas ("telling supporters in Columbus, Ohio, that").
     for (uint32_t k = c; k < end && k < c + 20; ++k) {
       if (Is(k, "that") && T[k].quote < 0) return k;
       if (T[k].quote >= 0 || (IsPunct(k) && !Is(k, ".") && !Is(k, ",")) ||
