@@ -227,6 +227,13 @@ class Finder {
   // The verb of "released a statement (Wednesday) saying" before the -ing
   // cue at `t`, or kNone.
   uint32_t StatementVerb(uint32_t t) const;
+  // The participle cue whose StatementVerb is t ("issued a statement
+  // Thursday saying": "saying" for "issued"; round 20b), or kNone.
+  uint32_t StatementParticiple(uint32_t t) const;
+  // Round 20b: a link list's title and excerpt ("“…,” by Times' Ben Sisario:
+  // “…”") or a dated slogan ("“No to Schengen” (2005)"), quotations no one is
+  // quoted in.
+  bool NobodysQuotation(uint32_t q) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   // The noun phrase ending at `end` (back to `lo`); `wide` (FallbackSource)
@@ -303,6 +310,12 @@ class Finder {
   bool IsTitle(uint32_t q) const;
   bool PostCue(uint32_t q, Found& f) const;
   bool PreCue(uint32_t q, Found& f) const;
+  // "“…,” she told the crowd, then referred to Trump's slogan. “…”" (round
+  // 20b): a clause after prev's post cue that opens with ", then V", ",
+  // going on to V", ", explaining" or ", giving the example of" is the cue of
+  // quotation q opening the next sentence of the paragraph; f gets that cue,
+  // prev's source, and the clause's rest and q as content.
+  bool TrailingCue(const Found& prev, uint32_t q, Found& f) const;
   // "Cost estimates, he added, were “…”" (round 15), "Of course, Clinton said,
   // “…”" (round 18): f's source and cue (the cue at `cue`, content from `c`)
   // stand between commas after a lead from the sentence start `lo` holding no

@@ -29,6 +29,26 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
     bool ends_q = x + 1 < qe && (Is(x, "?") || Is(x, "!")) && v_.IsQuoteMark(qe - 1);
     if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;
   }
+  // Round 20b: a cue that introduces a quotation of its own after a colon
+  // ("“…,” Trump said: “…”"), or after a comma in the next sentence ("“…?”
+  // He answered, “…”", "“…?” Mills then writes back, “…”"), is not this
+  // one's (PolNeAR train: 3 of 3; “…,” he said, “…” is one quotation).
+  {
+    // (The separator right after the only cue word, or its particle: not
+    // "Cruz said as the heckler yelled: “…”", whose cue is another's.)
+    const bool next_sent = T[k].sent != T[v_.quote_end[q] - 1].sent;
+    uint32_t cues = 0;
+    for (uint32_t x = k; x + 1 < v_.sent_end[T[k].sent] && x < k + 8; ++x) {
+      if (T[x].quote >= 0) break;
+      const bool after_cue =
+          x > k && (Cue(x - 1) != CueKind::kNone || (x > k + 1 && Cue(x - 2) != CueKind::kNone &&
+                                                     (Is(x - 1, "back") || Is(x - 1, "out"))));
+      if (cues == 1 && after_cue && (Is(x, ":") || (next_sent && Is(x, ","))) &&
+          T[x + 1].quote >= 0)
+        return false;
+      cues += Cue(x) != CueKind::kNone;
+    }
+  }
   uint32_t s = T[k].sent;
   // The quotation closes on a comma, "?" or "!" before its mark (“…,” / “…?”):
   // the patterns below with an unlisted verb or with "read" need it.
@@ -217,6 +237,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     comma_participle = n == "that" || IsSubjectPronoun(n) ||
                        (apo != std::string_view::npos && IsSubjectPronoun(n.substr(0, apo)));
   }
+  const bool introduces =
+      cue != kNone && cue + 2 == first && (Is(cue + 1, ":") || Is(cue + 1, ","));
+  std::pair<uint32_t, uint32_t> sub_src{kNone, kNone};
   if (cue != kNone && !IsAccordingTo(cue) && !comma_participle) {
     for (uint32_t k = cue; k > lo; --k) {
       uint32_t c = k - 1;
@@ -227,10 +250,12 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       // The inner cue is in the outer one's clause: "said that ... wants",
       // "said she thinks “…”", "urged Sanders to join her in ... what some call
       // the “…”" (no punctuation between them).
-      bool clause = false, punct = false, apart = false;
+      bool clause = false, punct = false, apart = false, sub = false;
       for (uint32_t x = c + 1; x < cue; ++x) {
         clause = clause || Is(x, "that");
         punct = punct || IsPunct(x);
+        sub = sub || Is(x, "before") || Is(x, "after") || Is(x, "as") || Is(x, "while") ||
+              Is(x, "when") || Is(x, "then");
         apart = apart || Is(x, "and") || Is(x, "when") || Is(x, "after") || Is(x, "before") ||
                 Is(x, "while") || Is(x, "although") || Is(x, "though");
       }
@@ -252,6 +277,17 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       // between them ("pointing to bottles and telling viewers that …",
       // "was talking about … when he told").
       if (ck == CueKind::kParticiple && apart) continue;
+      // Round 20b: an inner cue that introduces the quotation with a colon or
+      // a comma, after a subordinating word, keeps it ("“…,” Trump said
+      // before adding: “…”", "Cruz said as the heckler yelled: “…”").
+      // (A participle there shares the outer cue's subject: "Trump said
+      // before adding".)
+      if (introduces && sub) {
+        if (sub_src.first == kNone && Cue(cue) == CueKind::kParticiple &&
+            ck != CueKind::kParticiple)
+          sub_src = SourceBefore(c);
+        continue;
+      }
       auto src = ck == CueKind::kParticiple ? ParticipleSubject(s, c) : SourceBefore(c);
       // "Adelson met with Trump and declared … that he found …".
       if (src.first == kNone && Coordinated(c)) src = SubjectOf(s, c);
@@ -315,6 +351,8 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     SetSource(f, src);
   } else {
     if (cue != lo) SetSource(f, participle ? ParticipleSubject(s, cue) : SourceBefore(cue));
+    if (f.a.source.empty() && sub_src.first != kNone && SourceShape(sub_src.first, sub_src.second))
+      SetSource(f, sub_src);
     // "Said Dorothy Poynter, who grew up with Ali, “…”": the source follows.
     // (Round 16: so it does after a fronted adverbial with no source before
     // the cue: "In other words, explained CBS moderator Nancy Cordes: "…"",
@@ -415,6 +453,50 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   }
   f.a.direct = true;
   return true;
+}
+
+bool Finder::TrailingCue(const Found& prev, uint32_t q, Found& f) const {
+  const auto& T = v_.toks;
+  const uint32_t qf = v_.quote_first[q];
+  if (prev.cue_tok == kNone || prev.a.content.empty() || qf == 0 || qf >= T.size()) return false;
+  const uint32_t s = T[prev.cue_tok].sent;
+  // q opens the sentence right after the cue's, in its paragraph, and prev's
+  // content comes before its cue (“…,” she said).
+  if (T[qf - 1].sent != s || v_.sent_first[T[qf].sent] != qf || T[qf - 1].para != T[qf].para ||
+      prev.a.content.back().end > T[prev.cue_tok].span.begin)
+    return false;
+  uint32_t end = qf;  // the sentence's end, less its closing punctuation
+  while (end > prev.cue_tok && IsPunct(end - 1)) --end;
+  // (Scanned once per quotation, over the rest of one sentence.)
+  for (uint32_t k = prev.cue_tok + 1; k + 2 < end; ++k) {
+    // (A comma inside a quoted title's closing mark: "wrote the authors of
+    // the “Growth and Opportunity Project,” giving …".)
+    if (!Is(k, ",") && !(v_.IsQuoteMark(k) && Is(k - 1, ","))) continue;
+    uint32_t a = k + 1, b = kNone;  // the cue [a, b)
+    if (Is(a, "then") && T[a + 1].kind == TokenKind::kWord && !T[a + 1].cap &&
+        (T[a + 1].low.ends_with("ed") || Cue(a + 1) != CueKind::kNone)) {
+      a = a + 1, b = a + 1;  // "then referred to": the cue without "then"
+      if (b < end && Is(b, "to")) ++b;
+    } else if (Is(a, "going") && a + 4 < end && Is(a + 1, "on") && Is(a + 2, "to")) {
+      b = a + 4;  // "going on to contrast"
+    } else if (Is(a, "explaining")) {
+      b = a + 1;
+    } else if (Is(a, "giving") && a + 4 < end && Is(a + 2, "example") && Is(a + 3, "of")) {
+      b = a + 4;  // "giving the example of"
+    }
+    if (b == kNone) continue;
+    if (b >= end) return false;
+    for (uint32_t x = b; x < end; ++x)
+      if (T[x].quote >= 0) return false;
+    f.cue_tok = a;
+    f.a.cue = {Bytes(a, b)};
+    f.a.source = prev.a.source;
+    f.src_first = prev.src_first, f.src_end = prev.src_end;
+    f.a.content = {Bytes(b, end)};
+    AddQuote(f, q);
+    return true;
+  }
+  return false;
 }
 
 bool Finder::ParentheticalLead(const Found& f, uint32_t lo, uint32_t cue, uint32_t c,

@@ -29,6 +29,13 @@ uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
       if (Is(k, "that") && T[k].quote < 0) return k;
       if (IsPunct(k) && !Is(k, ".") && !v_.IsQuoteMark(k)) break;
     }
+    // Round 20b: or farther, past commas ("telling supporters in Columbus, Ohio, that").
+    for (uint32_t k = c; k < end && k < c + 20; ++k) {
+      if (Is(k, "that") && T[k].quote < 0) return k;
+      if (T[k].quote >= 0 || (IsPunct(k) && !Is(k, ".") && !Is(k, ",")) ||
+          IsSubjectPronoun(T[k].low) || Aux(k) || T[k].cue != CueKind::kNone || Is(k, "and"))
+        break;
+    }
     // Otherwise skip the object: a pronoun, a name, or "reporters".
     if (c < end && (T[c].cap || T[c].low == "him" || T[c].low == "her" || T[c].low == "them" ||
                     T[c].low == "me" || T[c].low == "us" || T[c].low == "reporters")) {
