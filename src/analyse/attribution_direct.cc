@@ -352,15 +352,18 @@ void Finder::PollFrame(uint32_t q, Found& f) const {
   if (T[f.cue_tok].sent != s) return;
   const uint32_t e = PollFrameEnd(s);
   if (e == kNone || e >= f.cue_tok) return;
-  const uint32_t end = std::max(ContentEnd(s), v_.quote_end[q]);
-  f.cue_tok = lo;
-  f.a.cue = {Bytes(lo, lo + 1)};
-  f.src_first = lo + 1;
-  f.src_end = e;
-  f.a.source = {Bytes(lo + 1, e)};
-  f.rule_source = true;
-  f.a.content = {Bytes(e + 1, end)};
+  SetPollFrame(f, lo, e, std::max(ContentEnd(s), v_.quote_end[q]));
   f.a.direct = true;
+}
+
+void Finder::SetPollFrame(Found& f, uint32_t in, uint32_t comma, uint32_t end) const {
+  f.cue_tok = in;
+  f.a.cue = {Bytes(in, in + 1)};
+  f.src_first = in + 1;
+  f.src_end = comma;
+  f.a.source = {Bytes(in + 1, comma)};
+  f.rule_source = true;
+  f.a.content = {Bytes(comma + 1, end)};
 }
 
 }  // namespace chorus::quotes

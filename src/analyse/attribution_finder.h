@@ -356,6 +356,9 @@ class Finder {
   // September Washington Post-ABC News poll, 75 percent of Republicans said
   // “most people in politics” can't be trusted."
   void PollFrame(uint32_t q, Found& f) const;
+  // Both passes: `in` the cue, up to `comma` the source, the words after it
+  // up to `end` the content.
+  void SetPollFrame(Found& f, uint32_t in, uint32_t comma, uint32_t end) const;
   // Round 7 (attribution_cue_context.cc): the features of the reported
   // attribution `f` of the cue at f.cue_tok; whether the cue context model
   // admits the one a candidate cue would create (all of them when training);

@@ -380,14 +380,8 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
         const uint32_t end = ContentEnd(s);
         if (e != kNone && e + 1 < end) {
           Found f;
-          f.cue_tok = t;
           f.para = T[t].para;
-          f.a.cue = {Bytes(t, t + 1)};
-          f.src_first = t + 1;
-          f.src_end = e;
-          f.a.source = {Bytes(t + 1, e)};
-          f.rule_source = true;
-          f.a.content = {Bytes(e + 1, end)};
+          SetPollFrame(f, t, e, end);
           for (uint32_t k = e + 1; k < end; ++k) f.a.direct = f.a.direct || T[k].quote >= 0;
           used[t] = true;
           pending.push({f.a.content.front().begin, f.a.content.front().end});
