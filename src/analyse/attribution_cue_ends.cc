@@ -1,0 +1,53 @@
+// Round 21 rules for where a cue ends (docs/ACCURACY.md, "Round 21"): words
+// PolNeAR train keeps in a cue that the rules leave in the content or out of
+// the attribution. Applied to each attribution last, after the span model and
+// the cue context model, so that neither model's training changes; see
+// attribution_finder.h (CueEnds).
+#include "analyse/attribution_finder.h"
+
+namespace chorus::quotes {
+
+void Finder::CueEnds(Found& f) const {
+  const auto& T = v_.toks;
+  // (Not while the cue context model trains: its records find their
+  // attributions by the cue span the rules gave.)
+  if (cue_record_ != nullptr) return;
+  if (f.cue_tok == kNone || f.a.cue.size() != 1 || f.a.content.empty()) return;
+  const uint32_t t = f.cue_tok;
+  const uint32_t hi = v_.sent_end[T[t].sent];
+  ByteSpan& cue = f.a.cue.front();
+  ByteSpan& content = f.a.content.front();  // (sorted: the first part)
+  const uint32_t cb = v_.TokenAt(cue.begin), ce = v_.TokenAt(cue.end);
+  if (cb > t || ce <= t || ce > hi || T[t].kind != TokenKind::kWord) return;
+  const uint32_t cf = v_.TokenAt(content.begin);
+  // The content, when it opens right after the cue, opens after `k` (and any
+  // comma or colon); false when nothing would be left of it.
+  auto content_after = [&](uint32_t k) {
+    if (cf != ce) return content.begin >= T[k - 1].span.end || content.end <= cue.begin;
+    uint32_t c = k;
+    while (c < hi && (Is(c, ",") || Is(c, ":"))) ++c;
+    if (c >= hi || T[c].span.begin >= content.end) return false;
+    content.begin = T[c].span.begin;
+    return true;
+  };
+
+  // "Trump issued a statement saying that …": the cue is the verb, the content
+  // opens with the rest of the frame. The cue runs to the participle (and its
+  // particle: "issued a statement calling on"). PolNeAR train: "VERBed a …
+  // statement|email|… saying" (or "…ad|memo|release|letter …ing") is one cue 26
+  // of 27 times (and StatementVerb's 22 of 22, where the participle is the
+  // cue).
+  if (ce == t + 1) {
+    for (uint32_t p = t + 2; p < hi && p < t + 9 && T[p].quote < 0; ++p) {
+      if (!T[p].low.ends_with("ing")) continue;
+      if (StatementVerb(p) != t) continue;
+      const ByteSpan full = CueSpan(p);
+      const uint32_t e = v_.TokenAt(full.end);
+      if (e >= hi || T[e].quote >= 0 || !content_after(e)) return;
+      cue.end = full.end;
+      return;
+    }
+  }
+}
+
+}  // namespace chorus::quotes
