@@ -1,6 +1,6 @@
 // Unit tests of round 21 (docs/ACCURACY.md, "Round 21"), of Finder::CueEnds,
 // which runs after both models: the rest of "issued a statement saying" when
-// the verb is the cue.
+// the verb is the cue; the verb and "by" of "continued by saying".
 #include <gtest/gtest.h>
 
 #include <string>
@@ -26,6 +26,22 @@ TEST(QuotesRound21, AStatementSayingAfterTheVerbJoinsTheCue) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "issued a statement calling on");
   EXPECT_EQ(q[0].source, "she");
+}
+
+TEST(QuotesRound21, AVerbBeforeByAndAParticipleJoinsTheCue) {
+  auto q = Find("Husted continued by saying, “We will appeal this decision.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "continued by saying");
+  EXPECT_EQ(q[0].source, "Husted");
+  EXPECT_EQ(q[0].content, "“We will appeal this decision.”");
+  // With the participle as the cue, the verb joins it on the left.
+  q = Find("When the judge returned, he began by saying, “I don’t think that it’s necessary.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "began by saying");
+  // Not with an object between the verb and "by".
+  q = Find("Bolton distanced himself from the movement by saying he would be “willing to serve.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue.find("by saying"), std::string::npos);
 }
 
 }  // namespace
