@@ -1,6 +1,8 @@
 // Unit tests of round 21 (docs/ACCURACY.md, "Round 21"), of Finder::CueEnds,
 // which runs after both models: the rest of "issued a statement saying" when
-// the verb is the cue; the verb and "by" of "continued by saying".
+// the verb is the cue; the verb and "by" of "continued by saying"; a particle
+// or an adverb of repetition right after the verb ("chanted back", "has said
+// repeatedly", "saying only that").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -42,6 +44,27 @@ TEST(QuotesRound21, AVerbBeforeByAndAParticipleJoinsTheCue) {
   q = Find("Bolton distanced himself from the movement by saying he would be “willing to serve.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue.find("by saying"), std::string::npos);
+}
+
+TEST(QuotesRound21, AParticleOrAnAdverbOfRepetitionAfterTheVerbJoinsTheCue) {
+  auto q = Find("“Mexico!” the audience screamed back.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "screamed back");
+  EXPECT_EQ(q[0].source, "the audience");
+  q = Find("McConnell has said repeatedly “the next president” should choose the nominee.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "has said repeatedly");
+  EXPECT_EQ(q[0].source, "McConnell");
+  EXPECT_EQ(q[0].content, "“the next president” should choose the nominee");
+  q = Find("Gowdy declined to give details, saying only that the interviews “gained momentum.”");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "saying only");
+  EXPECT_EQ(q[1].source, "Gowdy");
+  EXPECT_EQ(q[1].content, "that the interviews “gained momentum.”");
+  // "only" opening the content stays in it.
+  q = Find("Trump said only “a few” of them would stay.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
 }
 
 }  // namespace
