@@ -2,7 +2,8 @@
 // which runs after both models: the rest of "issued a statement saying" when
 // the verb is the cue; the verb and "by" of "continued by saying"; a particle
 // or an adverb of repetition right after the verb ("chanted back", "has said
-// repeatedly", "saying only that").
+// repeatedly", "saying only that"); "now", "already" or "always" right before
+// the cue.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -65,6 +66,17 @@ TEST(QuotesRound21, AParticleOrAnAdverbOfRepetitionAfterTheVerbJoinsTheCue) {
   q = Find("Trump said only “a few” of them would stay.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
+}
+
+TEST(QuotesRound21, NowOrAlreadyBeforeTheVerbJoinsTheCue) {
+  auto q = Find("Kaine now says that Clinton “will be a great president.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "now says");
+  EXPECT_EQ(q[0].source, "Kaine");
+  q = Find("The lawyer is already talking about “a fierce urgency” to get things done.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "is already talking about");
+  EXPECT_EQ(q[0].source, "The lawyer");
 }
 
 }  // namespace
