@@ -62,6 +62,10 @@ TEST(QuotesRound21, AParticleOrAnAdverbOfRepetitionAfterTheVerbJoinsTheCue) {
   EXPECT_EQ(q[1].cue, "saying only");
   EXPECT_EQ(q[1].source, "Gowdy");
   EXPECT_EQ(q[1].content, "that the interviews “gained momentum.”");
+  q = Find("The actress has sounded off against the “lack of diversity” on the show.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "has sounded off against");
+  EXPECT_EQ(q[0].source, "The actress");
   // "only" opening the content stays in it.
   q = Find("Trump said only “a few” of them would stay.");
   ASSERT_EQ(q.size(), 1u);
