@@ -61,7 +61,7 @@ void Finder::CueEnds(Found& f) const {
       (Is(cb - 1, "now") || Is(cb - 1, "already") || Is(cb - 1, "always"))) {
     uint32_t w = cb - 1;
     // (And the auxiliaries and adverbs before it: "is already claiming".)
-    while (w > lo && T[w - 1].quote < 0 && BeforeVerb(w - 1)) --w;
+    while (w > lo && cb - w < 6 && T[w - 1].quote < 0 && BeforeVerb(w - 1)) --w;
     const auto before = [&](const std::vector<ByteSpan>& spans) {
       for (const ByteSpan& x : spans)
         if (x.end > T[w].span.begin && x.begin < cue.end) return false;
@@ -77,7 +77,7 @@ void Finder::CueEnds(Found& f) const {
   if (const uint32_t v = ByVerb(t); v != kNone && cb == t && content.begin >= cue.end) {
     uint32_t b = v;
     const uint32_t src_end = f.a.source.empty() ? 0 : v_.TokenAt(f.a.source.back().end);
-    while (b > lo && b > src_end && T[b - 1].quote < 0 && BeforeVerb(b - 1)) --b;
+    while (b > lo && b > src_end && v - b < 6 && T[b - 1].quote < 0 && BeforeVerb(b - 1)) --b;
     if (f.a.source.empty() || src_end <= b) cue.begin = T[b].span.begin;
     return;
   }
