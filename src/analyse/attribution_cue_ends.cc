@@ -41,10 +41,17 @@ void Finder::CueEnds(Found& f) const {
   const uint32_t cb = v_.TokenAt(cue.begin), ce = v_.TokenAt(cue.end);
   if (cb > t || ce <= t || ce > hi || T[t].kind != TokenKind::kWord) return;
   const uint32_t cf = v_.TokenAt(content.begin);
-  // The content, when it opens right after the cue, opens after `k` (and any
-  // comma or colon); false when nothing would be left of it.
+  // The cue may run on to token `k` when no source or content part lies
+  // between its end and `k`, but for a content that opens right at its end:
+  // that one then opens after `k` (and any comma or colon); false when nothing
+  // would be left of it.
   auto content_after = [&](uint32_t k) {
-    if (cf != ce) return content.begin >= T[k - 1].span.end || content.end <= cue.begin;
+    const size_t from = cue.end, to = T[k - 1].span.end;
+    for (const ByteSpan& x : f.a.source)
+      if (x.begin < to && x.end > from) return false;
+    for (size_t i = cf == ce ? 1 : 0; i < f.a.content.size(); ++i)
+      if (f.a.content[i].begin < to && f.a.content[i].end > from) return false;
+    if (cf != ce) return true;
     uint32_t c = k;
     while (c < hi && (Is(c, ",") || Is(c, ":"))) ++c;
     if (c >= hi || T[c].span.begin >= content.end) return false;
