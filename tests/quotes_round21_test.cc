@@ -3,7 +3,7 @@
 // the verb is the cue; the verb and "by" of "continued by saying"; a particle
 // or an adverb of repetition right after the verb ("chanted back", "has said
 // repeatedly", "saying only that"); "now", "already" or "always" right before
-// the cue.
+// the cue; "on Twitter" after "wrote" or "posted".
 #include <gtest/gtest.h>
 
 #include <string>
@@ -81,6 +81,17 @@ TEST(QuotesRound21, NowOrAlreadyBeforeTheVerbJoinsTheCue) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "is already talking about");
   EXPECT_EQ(q[0].source, "The lawyer");
+}
+
+TEST(QuotesRound21, OnTwitterAfterWroteJoinsTheCue) {
+  auto q = Find("“The despicable attacks draw us closer,” the spokesman wrote on Twitter.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "wrote on Twitter");
+  EXPECT_EQ(q[0].source, "the spokesman");
+  // Not after "said" (PolNeAR is split there).
+  q = Find("“The despicable attacks draw us closer,” the spokesman said on Twitter.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
 }
 
 }  // namespace
