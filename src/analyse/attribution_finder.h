@@ -417,9 +417,10 @@ class Finder {
   // rules leave to the content or out: the rest of "issued a statement
   // saying" and "continued by saying" when the verb is the cue, the verb and
   // "by" when the participle is, a particle or adverb right after the verb
-  // ("chanted back", "has said repeatedly") and "now", "already" or "always"
-  // right before it. Applied last, after both models, so neither trains on
-  // it (and not at all while the cue context model records its training).
+  // ("chanted back", "has said repeatedly"), "now", "already" or "always"
+  // right before it, and "on Twitter" after "wrote". Applied last, after both
+  // models, so neither trains on it (and not at all while the cue context
+  // model records its training).
   void CueEnds(Found& f) const;
   // The verb of "continued by saying" before the -ing word at `t`, or kNone.
   uint32_t ByVerb(uint32_t t) const;
