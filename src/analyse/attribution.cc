@@ -518,6 +518,7 @@ std::vector<Attribution> Finder::Run() {
       f.a.source.clear();
     RelativeThatSource(f);
     SplitContraction(f);
+    CueEnds(f);
     out.push_back(std::move(f.a));
   }
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {

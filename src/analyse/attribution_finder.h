@@ -429,6 +429,17 @@ class Finder {
   void SplitContraction(Found& f) const;
   // "water bottles that said “…”": the relative "that" is the source (round 17).
   void RelativeThatSource(Found& f) const;
+  // Round 21 (attribution_cue_ends.cc): words PolNeAR keeps in a cue that the
+  // rules leave to the content or out: the rest of "issued a statement
+  // saying" and "continued by saying" when the verb is the cue, the verb and
+  // "by" when the participle is, a particle or adverb right after the verb
+  // ("chanted back", "has said repeatedly"), "now", "already" or "always"
+  // right before it, and "on Twitter" after "wrote". Applied last, after both
+  // models, so neither trains on it (and not at all while the cue context
+  // model records its training).
+  void CueEnds(Found& f) const;
+  // The verb of "continued by saying" before the -ing word at `t`, or kNone.
+  uint32_t ByVerb(uint32_t t) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
   // `dcues` sorted by start; `max_end` the furthest end so far) ends before
   // it, when three tokens or more, no quotation and no direct cue are left:

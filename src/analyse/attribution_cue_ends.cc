@@ -1,0 +1,146 @@
+// Round 21 rules for where a cue ends (docs/ACCURACY.md, "Round 21"): words
+// PolNeAR train keeps in a cue that the rules leave in the content or out of
+// the attribution. Applied to each attribution last, after the span model and
+// the cue context model, so that neither model's training changes; see
+// attribution_finder.h (CueEnds).
+#include "analyse/attribution_finder.h"
+
+namespace chorus::quotes {
+
+uint32_t Finder::ByVerb(uint32_t t) const {
+  // "Husted continued by saying, “…”", "he began by saying", "opened by
+  // talking about": PolNeAR train makes the verb, "by" and the participle one
+  // cue when such a verb stands right before "by" (6 of 6). With an object
+  // between ("distanced himself from … by saying") the participle stays alone.
+  const auto& T = v_.toks;
+  if (t < 2 || t >= T.size() || !T[t].low.ends_with("ing") || !Is(t - 1, "by")) return kNone;
+  const uint32_t v = t - 2;
+  if (T[v].sent != T[t].sent || T[v].quote >= 0 || T[v].cap || T[v].kind != TokenKind::kWord)
+    return kNone;
+  // A verb that opens, goes on or answers; not a passive ("is often justified
+  // by arguing", "be added by threatening").
+  const std::string_view w = T[v].low;
+  // ("responded by saying" is split: 2 of 4 on train keep "by saying" out.)
+  for (std::string_view verb : {"began", "begins", "begin", "opened", "opens", "concluded",
+                                "concludes", "continued", "continues", "ended", "ends"})
+    if (w == verb) return v;
+  return kNone;
+}
+
+void Finder::CueEnds(Found& f) const {
+  const auto& T = v_.toks;
+  // (Not while the cue context model trains: its records find their
+  // attributions by the cue span the rules gave.)
+  if (cue_record_ != nullptr) return;
+  if (f.cue_tok == kNone || f.a.cue.size() != 1 || f.a.content.empty()) return;
+  const uint32_t t = f.cue_tok;
+  const uint32_t s = T[t].sent;
+  const uint32_t lo = v_.sent_first[s], hi = v_.sent_end[s];
+  ByteSpan& cue = f.a.cue.front();
+  ByteSpan& content = f.a.content.front();  // (sorted: the first part)
+  const uint32_t cb = v_.TokenAt(cue.begin), ce = v_.TokenAt(cue.end);
+  if (cb > t || ce <= t || ce > hi || T[t].kind != TokenKind::kWord) return;
+  const uint32_t cf = v_.TokenAt(content.begin);
+  // The cue may run on to token `k` when no source or content part lies
+  // between its end and `k`, but for a content that opens right at its end:
+  // that one then opens after `k` (and any comma or colon); false when nothing
+  // would be left of it.
+  auto content_after = [&](uint32_t k) {
+    const size_t from = cue.end, to = T[k - 1].span.end;
+    for (const ByteSpan& x : f.a.source)
+      if (x.begin < to && x.end > from) return false;
+    for (size_t i = cf == ce ? 1 : 0; i < f.a.content.size(); ++i)
+      if (f.a.content[i].begin < to && f.a.content[i].end > from) return false;
+    if (cf != ce) return true;
+    uint32_t c = k;
+    while (c < hi && (Is(c, ",") || Is(c, ":"))) ++c;
+    if (c >= hi || T[c].span.begin >= content.end) return false;
+    content.begin = T[c].span.begin;
+    return true;
+  };
+
+  // 0. "it now says", "John Kasich’s campaign is already claiming": "now",
+  // "already" or "always" right before the cue opens it, as the adverbs
+  // CueSpan takes do (PolNeAR train: now 30 of 35, already 3 of 3, always 2
+  // of 2; not after a comma, ", now called"). The source and the content end
+  // before it.
+  if (cb > lo + 1 && T[cb - 1].quote < 0 && !Is(cb - 2, ",") &&
+      (Is(cb - 1, "now") || Is(cb - 1, "already") || Is(cb - 1, "always"))) {
+    uint32_t w = cb - 1;
+    // (And the auxiliaries and adverbs before it: "is already claiming".)
+    while (w > lo && cb - w < 6 && T[w - 1].quote < 0 && BeforeVerb(w - 1)) --w;
+    const auto before = [&](const std::vector<ByteSpan>& spans) {
+      for (const ByteSpan& x : spans)
+        if (x.end > T[w].span.begin && x.begin < cue.end) return false;
+      return true;
+    };
+    if (!before(f.a.source) || !before(f.a.content)) w = cb - 1;
+    if (before(f.a.source) && before(f.a.content)) cue.begin = T[w].span.begin;
+  }
+
+  // 1. "he began by saying, “…”": the cue is the participle; the verb and
+  // "by" before it join it (with auxiliaries and adverbs before the verb), when
+  // the source does not run into them (see ByVerb).
+  if (const uint32_t v = ByVerb(t); v != kNone && cb == t && content.begin >= cue.end) {
+    uint32_t b = v;
+    const uint32_t src_end = f.a.source.empty() ? 0 : v_.TokenAt(f.a.source.back().end);
+    while (b > lo && b > src_end && v - b < 6 && T[b - 1].quote < 0 && BeforeVerb(b - 1)) --b;
+    if (f.a.source.empty() || src_end <= b) cue.begin = T[b].span.begin;
+    return;
+  }
+
+  // 2. "Trump issued a statement saying that …", "Husted continued by saying,
+  // “…”": the cue is the verb, the content opens with the rest
+  // of the frame. The cue runs to the participle (and its particle: "issued a
+  // statement calling on"). PolNeAR train: "VERBed a … statement|email|…
+  // saying" (or "…ad|memo|release|letter …ing") is one cue 26 of 27 times (and
+  // StatementVerb's 22 of 22, where the participle is the cue). Round 20b's
+  // CueSpan already runs a verb's cue to the participle (StatementParticiple),
+  // not to its particle: that one is taken here too.
+  if (const uint32_t sp = StatementParticiple(t); ce == t + 1 || (sp != kNone && ce == sp + 1)) {
+    for (uint32_t p = t + 2; p < hi && p < t + 9 && T[p].quote < 0; ++p) {
+      if (!T[p].low.ends_with("ing")) continue;
+      if (StatementVerb(p) != t && ByVerb(p) != t) continue;
+      const ByteSpan full = CueSpan(p);
+      const uint32_t e = v_.TokenAt(full.end);
+      if (e >= hi || T[e].quote >= 0 || !content_after(e)) return;
+      cue.end = full.end;
+      return;
+    }
+  }
+
+  // 3. A particle or an adverb of repetition right after the verb ("chanted
+  // back", "talked up", "has said repeatedly", "said instead", "saying only
+  // that …", "has sounded off"). PolNeAR train keeps it in the cue: back 22 of
+  // 25 (the others "back in 1972", "back on track"); up 27 of 27, out 95 of
+  // 95, off 19 of 19 (taken not after say/said/told); repeatedly 5 of 5,
+  // again 4 of 4, instead 2 of 2; only 3 of 3 before "that", 0 of 7
+  // otherwise ("shows only a small gender gap").
+  if (ce != t + 1 || ce + 1 >= hi || T[ce].quote >= 0) return;
+  const std::string_view n = T[ce].low, v = T[t].low;
+  // 4. "wrote on Facebook", "posted on Twitter": PolNeAR train keeps the
+  // platform in the cue of a written or posted message 9 of 10 times (after
+  // "said" 3 of 7: left out).
+  if (n == "on" && (v == "wrote" || v == "writes" || v == "writing" || v == "posted" ||
+                    v == "posts" || v == "posting")) {
+    const std::string_view w = T[ce + 1].low;
+    if ((w == "twitter" || w == "facebook" || w == "instagram") && content_after(ce + 2))
+      cue.end = T[ce + 1].span.end;
+    return;
+  }
+  const bool in_on = Is(ce + 1, "in") || Is(ce + 1, "on");
+  const bool clause = Is(ce + 1, "that");
+  const bool say = v == "said" || v == "says" || v == "say" || v == "saying" || v == "told";
+  const bool particle = n == "up" || n == "out" || n == "off";
+  if (!((n == "back" && !in_on) || (particle && !say) || n == "repeatedly" || n == "again" ||
+        n == "instead" || (n == "only" && clause)))
+    return;
+  uint32_t e = ce + 1;
+  // "opened up about", "pushed back against", "sounded off against" (not
+  // "fired back at him").
+  if ((particle || n == "back") && e < hi && T[e].quote < 0 && IsCueParticle(T[e].low)) ++e;
+  if (!content_after(e)) return;
+  cue.end = T[e - 1].span.end;
+}
+
+}  // namespace chorus::quotes
