@@ -265,11 +265,7 @@ bool Finder::AsPutIt(uint32_t q, Found& f) const {
   }
   if (as == kNone || as + 1 >= put) return false;
   Found g = f;
-  SetSource(g, {as + 1, put});
-  if (g.a.source.empty()) return false;
-  g.cue_tok = put;
-  g.a.cue = {Bytes(put, it + 1)};
-  g.rule_source = true;
+  if (!PutItFrame(g, as, put)) return false;
   const uint32_t c = it + 2;
   if (c == first) {
     AddQuote(g, q);
@@ -281,6 +277,15 @@ bool Finder::AsPutIt(uint32_t q, Found& f) const {
     g.a.direct = true;
   }
   f = std::move(g);
+  return true;
+}
+
+bool Finder::PutItFrame(Found& g, uint32_t as, uint32_t put) const {
+  SetSource(g, {as + 1, put});
+  if (g.a.source.empty()) return false;
+  g.cue_tok = put;
+  g.a.cue = {Bytes(put, put + 2)};  // "put it"
+  g.rule_source = true;
   return true;
 }
 
@@ -311,11 +316,7 @@ bool Finder::AsPutItAfter(uint32_t q, Found& f) const {
   const uint32_t it = put + 1;
   if (!(it + 1 == limit || (Is(it + 1, ".") && it + 2 >= limit))) return false;
   Found g = f;
-  SetSource(g, {as + 1, put});
-  if (g.a.source.empty()) return false;
-  g.cue_tok = put;
-  g.a.cue = {Bytes(put, it + 1)};
-  g.rule_source = true;
+  if (!PutItFrame(g, as, put)) return false;
   AddQuote(g, q);
   f = std::move(g);
   return true;

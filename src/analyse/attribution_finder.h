@@ -333,6 +333,9 @@ class Finder {
   // "“…,” as a Homeland Security memo put it." (round 20): the same frame
   // after the quotation, closing its sentence.
   bool AsPutItAfter(uint32_t q, Found& f) const;
+  // Both: the words between "as" and "put" the source of `g`, "put it" its
+  // cue; false when they make no source.
+  bool PutItFrame(Found& g, uint32_t as, uint32_t put) const;
   // Openers of a fronted adverbial clause ("When …, ", "After …, "; round 16).
   static bool IsFrontedSubordinator(std::string_view w) {
     return w == "when" || w == "after" || w == "although" || w == "though" || w == "while" ||
