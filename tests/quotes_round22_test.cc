@@ -1,0 +1,35 @@
+// Unit tests of round 22 (docs/ACCURACY.md, "Round 22"): a content that
+// starts at "that" before a comma or colon and a quotation is a clause, not an
+// object of the cue ("said via email that, “…” against …").
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound22, ThatBeforeACommaStartsTheContent) {
+  auto q = Find(
+      "Spokeswoman Jane Doe said via email that, “Of course he is going to defend himself” "
+      "against what the campaign sees as an attack.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Spokeswoman Jane Doe");
+  EXPECT_EQ(q[0].content,
+            "that, “Of course he is going to defend himself” against what the campaign sees as "
+            "an attack");
+  q = Find("Mr. Smith said that in the current climate, “Nobody wants a celebrity.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that in the current climate, “Nobody wants a celebrity.”");
+  // An object before the comma stays out.
+  q = Find("Mr. Smith told reporters, “Nobody wants a celebrity.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "“Nobody wants a celebrity.”");
+}
+
+}  // namespace
+}  // namespace chorus
