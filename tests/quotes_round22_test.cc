@@ -1,6 +1,8 @@
 // Unit tests of round 22 (docs/ACCURACY.md, "Round 22"): a content that
 // starts at "that" before a comma or colon and a quotation is a clause, not an
-// object of the cue ("said via email that, “…” against …").
+// object of the cue ("said via email that, “…” against …"); the relative
+// "what" before a naming cue is content ("what aide Kevin Phillips called
+// “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -29,6 +31,18 @@ TEST(QuotesRound22, ThatBeforeACommaStartsTheContent) {
   q = Find("Mr. Smith told reporters, “Nobody wants a celebrity.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "“Nobody wants a celebrity.”");
+}
+
+TEST(QuotesRound22, WhatBeforeANamingCueIsContent) {
+  auto q =
+      Find("The strategy led to what aide Kevin Phillips called “the beginning of a new era.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "called");
+  EXPECT_EQ(q[0].source, "aide Kevin Phillips");
+  EXPECT_EQ(q[0].content, "what | “the beginning of a new era.”");
+  // Not before another cue.
+  q = Find("Nobody knew what Mr. Smith said “about the new era.”");
+  for (const auto& a : q) EXPECT_EQ(a.content.find("what"), std::string::npos);
 }
 
 }  // namespace

@@ -517,6 +517,7 @@ std::vector<Attribution> Finder::Run() {
         !KeepDirectSource(f) && !PlainInvertedName(f))
       f.a.source.clear();
     RelativeThatSource(f);
+    WhatObject(f);
     SplitContraction(f);
     out.push_back(std::move(f.a));
   }

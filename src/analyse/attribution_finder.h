@@ -426,6 +426,8 @@ class Finder {
   void SplitContraction(Found& f) const;
   // "water bottles that said “…”": the relative "that" is the source (round 17).
   void RelativeThatSource(Found& f) const;
+  // "what aide Kevin Phillips called “…”": the relative "what" is content (round 22).
+  void WhatObject(Found& f) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
   // `dcues` sorted by start; `max_end` the furthest end so far) ends before
   // it, when three tokens or more, no quotation and no direct cue are left:
