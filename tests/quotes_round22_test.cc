@@ -2,7 +2,8 @@
 // starts at "that" before a comma or colon and a quotation is a clause, not an
 // object of the cue ("said via email that, “…” against …"); the relative
 // "what" before a naming cue is content ("what aide Kevin Phillips called
-// “…”").
+// “…”"); a list of quoted fragments after one closing with a comma runs on
+// to the last ("a “loser,” a “liar” and a “whiner.”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -43,6 +44,19 @@ TEST(QuotesRound22, WhatBeforeANamingCueIsContent) {
   // Not before another cue.
   q = Find("Nobody knew what Mr. Smith said “about the new era.”");
   for (const auto& a : q) EXPECT_EQ(a.content.find("what"), std::string::npos);
+}
+
+TEST(QuotesRound22, AListOfQuotedFragmentsRunsToItsLast) {
+  auto q = Find("Mr. Bush tweeted that his rival is a “loser,” a “liar” and a “whiner.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "tweeted");
+  EXPECT_EQ(q[0].content, "that his rival is a “loser,” a “liar” and a “whiner.”");
+  // ... and stops there when the last closes with a comma.
+  q = Find(
+      "He says he “loves China,” and “people from China love me,” he also accuses it of stealing "
+      "jobs.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "he “loves China,” and “people from China love me,”");
 }
 
 }  // namespace

@@ -437,6 +437,20 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // A quoted fragment closing with punctuation ends the content: deemed him
   // "well qualified," which is ...
   uint32_t qe = v_.quote_end[q];
+  // Round 22: a list of quoted fragments ends with its last ("that Trump is
+  // a “loser,” a “liar” and a “whiner.”", "the senator a "nasty guy," an
+  // "anchor baby," …": PolNeAR train runs on over the list 8 times of 8;
+  // "he “loves China,” and “people from China love me,” he also …" ends there).
+  const bool closes = qe >= 2 && IsPunct(qe - 2) && !v_.IsQuoteMark(qe - 2);
+  for (int n = 0; closes && n < 8 && qe < e; ++n) {
+    uint32_t next = qe;
+    while (
+        next < e && next < qe + 2 && T[next].quote < 0 &&
+        (Is(next, "a") || Is(next, "an") || Is(next, "the") || Is(next, "and") || Is(next, "or")))
+      ++next;
+    if (next >= e || T[next].quote < 0 || T[next].span.begin == T[next - 1].span.end) break;
+    qe = v_.quote_end[static_cast<uint32_t>(T[next].quote)];
+  }
   // (Not before "because" or "where", which go on with the frame: "wrote that
   // such a request was "futile," because …": PolNeAR train 6 of 6.)
   if (qe < e && qe >= 2 && IsPunct(qe - 2) && !v_.IsQuoteMark(qe - 2) && !Is(qe, "because") &&
