@@ -3,7 +3,8 @@
 // object of the cue ("said via email that, “…” against …"); the relative
 // "what" before a naming cue is content ("what aide Kevin Phillips called
 // “…”"); a list of quoted fragments after one closing with a comma runs on
-// to the last ("a “loser,” a “liar” and a “whiner.”").
+// to the last ("a “loser,” a “liar” and a “whiner.”"); a parenthetical
+// between commas after the cue is no content ("said, without evidence, that").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -57,6 +58,16 @@ TEST(QuotesRound22, AListOfQuotedFragmentsRunsToItsLast) {
       "jobs.");
   ASSERT_GE(q.size(), 1u);
   EXPECT_EQ(q[0].content, "he “loves China,” and “people from China love me,”");
+}
+
+TEST(QuotesRound22, AParentheticalAfterTheCueIsNoContent) {
+  auto q = Find("She also said, without evidence, that “they are recruiting more people.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "also said");
+  EXPECT_EQ(q[0].content, "that “they are recruiting more people.”");
+  q = Find("The senator added, though, that the bill would pass.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "that the bill would pass");
 }
 
 }  // namespace
