@@ -4,7 +4,8 @@
 // "what" before a naming cue is content ("what aide Kevin Phillips called
 // “…”"); a list of quoted fragments after one closing with a comma runs on
 // to the last ("a “loser,” a “liar” and a “whiner.”"); a parenthetical
-// between commas after the cue is no content ("said, without evidence, that").
+// between commas after the cue is no content ("said, without evidence, that"),
+// nor an adjunct opening with "during", "before" … ("said during a rally that").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -68,6 +69,15 @@ TEST(QuotesRound22, AParentheticalAfterTheCueIsNoContent) {
   q = Find("The senator added, though, that the bill would pass.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "that the bill would pass");
+}
+
+TEST(QuotesRound22, AnAdjunctAfterTheCueIsNoContent) {
+  auto q = Find(
+      "Mr. Trump said during a Friday evening rally in Michigan that the deal was “the gold "
+      "standard” of trade deals.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].content, "that the deal was “the gold standard” of trade deals");
 }
 
 }  // namespace

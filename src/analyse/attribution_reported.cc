@@ -11,9 +11,8 @@ namespace chorus::quotes {
 uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
   const auto& T = v_.toks;
   uint32_t c = v_.TokenAt(CueSpan(t).end);  // after "according to", "called for" ...
-  // Round 22: "said, without evidence, that …", "added, though, that …": a
-  // parenthetical between commas right after the cue (PolNeAR train: 11 of
-  // the 11 such contents chorus started at the parenthetical start at "that").
+  // Round 22: "said, without evidence, that …": a parenthetical between commas
+  // after the cue (train: 11 of 11 such contents start at "that" in gold).
   if (c < end && Is(c, ","))
     for (uint32_t k = c + 1; k < end && k < c + 14; ++k) {
       if (T[k].quote >= 0 || (IsPunct(k) && !Is(k, ","))) break;
@@ -26,7 +25,10 @@ uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
   // After a prepositional adjunct the "that" may come later ("said in a
   // written statement in March that", "said in her opening remarks that"):
   // the adjunct's nouns are no cues.
-  const bool adjunct = c < end && !T[c].cap && IsPreposition(T[c].low) && !Is(c, "to");
+  // (Round 22: also after "during", "before" …: "said during a Friday evening
+  // rally in Michigan that …"; train 2 of 2, dev 1 of 1 start at "that".)
+  const bool adjunct = c < end && !T[c].cap && !Is(c, "to") &&
+                       (IsPreposition(T[c].low) || IsAdjunctPreposition(T[c].low));
   for (uint32_t k = c; k < end && k < c + (adjunct ? 10 : 6); ++k) {
     if (Is(k, "that")) return k;
     if (IsPunct(k) || T[k].quote >= 0 || (!adjunct && T[k].cue != CueKind::kNone)) break;
