@@ -5,7 +5,10 @@
 // “…”"); a list of quoted fragments after one closing with a comma runs on
 // to the last ("a “loser,” a “liar” and a “whiner.”"); a parenthetical
 // between commas after the cue is no content ("said, without evidence, that"),
-// nor an adjunct opening with "during", "before" … ("said during a rally that").
+// nor an adjunct opening with "during", "before" … ("said during a rally that");
+// a frame after a post cue that opens with a conjunction or a preposition is
+// the attribution's second part ("“…,” he said, but “…”"), and one that opens
+// with the post cue's source is nobody's.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -78,6 +81,19 @@ TEST(QuotesRound22, AnAdjunctAfterTheCueIsNoContent) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].content, "that the deal was “the gold standard” of trade deals");
+}
+
+TEST(QuotesRound22, AFrameAfterAPostCueIsItsSecondPart) {
+  auto q = Find(
+      "“You know, I love Larry,” he said, but “when it comes to energy, Larry has a history.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "he");
+  EXPECT_EQ(q[0].content,
+            "“You know, I love Larry,” | but “when it comes to energy, Larry has a history.”");
+  q = Find("“We ask questions,” said Jorge Ramos, whose new book features “rebellious” people.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "“We ask questions,”");
 }
 
 }  // namespace
