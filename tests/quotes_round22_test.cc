@@ -1,14 +1,15 @@
 // Unit tests of round 22 (docs/ACCURACY.md, "Round 22"): a content that
 // starts at "that" before a comma or colon and a quotation is a clause, not an
-// object of the cue ("said via email that, “…” against …"); the relative
-// "what" before a naming cue is content ("what aide Kevin Phillips called
-// “…”"); a list of quoted fragments after one closing with a comma runs on
-// to the last ("a “loser,” a “liar” and a “whiner.”"); a parenthetical
+// object of the cue ("said via email that, “…” against …"), nor one that
+// starts at a subject pronoun before a colon ("said he responded: “…”"); the
+// relative "what" before a naming cue is content ("what aide Kevin Phillips
+// called “…”"); a list of quoted fragments after one closing with a comma runs
+// on to the last ("a “loser,” a “liar” and a “whiner.”"); a parenthetical
 // between commas after the cue is no content ("said, without evidence, that"),
-// nor an adjunct opening with "during", "before" … ("said during a rally that");
-// a frame after a post cue that opens with a conjunction or a preposition is
-// the attribution's second part ("“…,” he said, but “…”"), and one that opens
-// with the post cue's source is nobody's.
+// nor an adjunct opening with "during", "before" … ("said during a rally
+// that"); a frame after a post cue that opens with a conjunction or a
+// preposition is the attribution's second part ("“…,” he said, but “…”"), and
+// one that opens with the post cue's source is nobody's.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -37,6 +38,17 @@ TEST(QuotesRound22, ThatBeforeACommaStartsTheContent) {
   q = Find("Mr. Smith told reporters, “Nobody wants a celebrity.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "“Nobody wants a celebrity.”");
+}
+
+TEST(QuotesRound22, ASubjectPronounBeforeAColonStartsTheContent) {
+  auto q = Find("Mr. Trump said he responded: “When you have incoming, you have to fire back.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].content, "he responded: “When you have incoming, you have to fire back.”");
+  // An object before the colon stays out.
+  q = Find("Mr. Trump told reporters: “When you have incoming, you have to fire back.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "“When you have incoming, you have to fire back.”");
 }
 
 TEST(QuotesRound22, WhatBeforeANamingCueIsContent) {
