@@ -9,7 +9,8 @@
 // nor an adjunct opening with "during", "before" … ("said during a rally
 // that"); a frame after a post cue that opens with a conjunction or a
 // preposition is the attribution's second part ("“…,” he said, but “…”"), and
-// one that opens with the post cue's source is nobody's.
+// one that opens with the post cue's source is nobody's; a learned cue leaves a
+// quotation to an inner speech cue ("appeared … for saying that “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -106,6 +107,16 @@ TEST(QuotesRound22, AFrameAfterAPostCueIsItsSecondPart) {
   q = Find("“We ask questions,” said Jorge Ramos, whose new book features “rebellious” people.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].content, "“We ask questions,”");
+}
+
+TEST(QuotesRound22, ALearnedCueLeavesTheQuotationToAnInnerSpeechCue) {
+  auto q = Find(
+      "Oz appeared at a 2014 Senate hearing for his role in promoting weight-loss aids and for "
+      "saying that green coffee extract was a “magic weight loss cure for every body type.”");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q.back().cue, "saying");
+  EXPECT_EQ(q.back().content,
+            "that green coffee extract was a “magic weight loss cure for every body type.”");
 }
 
 }  // namespace
