@@ -10,7 +10,8 @@
 // that"); a frame after a post cue that opens with a conjunction or a
 // preposition is the attribution's second part ("“…,” he said, but “…”"), and
 // one that opens with the post cue's source is nobody's; a learned cue leaves a
-// quotation to an inner speech cue ("appeared … for saying that “…”").
+// quotation to an inner speech cue ("appeared … for saying that “…”"); a name
+// in UTF-8 read twice as Latin-1 ("FranÃ\x83Â§ois") is one word.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -117,6 +118,19 @@ TEST(QuotesRound22, ALearnedCueLeavesTheQuotationToAnInnerSpeechCue) {
   EXPECT_EQ(q.back().cue, "saying");
   EXPECT_EQ(q.back().content,
             "that green coffee extract was a “magic weight loss cure for every body type.”");
+}
+
+TEST(QuotesRound22, ADoublyEncodedNameIsOneWord) {
+  // "François" encoded in UTF-8 twice: Ã, U+0083, Â, §.
+  const std::string name =
+      "Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7"
+      "ois";
+  auto q = Find("“Europe must be able to defend itself,” French President " + name +
+                " Hollande said Friday as he entered the talks.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "French President " + name + " Hollande");
+  EXPECT_EQ(q[0].content, "“Europe must be able to defend itself,”");
 }
 
 }  // namespace
