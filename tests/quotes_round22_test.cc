@@ -11,7 +11,9 @@
 // preposition is the attribution's second part ("“…,” he said, but “…”"), and
 // one that opens with the post cue's source is nobody's; a learned cue leaves a
 // quotation to an inner speech cue ("appeared … for saying that “…”"); a name
-// in UTF-8 read twice as Latin-1 ("FranÃ\x83Â§ois") is one word.
+// in UTF-8 read twice as Latin-1 ("FranÃ\x83Â§ois") is one word; a fronted
+// "When" clause with no comma of its own leaves the quotation to the main
+// clause's cue, and its reported content ends before that clause's source.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -131,6 +133,18 @@ TEST(QuotesRound22, ADoublyEncodedNameIsOneWord) {
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source, "French President " + name + " Hollande");
   EXPECT_EQ(q[0].content, "“Europe must be able to defend itself,”");
+}
+
+TEST(QuotesRound22, AFrontedClauseWithNoCommaLeavesTheQuotationToTheMainCue) {
+  auto q = Find(
+      "When Clinton noted that he had paid no federal income taxes \u2015 as was true for years "
+      "\u2015 Trump boasted, \u201CThat makes me smart.\u201D");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].cue, "noted");
+  EXPECT_EQ(q[0].content, "that he had paid no federal income taxes \u2015 as was true for years");
+  EXPECT_EQ(q[1].cue, "boasted");
+  EXPECT_EQ(q[1].source, "Trump");
+  EXPECT_EQ(q[1].content, "\u201CThat makes me smart.\u201D");
 }
 
 }  // namespace

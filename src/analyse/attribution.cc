@@ -397,14 +397,16 @@ std::vector<Attribution> Finder::Run() {
   // the day, writing: ¶ “…”"), is the frame of that quotation. The direct
   // spans sorted by start, with the furthest end so far, answer each check
   // in log time.
-  std::vector<ByteSpan> dspans, dcues;
+  std::vector<ByteSpan> dspans, dcues, dsrcs;
   for (const Found& f : found) {
     dspans.insert(dspans.end(), f.a.content.begin(), f.a.content.end());
     dcues.insert(dcues.end(), f.a.cue.begin(), f.a.cue.end());
+    dsrcs.insert(dsrcs.end(), f.a.source.begin(), f.a.source.end());
   }
   auto by_begin = [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; };
   std::sort(dspans.begin(), dspans.end(), by_begin);
   std::sort(dcues.begin(), dcues.end(), by_begin);
+  std::sort(dsrcs.begin(), dsrcs.end(), by_begin);
   std::vector<uint32_t> max_end(dspans.size());
   for (size_t i = 0; i < dspans.size(); ++i)
     max_end[i] = std::max(dspans[i].end, i ? max_end[i - 1] : 0u);
@@ -422,7 +424,7 @@ std::vector<Attribution> Finder::Run() {
     Reported(s, found, used);
     if (found.size() == before || !sent_done[s]) continue;
     for (size_t i = before; i < found.size(); ++i)
-      ClipBeforeDirect(found[i], dspans, max_end, dcues);
+      ClipBeforeDirect(found[i], dspans, max_end, dcues, dsrcs);
     found.erase(std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(),
                                overlaps_direct),
                 found.end());

@@ -434,8 +434,8 @@ class Finder {
   // "Some Democrats said they feared …, when Mr. Buchanan called for a
   // ''cultural war''". Its source keeps the rules' end.
   void ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
-                        const std::vector<uint32_t>& max_end,
-                        const std::vector<ByteSpan>& dcues) const;
+                        const std::vector<uint32_t>& max_end, const std::vector<ByteSpan>& dcues,
+                        const std::vector<ByteSpan>& dsrcs) const;
 
   // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
   // most of their attributions have no source).

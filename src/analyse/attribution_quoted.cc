@@ -221,6 +221,9 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
       if (Is(k, ",")) sub_comma = k;
   // ... and a cue inside it frames no quotation past the comma ("When Trump
   // suggested that …, Rubio fired back forcefully: “…”").
+  // (Round 22: not the comma that introduces the quotation after its cue:
+  // "When Clinton noted that … ― as was true for … ― Trump boasted, “…”".)
+  if (sub_comma != kNone && sub_comma == cue + 1 && sub_comma + 1 == first) sub_comma = kNone;
   if (sub_comma != kNone && cue < sub_comma) return false;
   // Round 18: a participle right after a comma that opens a clause ("that",
   // a subject pronoun) keeps the quotation after it from an outer cue
