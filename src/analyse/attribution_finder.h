@@ -2,7 +2,8 @@
 // attribution.cc (cue spans, titles, Run),
 // attribution_quoted.cc (quotations with a cue after or before them),
 // attribution_reported.cc (block quotes after a colon, reported speech and
-// its content bounds),
+// where its content ends),
+// attribution_content.cc (where a cue's content starts: ContentStart),
 // attribution_sources.cc (source phrases around a cue) and
 // attribution_spans.cc (where cues and sources end: the learned span model),
 // attribution_direct.cc (round 6b and 6c rules for direct quotations),
