@@ -2,7 +2,8 @@
 // attribution.cc (cue spans, titles, Run),
 // attribution_quoted.cc (quotations with a cue after or before them),
 // attribution_reported.cc (block quotes after a colon, reported speech and
-// its content bounds),
+// where its content ends),
+// attribution_content.cc (where a cue's content starts: ContentStart),
 // attribution_sources.cc (source phrases around a cue) and
 // attribution_spans.cc (where cues and sources end: the learned span model),
 // attribution_direct.cc (round 6b and 6c rules for direct quotations),
@@ -443,14 +444,16 @@ class Finder {
   void CueEnds(Found& f) const;
   // The verb of "continued by saying" before the -ing word at `t`, or kNone.
   uint32_t ByVerb(uint32_t t) const;
+  // "what aide Kevin Phillips called “…”": the relative "what" is content (round 22).
+  void WhatObject(Found& f) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
   // `dcues` sorted by start; `max_end` the furthest end so far) ends before
   // it, when three tokens or more, no quotation and no direct cue are left:
   // "Some Democrats said they feared …, when Mr. Buchanan called for a
   // ''cultural war''". Its source keeps the rules' end.
   void ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
-                        const std::vector<uint32_t>& max_end,
-                        const std::vector<ByteSpan>& dcues) const;
+                        const std::vector<uint32_t>& max_end, const std::vector<ByteSpan>& dcues,
+                        const std::vector<ByteSpan>& dsrcs) const;
 
   // Cues whose subject is what is reported on, not a speaker (PolNeAR train:
   // most of their attributions have no source).

@@ -1,5 +1,6 @@
 // Block quotes after a colon, signed quotations, reported speech and where its
-// content starts and ends; see attribution_finder.h.
+// content ends before a quotation; see attribution_finder.h (where content
+// starts: attribution_content.cc).
 #include <algorithm>
 #include <functional>
 #include <queue>
@@ -7,52 +8,6 @@
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
-
-uint32_t Finder::ContentStart(uint32_t t, uint32_t end) const {
-  const auto& T = v_.toks;
-  uint32_t c = v_.TokenAt(CueSpan(t).end);  // after "according to", "called for" ...
-  // "said last month that ...", "said in court files that ...": start at "that".
-  // After a prepositional adjunct the "that" may come later ("said in a
-  // written statement in March that", "said in her opening remarks that"):
-  // the adjunct's nouns are no cues.
-  const bool adjunct = c < end && !T[c].cap && IsPreposition(T[c].low) && !Is(c, "to");
-  for (uint32_t k = c; k < end && k < c + (adjunct ? 10 : 6); ++k) {
-    if (Is(k, "that")) return k;
-    if (IsPunct(k) || T[k].quote >= 0 || (!adjunct && T[k].cue != CueKind::kNone)) break;
-    // "said he is confident that ...": a clause of its own is the content.
-    if (IsSubjectPronoun(T[k].low) || Aux(k)) break;
-  }
-  if (TakesObject(T[t].low)) {
-    // "told reporters (on Monday) that ...", "told MSNBC's \"Morning Joe\"
-    // that ...": start at "that" when it is near.
-    for (uint32_t k = c; k < end && k < c + 8; ++k) {
-      if (Is(k, "that") && T[k].quote < 0) return k;
-      if (IsPunct(k) && !Is(k, ".") && !v_.IsQuoteMark(k)) break;
-    }
-    // Round 20b: or farther, past commas ("telling supporters in Columbus, Ohio, that").
-    for (uint32_t k = c; k < end && k < c + 20; ++k) {
-      if (Is(k, "that") && T[k].quote < 0) return k;
-      if (T[k].quote >= 0 || (IsPunct(k) && !Is(k, ".") && !Is(k, ",")) ||
-          IsSubjectPronoun(T[k].low) || Aux(k) || T[k].cue != CueKind::kNone || Is(k, "and"))
-        break;
-    }
-    // Otherwise skip the object: a pronoun, a name, or "reporters".
-    if (c < end && (T[c].cap || T[c].low == "him" || T[c].low == "her" || T[c].low == "them" ||
-                    T[c].low == "me" || T[c].low == "us" || T[c].low == "reporters")) {
-      ++c;
-      while (c < end && T[c].cap) ++c;
-    }
-  }
-  while (c < end && (Is(c, ",") || Is(c, ":"))) ++c;
-  return c;
-}
-
-uint32_t Finder::ContentEnd(uint32_t s) const {
-  uint32_t e = v_.sent_end[s];
-  uint32_t b = v_.sent_first[s];
-  while (e > b && IsPunct(e - 1) && !v_.IsQuoteMark(e - 1)) --e;
-  return e;
-}
 
 bool Finder::BlockCue(uint32_t q, Found& f) const {
   const auto& T = v_.toks;
@@ -217,7 +172,8 @@ bool Finder::ClauseColonCue(uint32_t q, Found& f) const {
 
 void Finder::ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
                               const std::vector<uint32_t>& max_end,
-                              const std::vector<ByteSpan>& dcues) const {
+                              const std::vector<ByteSpan>& dcues,
+                              const std::vector<ByteSpan>& dsrcs) const {
   const ByteSpan c{f.a.content.front().begin, f.a.content.back().end};
   auto by_begin = [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; };
   auto d = std::lower_bound(dspans.begin(), dspans.end(), ByteSpan{c.begin, c.begin}, by_begin);
@@ -228,7 +184,16 @@ void Finder::ClipBeforeDirect(Found& f, const std::vector<ByteSpan>& dspans,
   // Content holding the cue of a quotation is its frame ("praised those who
   // left but said “…”"): not clipped.
   auto cu = std::lower_bound(dcues.begin(), dcues.end(), ByteSpan{c.begin, c.begin}, by_begin);
-  if (cu != dcues.end() && cu->begin < cut) return;
+  if (cu != dcues.end() && cu->begin < cut) {
+    // (Round 22: unless that quotation's source, capitalised, follows a
+    // U+2015 dash: "When Clinton noted that … ― Trump boasted, “…”".)
+    auto sr = std::lower_bound(dsrcs.begin(), dsrcs.end(), ByteSpan{c.begin + 1, 0}, by_begin);
+    const uint32_t st = sr == dsrcs.end() ? 0 : v_.TokenAt(sr->begin);
+    if (st == 0 || st >= v_.toks.size() || sr->begin >= cu->begin || !v_.toks[st].cap ||
+        v_.Str(st - 1) != "\xE2\x80\x95")
+      return;
+    cut = sr->begin;
+  }
   uint32_t b = v_.TokenAt(c.begin), e = v_.TokenAt(cut);
   while (e > b && IsPunct(e - 1)) --e;
   if (e < b + 3 || e > v_.toks.size()) return;

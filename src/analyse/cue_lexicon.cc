@@ -125,6 +125,13 @@ bool IsPreposition(std::string_view w) {
   return In(kPrepositions, w);
 }
 
+bool IsAdjunctPreposition(std::string_view w) {
+  static constexpr auto kAdjunct =
+      Sorted(std::array<std::string_view, 11>{"during", "per", "after", "before", "since", "under",
+                                              "via", "through", "throughout", "following", "amid"});
+  return In(kAdjunct, w);
+}
+
 namespace {
 
 CueKind CueOfUncached(std::string_view w) {

@@ -49,6 +49,9 @@ bool EndsInvertedSource(std::string_view lower);
 bool IsAdverbialStarter(std::string_view lower);
 // Prepositions that cannot open reported content: to, about, for ...
 bool IsPreposition(std::string_view lower);
+// Other words that open an adjunct after a cue: during, per, after, before ...
+// (round 22; not a closed class of the span model's features)
+bool IsAdjunctPreposition(std::string_view lower);
 // Day names and "today", "yesterday", ... (adjuncts after a cue)
 bool IsTimeWord(std::string_view lower);
 // Nouns of the face or voice in a manner phrase after a cue: laugh, smile, shrug ...

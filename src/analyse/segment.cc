@@ -289,6 +289,16 @@ void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
           i += len;
           continue;
         }
+        // Round 22: UTF-8 read twice as Latin-1 ("FranÃ\x83Â§ois" for
+        // "François"): after "Ã" or "Â" (or a combining tilde or circumflex,
+        // decomposed), a character of U+0080–U+00BF (not the no-break space)
+        // is part of the word.
+        if (c == 0xC2 && i + 1 < end && At(s, i + 1) >= 0x80 && At(s, i + 1) <= 0xBF &&
+            At(s, i + 1) != 0xA0 && i >= 2 && (At(s, i - 2) == 0xC3 || At(s, i - 2) == 0xCC) &&
+            (At(s, i - 1) == 0x83 || At(s, i - 1) == 0x82)) {
+          i += 2;
+          continue;
+        }
         // Joiners inside a word: don't, 36-year-old, U.S, 3.5, 3,000, 10:30, AT&T; ’ too.
         size_t jl = 0;
         if (IsJoiner(c) || (number && (c == ',' || c == ':')))
