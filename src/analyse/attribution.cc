@@ -53,8 +53,7 @@ ByteSpan Finder::CueSpan(uint32_t t, bool post) const {
     std::string_view n = T[e].low;
     bool manner = !T[e].cap && Adverb(e) && !IsCueAdverb(n);
     bool when = post && e + 1 < T.size() && IsPunct(e + 1) && !v_.IsQuoteMark(e + 1) &&
-                (n == "recently" || n == "monday" || n == "tuesday" || n == "wednesday" ||
-                 n == "thursday" || n == "friday" || n == "saturday" || n == "sunday");
+                (n == "recently" || IsWeekday(n));
     if (manner || when) ++e;
   }
   // Round 20b: "issued a statement saying", the verb the cue word: one cue

@@ -120,10 +120,7 @@ uint32_t Finder::NameAfterFrontedPhrase(uint32_t b, uint32_t e) const {
   while (r > b + 2 && T[r - 1].cap && T[r - 1].kind == TokenKind::kWord) --r;
   if (r == e || IsDeterminer(T[r].low)) return kNone;
   for (uint32_t k = r; k < e; ++k)
-    for (std::string_view m : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                               "sunday", "january", "february", "march", "april", "may", "june",
-                               "july", "august", "september", "october", "november", "december"})
-      if (T[k].low == m) return kNone;
+    if (IsWeekday(T[k].low) || IsMonth(T[k].low)) return kNone;
   const Tok& n = T[r - 1];
   if (n.kind != TokenKind::kWord || n.cap || IsPreposition(n.low) || IsDeterminer(n.low) ||
       IsClauseWord(n.low) || Aux(r - 1) || n.cue != CueKind::kNone || Adverb(r - 1))

@@ -8,16 +8,6 @@
 
 namespace chorus::quotes {
 
-namespace {
-bool IsDay(std::string_view w) {
-  for (std::string_view d :
-       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-    if (w == d) return true;
-  return false;
-}
-
-}  // namespace
-
 std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   const auto& T = v_.toks;
   uint32_t s = T[t].sent;
@@ -28,7 +18,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   // Round 20: a day between subject and verb, after "on", "later" or
   // "earlier" ("Trump, who has been feuding …, on Friday described", "Priebus
   // later Thursday told"), then auxiliaries and adverbs again.
-  if (end > lo + 1 && T[end - 1].quote < 0 && IsDay(T[end - 1].low)) {
+  if (end > lo + 1 && T[end - 1].quote < 0 && IsWeekday(T[end - 1].low)) {
     uint32_t x = end - 1;
     if (x > lo && (Is(x - 1, "on") || Is(x - 1, "later") || Is(x - 1, "earlier"))) --x;
     while (x > lo && T[x - 1].quote < 0 && BeforeVerb(x - 1)) --x;
@@ -408,17 +398,6 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
   if (e == b) return {kNone, kNone};
   return {b, e};
 }
-
-namespace {
-
-bool IsMonth(std::string_view w) {
-  for (std::string_view m : {"january", "february", "march", "april", "may", "june", "july",
-                             "august", "september", "october", "november", "december"})
-    if (w == m) return true;
-  return false;
-}
-
-}  // namespace
 
 std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> src) const {
   const auto& T = v_.toks;

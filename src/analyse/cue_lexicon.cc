@@ -98,6 +98,13 @@ constexpr auto kTimeWords = Sorted(std::array<std::string_view, 12>{
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "recently", "earlier"});
 
+constexpr auto kWeekdays = Sorted(std::array<std::string_view, 7>{
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+
+constexpr auto kMonths = Sorted(
+    std::array<std::string_view, 12>{"january", "february", "march", "april", "may", "june", "july",
+                                     "august", "september", "october", "november", "december"});
+
 // The face or the voice after "with" closing a cue: "said with a laugh".
 constexpr auto kMannerNouns = Sorted(
     std::array<std::string_view, 12>{"chuckle", "disbelief", "grin", "laugh", "laughter", "nod",
@@ -223,6 +230,12 @@ bool IsDeterminer(std::string_view w) {
 }
 bool EndsInvertedSource(std::string_view w) {
   return In(kInvertedEnd, w);
+}
+bool IsWeekday(std::string_view w) {
+  return In(kWeekdays, w);
+}
+bool IsMonth(std::string_view w) {
+  return In(kMonths, w);
 }
 bool IsTimeWord(std::string_view w) {
   return In(kTimeWords, w);

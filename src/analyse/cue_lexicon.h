@@ -54,6 +54,9 @@ bool IsPreposition(std::string_view lower);
 bool IsAdjunctPreposition(std::string_view lower);
 // Day names and "today", "yesterday", ... (adjuncts after a cue)
 bool IsTimeWord(std::string_view lower);
+// The days of the week, and the months, by their full names.
+bool IsWeekday(std::string_view lower);
+bool IsMonth(std::string_view lower);
 // Nouns of the face or voice in a manner phrase after a cue: laugh, smile, shrug ...
 // (not a closed class of the span model's features)
 bool IsMannerNoun(std::string_view lower);
