@@ -364,4 +364,44 @@ void Finder::SetPollFrame(Found& f, uint32_t in, uint32_t comma, uint32_t end) c
   f.a.content = {Bytes(comma + 1, end)};
 }
 
+bool Finder::ReadCue(uint32_t q, Found& f) const {
+  // Round 23c: the words on a sign, a hat or a message: "One message read
+  // “anybodybuttrump.us,”", "He held up the sign — which read “Hispanics 4
+  // Trump”", "a Donald Trump campaign hat reading, “Make Mexico Great Again
+  // Also”". "read" right before the quotation (after an optional comma), when
+  // no cue before it in the sentence took it, is the cue; the noun phrase
+  // before it (or the relative "which") the source.
+  const auto& T = v_.toks;
+  const uint32_t first = v_.quote_first[q];
+  if (first < 2 || first >= T.size()) return false;
+  uint32_t k = first - 1;
+  if (Is(k, ",")) --k;
+  if (T[k].quote >= 0 || !(Is(k, "read") || Is(k, "reads") || Is(k, "reading"))) return false;
+  const uint32_t lo = v_.sent_first[T[first].sent];
+  if (k <= lo || T[k].sent != T[first].sent) return false;
+  Found r;
+  r.para = f.para;
+  r.cue_tok = k;
+  r.a.cue = {Bytes(k, k + 1)};
+  if (Is(k - 1, "which")) {
+    r.src_first = k - 1;
+    r.src_end = k;
+    r.a.source = {Bytes(k - 1, k)};
+  } else if (Is(k, "reading")) {
+    // The participle's noun phrase, back to its determiner ("a Donald Trump
+    // campaign hat reading"), not the clause's subject.
+    uint32_t b = k;
+    while (b > lo && k - b < 6 && T[b - 1].IsWord() && T[b - 1].quote < 0 &&
+           !IsDeterminer(T[b - 1].low))
+      --b;
+    if (b > lo && IsDeterminer(T[b - 1].low)) SetSource(r, {b - 1, k});
+  } else {
+    SetSource(r, SourceBefore(k));
+  }
+  if (r.a.source.empty()) return false;
+  AddQuote(r, q);
+  f = std::move(r);
+  return true;
+}
+
 }  // namespace chorus::quotes

@@ -1,0 +1,41 @@
+// Unit tests of round 23c (docs/ACCURACY.md, "Round 23c"): the words on a
+// sign, a hat or a message after "read", "reads" or "reading" are a quotation
+// with "read" its cue ("One message read “…”", "the sign — which read “…”"),
+// also when they are short and capitalised like a title.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound23c, ReadBeforeAQuotationIsItsCue) {
+  auto q = Find(
+      "Six planes filled the skies with messages. One message read “anybodybuttrump.us,” a "
+      "website linked to a group in Texas.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "read");
+  EXPECT_EQ(q[0].source, "One message");
+  EXPECT_EQ(q[0].content, "“anybodybuttrump.us,”");
+}
+
+TEST(QuotesRound23c, ATitleLikeQuotationOnASignIsQuoted) {
+  auto q = Find(
+      "He held up the sign — which read “Hispanics 4 Trump” — and waved it around the hall.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "read");
+  EXPECT_EQ(q[0].content, "“Hispanics 4 Trump”");
+  q = Find(
+      "The former mayor wore a Donald Trump campaign hat reading, “Make Mexico Great Again "
+      "Also” on Wednesday night.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "reading");
+  EXPECT_EQ(q[0].content, "“Make Mexico Great Again Also”");
+}
+
+}  // namespace
+}  // namespace chorus
