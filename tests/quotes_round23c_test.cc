@@ -1,7 +1,9 @@
 // Unit tests of round 23c (docs/ACCURACY.md, "Round 23c"): the words on a
 // sign, a hat or a message after "read", "reads" or "reading" are a quotation
 // with "read" its cue ("One message read “…”", "the sign — which read “…”"),
-// also when they are short and capitalised like a title.
+// also when they are short and capitalised like a title; a prepositional
+// phrase after "as X put it" before the quotation is in the cue ("as The New
+// Yorker put it in a lengthy expose, “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -24,8 +26,8 @@ TEST(QuotesRound23c, ReadBeforeAQuotationIsItsCue) {
 }
 
 TEST(QuotesRound23c, ATitleLikeQuotationOnASignIsQuoted) {
-  auto q = Find(
-      "He held up the sign — which read “Hispanics 4 Trump” — and waved it around the hall.");
+  auto q =
+      Find("He held up the sign — which read “Hispanics 4 Trump” — and waved it around the hall.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "read");
   EXPECT_EQ(q[0].content, "“Hispanics 4 Trump”");
@@ -35,6 +37,21 @@ TEST(QuotesRound23c, ATitleLikeQuotationOnASignIsQuoted) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "reading");
   EXPECT_EQ(q[0].content, "“Make Mexico Great Again Also”");
+}
+
+TEST(QuotesRound23c, APhraseAfterPutItIsInTheCue) {
+  auto q = Find(
+      "Fame has not insulated him from being seen, as The New Yorker put it in a lengthy "
+      "expose, “the operator.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "put it in a lengthy expose");
+  EXPECT_EQ(q[0].source, "The New Yorker");
+  EXPECT_EQ(q[0].content, "“the operator.”");
+  // Without the phrase, as before.
+  q = Find("As Vulture put it, “Hello, it’s the Biebs.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "put it");
+  EXPECT_EQ(q[0].source, "Vulture");
 }
 
 }  // namespace
