@@ -3,7 +3,9 @@
 // with "read" its cue ("One message read “…”", "the sign — which read “…”"),
 // also when they are short and capitalised like a title; a prepositional
 // phrase after "as X put it" before the quotation is in the cue ("as The New
-// Yorker put it in a lengthy expose, “…”").
+// Yorker put it in a lengthy expose, “…”"); a finite "used the phrase" (term,
+// word, words) before a quotation is its cue ("Trump has used the phrase
+// “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -52,6 +54,18 @@ TEST(QuotesRound23c, APhraseAfterPutItIsInTheCue) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "put it");
   EXPECT_EQ(q[0].source, "Vulture");
+}
+
+TEST(QuotesRound23c, UsedThePhraseIsTheCue) {
+  auto q = Find("Mr. Trump has used the phrase “Islamic terrorism” often in his campaign.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "has used the phrase");
+  EXPECT_EQ(q[0].source, "Mr. Trump");
+  EXPECT_EQ(q[0].content, "“Islamic terrorism”");
+  q = Find("When Trump used the words, “I’m not quite there yet,” he was echoing Ryan.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "used the words");
+  EXPECT_EQ(q[0].source, "Trump");
 }
 
 }  // namespace

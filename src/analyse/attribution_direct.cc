@@ -418,4 +418,35 @@ bool Finder::ReadCue(uint32_t q, Found& f) const {
   return true;
 }
 
+bool Finder::UsedTermCue(uint32_t q, Found& f) const {
+  // Round 23c: "Trump has used the phrase “Islamic terrorism” often", "the
+  // senator, his aides and his fundraising emails have all used the term
+  // “kitchen sink”", "When Trump used the words, “I’m not quite there yet,”":
+  // a finite "used" or "uses" with "the phrase", "the term", "the word(s)"
+  // right before the quotation (after an optional comma), when no cue before
+  // it in the sentence took it, is the cue (with its auxiliaries), its
+  // subject the source. PolNeAR train: 2 such quotations, both annotated so
+  // (dev 1); "for not using the term", "refrain from using the phrase" go
+  // to the outer cue and stay with it.
+  const auto& T = v_.toks;
+  const uint32_t first = v_.quote_first[q];
+  if (first < 4 || first >= T.size()) return false;
+  uint32_t n = first - 1;
+  if (Is(n, ",")) --n;
+  if (T[n].quote >= 0 || !(Is(n, "phrase") || Is(n, "term") || Is(n, "word") || Is(n, "words")) ||
+      !Is(n - 1, "the") || !(Is(n - 2, "used") || Is(n - 2, "uses")))
+    return false;
+  const uint32_t k = n - 2, lo = v_.sent_first[T[first].sent];
+  if (k <= lo || T[k].sent != T[first].sent) return false;
+  Found r;
+  r.para = f.para;
+  SetSource(r, SourceBefore(k));
+  if (r.a.source.empty()) return false;
+  r.cue_tok = k;
+  r.a.cue = {ByteSpan{CueSpan(k).begin, T[n].span.end}};
+  AddQuote(r, q);
+  f = std::move(r);
+  return true;
+}
+
 }  // namespace chorus::quotes

@@ -336,6 +336,8 @@ class Finder {
   bool AsPutItAfter(uint32_t q, Found& f) const;
   // "One message read “…”", "a hat reading, “…”" (round 23c).
   bool ReadCue(uint32_t q, Found& f) const;
+  // "Trump has used the phrase “…”" (round 23c).
+  bool UsedTermCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
   // cue; false when they make no source.
   bool PutItFrame(Found& g, uint32_t as, uint32_t put) const;
