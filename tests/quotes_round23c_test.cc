@@ -5,7 +5,9 @@
 // phrase after "as X put it" before the quotation is in the cue ("as The New
 // Yorker put it in a lengthy expose, “…”"); a finite "used the phrase" (term,
 // word, words) before a quotation is its cue ("Trump has used the phrase
-// “…”").
+// “…”"); a sourceless frame whose content lies inside another content, both
+// holding a quotation, is dropped ("calling it a "paperwork error" that was
+// reported in a "hit piece"").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -66,6 +68,26 @@ TEST(QuotesRound23c, UsedThePhraseIsTheCue) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "used the words");
   EXPECT_EQ(q[0].source, "Trump");
+}
+
+TEST(QuotesRound23c, ASourcelessFrameInsideAnotherQuotedContentIsDropped) {
+  auto q = Find(
+      "Cruz dismissed the issue of the loans, calling it a \"paperwork error\" that was reported "
+      "in a \"hit piece\" by The New York Times.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].cue, "calling");
+  EXPECT_EQ(q[1].content,
+            "it a \"paperwork error\" that was reported in a \"hit piece\" by The New York Times");
+  q = Find(
+      "Tad Devine said Republicans are engaged in misguided \"mischief\" that shows their "
+      "\"disconnect with what is going on with voters.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  // A frame with a source of its own inside stays.
+  q = Find(
+      "Tad Devine said Republicans are engaged in misguided \"mischief,\" and he added, "
+      "\"It shows their disconnect.\"");
+  EXPECT_EQ(q.size(), 2u);
 }
 
 }  // namespace

@@ -550,6 +550,7 @@ std::vector<Attribution> Finder::Run() {
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {
     return a.content.front().begin < b.content.front().begin;
   });
+  DropNestedUnsourced(out);
   ResolveSpeakers(v_, out);
   return out;
 }

@@ -449,4 +449,41 @@ bool Finder::UsedTermCue(uint32_t q, Found& f) const {
   return true;
 }
 
+bool Finder::HoldsQuoteMark(const Attribution& a) const {
+  for (const ByteSpan& c : a.content)
+    for (uint32_t t = v_.TokenAt(c.begin); t < v_.toks.size() && v_.toks[t].span.end <= c.end; ++t)
+      if (v_.IsQuoteMark(t)) return true;
+  return false;
+}
+
+void Finder::DropNestedUnsourced(std::vector<Attribution>& out) const {
+  // Round 23c: an attribution with no source whose content, holding a
+  // quotation, lies wholly inside the content of another that holds one too
+  // is a frame inside that one's quotation or frame ("calling it a
+  // "paperwork error" that was reported in a "hit piece" by The New York
+  // Times", "… "mischief" that shows their "disconnect …""): PolNeAR gives
+  // the fragment to the outer attribution (train 2 of 2 such, dev 3 of 3,
+  // none paired with a gold attribution). `out` is sorted by content start;
+  // the furthest end so far of the ones holding a quotation answers each.
+  uint32_t reach = 0;
+  bool any = false;
+  std::vector<bool> drop(out.size(), false);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const Attribution& a = out[i];
+    if (a.content.empty()) continue;
+    const bool quoted = HoldsQuoteMark(a);
+    if (!quoted) continue;
+    const uint32_t e = a.content.back().end;
+    if (any && a.source.empty() && reach >= e) drop[i] = true;
+    if (!drop[i]) reach = std::max(reach, e), any = true;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (drop[i]) continue;
+    if (k != i) out[k] = std::move(out[i]);
+    ++k;
+  }
+  out.resize(k);
+}
+
 }  // namespace chorus::quotes
