@@ -222,7 +222,9 @@ std::vector<Attribution> Finder::Run() {
       Found probe;
       bool said =
           qf == v_.sent_first[T[qf].sent] && qe >= qf + 3 && Is(qe - 2, ",") && PostCue(q, probe);
-      if (!said) continue;
+      // (Round 23c: the words on a sign or a hat are the sign's: "which read
+      // “Hispanics 4 Trump”".)
+      if (!said && !ReadCue(q, probe)) continue;
     }
     // “…,” said the senator, “…”: the second half joins the first when the
     // first one's cue stands between them in the same sentence.
@@ -264,8 +266,8 @@ std::vector<Attribution> Finder::Run() {
         if (T[k].quote >= 0 || Cue(k) == CueKind::kSpeech || Is(k, ":")) lead_in = false;
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
-      matched = AsPutIt(q, f) || ColonCue(q, f) || PreCue(q, f) || BlockCue(q, f) ||
-                ClauseColonCue(q, f) || DashCue(q, f);
+      matched = AsPutIt(q, f) || ColonCue(q, f) || PreCue(q, f) || ReadCue(q, f) ||
+                UsedTermCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f) || DashCue(q, f);
       // "The witness said the order was to “avoid …,” according to the report."
       if (matched && f.cue_tok != kNone && f.cue_tok < v_.quote_first[q] &&
           v_.quote_end[q] < T.size())
@@ -548,6 +550,7 @@ std::vector<Attribution> Finder::Run() {
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {
     return a.content.front().begin < b.content.front().begin;
   });
+  DropNestedUnsourced(out);
   ResolveSpeakers(v_, out);
   return out;
 }

@@ -334,6 +334,14 @@ class Finder {
   // "“…,” as a Homeland Security memo put it." (round 20): the same frame
   // after the quotation, closing its sentence.
   bool AsPutItAfter(uint32_t q, Found& f) const;
+  // "One message read “…”", "a hat reading, “…”" (round 23c).
+  bool ReadCue(uint32_t q, Found& f) const;
+  // Round 23c: whether a content holds a double quotation mark; a sourceless
+  // attribution nested in another's content, both holding one, is dropped.
+  bool HoldsQuoteMark(const Attribution& a) const;
+  void DropNestedUnsourced(std::vector<Attribution>& out) const;
+  // "Trump has used the phrase “…”" (round 23c).
+  bool UsedTermCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
   // cue; false when they make no source.
   bool PutItFrame(Found& g, uint32_t as, uint32_t put) const;
