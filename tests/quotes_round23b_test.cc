@@ -1,5 +1,6 @@
 // Unit tests of round 23b (docs/ACCURACY.md, "Round 23b"), of
-// Finder::CueEnds: "to" after a form of "point" joins the cue ("pointed to").
+// Finder::CueEnds: "to" after a form of "point" joins the cue ("pointed to");
+// "of" after a verb of stating or writing stays out of it ("wrote of").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -22,6 +23,22 @@ TEST(QuotesRound23b, ToAfterPointJoinsTheCue) {
       "Donald Trump has repeatedly pointed to the case as the epitome of the “rigged system.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "has repeatedly pointed to");
+}
+
+TEST(QuotesRound23b, OfAfterAVerbOfStatingStaysOutOfTheCue) {
+  auto q = Find("“This would be why he is the title sponsor,” Eric Trump wrote of the 2010 gift.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "wrote");
+  EXPECT_EQ(q[0].source, "Eric Trump");
+  q = Find(
+      "Indeed, he had publicly stated of politicians, “When they are in need of money, the "
+      "money you give them is remembered.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "had publicly stated");
+  // A verb that takes "of" keeps it.
+  q = Find("The senator warned of “a catastrophe in the making” on the border.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "warned of");
 }
 
 }  // namespace
