@@ -1,6 +1,7 @@
 // Unit tests of round 23b (docs/ACCURACY.md, "Round 23b"), of
 // Finder::CueEnds: "to" after a form of "point" joins the cue ("pointed to");
-// "of" after a verb of stating or writing stays out of it ("wrote of").
+// "of" after a verb of stating or writing stays out of it ("wrote of"); a
+// verb's own preposition joins it ("focuses on", "remarked upon").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -39,6 +40,20 @@ TEST(QuotesRound23b, OfAfterAVerbOfStatingStaysOutOfTheCue) {
   q = Find("The senator warned of “a catastrophe in the making” on the border.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "warned of");
+}
+
+TEST(QuotesRound23b, AVerbsOwnPrepositionJoinsTheCue) {
+  auto q = Find(
+      "To make its point, the Daily News focuses on how many people the gunmen killed with "
+      "“assault weapons” in a matter of minutes.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "focuses on");
+  EXPECT_EQ(q[0].source, "the Daily News");
+  q = Find(
+      "At the same time, Obama remarked upon the fact that there is still “more work to do” on "
+      "the economy.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "remarked upon");
 }
 
 }  // namespace

@@ -444,6 +444,7 @@ class Finder {
   void CueEnds(Found& f) const;
   // The verb of "continued by saying" before the -ing word at `t`, or kNone.
   uint32_t ByVerb(uint32_t t) const;
+  static std::string_view OwnPreposition(std::string_view v);
   // "what aide Kevin Phillips called “…”": the relative "what" is content (round 22).
   void WhatObject(Found& f) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
