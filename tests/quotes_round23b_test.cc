@@ -1,7 +1,8 @@
 // Unit tests of round 23b (docs/ACCURACY.md, "Round 23b"), of
 // Finder::CueEnds: "to" after a form of "point" joins the cue ("pointed to");
 // "of" after a verb of stating or writing stays out of it ("wrote of"); a
-// verb's own preposition joins it ("focuses on", "remarked upon").
+// verb's own preposition joins it ("focuses on", "remarked upon"); "to" and
+// the verb after "continue" join it ("continued to portray").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -54,6 +55,15 @@ TEST(QuotesRound23b, AVerbsOwnPrepositionJoinsTheCue) {
       "the economy.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "remarked upon");
+}
+
+TEST(QuotesRound23b, ToAndTheVerbAfterContinueJoinTheCue) {
+  auto q = Find(
+      "On the same day, Trump continued to portray “illegal” immigrants as violent criminals.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "continued to portray");
+  EXPECT_EQ(q[0].source, "Trump");
+  EXPECT_EQ(q[0].content, "“illegal” immigrants as violent criminals");
 }
 
 }  // namespace
