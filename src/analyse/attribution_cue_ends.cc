@@ -1,8 +1,9 @@
-// Round 21 rules for where a cue ends (docs/ACCURACY.md, "Round 21"): words
-// PolNeAR train keeps in a cue that the rules leave in the content or out of
-// the attribution. Applied to each attribution last, after the span model and
-// the cue context model, so that neither model's training changes; see
-// attribution_finder.h (CueEnds).
+// Round 21 and 23b rules for where a cue ends (docs/ACCURACY.md, "Round 21",
+// "Round 23b"): words PolNeAR train keeps in a cue that the rules leave in the
+// content or out of the attribution, and one it leaves out ("wrote of").
+// Applied to each attribution last, after the span model and the cue context
+// model, so that neither model's training changes; see attribution_finder.h
+// (CueEnds).
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
