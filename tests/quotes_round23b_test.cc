@@ -2,7 +2,9 @@
 // Finder::CueEnds: "to" after a form of "point" joins the cue ("pointed to");
 // "of" after a verb of stating or writing stays out of it ("wrote of"); a
 // verb's own preposition joins it ("focuses on", "remarked upon"); "to" and
-// the verb after "continue" join it ("continued to portray").
+// the verb after "continue" join it ("continued to portray"); a verb whose
+// object is a document opens the cue of the verb after its relative "that"
+// ("released a marketing video that said"), its subject the source.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -64,6 +66,26 @@ TEST(QuotesRound23b, ToAndTheVerbAfterContinueJoinTheCue) {
   EXPECT_EQ(q[0].cue, "continued to portray");
   EXPECT_EQ(q[0].source, "Trump");
   EXPECT_EQ(q[0].content, "“illegal” immigrants as violent criminals");
+}
+
+TEST(QuotesRound23b, AVerbOfADocumentBeforeThatOpensTheCue) {
+  auto q = Find(
+      "In selling the courses, Trump released a marketing video that said, “We are going to "
+      "have professors who are terrific.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "released a marketing video that said");
+  EXPECT_EQ(q[0].source, "Trump");
+  q = Find(
+      "He released a letter from his doctor Friday afternoon that says he has “extraordinarily "
+      "good health” for a man of his age.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "released a letter from his doctor Friday afternoon that says");
+  EXPECT_EQ(q[0].source, "He");
+  // Not after a noun that is no document: "that" is the source.
+  q = Find("They passed out water bottles that said, “The river is on fire.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "that");
 }
 
 }  // namespace

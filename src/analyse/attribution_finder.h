@@ -445,6 +445,9 @@ class Finder {
   // The verb of "continued by saying" before the -ing word at `t`, or kNone.
   uint32_t ByVerb(uint32_t t) const;
   static std::string_view OwnPreposition(std::string_view v);
+  // The verb of "released a marketing video that said" before the relative
+  // "that" or "which" at `r`, or kNone (round 23b).
+  uint32_t DocumentVerb(uint32_t r) const;
   // "what aide Kevin Phillips called “…”": the relative "what" is content (round 22).
   void WhatObject(Found& f) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
