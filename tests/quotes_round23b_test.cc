@@ -4,7 +4,9 @@
 // verb's own preposition joins it ("focuses on", "remarked upon"); "to" and
 // the verb after "continue" join it ("continued to portray"); a verb whose
 // object is a document opens the cue of the verb after its relative "that"
-// ("released a marketing video that said"), its subject the source.
+// ("released a marketing video that said"), its subject the source; a
+// listed reported cue before "that" takes a clause holding a quotation ("a
+// report found that … “spent as intended”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -86,6 +88,16 @@ TEST(QuotesRound23b, AVerbOfADocumentBeforeThatOpensTheCue) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source, "that");
+}
+
+TEST(QuotesRound23b, AListedReportedCueBeforeThatTakesAQuotation) {
+  auto q = Find(
+      "A Government Accountability Office report released last year found that the agency could "
+      "not be sure that money was “spent as intended.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "found");
+  EXPECT_EQ(q[0].source, "A Government Accountability Office report released last year");
+  EXPECT_EQ(q[0].content, "that the agency could not be sure that money was “spent as intended.”");
 }
 
 }  // namespace
