@@ -6,7 +6,8 @@
 // object is a document opens the cue of the verb after its relative "that"
 // ("released a marketing video that said"), its subject the source; a
 // listed reported cue before "that" takes a clause holding a quotation ("a
-// report found that … “spent as intended”").
+// report found that … “spent as intended”"); "claims" after "his" or
+// "Republican" is no cue ("his claims were “sarcasm”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -98,6 +99,19 @@ TEST(QuotesRound23b, AListedReportedCueBeforeThatTakesAQuotation) {
   EXPECT_EQ(q[0].cue, "found");
   EXPECT_EQ(q[0].source, "A Government Accountability Office report released last year");
   EXPECT_EQ(q[0].content, "that the agency could not be sure that money was “spent as intended.”");
+}
+
+TEST(QuotesRound23b, APluralNounOfSayingAfterADeterminerIsNoCue) {
+  auto q = Find("Trump did post on Twitter Friday that his claims were “sarcasm” after all.");
+  for (const auto& a : q) EXPECT_NE(a.cue, "claims");
+  q = Find(
+      "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% "
+      "of Democratic claims.");
+  for (const auto& a : q) EXPECT_NE(a.cue, "claims");
+  // A verb after a name stays the cue.
+  q = Find("The ad claims “Jeb is the conservative we need.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "claims");
 }
 
 }  // namespace

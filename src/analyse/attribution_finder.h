@@ -111,6 +111,10 @@ class Finder {
             Is(t - 2, "his") || Is(t - 2, "her") || Is(t - 2, "their") || Is(t - 2, "this") ||
             T[t - 2].low.ends_with("'s"));  // (low has ' for ’)
   }
+  // "his claims were “sarcasm”", "Republican claims as “false”": claims,
+  // remarks, comments or statements after a determiner, a possessive pronoun
+  // or a party name, a noun (Run clears it as a cue; round 23b).
+  bool PluralNounAfterDeterminer(uint32_t t) const;
   // "Mr. Obama's remarks": a cue word after a possessive is a noun (not
   // after a pronoun's contraction: "he's said"). Round 11.
   bool AfterPossessive(uint32_t t) const {
