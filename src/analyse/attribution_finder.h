@@ -111,6 +111,10 @@ class Finder {
             Is(t - 2, "his") || Is(t - 2, "her") || Is(t - 2, "their") || Is(t - 2, "this") ||
             T[t - 2].low.ends_with("'s"));  // (low has ' for ’)
   }
+  // "his claims were “sarcasm”", "Republican claims as “false”": claims,
+  // remarks, comments or statements after a determiner, a possessive pronoun
+  // or a party name, a noun (Run clears it as a cue; round 23b).
+  bool PluralNounAfterDeterminer(uint32_t t) const;
   // "Mr. Obama's remarks": a cue word after a possessive is a noun (not
   // after a pronoun's contraction: "he's said"). Round 11.
   bool AfterPossessive(uint32_t t) const {
@@ -452,6 +456,10 @@ class Finder {
   void CueEnds(Found& f) const;
   // The verb of "continued by saying" before the -ing word at `t`, or kNone.
   uint32_t ByVerb(uint32_t t) const;
+  static std::string_view OwnPreposition(std::string_view v);
+  // The verb of "released a marketing video that said" before the relative
+  // "that" or "which" at `r`, or kNone (round 23b).
+  uint32_t DocumentVerb(uint32_t r) const;
   // "what aide Kevin Phillips called “…”": the relative "what" is content (round 22).
   void WhatObject(Found& f) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
