@@ -4,7 +4,10 @@
 // where a cue opens after a document verb ("released a video that said").
 // Applied to each attribution last, after the span model and the cue context
 // model, so that neither model's training changes; see attribution_finder.h
-// (CueEnds).
+// (CueEnds). Also the two tests of a cue word that is a noun here
+// (StatesIsVerb, PluralNounAfterDeterminer).
+#include <algorithm>
+
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
@@ -90,6 +93,25 @@ uint32_t Finder::DocumentVerb(uint32_t r) const {
                             w == "ran" || w == "put" || w == "sent" || w == "wrote" || w == "read"))
     return kNone;
   return v;
+}
+
+// See attribution_finder.h: "states" as a verb or a noun (round 13).
+bool Finder::StatesIsVerb(uint32_t t) const {
+  const auto& T = v_.toks;
+  if (t == 0 || T[t - 1].kind != TokenKind::kWord || T[t - 1].sent != T[t].sent) return false;
+  if (IsSubjectPronoun(T[t - 1].low)) return true;
+  // (Not after the words that modify the noun "the N states" on train and
+  // dev: a number, "other", "battleground", "early", "swing" ...)
+  static const std::array<std::string_view, 14> kModifiers = {
+      "other", "four",    "five", "dozen",    "battleground", "early",   "swing",
+      "key",   "primary", "home", "upcoming", "remaining",    "opening", "most"};
+  const std::string_view w = T[t - 1].low;
+  if (IsDeterminer(w) || std::find(kModifiers.begin(), kModifiers.end(), w) != kModifiers.end())
+    return false;
+  return t >= 2 && !T[t - 1].cap && T[t - 2].kind == TokenKind::kWord &&
+         (Is(t - 2, "the") || Is(t - 2, "a") || Is(t - 2, "an") || Is(t - 2, "its") ||
+          Is(t - 2, "his") || Is(t - 2, "her") || Is(t - 2, "their") || Is(t - 2, "this") ||
+          T[t - 2].low.ends_with("'s"));  // (low has ' for ’)
 }
 
 bool Finder::PluralNounAfterDeterminer(uint32_t t) const {

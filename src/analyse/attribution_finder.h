@@ -94,23 +94,7 @@ class Finder {
   // after a pronoun ("it states") or a determiner or possessive and a noun
   // ("the document states", "the campaign's website states"); elsewhere it
   // is the noun ("five states", "the March states account for ...").
-  bool StatesIsVerb(uint32_t t) const {
-    const auto& T = v_.toks;
-    if (t == 0 || T[t - 1].kind != TokenKind::kWord || T[t - 1].sent != T[t].sent) return false;
-    if (IsSubjectPronoun(T[t - 1].low)) return true;
-    // (Not after the words that modify the noun "the N states" on train and
-    // dev: a number, "other", "battleground", "early", "swing" ...)
-    static const std::array<std::string_view, 14> kModifiers = {
-        "other", "four",    "five", "dozen",    "battleground", "early",   "swing",
-        "key",   "primary", "home", "upcoming", "remaining",    "opening", "most"};
-    const std::string_view w = T[t - 1].low;
-    if (IsDeterminer(w) || std::find(kModifiers.begin(), kModifiers.end(), w) != kModifiers.end())
-      return false;
-    return t >= 2 && !T[t - 1].cap && T[t - 2].kind == TokenKind::kWord &&
-           (Is(t - 2, "the") || Is(t - 2, "a") || Is(t - 2, "an") || Is(t - 2, "its") ||
-            Is(t - 2, "his") || Is(t - 2, "her") || Is(t - 2, "their") || Is(t - 2, "this") ||
-            T[t - 2].low.ends_with("'s"));  // (low has ' for ’)
-  }
+  bool StatesIsVerb(uint32_t t) const;
   // "his claims were “sarcasm”", "Republican claims as “false”": claims,
   // remarks, comments or statements after a determiner, a possessive pronoun
   // or a party name, a noun (Run clears it as a cue; round 23b).
