@@ -213,7 +213,7 @@ std::pair<uint32_t, uint32_t> Finder::CoordinatedSubject(uint32_t s, uint32_t t)
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[s];
   uint32_t k = t;
-  while (k > lo && T[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1))) --k;
+  while (k > lo && T[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1) || NowAlready(k - 1))) --k;
   // k - 1 is the coordinator; the first clause runs back from it (through
   // quoted fragments: "lamented the “disheartened” state ... and criticized").
   if (k > lo) {

@@ -1,0 +1,26 @@
+// Unit tests of round 23 (docs/ACCURACY.md, "Round 23"): a verb coordinated
+// with an earlier one of the same subject over "now" or "already" ("Massie
+// used to support Rand Paul, but now said “…”") takes that subject as its
+// source.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(QuotesRound23, ACoordinatedVerbAfterNowTakesTheSubject) {
+  auto q = Find(
+      "House Republican Thomas Massie used to support fellow Kentuckian Rand Paul, but now said "
+      "Trump had “the opportunity and the obligation to bring us together.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "now said");
+  EXPECT_EQ(q[0].source, "House Republican Thomas Massie");
+}
+
+}  // namespace
+}  // namespace chorus
