@@ -1,7 +1,8 @@
 // Unit tests of round 23 (docs/ACCURACY.md, "Round 23"): a verb coordinated
 // with an earlier one of the same subject over "now" or "already" ("Massie
 // used to support Rand Paul, but now said “…”") takes that subject as its
-// source.
+// source; a year between a relative pronoun and its verb ("who in 2010 said")
+// is left out of the source.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -20,6 +21,15 @@ TEST(QuotesRound23, ACoordinatedVerbAfterNowTakesTheSubject) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "now said");
   EXPECT_EQ(q[0].source, "House Republican Thomas Massie");
+}
+
+TEST(QuotesRound23, AYearAfterARelativePronounIsNotTheSource) {
+  auto q = Find(
+      "Obama had a relationship with McConnell, now the Senate majority leader, who in 2010 said "
+      "the GOP's most important goal was to make Obama a \"one-term president.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "who");
 }
 
 }  // namespace
