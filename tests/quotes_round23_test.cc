@@ -2,7 +2,9 @@
 // with an earlier one of the same subject over "now" or "already" ("Massie
 // used to support Rand Paul, but now said “…”") takes that subject as its
 // source; a year between a relative pronoun and its verb ("who in 2010 said")
-// is left out of the source.
+// is left out of the source; a subject pronoun opening the first of two
+// coordinated clauses is the second verb's source ("when he brought up … and
+// later said").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -30,6 +32,15 @@ TEST(QuotesRound23, AYearAfterARelativePronounIsNotTheSource) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source, "who");
+}
+
+TEST(QuotesRound23, APronounOpeningTheFirstClauseIsTheCoordinatedVerbsSubject) {
+  auto q = Find(
+      "Retired Army Col. Lawrence Wilkerson started the rant when he brought up the Oklahoma City "
+      "bombing and later said, “It’s not just Muslims shooting people.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "later said");
+  EXPECT_EQ(q[0].source, "he");
 }
 
 }  // namespace
