@@ -4,7 +4,8 @@
 // source; a year between a relative pronoun and its verb ("who in 2010 said")
 // is left out of the source; a subject pronoun opening the first of two
 // coordinated clauses is the second verb's source ("when he brought up … and
-// later said").
+// later said"); a source ending in a town takes its state ("in Chalmette,
+// La.").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -41,6 +42,14 @@ TEST(QuotesRound23, APronounOpeningTheFirstClauseIsTheCoordinatedVerbsSubject) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "later said");
   EXPECT_EQ(q[0].source, "he");
+}
+
+TEST(QuotesRound23, ASourceEndingInATownTakesItsState) {
+  auto q = Find(
+      "“He’s motivational and strong against racial profiling,” said Jose Yepez, a city council "
+      "member in Somerton, Ariz., who had never heard Perez speak before.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Jose Yepez, a city council member in Somerton, Ariz");
 }
 
 }  // namespace

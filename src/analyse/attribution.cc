@@ -528,6 +528,7 @@ std::vector<Attribution> Finder::Run() {
     DropLeadingAdverbial(f);
     if (!f.rule_source) ChooseEnd(f, true);
     DropRelativeWithCue(f, cue_toks);
+    StateAfterPlace(f);
     if (!f.a.direct && f.cue_tok != kNone && IsUnsourcedReportedCue(T[f.cue_tok].low))
       f.a.source.clear();  // (after ChooseEnd: the span model trains as before)
     // Round 7: the cue context model clears reported sources it finds unlikely

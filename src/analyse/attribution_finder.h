@@ -431,6 +431,9 @@ class Finder {
   // cue tokens of the attributions found, sorted. (Round 20: also ", who
   // said|says|… <clause>" with no attribution found, in any source.)
   void DropRelativeWithCue(Found& f, const std::vector<uint32_t>& cues) const;
+  // Round 23: a source ending in a place after "in", "of" or "from" takes the
+  // state after it ("an instrument technician in Chalmette, La.").
+  void StateAfterPlace(Found& f) const;
   // "He’s claiming", "I've suggested": the tokenizer keeps a pronoun's
   // contraction in its word; PolNeAR gives the pronoun to the source and the
   // contraction to the cue (train: 99 of 118 such sources; 3 keep it whole).
