@@ -5,7 +5,7 @@
 // is left out of the source; a subject pronoun opening the first of two
 // coordinated clauses is the second verb's source ("when he brought up … and
 // later said"); a source ending in a town takes its state ("in Chalmette,
-// La.").
+// La."); a leading "A month later," is no subject.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -50,6 +50,15 @@ TEST(QuotesRound23, ASourceEndingInATownTakesItsState) {
       "member in Somerton, Ariz., who had never heard Perez speak before.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Jose Yepez, a city council member in Somerton, Ariz");
+}
+
+TEST(QuotesRound23, ALeadingTimeEndingInLaterIsNoSubject) {
+  auto q = Find(
+      "A month later, he paid an impromptu visit to the border in Laredo, Texas and explained why "
+      "“the Hispanics” were going to “love” him.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "explained");
+  EXPECT_EQ(q[0].source, "he");
 }
 
 }  // namespace
