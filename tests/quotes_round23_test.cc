@@ -5,7 +5,8 @@
 // is left out of the source; a subject pronoun opening the first of two
 // coordinated clauses is the second verb's source ("when he brought up … and
 // later said"); a source ending in a town takes its state ("in Chalmette,
-// La."); a leading "A month later," is no subject.
+// La."); a leading "A month later," is no subject; "…, going on to say"
+// takes the source of the verb before the comma.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -59,6 +60,15 @@ TEST(QuotesRound23, ALeadingTimeEndingInLaterIsNoSubject) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "explained");
   EXPECT_EQ(q[0].source, "he");
+}
+
+TEST(QuotesRound23, GoingOnToSayTakesTheSourceBeforeTheComma) {
+  auto q = Find(
+      "\"That is insane,\" Sanders said, going on to say that the country has spent \"hundreds of "
+      "years fighting against racism.\"");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q.back().cue, "going on to say");
+  EXPECT_EQ(q.back().source, "Sanders");
 }
 
 }  // namespace

@@ -282,6 +282,10 @@ std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) 
   const auto& T = v_.toks;
   uint32_t lo = v_.sent_first[s];
   if (auto abs = AbsoluteSubject(t); abs.first != kNone) return abs;
+  // Round 23: "“…,” Sanders said, going on to say that …": the participle is
+  // "going" (PolNeAR train and dev: 4 "…, going on to <verb>" cues, all with
+  // the source of the verb before the comma).
+  if (const uint32_t g = GoesOnTo(t); g != kNone && Is(g, "going")) t = g;
   // (Round 16: and past an adverb after the comma: "“…,” Trump told
   // reporters, before insisting …", "Devine said, instead seeking …".
   // PolNeAR train: 23 gold cues are a participle after ", before|instead|
