@@ -6,7 +6,8 @@
 // coordinated clauses is the second verb's source ("when he brought up … and
 // later said"); a source ending in a town takes its state ("in Chalmette,
 // La."); a leading "A month later," is no subject; "…, going on to say"
-// takes the source of the verb before the comma.
+// takes the source of the verb before the comma; "Even China, …, said" has the
+// source "China, …".
 #include <gtest/gtest.h>
 
 #include <string>
@@ -69,6 +70,16 @@ TEST(QuotesRound23, GoingOnToSayTakesTheSourceBeforeTheComma) {
   ASSERT_GE(q.size(), 1u);
   EXPECT_EQ(q.back().cue, "going on to say");
   EXPECT_EQ(q.back().source, "Sanders");
+}
+
+TEST(QuotesRound23, EvenBeforeANameWithAnAppositiveIsNoPartOfTheSource) {
+  auto q = Find(
+      "Even China, Pyongyang's only ally and its economic lifeline to the outside world, said it "
+      "was \"resolutely opposed\" to the test.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source,
+            "China, Pyongyang's only ally and its economic lifeline to the outside world");
 }
 
 }  // namespace
