@@ -7,7 +7,8 @@
 // later said"); a source ending in a town takes its state ("in Chalmette,
 // La."); a leading "A month later," is no subject; "…, going on to say"
 // takes the source of the verb before the comma; "Even China, …, said" has the
-// source "China, …".
+// source "China, …"; a party tag after a name is the source's ("Sen. Jack
+// Reed (D-R.I.)").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -80,6 +81,15 @@ TEST(QuotesRound23, EvenBeforeANameWithAnAppositiveIsNoPartOfTheSource) {
   EXPECT_EQ(q[0].cue, "said");
   EXPECT_EQ(q[0].source,
             "China, Pyongyang's only ally and its economic lifeline to the outside world");
+}
+
+TEST(QuotesRound23, APartyTagAfterANameIsTheSources) {
+  auto q = Find(
+      "Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he hadn’t gotten a chance to "
+      "read the plan, but called it a “starting point for our deliberations.”");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q.back().cue, "called");
+  EXPECT_EQ(q.back().source, "Sen. Jack Reed (D-R.I.)");
 }
 
 }  // namespace

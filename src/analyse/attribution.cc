@@ -540,6 +540,8 @@ std::vector<Attribution> Finder::Run() {
     if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&
         !KeepDirectSource(f) && !PlainInvertedName(f))
       f.a.source.clear();
+    // (After the models: the tag does not change what they keep.)
+    PartyTagAfterName(f);
     RelativeThatSource(f);
     WhatObject(f);
     SplitContraction(f);

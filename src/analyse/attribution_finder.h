@@ -434,6 +434,8 @@ class Finder {
   // Round 23: a source ending in a place after "in", "of" or "from" takes the
   // state after it ("an instrument technician in Chalmette, La.").
   void StateAfterPlace(Found& f) const;
+  // ... and a party tag after a name ("Sen. Jack Reed (D-R.I.)").
+  void PartyTagAfterName(Found& f) const;
   // "He’s claiming", "I've suggested": the tokenizer keeps a pronoun's
   // contraction in its word; PolNeAR gives the pronoun to the source and the
   // contraction to the cue (train: 99 of 118 such sources; 3 keep it whole).

@@ -480,26 +480,6 @@ std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> s
   return {b, e};
 }
 
-void Finder::StateAfterPlace(Found& f) const {
-  // "wrote Edward Nelson, an instrument technician in Chalmette, La., on the
-  // Steelworkers' Facebook page": PolNeAR train ends no source between a
-  // town and its state's abbreviation and 25 after the state; chorus ended
-  // 2 direct sources (and 1 reported) before it.
-  if (f.a.source.size() != 1) return;
-  const auto& T = v_.toks;
-  const uint32_t b = v_.TokenAt(f.a.source[0].begin), e = v_.TokenAt(f.a.source[0].end);
-  if (e < b + 3 || e + 2 >= T.size() || T[e - 1].span.end != f.a.source[0].end || !T[e - 1].cap ||
-      !Is(e, ",") || !T[e + 1].cap || !IsStateAbbreviation(T[e + 1].low) || !Is(e + 2, ".") ||
-      T[e + 1].span.end != T[e + 2].span.begin || T[e + 1].quote >= 0)
-    return;
-  // The town after a preposition inside the source.
-  uint32_t k = e - 1;
-  while (k > b && T[k - 1].cap && T[k - 1].kind == TokenKind::kWord) --k;
-  if (k == b || !(Is(k - 1, "in") || Is(k - 1, "of") || Is(k - 1, "from"))) return;
-  f.a.source[0].end = T[e + 1].span.end;
-  f.src_end = e + 2;
-}
-
 std::pair<uint32_t, uint32_t> Finder::FallbackSource(uint32_t t) const {
   const auto& T = v_.toks;
   const uint32_t lo = v_.sent_first[T[t].sent];
