@@ -530,6 +530,7 @@ std::vector<Attribution> Finder::Run() {
     DropLeadingAdverbial(f);
     if (!f.rule_source) ChooseEnd(f, true);
     DropRelativeWithCue(f, cue_toks);
+    StateAfterPlace(f);
     if (!f.a.direct && f.cue_tok != kNone && IsUnsourcedReportedCue(T[f.cue_tok].low))
       f.a.source.clear();  // (after ChooseEnd: the span model trains as before)
     // Round 7: the cue context model clears reported sources it finds unlikely
@@ -541,6 +542,8 @@ std::vector<Attribution> Finder::Run() {
     if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&
         !KeepDirectSource(f) && !PlainInvertedName(f))
       f.a.source.clear();
+    // (After the models: the tag does not change what they keep.)
+    PartyTagAfterName(f);
     RelativeThatSource(f);
     WhatObject(f);
     SplitContraction(f);

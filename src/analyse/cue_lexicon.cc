@@ -105,6 +105,13 @@ constexpr auto kMonths = Sorted(
     std::array<std::string_view, 12>{"january", "february", "march", "april", "may", "june", "july",
                                      "august", "september", "october", "november", "december"});
 
+// The abbreviations of US states that are one word before their dot (AP
+// style), lower-cased: "Chalmette, La.", "Somerton, Ariz.".
+constexpr auto kStateAbbreviations = Sorted(std::array<std::string_view, 31>{
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del",  "fla",  "ga", "ill",  "ind",
+    "kan", "ky",   "la",  "md",    "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+    "nev", "okla", "ore", "pa",    "tenn", "va",   "vt",   "wis",  "wyo"});
+
 // The face or the voice after "with" closing a cue: "said with a laugh".
 constexpr auto kMannerNouns = Sorted(
     std::array<std::string_view, 12>{"chuckle", "disbelief", "grin", "laugh", "laughter", "nod",
@@ -233,6 +240,9 @@ bool EndsInvertedSource(std::string_view w) {
 }
 bool IsWeekday(std::string_view w) {
   return In(kWeekdays, w);
+}
+bool IsStateAbbreviation(std::string_view w) {
+  return In(kStateAbbreviations, w);
 }
 bool IsMonth(std::string_view w) {
   return In(kMonths, w);

@@ -57,6 +57,8 @@ bool IsTimeWord(std::string_view lower);
 // The days of the week, and the months, by their full names.
 bool IsWeekday(std::string_view lower);
 bool IsMonth(std::string_view lower);
+// US states abbreviated as one word before a dot: calif, fla, la, ... (round 23)
+bool IsStateAbbreviation(std::string_view lower);
 // Nouns of the face or voice in a manner phrase after a cue: laugh, smile, shrug ...
 // (not a closed class of the span model's features)
 bool IsMannerNoun(std::string_view lower);
