@@ -154,17 +154,9 @@ class Finder {
   }
   // A verb coordinated with an earlier one of the same subject: "He praised
   // them but said", "he said …, and then predicted", "has mocked …, has
-  // boasted of" (back over auxiliaries and adverbs to "and", "but" or a comma).
-  // Round 23: also over "now" and "already" ("Massie used to support Rand
-  // Paul, but now said …"; PolNeAR train puts "now" in the cue 30 times, before
-  // it 5).
-  bool Coordinated(uint32_t t) const {
-    uint32_t lo = v_.sent_first[v_.toks[t].sent];
-    uint32_t k = t;
-    while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1) || NowAlready(k - 1)))
-      --k;
-    return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
-  }
+  // boasted of", "but now said" (back over auxiliaries, adverbs, and "now" or
+  // "already" (round 23), to "and", "but" or a comma).
+  bool Coordinated(uint32_t t) const;
   bool NowAlready(uint32_t t) const { return Is(t, "now") || Is(t, "already"); }
   // An -ed word at `k` inside a noun phrase: before a lower-case word of no
   // closed class ("registered voters") or as a participle before "on"/"by"

@@ -579,4 +579,13 @@ void Finder::SplitContraction(Found& f) const {
   src.end = cut;
 }
 
+// See attribution_finder.h.
+bool Finder::Coordinated(uint32_t t) const {
+  uint32_t lo = v_.sent_first[v_.toks[t].sent];
+  uint32_t k = t;
+  while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1) || NowAlready(k - 1)))
+    --k;
+  return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
+}
+
 }  // namespace chorus::quotes
