@@ -202,7 +202,8 @@ std::pair<uint32_t, uint32_t> Finder::VerbSubjectBefore(uint32_t lo, uint32_t fr
     if (last.ends_with("'s") || last.ends_with("\xE2\x80\x99s")) continue;
     if (main && src.first > lo &&
         (IsSubordinator(T[src.first - 1].low) || Cue(src.first - 1) == CueKind::kSpeech ||
-         Cue(src.first - 1) == CueKind::kLearned))
+         Cue(src.first - 1) == CueKind::kLearned) &&
+        !SceneClause(src.first - 1, lo))
       continue;
     if (SourceShape(src.first, src.second)) return src;
   }

@@ -405,6 +405,17 @@ class Finder {
   // The nearest verb before `from` (back to `lo`, at most 40 tokens) with a
   // source before it; `main`: not one in a subordinate clause.
   std::pair<uint32_t, uint32_t> VerbSubjectBefore(uint32_t lo, uint32_t from, bool main) const;
+  // Round 24: a clause of the scene the participle describes ("He tweeted
+  // when Clinton ended the debate …, remarking, “…”", "as he accepted the
+  // nomination, delivering …"): its subject is the participle's, not the main
+  // clause's. PolNeAR train: of 12 participle cues after a "when", "where",
+  // "as" or "in which" clause with a subject of its own, gold gives 10 that
+  // subject (2 the main clause's; "after" clauses 1 of 3, left out). `k` is
+  // the word before the subject.
+  bool SceneClause(uint32_t k, uint32_t lo) const {
+    return Is(k, "when") || Is(k, "where") || Is(k, "as") ||
+           (Is(k, "which") && k > lo && Is(k - 1, "in"));
+  }
   // A source opening its sentence with an adverbial word is not one as it
   // stands ("But", "In the", "With"; PolNeAR train: 7 of 126 right): a
   // conjunction is dropped ("Now Bloomberg" -> "Bloomberg"), a lone word or a
