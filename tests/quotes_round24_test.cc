@@ -1,7 +1,8 @@
 // Unit tests of round 24 (docs/ACCURACY.md, "Round 24"): the subject of a
 // scene clause ("when", "where", "as", "in which") right before a participle
 // cue is the participle's source ("He tweeted when Clinton ended the debate,
-// remarking, “…”" -> "Clinton").
+// remarking, “…”" -> "Clinton"); the subject of a passive asking or naming
+// cue is no source ("Blumenthal was asked, “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -31,6 +32,18 @@ TEST(QuotesRound24, ASceneClauseSubjectIsTheParticiplesSource) {
       "Bradley apologized for the columns after they came out, saying “they were old and "
       "did not reflect my views.”");
   EXPECT_EQ(WithCue(q, "saying").source, "Bradley");
+}
+
+TEST(QuotesRound24, APassiveAskingOrNamingCueHasNoSubjectSource) {
+  auto q = Find(
+      "Blumenthal was asked, “If you had known she had a personal server, would you have told "
+      "her it’s not a good idea?”");
+  EXPECT_EQ(WithCue(q, "was asked").source, "");
+  q = Find("By July 2013, the show was officially named “The Pete Santilli Show,” with a co-host.");
+  EXPECT_EQ(WithCue(q, "was officially named").source, "");
+  // Not a verb that goes on ("is quoted as saying").
+  q = Find("Braynard is quoted as saying, “We want to utilize this as soon as we can.”");
+  EXPECT_EQ(WithCue(q, "saying").source, "Braynard");
 }
 
 }  // namespace

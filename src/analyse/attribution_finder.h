@@ -379,6 +379,8 @@ class Finder {
   // Round 20: a plain inverted name closing the sentence ("“…,” said 9/11
   // widow Terry Strada."), kept whatever the model says.
   bool PlainInvertedName(const Found& f) const;
+  // A direct attribution's source before a passive asking or naming cue.
+  bool PassiveSubject(const Found& f) const;
   // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
   // later in the sentence makes X the source and "according to" the cue:
   // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
