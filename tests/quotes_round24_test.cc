@@ -2,7 +2,8 @@
 // scene clause ("when", "where", "as", "in which") right before a participle
 // cue is the participle's source ("He tweeted when Clinton ended the debate,
 // remarking, “…”" -> "Clinton"); the subject of a passive asking or naming
-// cue is no source ("Blumenthal was asked, “…”").
+// cue is no source ("Blumenthal was asked, “…”"); a dateline with a state or
+// a date after the city ("BUENA PARK, Calif. -") is no subject.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -44,6 +45,14 @@ TEST(QuotesRound24, APassiveAskingOrNamingCueHasNoSubjectSource) {
   // Not a verb that goes on ("is quoted as saying").
   q = Find("Braynard is quoted as saying, “We want to utilize this as soon as we can.”");
   EXPECT_EQ(WithCue(q, "saying").source, "Braynard");
+}
+
+TEST(QuotesRound24, ADatelineWithAStateIsNoSubject) {
+  auto q = Find(
+      "BUENA PARK, Calif. - Rallying hundreds of service workers who are struggling to get by, "
+      "Hillary Clinton tried here last week to empathize with their frustrations and promised "
+      "to deliver change.");
+  EXPECT_EQ(WithCue(q, "promised").source, "Hillary Clinton");
 }
 
 }  // namespace
