@@ -174,29 +174,9 @@ class Finder {
            !n.low.ends_with("ly") && n.low != "him" && n.low != "them" && n.low != "me" &&
            n.low != "us" && n.low != "not";
   }
-  // A dateline ends at the dash `k`: the sentence opens with words in capitals
-  // (and a bracketed agency) up to it: "NEW YORK -", "WASHINGTON (Reuters) -".
-  // Round 24: and, after a city in capitals and a comma, a state and a date
-  // ("BUENA PARK, Calif. -", "WASHINGTON, Dec. 8 (UPI) —", "DES MOINES, Iowa,
-  // Aug. 10 (UPI) —"): PolNeAR train has 38 such datelines (dev 5), whose
-  // sentence's subject chorus took from them.
-  bool IsDateline(uint32_t lo, uint32_t k) const {
-    if (!IsDash(k) || k == lo || k > lo + 12) return false;
-    bool place = true;  // still in the city's words
-    for (uint32_t x = lo; x < k; ++x) {
-      if (Is(x, "(") || Is(x, ")") || Is(x, ",")) {
-        if (x > lo && Is(x, ",")) place = false;
-        continue;
-      }
-      const Tok& w = v_.toks[x];
-      if (!place && (w.cap || w.kind == TokenKind::kNumber || Is(x, "."))) continue;
-      if (!w.cap) return false;
-      bool upper = true;
-      for (char c : v_.Str(x)) upper = upper && !(c >= 'a' && c <= 'z');
-      if (!upper && !(x > lo && Is(x - 1, "("))) return false;  // "(Reuters)" may be mixed
-    }
-    return place ? k <= lo + 6 : true;
-  }
+  // A dateline ends at the dash `k`: "NEW YORK -", "WASHINGTON (Reuters) -",
+  // "BUENA PARK, Calif. -" (attribution_sources.cc).
+  bool IsDateline(uint32_t lo, uint32_t k) const;
   // Quotation q opens its paragraph and no word follows it there.
   bool WholeParagraph(uint32_t q) const {
     const auto& T = v_.toks;
@@ -417,17 +397,9 @@ class Finder {
   // The nearest verb before `from` (back to `lo`, at most 40 tokens) with a
   // source before it; `main`: not one in a subordinate clause.
   std::pair<uint32_t, uint32_t> VerbSubjectBefore(uint32_t lo, uint32_t from, bool main) const;
-  // Round 24: a clause of the scene the participle describes ("He tweeted
-  // when Clinton ended the debate …, remarking, “…”", "as he accepted the
-  // nomination, delivering …"): its subject is the participle's, not the main
-  // clause's. PolNeAR train: of 12 participle cues after a "when", "where",
-  // "as" or "in which" clause with a subject of its own, gold gives 10 that
-  // subject (2 the main clause's; "after" clauses 1 of 3, left out). `k` is
-  // the word before the subject.
-  bool SceneClause(uint32_t k, uint32_t lo) const {
-    return Is(k, "when") || Is(k, "where") || Is(k, "as") ||
-           (Is(k, "which") && k > lo && Is(k - 1, "in"));
-  }
+  // Round 24: `k` opens a clause of the scene a participle describes ("He
+  // tweeted when Clinton ended …, remarking": its subject is the participle's).
+  bool SceneClause(uint32_t k, uint32_t lo) const;
   // A source opening its sentence with an adverbial word is not one as it
   // stands ("But", "In the", "With"; PolNeAR train: 7 of 126 right): a
   // conjunction is dropped ("Now Bloomberg" -> "Bloomberg"), a lone word or a
