@@ -542,6 +542,7 @@ std::vector<Attribution> Finder::Run() {
     if (f.a.direct && f.cue_tok != kNone && !f.a.source.empty() && f.a.cue.size() == 1 && !f.turn &&
         !KeepDirectSource(f) && !PlainInvertedName(f))
       f.a.source.clear();
+    if (PassiveSubject(f)) f.a.source.clear();  // Round 24: "X was asked, “…”"
     // (After the models: the tag does not change what they keep.)
     PartyTagAfterName(f);
     RelativeThatSource(f);

@@ -216,6 +216,30 @@ bool Finder::PlainInvertedName(const Found& f) const {
          T[e - 2].kind == TokenKind::kWord;
 }
 
+bool Finder::PassiveSubject(const Found& f) const {
+  // Round 24: "Blumenthal was asked, “…”", "the show was officially named
+  // “…”", "the book is described on Amazon as a “…”": the subject of a
+  // passive asking or naming verb is not its source. PolNeAR train: 23 direct
+  // gold cues are such a passive; 18 have no source, 5 the agent after "by",
+  // none the subject (those with one are verbs that go on, "is quoted as
+  // saying", "is reported to have called", or adjectives, "was shocked").
+  const auto& T = v_.toks;
+  const uint32_t c = f.cue_tok;
+  if (!f.a.direct || c == kNone || c >= T.size() || f.src_first == kNone || f.src_first >= c)
+    return false;
+  const std::string_view w = T[c].low;
+  if (!(w == "asked" || w == "called" || w == "named" || w == "described" || w == "titled" ||
+        w == "dubbed" || w == "labeled" || w == "labelled" || w == "shown" || w == "designated" ||
+        w == "declared" || w == "considered" || w == "seen" || w == "known"))
+    return false;
+  const uint32_t lo = v_.sent_first[T[c].sent];
+  uint32_t a = c;
+  while (a > lo && T[a - 1].quote < 0 && Adverb(a - 1)) --a;
+  if (a == lo || T[a - 1].quote >= 0 || !(IsPassiveAux(T[a - 1].low) || Is(a - 1, "being")))
+    return false;
+  return !(c + 1 < T.size() && (Is(c + 1, "to") || Is(c + 1, "by")));
+}
+
 std::vector<Attribution> CueContextRun(std::string_view text, const Segmentation& seg,
                                        std::vector<CueContextRecord>& records,
                                        std::map<uint64_t, std::string>& names) {

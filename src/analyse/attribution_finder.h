@@ -171,19 +171,9 @@ class Finder {
            !n.low.ends_with("ly") && n.low != "him" && n.low != "them" && n.low != "me" &&
            n.low != "us" && n.low != "not";
   }
-  // A dateline ends at the dash `k`: the sentence opens with words in capitals
-  // (and a bracketed agency) up to it: "NEW YORK -", "WASHINGTON (Reuters) -".
-  bool IsDateline(uint32_t lo, uint32_t k) const {
-    if (!IsDash(k) || k == lo || k > lo + 6) return false;
-    for (uint32_t x = lo; x < k; ++x) {
-      if (Is(x, "(") || Is(x, ")") || Is(x, ",")) continue;
-      if (!v_.toks[x].cap) return false;
-      bool upper = true;
-      for (char c : v_.Str(x)) upper = upper && !(c >= 'a' && c <= 'z');
-      if (!upper && !(x > lo && Is(x - 1, "("))) return false;  // "(Reuters)" may be mixed
-    }
-    return true;
-  }
+  // A dateline ends at the dash `k`: "NEW YORK -", "WASHINGTON (Reuters) -",
+  // "BUENA PARK, Calif. -" (attribution_sources.cc).
+  bool IsDateline(uint32_t lo, uint32_t k) const;
   // Quotation q opens its paragraph and no word follows it there.
   bool WholeParagraph(uint32_t q) const {
     const auto& T = v_.toks;
@@ -376,6 +366,8 @@ class Finder {
   // Round 20: a plain inverted name closing the sentence ("“…,” said 9/11
   // widow Terry Strada."), kept whatever the model says.
   bool PlainInvertedName(const Found& f) const;
+  // A direct attribution's source before a passive asking or naming cue.
+  bool PassiveSubject(const Found& f) const;
   // Round 6b (attribution_direct.cc). After a post cue, ", according to X"
   // later in the sentence makes X the source and "according to" the cue:
   // "“…,” Sanders said, according to CNN." (PolNeAR train: 14 of 15).
@@ -402,6 +394,9 @@ class Finder {
   // The nearest verb before `from` (back to `lo`, at most 40 tokens) with a
   // source before it; `main`: not one in a subordinate clause.
   std::pair<uint32_t, uint32_t> VerbSubjectBefore(uint32_t lo, uint32_t from, bool main) const;
+  // Round 24: `k` opens a clause of the scene a participle describes ("He
+  // tweeted when Clinton ended …, remarking": its subject is the participle's).
+  bool SceneClause(uint32_t k, uint32_t lo) const;
   // A source opening its sentence with an adverbial word is not one as it
   // stands ("But", "In the", "With"; PolNeAR train: 7 of 126 right): a
   // conjunction is dropped ("Now Bloomberg" -> "Bloomberg"), a lone word or a
