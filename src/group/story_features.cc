@@ -442,10 +442,12 @@ StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg,
   tf.clear();
   AddTerms(a.text, seg, 1.0f, tf);
   StoryTerms out;
+  thread_local std::vector<uint64_t> quote_keys;  // (copied once, sorted and distinct)
+  quote_keys.clear();
   if (quotation_parts) {
-    AddQuoteShingles(a.text, *quotation_parts, tf, out.quote_terms);
+    AddQuoteShingles(a.text, *quotation_parts, tf, quote_keys);
   } else {
-    AddQuoteShingles(a.text, FindQuotationParts(a.text, seg), tf, out.quote_terms);
+    AddQuoteShingles(a.text, FindQuotationParts(a.text, seg), tf, quote_keys);
   }
   if (!a.title.empty()) {
     thread_local Segmentation ts;
@@ -466,9 +468,8 @@ StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg,
   }
   out.terms.resize(distinct);
   for (size_t i = 0; i < distinct; ++i) out.terms[i] = {tf[i].first, 1.0f + std::log(tf[i].second)};
-  std::sort(out.quote_terms.begin(), out.quote_terms.end());
-  out.quote_terms.erase(std::unique(out.quote_terms.begin(), out.quote_terms.end()),
-                        out.quote_terms.end());
+  std::sort(quote_keys.begin(), quote_keys.end());
+  out.quote_terms.assign(quote_keys.begin(), std::unique(quote_keys.begin(), quote_keys.end()));
   out.day = DayNumber(a.published);
   return out;
 }
