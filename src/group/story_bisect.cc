@@ -147,7 +147,7 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
       // one pass over the member's terms.
       const int own = side[k];
       const auto& ft = m[k]->f->terms;
-      const std::vector<double>& aidf = m[k]->idf;
+      const double* aidf = m[k]->idf;
       double dot[2] = {0, 0}, sn[2] = {n[0], n[1]};
       for (size_t i = 0; i < ft.size(); ++i) {
         const uint32_t id = ids[off[k] + i];

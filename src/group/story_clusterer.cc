@@ -71,6 +71,7 @@ std::vector<uint32_t> StoryClusterer::Impl::TopTerms(
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<uint32_t> out;
+  out.reserve(k + std::min<size_t>(4, f.quote_terms.size()));  // one allocation, not five
   for (size_t i = 0; i < k; ++i) out.push_back(scored[i].second);
   for (uint32_t q : f.quote_terms)
     if (out.size() < k + 4) out.push_back(q);
@@ -85,14 +86,15 @@ double StoryClusterer::Impl::QuoteBonus(const StoryFeatures& f, const TermVector
   return shared >= kSharedQuoteShingles ? kSharedQuoteBonus : 0.0;
 }
 
-StoryClusterer::Impl::Weighed StoryClusterer::Impl::Weigh(const StoryFeatures& f) const {
+StoryClusterer::Impl::Weighed StoryClusterer::Impl::Weigh(const StoryFeatures& f,
+                                                          double* idf) const {
   Weighed a;
   a.f = &f;
-  a.idf.reserve(f.terms.size());
-  for (const auto& [t, w] : f.terms) {
-    const double idf = Idf(t);
-    a.idf.push_back(idf);
-    a.norm_sq += (w * idf) * (w * idf);
+  a.idf = idf;
+  for (size_t i = 0; i < f.terms.size(); ++i) {
+    const auto [t, w] = f.terms[i];
+    idf[i] = Idf(t);
+    a.norm_sq += (w * idf[i]) * (w * idf[i]);
   }
   return a;
 }

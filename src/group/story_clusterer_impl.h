@@ -139,10 +139,11 @@ struct StoryClusterer::Impl {
   // online pass does costs accuracy here, measured).
   struct Weighed {
     const StoryFeatures* f = nullptr;  // its terms and raw weights
-    std::vector<double> idf;           // their IDFs
+    const double* idf = nullptr;       // their IDFs (f->terms.size() of them)
     double norm_sq = 0;
   };
-  Weighed Weigh(const StoryFeatures& f) const;
+  // `idf`: room for f.terms.size() values (one array serves a refinement).
+  Weighed Weigh(const StoryFeatures& f, double* idf) const;
   // Cosine between an article and a story vector (optionally less the
   // article's own weights), plus the shared-quote bonus.
   // `members`: the articles summed in `sw` (for the shared-quote bonus).

@@ -60,7 +60,13 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   std::vector<std::pair<int, double>> own_cos(own_of.size());
   std::unordered_map<uint64_t, std::pair<int, double>> pair_cos;
   std::vector<int> built_round(k, 0);  // the round each vector was last (re)built in
-  ParallelFor(n, 256, [&](size_t i, size_t) { weighed[i] = Weigh(feat(i)); });  // (IDF is fixed)
+  // (The IDF is fixed here.) All the articles' IDFs in one array: one
+  // allocation, not one an article.
+  std::vector<size_t> idf_at(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) idf_at[i + 1] = idf_at[i] + feat(i).terms.size();
+  std::vector<double> idfs(idf_at[n]);
+  ParallelFor(n, 256,
+              [&](size_t i, size_t) { weighed[i] = Weigh(feat(i), idfs.data() + idf_at[i]); });
   // The terms a candidate search may look up: the top terms of the stories
   // and of the articles that may look for another story (those not held
   // firmly), added round by round. Only their posting lists are built (the
