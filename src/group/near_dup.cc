@@ -22,6 +22,7 @@
 #include "chorus/near_dup.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <memory>
 #include <stdexcept>
@@ -58,6 +59,11 @@ class BandTable {
     if (cells_.empty()) return;
     for (size_t i = Home(fp); cells_[i] != 0; i = (i + 1) & mask_)
       if (static_cast<uint32_t>(cells_[i] >> 32) == fp) fn(static_cast<uint32_t>(cells_[i]) - 1);
+  }
+
+  // Asks the cache for the cell where a lookup of `fp` starts.
+  void Prefetch(uint32_t fp) const {
+    if (!cells_.empty()) __builtin_prefetch(&cells_[Home(fp)]);
   }
 
   // Makes room for `more` insertions at load <= 1/2.
@@ -198,8 +204,17 @@ std::optional<uint32_t> NearDuplicateIndex::Add(uint32_t doc, DocSketch&& s) {
   const auto slot = static_cast<uint32_t>(m.next_slot());
   m.candidates.clear();
   m.table[0].Reserve(kLshBands);
+  // The tables are far larger than the caches: every band's cells are asked
+  // for first, then looked up (the candidates are sorted below, so the order
+  // they are found in does not matter).
+  std::array<uint32_t, kLshBands> fps;
   for (int b = 0; b < kLshBands; ++b) {
-    const auto fp = static_cast<uint32_t>(group::BandKey(s.minhash, b));
+    fps[b] = static_cast<uint32_t>(group::BandKey(s.minhash, b));
+    m.table[1].Prefetch(fps[b]);
+    m.table[0].Prefetch(fps[b]);
+  }
+  for (int b = 0; b < kLshBands; ++b) {
+    const uint32_t fp = fps[b];
     m.table[1].Find(fp, [&](uint32_t c) { m.candidates.push_back(c); });
     m.table[0].FindAndInsert(fp, slot, m.opt.max_bucket,
                              [&](uint32_t c) { m.candidates.push_back(c); });

@@ -178,16 +178,31 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   // Stories outside the window leave the posting lists as they are met
   // (amortised: a list is pruned when it has doubled since it last was).
   std::vector<uint32_t> top = TopTerms(f, top_scored);
+  // (The lists' headers, then their stories, are asked for ahead: each is
+  // a cache miss of its own.)
+  for (uint32_t t : top) {
+    if (t >= postings.size()) continue;
+    __builtin_prefetch(&postings[t]);
+    __builtin_prefetch(&pruned_size[t]);
+  }
   for (uint32_t t : top) {
     if (t >= postings.size()) continue;
     auto& list = postings[t];
-    if (list.size() < 2 * pruned_size[t] + 8) continue;
+    if (list.size() < 2 * pruned_size[t] + 8) {
+      __builtin_prefetch(list.data());
+      continue;
+    }
     std::erase_if(list, [&](uint32_t s) { return Expired(stories[s], f.day); });
     pruned_size[t] = static_cast<uint32_t>(list.size());
   }
   std::vector<uint32_t> cand = Candidates(
       top, [&](uint32_t t) { return t < postings.size() ? &postings[t] : nullptr; },
-      [&](uint32_t s) { return Active(stories[s], f.day); });
+      [&](uint32_t s) { return Active(stories[s], f.day); }, kMaxCandidates, std::nullopt, 0,
+      nullptr,
+      [&](uint32_t s) {
+        __builtin_prefetch(&stories[s]);  // (its vector's header, read below if it is a candidate)
+        __builtin_prefetch(&stories[s].frozen);
+      });
   double best = -1;
   uint32_t story = fresh;
   // The lookups below miss the cache: first ask for every tag group, then for

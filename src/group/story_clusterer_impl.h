@@ -115,12 +115,17 @@ struct StoryClusterer::Impl {
   // for every story up to `after`: those are not looked at. `worker`: whose
   // scratch to use (ParallelFor); `kept`, when given, receives every story
   // met that `keep` let pass, in increasing order (the result is a function
-  // of those and their counts alone).
-  template <typename Post, typename Keep>
+  // of those and their counts alone). `touch(s)` is called when story s is
+  // first met, some time before `keep(s)` (to ask the cache for what `keep`
+  // reads); `keep` must not change while the call runs.
+  struct NoTouch {
+    void operator()(uint32_t) const {}
+  };
+  template <typename Post, typename Keep, typename Touch = NoTouch>
   std::vector<uint32_t> Candidates(const std::vector<uint32_t>& terms, Post post, Keep keep,
                                    size_t max = kMaxCandidates,
                                    std::optional<uint32_t> after = std::nullopt, size_t worker = 0,
-                                   std::vector<uint32_t>* kept = nullptr) const;
+                                   std::vector<uint32_t>* kept = nullptr, Touch touch = {}) const;
 
   // --- similarity ---------------------------------------------------------
   // A quotation of 11 words or more printed in both: near-certain evidence of
@@ -262,14 +267,15 @@ void StoryClusterer::Impl::ParallelFor(size_t n, size_t chunk, F&& f) const {
   for (std::thread& h : helpers) h.join();
 }
 
-template <typename Post, typename Keep>
+template <typename Post, typename Keep, typename Touch>
 std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_t>& terms,
                                                        Post post, Keep keep, size_t max,
                                                        std::optional<uint32_t> after, size_t worker,
-                                                       std::vector<uint32_t>* kept) const {
-  // Terms shared per story, counted in place (kRejected: `keep` said no);
-  // the stories met are listed once, then put in order.
-  constexpr uint32_t kRejected = ~0u;
+                                                       std::vector<uint32_t>* kept,
+                                                       Touch touch) const {
+  // Terms shared per story, counted in place; the stories met are listed
+  // once, then put in order, and only then asked whether they pass (`keep`
+  // reads data out of cache: `touch` has asked for it meanwhile).
   CandidateScratch& scratch = cand_scratch[worker];
   std::vector<uint32_t>& count = scratch.count;
   std::vector<uint32_t>& met = scratch.met;
@@ -280,12 +286,9 @@ std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_
     auto from = after ? std::upper_bound(list->begin(), list->end(), *after) : list->begin();
     for (uint32_t s : std::span(from, list->end())) {
       if (s >= count.size()) count.resize(s + 1, 0);
-      uint32_t& c = count[s];
-      if (c == 0) {
-        c = keep(s) ? 1 : kRejected;
+      if (count[s]++ == 0) {
+        touch(s);
         met.push_back(s);
-      } else if (c != kRejected) {
-        ++c;
       }
     }
   }
@@ -293,7 +296,7 @@ std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_
   std::vector<std::pair<uint32_t, uint32_t>>& counted = scratch.counted;  // (shared terms, story)
   counted.clear();
   for (uint32_t s : met) {
-    if (count[s] != kRejected) counted.emplace_back(count[s], s);
+    if (keep(s)) counted.emplace_back(count[s], s);
     count[s] = 0;
   }
   if (kept) {

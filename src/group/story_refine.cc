@@ -225,6 +225,9 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (own_cached(i)) {
         best = own_cos[i].second;
       } else if (size[a[i]] > 1) {
+        const TermVector& v = *vec[a[i]];
+        for (const auto& [t, w] : feat(i).terms) v.prefetch(t);
+        for (const auto& [t, w] : feat(i).terms) v.prefetch_slot(t);
         best = own_ahead[i] = Cosine(weighed[i], *vec[a[i]], norm_sq[a[i]], size[a[i]], true);
         has_ahead[i] = 1;
       }
@@ -310,6 +313,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
           kRefineCandidates);
       for (uint32_t s : cand)
         for (const auto& [t, w] : f.terms) vec[s]->prefetch(t);
+      for (uint32_t s : cand)
+        for (const auto& [t, w] : f.terms) vec[s]->prefetch_slot(t);
       for (uint32_t s : cand) {
         double sim = Cosine(weighed[i], *vec[s], norm_sq[s], size[s], false);
         if (sim > best + 0.02 && sim >= join_threshold) {
