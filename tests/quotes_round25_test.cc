@@ -1,0 +1,32 @@
+// Unit tests of round 25 (docs/ACCURACY.md, "Round 25"): direct sources chorus
+// left empty. A participle right after "before" or "after" takes the main
+// clause's subject, also the source of a quotation's post cue ("“…,” Blige
+// sings to Clinton before asking her, “…”" -> "Blige").
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+using testing::Q;
+
+// The attribution with the given cue (an empty one when there is none).
+Q WithCue(const std::vector<Q>& qs, const std::string& cue) {
+  for (const Q& q : qs)
+    if (q.cue == cue) return q;
+  return {};
+}
+
+TEST(QuotesRound25, AParticipleAfterBeforeTakesTheMainClausesSubject) {
+  auto q = Find(
+      "“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, "
+      "“I just want to know, where do we go from here?”");
+  EXPECT_EQ(WithCue(q, "asking").source, "Blige");
+}
+
+}  // namespace
+}  // namespace chorus
