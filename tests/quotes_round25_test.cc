@@ -1,7 +1,8 @@
 // Unit tests of round 25 (docs/ACCURACY.md, "Round 25"): direct sources chorus
 // left empty. A participle right after "before" or "after" takes the main
 // clause's subject, also the source of a quotation's post cue ("“…,” Blige
-// sings to Clinton before asking her, “…”" -> "Blige").
+// sings to Clinton before asking her, “…”" -> "Blige"). A date's year
+// closes a fronted phrase ("On July 6, 2015, Sanders made …").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -26,6 +27,14 @@ TEST(QuotesRound25, AParticipleAfterBeforeTakesTheMainClausesSubject) {
       "“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, "
       "“I just want to know, where do we go from here?”");
   EXPECT_EQ(WithCue(q, "asking").source, "Blige");
+}
+
+TEST(QuotesRound25, ADatesYearClosesAFrontedPhrase) {
+  auto q = Find(
+      "On July 6, 2015, Sanders made the following comment:\n\n“For young people who have "
+      "graduated high school, the unemployment rate is 33 percent.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Sanders");
 }
 
 }  // namespace

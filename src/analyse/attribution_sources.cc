@@ -405,6 +405,12 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
     for (uint32_t k = b; k < before && k < b + 24; ++k) {
       if (Is(k, ",")) {
         nb = k + 1;
+        // Round 25: a date's year and its comma close the phrase too: "On
+        // July 6, 2015, Sanders made the following comment:" (PolNeAR train:
+        // 2 gold sources start right after such a date, none holds it; dev 1).
+        if (k > b && T[k - 1].kind == TokenKind::kNumber && nb + 1 < before && IsYear(nb) &&
+            Is(nb + 1, ","))
+          nb += 2;
         break;
       }
       if (T[k].quote >= 0) break;
