@@ -2,7 +2,9 @@
 // left empty. A participle right after "before" or "after" takes the main
 // clause's subject, also the source of a quotation's post cue ("“…,” Blige
 // sings to Clinton before asking her, “…”" -> "Blige"). A date's year
-// closes a fronted phrase ("On July 6, 2015, Sanders made …").
+// closes a fronted phrase ("On July 6, 2015, Sanders made …"). A cue
+// ending in "the following" and a noun before a block quote's colon takes
+// the phrase ("issued the following statement:").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -35,6 +37,19 @@ TEST(QuotesRound25, ADatesYearClosesAFrontedPhrase) {
       "graduated high school, the unemployment rate is 33 percent.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Sanders");
+}
+
+TEST(QuotesRound25, TheFollowingStatementIsInTheCue) {
+  auto q = Find(
+      "On July 6, 2015, Sanders made the following comment:\n\n“For young people who have "
+      "graduated high school, the unemployment rate is 33 percent.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "made the following comment");
+  q = Find(
+      "Republican presidential nominee Donald Trump issued the following statement:\n\n“Our "
+      "prayers are with all those affected by the horrible attacks in Munich.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cue, "issued the following statement");
 }
 
 }  // namespace
