@@ -4,7 +4,9 @@
 // sings to Clinton before asking her, “…”" -> "Blige"). A date's year
 // closes a fronted phrase ("On July 6, 2015, Sanders made …"). A cue
 // ending in "the following" and a noun before a block quote's colon takes
-// the phrase ("issued the following statement:").
+// the phrase ("issued the following statement:"). A cue before a finite verb
+// heads a relative clause with no pronoun; its source starts after the noun
+// ("meddling the California congressman said is designed to “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -50,6 +52,21 @@ TEST(QuotesRound25, TheFollowingStatementIsInTheCue) {
       "prayers are with all those affected by the horrible attacks in Munich.”");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cue, "issued the following statement");
+}
+
+TEST(QuotesRound25, ARelativeClauseWithNoPronounStartsItsSourceAfterTheNoun) {
+  auto q = Find(
+      "Schiff urged the administration to retaliate against Russia for interference in the "
+      "election -- meddling the California congressman said is designed to \"sow discord\" in "
+      "American politics.");
+  EXPECT_EQ(WithCue(q, "said").source, "the California congressman");
+  q = Find("She wants the emails made public — even the ones State now says are “top secret.”");
+  EXPECT_EQ(WithCue(q, "now says").source, "State");
+  // Not inside a phrase joined by "and".
+  q = Find(
+      "Australia, which the Organization for Economic Cooperation and Development says had “the "
+      "highest wage floors” in 2015, is next.");
+  EXPECT_EQ(WithCue(q, "says").source, "the Organization for Economic Cooperation and Development");
 }
 
 }  // namespace
