@@ -6,7 +6,9 @@
 // ending in "the following" and a noun before a block quote's colon takes
 // the phrase ("issued the following statement:"). A cue before a finite verb
 // heads a relative clause with no pronoun; its source starts after the noun
-// ("meddling the California congressman said is designed to “…”").
+// ("meddling the California congressman said is designed to “…”"). A
+// participle opening its sentence takes the main clause's subject ("After
+// saying …, she was …").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -67,6 +69,17 @@ TEST(QuotesRound25, ARelativeClauseWithNoPronounStartsItsSourceAfterTheNoun) {
       "Australia, which the Organization for Economic Cooperation and Development says had “the "
       "highest wage floors” in 2015, is next.");
   EXPECT_EQ(WithCue(q, "says").source, "the Organization for Economic Cooperation and Development");
+}
+
+TEST(QuotesRound25, AFrontedParticipleTakesTheMainClausesSubject) {
+  auto q = Find(
+      "After saying her right foot was “so swollen I could barely get my shoe on,” she was "
+      "“whisked … off to Bethesda Naval Hospital” for tests.");
+  EXPECT_EQ(WithCue(q, "saying").source, "she");
+  q = Find(
+      "Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest that "
+      "the real estate mogul’s wealth gives him an advantage.");
+  EXPECT_EQ(WithCue(q, "Acknowledging").source, "Allen");
 }
 
 }  // namespace

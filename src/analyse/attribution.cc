@@ -529,6 +529,10 @@ std::vector<Attribution> Finder::Run() {
     // the model lost more cues than it found in 2-fold tests on train.)
     DropLeadingAdverbial(f);
     if (!f.rule_source) ChooseEnd(f, true);
+    // Round 25: "After saying …, she was": FrontedParticipleSubject.
+    if (f.a.source.empty() && f.cue_tok != kNone && f.cue_tok < T.size() &&
+        Cue(f.cue_tok) == CueKind::kParticiple)
+      SetSource(f, FrontedParticipleSubject(f.cue_tok));
     DropRelativeWithCue(f, cue_toks);
     StateAfterPlace(f);
     if (!f.a.direct && f.cue_tok != kNone && IsUnsourcedReportedCue(T[f.cue_tok].low))

@@ -8,17 +8,6 @@
 
 namespace chorus::quotes {
 
-namespace {
-// A finite auxiliary or form of "be", right after a cue: the cue's clause is a
-// relative one with no pronoun ("the congressman said is designed").
-bool IsFiniteAux(std::string_view w) {
-  for (std::string_view a : {"is", "are", "was", "were", "will", "would", "has", "have", "had",
-                             "can", "could", "should", "may", "might", "must"})
-    if (w == a) return true;
-  return false;
-}
-}  // namespace
-
 std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
   const auto& T = v_.toks;
   uint32_t s = T[t].sent;
@@ -46,37 +35,7 @@ std::pair<uint32_t, uint32_t> Finder::SourceBefore(uint32_t t) const {
     end -= 2;
   if (end == lo) return {kNone, kNone};
   auto src = PhraseBefore(lo, end, false);
-  // Round 25: a cue followed by a finite verb heads a relative clause with no
-  // pronoun, its object the noun before the subject: "meddling the
-  // California congressman said is designed to “…”", "the ones State now
-  // says are “top secret”", "a probe the law enforcement agency said was
-  // ongoing". The source starts after that noun: of the direct and reported
-  // cues before a finite verb, PolNeAR train starts the source there in the 2
-  // direct ones (dev 1 of 1). Only with a quotation in the clause (within
-  // 10 tokens): for every such cue, 6 train sources changed (5 reported), all
-  // to gold's, but the retrained models lowered dev all content (.82486 ->
-  // .82477: a reported attribution the cue context model no longer admits).
-  auto quoted_clause = [&] {  // (a quotation in the clause: see below)
-    for (uint32_t k = t + 2; k < T.size() && k < t + 12 && T[k].sent == s; ++k)
-      if (T[k].quote >= 0) return true;
-    return false;
-  };
-  if (src.first != kNone && src.second > src.first + 1 && t + 1 < T.size() && T[t + 1].quote < 0 &&
-      T[t + 1].sent == s && IsFiniteAux(T[t + 1].low) && quoted_clause()) {
-    for (uint32_t p = src.second - 1; p > src.first; --p) {
-      const Tok& h = T[p - 1];
-      if (h.cap || h.kind != TokenKind::kWord || IsDeterminer(h.low) || IsPreposition(h.low) ||
-          IsClauseWord(h.low) || IsQuantifier(h.low) || Adverb(p - 1) || h.low.ends_with("ed"))
-        continue;
-      // (A name after an -ing word is one phrase: "leading Democrats".)
-      if ((Is(p, "the") || Is(p, "a") || Is(p, "an")) ||
-          (T[p].cap && T[p].kind == TokenKind::kWord &&
-           (!h.low.ends_with("ing") || h.low.ends_with("thing")))) {
-        src.first = p;
-        break;
-      }
-    }
-  }
+  if (src.first != kNone) src.first = ObjectRelativeStart(t, src);
   return src;
 }
 
@@ -325,70 +284,6 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
     }
   }
   return {b, e};
-}
-
-std::pair<uint32_t, uint32_t> Finder::ParticipleSubject(uint32_t s, uint32_t t) const {
-  // "“…,” he said on MSNBC, adding that ...": the source of the cue before.
-  const auto& T = v_.toks;
-  uint32_t lo = v_.sent_first[s];
-  if (auto abs = AbsoluteSubject(t); abs.first != kNone) return abs;
-  // Round 23: "“…,” Sanders said, going on to say that …": the participle is
-  // "going" (PolNeAR train and dev: 4 "…, going on to <verb>" cues, all with
-  // the source of the verb before the comma).
-  if (const uint32_t g = GoesOnTo(t); g != kNone && Is(g, "going")) t = g;
-  // (Round 16: and past an adverb after the comma: "“…,” Trump told
-  // reporters, before insisting …", "Devine said, instead seeking …".
-  // PolNeAR train: 23 gold cues are a participle after ", before|instead|
-  // also|then|while|even", all with a source; chorus found 4 of the cues, with
-  // no source. This fills 2 of those sources and finds one more cue with its
-  // source ("…,” Cruz replied, before adding …"); the other 33 such
-  // participles are no gold cue and stay unattributed.)
-  const uint32_t t0 = t;
-  if (t > lo + 1 && Is(t - 2, ",") &&
-      (Is(t - 1, "before") || Is(t - 1, "instead") || Is(t - 1, "also") || Is(t - 1, "then") ||
-       Is(t - 1, "while") || Is(t - 1, "even")))
-    --t;
-  if (t > lo && Is(t - 1, ",")) {
-    for (uint32_t k = t - 1; k > lo && t - k < 10; --k) {
-      uint32_t c = k - 1;
-      if (T[c].quote >= 0) break;
-      if (T[c].cue != CueKind::kSpeech && T[c].cue != CueKind::kLearned) continue;
-      if (c > lo && Is(c - 1, "to")) continue;  // "appeared to oppose …, saying"
-      // After a determiner a cue word is an adjective: "spoke about the
-      // proposed border wall, saying".
-      if (c > lo && IsDeterminer(T[c - 1].low)) continue;
-      auto src = SourceBefore(c);
-      // "“…,” said Graham, adding ...": the source follows the cue.
-      // (And with the comma inside the mark: "“…,” said Skelly, explaining …".)
-      if (src.first == kNone && c >= lo + 2 &&
-          ((Is(c - 1, ",") && T[c - 2].quote >= 0) || T[c - 1].quote >= 0))
-        src = SourceAfter(c + 1, t - 1);
-      if (src.first != kNone && src.second < t) return src;
-      break;
-    }
-  }
-  t = t0;
-  if (auto main = MainClauseSubject(t); main.first != kNone) return main;
-  // Round 25: "“…,” Blige sings to Clinton before asking her, “…”": a
-  // participle right after "before" or "after" (no comma) is the main
-  // clause's; when that clause is a quotation's post cue, the participle
-  // takes its source. PolNeAR train: 4 of 5 participle cues right after
-  // "before"/"after" have the main clause's subject as source (the fifth,
-  // "His comments came after being asked", none); dev 1 of 1.
-  if (t > lo + 1 && (Is(t - 1, "before") || Is(t - 1, "after")) && !Is(t - 2, ",") &&
-      T[t - 1].quote < 0) {
-    // (Only there: VerbSubjectBefore from "before" changed 2 reported train
-    // attributions, 1 to gold's, and its retrained models lowered train.)
-    for (uint32_t k = t - 1; k > lo && t - k < 12; --k) {
-      if (T[k - 1].quote < 0) continue;
-      Found probe;
-      if (PostCue(static_cast<uint32_t>(T[k - 1].quote), probe) && probe.cue_tok != kNone &&
-          probe.cue_tok < t - 1 && probe.src_first != kNone && probe.src_end <= t - 1)
-        return {probe.src_first, probe.src_end};
-      break;
-    }
-  }
-  return SubjectOf(s, t);
 }
 
 // A dateline ends at the dash `k`: the sentence opens with words in capitals
