@@ -8,7 +8,9 @@
 // heads a relative clause with no pronoun; its source starts after the noun
 // ("meddling the California congressman said is designed to “…”"). A
 // participle opening its sentence takes the main clause's subject ("After
-// saying …, she was …").
+// saying …, she was …"). A relative "which" right after a noun is the
+// source of the cue after it ("the Chicago Police Department which reported
+// “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -80,6 +82,13 @@ TEST(QuotesRound25, AFrontedParticipleTakesTheMainClausesSubject) {
       "Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest that "
       "the real estate mogul’s wealth gives him an advantage.");
   EXPECT_EQ(WithCue(q, "Acknowledging").source, "Allen");
+}
+
+TEST(QuotesRound25, ARelativeWhichAfterANounIsTheSource) {
+  auto q = Find(
+      "To solve this quandary, they turned to the Chicago Police Department which reported "
+      "“2,521 shooting incidents” in the city.");
+  EXPECT_EQ(WithCue(q, "reported").source, "which");
 }
 
 }  // namespace
