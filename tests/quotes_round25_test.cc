@@ -10,7 +10,7 @@
 // participle opening its sentence takes the main clause's subject ("After
 // saying …, she was …"). A relative "which" right after a noun is the
 // source of the cue after it ("the Chicago Police Department which reported
-// “…”").
+// “…”"). "X rated N as “…”" is a cue.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -89,6 +89,13 @@ TEST(QuotesRound25, ARelativeWhichAfterANounIsTheSource) {
       "To solve this quandary, they turned to the Chicago Police Department which reported "
       "“2,521 shooting incidents” in the city.");
   EXPECT_EQ(WithCue(q, "reported").source, "which");
+}
+
+TEST(QuotesRound25, ARatingIsACue) {
+  auto q = Find(
+      "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% "
+      "of Democratic claims.");
+  EXPECT_EQ(WithCue(q, "rated").source, "PolitiFact");
 }
 
 }  // namespace

@@ -266,8 +266,9 @@ std::vector<Attribution> Finder::Run() {
         if (T[k].quote >= 0 || Cue(k) == CueKind::kSpeech || Is(k, ":")) lead_in = false;
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
-      matched = AsPutIt(q, f) || ColonCue(q, f) || PreCue(q, f) || ReadCue(q, f) ||
-                UsedTermCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f) || DashCue(q, f);
+      matched = AsPutIt(q, f) || ColonCue(q, f) || RatedCue(q, f) || PreCue(q, f) ||
+                ReadCue(q, f) || UsedTermCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f) ||
+                DashCue(q, f);
       // "The witness said the order was to “avoid …,” according to the report."
       if (matched && f.cue_tok != kNone && f.cue_tok < v_.quote_first[q] &&
           v_.quote_end[q] < T.size())

@@ -213,8 +213,6 @@ class Finder {
   bool NobodysQuotation(uint32_t q) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
-  // Round 25: where a source [src) before the cue `t` of a relative clause
-  // with no pronoun starts ("meddling the congressman said is …": "the").
   uint32_t ObjectRelativeStart(uint32_t t, std::pair<uint32_t, uint32_t> src) const;
   // The noun phrase ending at `end` (back to `lo`); `wide` (FallbackSource)
   // also passes brackets and -ed adjectives before a name and stops at a
@@ -241,7 +239,6 @@ class Finder {
   // The source of a participle cue at `t`: that of a cue right before it
   // ("he said, adding ..."), else the subject of the sentence.
   std::pair<uint32_t, uint32_t> ParticipleSubject(uint32_t s, uint32_t t) const;
-  // ... of one opening its sentence ("After saying …, she was"; round 25).
   std::pair<uint32_t, uint32_t> FrontedParticipleSubject(uint32_t t) const;
   // The subject at the start of sentence `s`, for participle cues ("..., writing:").
   std::pair<uint32_t, uint32_t> SubjectOf(uint32_t s, uint32_t before) const;
@@ -323,6 +320,7 @@ class Finder {
   void DropNestedUnsourced(std::vector<Attribution>& out) const;
   // "Trump has used the phrase “…”" (round 23c).
   bool UsedTermCue(uint32_t q, Found& f) const;
+  bool RatedCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
   // cue; false when they make no source.
   bool PutItFrame(Found& g, uint32_t as, uint32_t put) const;
