@@ -35,6 +35,11 @@ TEST(QuotesRound25, AParticipleAfterBeforeTakesTheMainClausesSubject) {
       "“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, "
       "“I just want to know, where do we go from here?”");
   EXPECT_EQ(WithCue(q, "asking").source, "Blige");
+  // ... and one after "by", past a fronted phrase with no comma.
+  q = Find(
+      "On September 27 they published the results of their check by announcing that Trump’s "
+      "statement was “true.”");
+  EXPECT_EQ(WithCue(q, "announcing").source, "they");
 }
 
 TEST(QuotesRound25, ADatesYearClosesAFrontedPhrase) {
