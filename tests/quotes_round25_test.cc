@@ -10,7 +10,8 @@
 // participle opening its sentence takes the main clause's subject ("After
 // saying …, she was …"). A relative "which" right after a noun is the
 // source of the cue after it ("the Chicago Police Department which reported
-// “…”"). "X rated N as “…”" is a cue.
+// “…”"). "X rated N as “…”" is a cue. Two names joined by "and" after a
+// quotation are one source.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -101,6 +102,18 @@ TEST(QuotesRound25, ARatingIsACue) {
       "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% "
       "of Democratic claims.");
   EXPECT_EQ(WithCue(q, "rated").source, "PolitiFact");
+}
+
+TEST(QuotesRound25, TwoNamesJoinedByAndAreOneSourceAfterAQuotation) {
+  auto q = Find(
+      "“Clinton may be indicted before the convention,” Edward-Isaac Dovere and Gabriel "
+      "Debenedetti wrote.");
+  EXPECT_EQ(WithCue(q, "wrote").source, "Edward-Isaac Dovere and Gabriel Debenedetti");
+  q = Find(
+      "“North Korea is run by a lunatic,” the Florida senator and Republican presidential "
+      "candidate said in a statement.");
+  EXPECT_EQ(WithCue(q, "said in a statement").source,
+            "the Florida senator and Republican presidential candidate");
 }
 
 }  // namespace
