@@ -11,7 +11,8 @@
 // saying …, she was …"). A relative "which" right after a noun is the
 // source of the cue after it ("the Chicago Police Department which reported
 // “…”"). "X rated N as “…”" is a cue. Two names joined by "and" after a
-// quotation are one source.
+// quotation are one source; so is "Trump said." alone after a quotation
+// closed by a full stop.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -114,6 +115,15 @@ TEST(QuotesRound25, TwoNamesJoinedByAndAreOneSourceAfterAQuotation) {
       "candidate said in a statement.");
   EXPECT_EQ(WithCue(q, "said in a statement").source,
             "the Florida senator and Republican presidential candidate");
+}
+
+TEST(QuotesRound25, ANameAndACueAloneAfterAFullStopTakeTheQuotation) {
+  auto q = Find(
+      "“Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are "
+      "missing.” Trump said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Trump");
+  EXPECT_EQ(q[0].cue, "said");
 }
 
 }  // namespace

@@ -27,6 +27,19 @@ bool Finder::PostCue(uint32_t q, Found& f) const {
            (v_.IsQuoteMark(x) || Is(x, "'") || v_.Str(x) == "\xE2\x80\x99"))
       --x;
     bool ends_q = x + 1 < qe && (Is(x, "?") || Is(x, "!")) && v_.IsQuoteMark(qe - 1);
+    // Round 25: nor a full stop when the next sentence is only a name and a
+    // speech cue: "“… the 30,000 emails that are missing.” Trump said.",
+    // "“… a lot of different people…” Clinton said." (PolNeAR train: 2 of 2
+    // such sentences give the quotation before to their cue).
+    if (!ends_q && x + 1 < qe && v_.IsQuoteMark(qe - 1) &&
+        (Is(x, ".") || v_.Str(x) == "\xE2\x80\xA6" || v_.Str(x).ends_with("\xE2\x80\xA6"))) {
+      const uint32_t se = v_.sent_end[T[k].sent];
+      uint32_t c = k;
+      while (c < se && c < k + 3 && T[c].cap && T[c].kind == TokenKind::kWord &&
+             Cue(c) == CueKind::kNone)
+        ++c;
+      ends_q = c > k && c + 2 == se && Cue(c) == CueKind::kSpeech && Is(c + 1, ".");
+    }
     if (!ends_q || k != qe || v_.sent_first[T[k].sent] != k) return false;
   }
   // Round 20b: a cue that introduces a quotation of its own after a colon
