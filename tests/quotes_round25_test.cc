@@ -12,7 +12,9 @@
 // source of the cue after it ("the Chicago Police Department which reported
 // “…”"). "X rated N as “…”" is a cue. Two names joined by "and" after a
 // quotation are one source; so is "Trump said." alone after a quotation
-// closed by a full stop.
+// closed by a full stop. An unlisted participle opening its sentence, with
+// a quotation in its clause, is a cue ("Bemoaning the “phony system,” Trump
+// accused …").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -124,6 +126,16 @@ TEST(QuotesRound25, ANameAndACueAloneAfterAFullStopTakeTheQuotation) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Trump");
   EXPECT_EQ(q[0].cue, "said");
+}
+
+TEST(QuotesRound25, AnUnlistedFrontedParticipleIsTheCue) {
+  auto q = Find(
+      "Bemoaning the “phony system,” Trump accused Holt of being a Democrat and said the "
+      "questions were unfair.");
+  EXPECT_EQ(WithCue(q, "Bemoaning").source, "Trump");
+  // Not a gerund subject.
+  q = Find("Fundraising was “stagnant for about a month or six weeks” as donors waited, he said.");
+  EXPECT_EQ(WithCue(q, "Fundraising").source, "");
 }
 
 }  // namespace

@@ -321,6 +321,7 @@ class Finder {
   // "Trump has used the phrase “…”" (round 23c).
   bool UsedTermCue(uint32_t q, Found& f) const;
   bool RatedCue(uint32_t q, Found& f) const;
+  bool FrontedIngCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
   // cue; false when they make no source.
   bool PutItFrame(Found& g, uint32_t as, uint32_t put) const;
