@@ -14,7 +14,7 @@
 // quotation are one source; so is "Trump said." alone after a quotation
 // closed by a full stop. An unlisted participle opening its sentence, with
 // a quotation in its clause, is a cue ("Bemoaning the “phony system,” Trump
-// accused …").
+// accused …"). "Stated Stone: ¶ “…”" takes the name after its cue.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -136,6 +136,14 @@ TEST(QuotesRound25, AnUnlistedFrontedParticipleIsTheCue) {
   // Not a gerund subject.
   q = Find("Fundraising was “stagnant for about a month or six weeks” as donors waited, he said.");
   EXPECT_EQ(WithCue(q, "Fundraising").source, "");
+}
+
+TEST(QuotesRound25, AnInvertedCueOpeningABlockQuotesSentenceTakesTheNameAfterIt) {
+  auto q = Find(
+      "Stated Stone:\n\n“I think that the stakes are so high, and Donald Trump has made it "
+      "pretty clear.”");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Stone");
 }
 
 }  // namespace

@@ -40,6 +40,12 @@ bool Finder::BlockCue(uint32_t q, Found& f) const {
       f.a.cue.front().end = T[last - 1].span.end;
     SetSource(f, Cue(c) == CueKind::kParticiple ? ParticipleSubject(s, c) : SourceBefore(c));
     if (f.a.source.empty()) SetSource(f, SubjectOf(s, c));
+    // Round 25: an inverted cue opening the sentence, "Stated Stone: ¶ “…”",
+    // as "Said Ellis: “…”" in one paragraph (PolNeAR train: 4 of 4 such
+    // sentence-initial cues before a name and a colon or comma have the name
+    // as source; chorus missed this block quote's).
+    if (f.a.source.empty() && c == lo && c + 1 < last && T[c + 1].cap)
+      SetSource(f, SourceAfter(c + 1, last));
     AddQuote(f, q);
     return true;
   }
