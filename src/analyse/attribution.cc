@@ -266,8 +266,9 @@ std::vector<Attribution> Finder::Run() {
         if (T[k].quote >= 0 || Cue(k) == CueKind::kSpeech || Is(k, ":")) lead_in = false;
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
-      matched = AsPutIt(q, f) || ColonCue(q, f) || PreCue(q, f) || ReadCue(q, f) ||
-                UsedTermCue(q, f) || BlockCue(q, f) || ClauseColonCue(q, f) || DashCue(q, f);
+      matched = AsPutIt(q, f) || ColonCue(q, f) || RatedCue(q, f) || PreCue(q, f) ||
+                ReadCue(q, f) || UsedTermCue(q, f) || FrontedIngCue(q, f) || BlockCue(q, f) ||
+                ClauseColonCue(q, f) || DashCue(q, f);
       // "The witness said the order was to “avoid …,” according to the report."
       if (matched && f.cue_tok != kNone && f.cue_tok < v_.quote_first[q] &&
           v_.quote_end[q] < T.size())
@@ -529,6 +530,8 @@ std::vector<Attribution> Finder::Run() {
     // the model lost more cues than it found in 2-fold tests on train.)
     DropLeadingAdverbial(f);
     if (!f.rule_source) ChooseEnd(f, true);
+    if (f.a.source.empty() && f.cue_tok < T.size() && Cue(f.cue_tok) == CueKind::kParticiple)
+      SetSource(f, FrontedParticipleSubject(f.cue_tok));  // round 25: "After saying …, she"
     DropRelativeWithCue(f, cue_toks);
     StateAfterPlace(f);
     if (!f.a.direct && f.cue_tok != kNone && IsUnsourcedReportedCue(T[f.cue_tok].low))

@@ -4,7 +4,8 @@
 // attribution_reported.cc (block quotes after a colon, reported speech and
 // where its content ends),
 // attribution_content.cc (where a cue's content starts: ContentStart),
-// attribution_sources.cc (source phrases around a cue) and
+// attribution_sources.cc (source phrases around a cue),
+// attribution_participles.cc (subjects of participles; round 25) and
 // attribution_spans.cc (where cues and sources end: the learned span model),
 // attribution_direct.cc (round 6b and 6c rules for direct quotations),
 // attribution_transcript.cc (round 9: transcript turns).
@@ -212,6 +213,7 @@ class Finder {
   bool NobodysQuotation(uint32_t q) const;
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
+  uint32_t ObjectRelativeStart(uint32_t t, std::pair<uint32_t, uint32_t> src) const;
   // The noun phrase ending at `end` (back to `lo`); `wide` (FallbackSource)
   // also passes brackets and -ed adjectives before a name and stops at a
   // spaced dash.
@@ -237,6 +239,7 @@ class Finder {
   // The source of a participle cue at `t`: that of a cue right before it
   // ("he said, adding ..."), else the subject of the sentence.
   std::pair<uint32_t, uint32_t> ParticipleSubject(uint32_t s, uint32_t t) const;
+  std::pair<uint32_t, uint32_t> FrontedParticipleSubject(uint32_t t) const;
   // The subject at the start of sentence `s`, for participle cues ("..., writing:").
   std::pair<uint32_t, uint32_t> SubjectOf(uint32_t s, uint32_t before) const;
   // Where the content of a reported cue at `t` starts (after an object for "told").
@@ -317,6 +320,8 @@ class Finder {
   void DropNestedUnsourced(std::vector<Attribution>& out) const;
   // "Trump has used the phrase “…”" (round 23c).
   bool UsedTermCue(uint32_t q, Found& f) const;
+  bool RatedCue(uint32_t q, Found& f) const;
+  bool FrontedIngCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
   // cue; false when they make no source.
   bool PutItFrame(Found& g, uint32_t as, uint32_t put) const;
