@@ -26,13 +26,7 @@ namespace {
 
 using testing::Find;
 using testing::Q;
-
-// The attribution with the given cue (an empty one when there is none).
-Q WithCue(const std::vector<Q>& qs, const std::string& cue) {
-  for (const Q& q : qs)
-    if (q.cue == cue) return q;
-  return {};
-}
+using testing::WithCue;
 
 TEST(QuotesRound25, AParticipleAfterBeforeTakesTheMainClausesSubject) {
   auto q = Find(

@@ -33,4 +33,11 @@ inline std::vector<Q> Find(std::string_view text) {
   return out;
 }
 
+// The attribution with the given cue (an empty one when there is none).
+inline Q WithCue(const std::vector<Q>& qs, const std::string& cue) {
+  for (const Q& q : qs)
+    if (q.cue == cue) return q;
+  return {};
+}
+
 }  // namespace chorus::testing
