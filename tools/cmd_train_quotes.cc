@@ -188,8 +188,9 @@ void CvReport(const quotes::SpanTrainingSet& set, const quotes::SpanTrainOptions
   const char* dir_name[2] = {"direct", "reported"};
   for (int r = 0; r < 2; ++r)
     for (int d = 0; d < 2; ++d)
-      std::printf("5-fold %s %s: %zu / %zu = %.4f\n", role_name[r], dir_name[d], role_right[r][d],
-                  role_n[r][d], static_cast<double>(role_right[r][d]) / role_n[r][d]);
+      if (role_n[r][d] != 0)
+        std::printf("5-fold %s %s: %zu / %zu = %.4f\n", role_name[r], dir_name[d], role_right[r][d],
+                    role_n[r][d], static_cast<double>(role_right[r][d]) / role_n[r][d]);
   size_t held = 0;
   for (size_t d = 0; d < set.decisions(); ++d) held += set.article(d) % 5 == 0;
   double sum = 0;

@@ -23,8 +23,7 @@ struct Tags {
       n2{"n2"}, wn1{"wn1"}, kn1{"kn1"}, kp1{"kp1"}, cap{"cap"}, pos{"pos"}, sf{"sf"}, sh{"sh"},
       shw{"shw"}, sl{"sl"}, ksf{"ksf"}, sg{"sg"}, wsf{"wsf"}, ksg{"ksg"}, inv{"inv"},
       sopen{"sopen"}, smoved{"smoved"}, cf{"cf"}, kcf{"kcf"}, wcf{"wcf"}, cbefore{"cbefore"},
-      cgap{"cgap"}, cl{"cl"}, sfw{"sfw"}, pb{"pb"}, q{"q"}, out{"<s>"}, sm{"sm"}, seen{"seen"},
-      fresh{"new"}, ksm{"ksm"};
+      cgap{"cgap"}, cl{"cl"}, sfw{"sfw"}, pb{"pb"}, q{"q"}, out{"<s>"};
 };
 
 const Tags& Tag() {
@@ -109,13 +108,6 @@ void Finder::CueContextFeatures(const Found& f, SpanFeatures& F) const {
       F.Add(g.inv, kind);
     }
     if (a == lo) F.Add(g.sopen);
-    // Round 25b: whether the article named the source's head before.
-    if (T[e - 1].cap && T[e - 1].kind == TokenKind::kWord) {
-      bool seen = false;
-      for (uint32_t k = 0; k < a && !seen; ++k) seen = T[k].low == T[e - 1].low;
-      F.Add(g.sm, seen ? g.seen : g.fresh);
-      F.Add(g.ksm, kind, seen ? g.seen : g.fresh);
-    }
     if (!f.a.source.empty() && f.a.source.back().end != T[e - 1].span.end) F.Add(g.smoved);
   }
   // The content: how it opens, how long it is, whether it comes first.

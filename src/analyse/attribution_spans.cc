@@ -19,13 +19,7 @@ const SpanPiece& Bucket(uint32_t d) {
 struct Tags {
   SpanPiece H{"H"}, pos{"pos"}, dir{"dir"}, inv{"inv"}, F{"F"}, FH{"FH"}, F2{"F2"}, FC{"FC"},
       d{"d"}, L{"L"}, N{"N"}, LN{"LN"}, NC{"NC"}, LC{"LC"}, LNC{"LNC"}, HN{"HN"}, len{"len"},
-      FD{"FD"}, FCD{"FCD"}, comma{"comma"}, R{"R"}, post{"post"}, pre{"pre"}, one{"1"}, zero{"0"},
-      M{"M"}, seen{"seen"}, fresh{"new"}, nocap{"nocap"}, RC{"RC"}, closed{"closed"}, open{"open"},
-      FV{"FV"}, vcue{"cue"}, vrep{"rep"}, vrare{"rare"}, vcand{"cand"}, vnone{"none"};
-  // Round 25b: the boundary words and classes with the name's mention
-  // (seen, new, no capital) or the source's position (post, pre).
-  SpanPiece MF2[3]{"MF2seen", "MF2new", "MF2nocap"}, MFC[3]{"MFCseen", "MFCnew", "MFCnocap"},
-      PF2[2]{"PF2post", "PF2pre"};
+      FD{"FD"}, FCD{"FCD"}, comma{"comma"}, R{"R"}, post{"post"}, pre{"pre"}, one{"1"}, zero{"0"};
 };
 const Tags& Tag() {
   static const Tags tags;
@@ -104,23 +98,6 @@ void Finder::ChooseEnd(Found& f, bool source) const {
   const SpanPiece head = BoundaryWord(head_tok, T[head_tok].sent);
   const bool post = !f.a.content.empty() && f.a.content.front().begin < span.begin;
   const bool inverted = source && !f.a.cue.empty() && f.a.cue.front().begin < span.begin;
-  // Round 25b: the source's name (the last word before its first comma, or
-  // its last word) and whether the article named it before: a name met
-  // earlier takes its description less often in gold ("Elmendorf, who …").
-  uint32_t name = stripped - 1;
-  for (uint32_t t = b + 1; t < stripped; ++t)
-    if (Is(t, ",")) {
-      name = t - 1;
-      break;
-    }
-  bool named_before = false;
-  if (T[name].cap && T[name].kind == TokenKind::kWord)
-    for (uint32_t t = 0; t < b && !named_before; ++t) named_before = T[t].low == T[name].low;
-  const Tags& tag = Tag();
-  const int m = !T[name].cap ? 2 : named_before ? 0 : 1;
-  const SpanPiece& mention = m == 2 ? tag.nocap : m == 0 ? tag.seen : tag.fresh;
-  // Whether the rule's span closes a comma-bounded phrase before its cue.
-  const bool closed = e > stripped && Is(stripped, ",");
 
   // The boundary word and class of every token a candidate looks at (b - 1
   // to lim + 1), computed once: each is asked for by several features of
@@ -148,6 +125,7 @@ void Finder::ChooseEnd(Found& f, bool source) const {
   // Features that do not depend on where a candidate ends are the same for
   // every candidate of one kind: they are hashed (and scored) once a kind.
   enum Kind : uint32_t { kKeep, kCut, kExtend };
+  const Tags& tag = Tag();
   const char kind_bufs[3][2] = {{role[0], 'k'}, {role[0], 'x'}, {role[0], 'e'}};
   const SpanPiece kind_piece[3] = {std::string_view(kind_bufs[0], 2),
                                    std::string_view(kind_bufs[1], 2),
@@ -162,16 +140,11 @@ void Finder::ChooseEnd(Found& f, bool source) const {
     F.Add(k, tag.pos, post ? tag.post : tag.pre);
     F.Add(k, tag.dir, f.a.direct ? tag.one : tag.zero);
     if (inverted) F.Add(k, tag.inv);
-    F.Add(k, tag.M, mention);
-    F.Add(k, tag.M, mention, f.a.direct ? tag.one : tag.zero);
     if (kind == kExtend) {  // what every extension adds (x > stripped)
       F.Add(k, tag.F, W(stripped));
       F.Add(k, tag.FH, head, W(stripped));
       F.Add(k, tag.F2, W(stripped), W(stripped + 1));
       F.Add(k, tag.FC, C(stripped), C(stripped + 1));
-      F.Add(k, tag.MF2[m], W(stripped), W(stripped + 1));
-      F.Add(k, tag.MFC[m], C(stripped), C(stripped + 1));
-      F.Add(k, tag.PF2[post ? 0 : 1], W(stripped), W(stripped + 1));
     }
   }
 
@@ -218,26 +191,6 @@ void Finder::ChooseEnd(Found& f, bool source) const {
       F.Add(k, tag.F2, W(x), W(x + 1));
       F.Add(k, tag.FC, C(x), C(x + 1));
       F.Add(k, tag.R, Bucket(stripped - x));
-      F.Add(k, tag.MF2[m], W(x), W(x + 1));
-      F.Add(k, tag.MFC[m], C(x), C(x + 1));
-      F.Add(k, tag.PF2[post ? 0 : 1], W(x), W(x + 1));
-      F.Add(k, tag.M, mention, Bucket(stripped - x));
-      {
-        // The word it leaves out first as a word of the cue lists (a verb,
-        // mostly: "The piece || goes on to slam", "His office || put out").
-        const Tok& n = T[x];
-        const SpanPiece& v = n.cue != CueKind::kNone ? tag.vcue
-                             : n.reported            ? tag.vrep
-                             : n.rare                ? tag.vrare
-                             : n.candidate           ? tag.vcand
-                                                     : tag.vnone;
-        F.Add(k, tag.FV, v, C(x + 1));
-      }
-      // The commas it leaves out (a second appositive) and whether the
-      // phrase it leaves out is closed by a comma before the cue.
-      uint32_t commas = 0;
-      for (uint32_t y = x; y < stripped; ++y) commas += Is(y, ",");
-      F.Add(k, tag.RC, Bucket(commas), closed ? tag.closed : tag.open);
     }
   };
   add(e);
