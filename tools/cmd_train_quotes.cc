@@ -128,7 +128,8 @@ void CueCvReport(const quotes::CueContextTrainingSet& set, double l2, uint32_t m
 // perturbation test (train on folds 1-4 less a pseudo-random 2% of their
 // articles, five seeds; how many of fold 0's decisions change against the
 // model trained on all of folds 1-4).
-void CvReport(const quotes::SpanTrainingSet& set, const quotes::SpanTrainOptions& o) {
+void CvReport(const quotes::SpanTrainingSet& set, const quotes::SpanTrainOptions& o,
+              const std::vector<std::string>& texts) {
   auto fit = [&](const std::vector<bool>& use) {
     quotes::SpanModel m(set.Serialize(set.Weights(o, use), o.min_weight));
     return set.Choose(m);
@@ -143,6 +144,10 @@ void CvReport(const quotes::SpanTrainingSet& set, const quotes::SpanTrainOptions
   };
   size_t right = 0, n = 0;
   std::vector<uint32_t> base;
+  // By role: [source, cue][direct, reported], right and learnable held-out
+  // decisions.
+  size_t role_right[2][2] = {}, role_n[2][2] = {};
+  const char* dump = std::getenv("CHORUS_SPAN_CV_DUMP");  // wrong held-out source ends
   for (uint32_t fold = 0; fold < 5; ++fold) {
     std::vector<bool> use(set.articles());
     for (size_t a = 0; a < use.size(); ++a) use[a] = a % 5 != fold;
@@ -152,8 +157,40 @@ void CvReport(const quotes::SpanTrainingSet& set, const quotes::SpanTrainOptions
     std::printf("fold %u: %zu / %zu = %.4f\n", fold, r, k, static_cast<double>(r) / k);
     right += r, n += k;
     if (fold == 0) base = ch;
+    for (size_t d = 0; d < set.decisions(); ++d) {
+      const std::vector<bool>& rt = set.right(d);
+      if (set.article(d) % 5 != fold || std::find(rt.begin(), rt.end(), true) == rt.end()) continue;
+      const quotes::SpanDecision& dec = set.decision(d);
+      const int role = dec.source ? 0 : 1, dir = dec.direct ? 0 : 1;
+      ++role_n[role][dir];
+      role_right[role][dir] += rt[ch[d]];
+      if (dump != nullptr && dec.source && (!rt[ch[d]] || dump[0] == '2') &&
+          set.article(d) < texts.size()) {
+        const std::string& t = texts[set.article(d)];
+        size_t g = 0;
+        while (!rt[g]) ++g;
+        auto str = [&](size_t c) {
+          const ByteSpan sp = dec.candidates[c];
+          std::string_view v(t.data() + sp.begin, sp.end - sp.begin);
+          const size_t tail = std::min<size_t>(t.size() - sp.end, 40);
+          std::string out = std::string(v) + " ||" + std::string(t.data() + sp.end, tail);
+          std::replace(out.begin(), out.end(), '\n', ' ');
+          return out;
+        };
+        std::printf("%s %s rule=[%s] chose=[%s] gold=[%s] @%u:%u\n", rt[ch[d]] ? "RIGHT" : "WRONG",
+                    dec.direct ? "dir" : "rep", str(0).c_str(), str(ch[d]).c_str(), str(g).c_str(),
+                    set.article(d), dec.candidates[0].begin);
+      }
+    }
   }
   std::printf("5-fold: %zu / %zu = %.4f\n", right, n, static_cast<double>(right) / n);
+  const char* role_name[2] = {"source", "cue"};
+  const char* dir_name[2] = {"direct", "reported"};
+  for (int r = 0; r < 2; ++r)
+    for (int d = 0; d < 2; ++d)
+      if (role_n[r][d] != 0)
+        std::printf("5-fold %s %s: %zu / %zu = %.4f\n", role_name[r], dir_name[d], role_right[r][d],
+                    role_n[r][d], static_cast<double>(role_right[r][d]) / role_n[r][d]);
   size_t held = 0;
   for (size_t d = 0; d < set.decisions(); ++d) held += set.article(d) % 5 == 0;
   double sum = 0;
@@ -198,6 +235,7 @@ int Train(const TrainArgs& args) {
   quotes::CueContextTrainingSet cue_set;
   Segmentation seg;
   size_t articles = 0, line = 0;
+  std::vector<std::string> texts;  // with --spans --cv-report, for CHORUS_SPAN_CV_DUMP
   for (auto doc : docs) {
     ++line;
     simdjson::dom::element el;
@@ -231,6 +269,7 @@ int Train(const TrainArgs& args) {
       if (!g.content.empty()) gold.push_back(std::move(g));
     }
     Segment(text, seg);
+    if (args.cv_report && args.spans) texts.emplace_back(text);
     if (args.cues)
       cue_set.Add(text, seg, gold);
     else if (args.spans)
@@ -280,7 +319,7 @@ int Train(const TrainArgs& args) {
     o.l2 = args.l2;
     o.min_count = args.min_count != 0 ? args.min_count : args.perceptron ? 5 : 3;
     if (args.cv_report) {
-      CvReport(span_set, o);
+      CvReport(span_set, o, texts);
       return kExitOk;
     }
     out << span_set.Train(o);

@@ -202,6 +202,7 @@ void Finder::ChooseEnd(Found& f, bool source) const {
   if (record_ != nullptr) {
     SpanDecision d;
     d.source = source;
+    d.direct = f.a.direct;
     d.content = f.a.content;
     for (uint32_t i = 0; i < n; ++i) {
       d.candidates.push_back(i == 0 ? span : Bytes(b, cands[i].end));

@@ -138,6 +138,7 @@ class SpanModel {
 // One boundary the finder chose, as the trainer sees it.
 struct SpanDecision {
   bool source = false;               // a source end, else a cue end
+  bool direct = false;               // of an attribution chorus reads as a quotation
   std::vector<ByteSpan> content;     // of the attribution
   std::vector<ByteSpan> candidates;  // [0] is the rule's span
   std::vector<SpanFeatures> features;
@@ -214,6 +215,7 @@ class SpanTrainingSet {
   size_t articles() const { return articles_; }
   uint32_t article(size_t d) const { return article_[d]; }  // of decision d
   const std::vector<bool>& right(size_t d) const { return right_[d]; }
+  const SpanDecision& decision(size_t d) const { return decisions_[d]; }
 
  private:
   std::vector<SpanDecision> decisions_;
