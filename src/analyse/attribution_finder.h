@@ -532,6 +532,7 @@ class Finder {
   // ("Snyder, for his part", "Mr. Trump, in an interview", "Bush, however"),
   // a trailing time ("Two House Committees on Monday").
   std::pair<uint32_t, uint32_t> TrimSource(std::pair<uint32_t, uint32_t> src) const;
+  uint32_t CausativeObject(uint32_t b, uint32_t e) const;
   // A year: a number of four digits from 1900 to 2099.
   bool IsYear(uint32_t t) const {
     const std::string_view w = v_.toks[t].low;

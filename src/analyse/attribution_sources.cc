@@ -420,6 +420,7 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
 std::pair<uint32_t, uint32_t> Finder::TrimSource(std::pair<uint32_t, uint32_t> src) const {
   const auto& T = v_.toks;
   auto [b, e] = src;
+  b = CausativeObject(b, e);  // round 26: "That prompted Rubio to …"
   // Trailing time: "on Monday", "Monday", "last week", and "however".
   for (;;) {
     while (e > b + 1 && IsPunct(e - 1) && !Is(e - 1, ")")) --e;
