@@ -222,6 +222,27 @@ TEST(Quotes, ManyDistinctNamesStayLinear) {
   EXPECT_EQ(q[1].speaker, "Ann Lee");
 }
 
+// Found with scripts/hostile_inputs.py (said_chain): each "said" of a run-on
+// "he said he said …" nested in the one before, its content running to the
+// sentence's end, so the output grew with the square of the text (1 MB
+// aborted with bad_alloc). Nested attributions are now at most 8 a sentence.
+TEST(Quotes, ASaidChainNestsABoundedNumberOfAttributions) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "he said ";
+  Segmentation seg = Segment(text);
+  const std::vector<Attribution> found = FindAttributions(text, seg);
+  ASSERT_FALSE(found.empty());
+  EXPECT_LE(found.size(), 9u);  // the outer one and at most 8 nested
+  size_t printed = 0;
+  for (const Attribution& a : found)
+    for (const ByteSpan& c : a.content) printed += c.size();
+  EXPECT_LE(printed, 9 * text.size());
+  // Three levels, as real text nests them, stay whole.
+  auto q = Find("Smith said Jones said the mayor said the bridge would reopen.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[2].content, "the bridge would reopen");
+}
+
 TEST(Quotes, HostileInputIsLinearAndSafe) {
   std::vector<std::string> inputs = {
       std::string(10000, '"'),
