@@ -104,45 +104,6 @@ uint32_t Finder::StatementVerb(uint32_t t) const {
   return v;
 }
 
-bool Finder::NobodysQuotation(uint32_t q) const {
-  const auto& T = v_.toks;
-  // A title, then "by" and a possessive name: "by Times' Ben Sisario",
-  // "by the New York Post's Amy Spencer" (up to 8 tokens).
-  auto byline_at = [&](uint32_t b) {
-    if (b + 2 >= T.size() || !Is(b, "by") || T[b].quote >= 0) return false;
-    for (uint32_t k = b + 1; k < T.size() && k < b + 9 && T[k].sent == T[b].sent; ++k) {
-      const std::string_view w = v_.Str(k);
-      if (T[k].quote >= 0 || (IsPunct(k) && !Is(k, "'") && w != "\xE2\x80\x99")) return false;
-      const bool apostrophe = k > b + 1 && T[k - 1].cap && (Is(k, "'") || w == "\xE2\x80\x99");
-      const bool possessive = T[k].cap && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"));
-      if (apostrophe || possessive) return k + 1 < T.size() && T[k + 1].cap;
-    }
-    return false;
-  };
-  const uint32_t qf = v_.quote_first[q], qe = v_.quote_end[q];
-  // A dated slogan or title: “No to Schengen” (2005), “…” (St. Gallen
-  // election poster 2003) (PolNeAR train: 8, all in one article, none in a
-  // gold attribution).
-  if (qe < T.size() && Is(qe, "(")) {
-    for (uint32_t k = qe + 1; k < T.size() && k < qe + 10 && T[k].quote < 0; ++k) {
-      if (Is(k, ")")) {
-        const std::string_view y = v_.Str(k - 1);
-        if (y.size() == 4 && (y.starts_with("19") || y.starts_with("20")) &&
-            T[k - 1].kind == TokenKind::kNumber)
-          return true;
-        break;
-      }
-    }
-  }
-  // The title: “…,” by X's Y.
-  if (qe >= 2 && Is(qe - 2, ",") && qe < T.size() && byline_at(qe)) return true;
-  // The excerpt after it: “…,” by X's Y: “…”.
-  if (qf < 2 || !Is(qf - 1, ":")) return false;
-  for (uint32_t b = qf - 1; b > 0 && b + 10 > qf; --b)
-    if (T[b - 1].quote >= 0) return byline_at(b);
-  return false;
-}
-
 uint32_t Finder::StatementParticiple(uint32_t t) const {
   const auto& T = v_.toks;
   if (t + 3 >= T.size() || !(Is(t + 1, "a") || Is(t + 1, "an") || Is(t + 1, "out"))) return kNone;
@@ -170,30 +131,6 @@ uint32_t Finder::MannerWith(uint32_t e, uint32_t s) const {
   // The phrase closes the clause.
   if (k < end && !IsPunct(k)) return e;
   return k;
-}
-
-bool Finder::IsTitle(uint32_t q) const {
-  const auto& T = v_.toks;
-  if (v_.quotations[q].parts.size() != 1) return false;
-  uint32_t words = 0, caps = 0;
-  for (uint32_t k = v_.quote_first[q]; k < v_.quote_end[q]; ++k) {
-    if (IsPunct(k)) {
-      std::string_view p = v_.Str(k);
-      // A title may close the sentence: on NBC's "Meet the Press."
-      if (p == "." && k + 2 == v_.quote_end[q] && v_.IsQuoteMark(k + 1)) continue;
-      if (p == "." || p == "!" || p == "?") return false;
-      continue;
-    }
-    ++words;
-    if (T[k].cap || T[k].kind == TokenKind::kNumber) {
-      ++caps;
-    } else if (!(T[k].low == "of" || T[k].low == "the" || T[k].low == "and" || T[k].low == "a" ||
-                 T[k].low == "in" || T[k].low == "on" || T[k].low == "to" || T[k].low == "for" ||
-                 T[k].low == "an" || T[k].low == "at" || T[k].low == "with")) {
-      return false;
-    }
-  }
-  return words > 0 && words <= 6 && caps > 0;
 }
 
 std::vector<Attribution> Finder::Run() {

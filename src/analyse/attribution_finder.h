@@ -162,16 +162,7 @@ class Finder {
   // An -ed word at `k` inside a noun phrase: before a lower-case word of no
   // closed class ("registered voters") or as a participle before "on"/"by"
   // ("people briefed on the talks").
-  bool EdModifier(uint32_t k) const {
-    if (k + 1 >= v_.toks.size()) return false;
-    const Tok& n = v_.toks[k + 1];
-    if (n.quote >= 0 || n.kind != TokenKind::kWord || n.cap) return false;
-    if (n.low == "on" || n.low == "by") return true;
-    return !IsPreposition(n.low) && !IsDeterminer(n.low) && !IsClauseWord(n.low) &&
-           !IsSubjectPronoun(n.low) && !IsAuxiliary(n.low) && n.cue == CueKind::kNone &&
-           !n.low.ends_with("ly") && n.low != "him" && n.low != "them" && n.low != "me" &&
-           n.low != "us" && n.low != "not";
-  }
+  bool EdModifier(uint32_t k) const;  // (attribution_source_tails.cc)
   // A dateline ends at the dash `k`: "NEW YORK -", "WASHINGTON (Reuters) -",
   // "BUENA PARK, Calif. -" (attribution_sources.cc).
   bool IsDateline(uint32_t lo, uint32_t k) const;

@@ -2,7 +2,8 @@
 // model: a state after a town, a party tag after a name (round 23); and what
 // precedes its start that PolNeAR leaves out, the subject and verb before a
 // causative verb's object (round 26, called from TrimSource); see
-// attribution_finder.h.
+// attribution_finder.h. Also EdModifier, the -ed word inside a noun phrase
+// that the source scans test.
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
@@ -67,6 +68,18 @@ uint32_t Finder::CausativeObject(uint32_t b, uint32_t e) const {
       return k + 1;
   }
   return b;
+}
+
+// See attribution_finder.h: an -ed word inside a noun phrase.
+bool Finder::EdModifier(uint32_t k) const {
+  if (k + 1 >= v_.toks.size()) return false;
+  const Tok& n = v_.toks[k + 1];
+  if (n.quote >= 0 || n.kind != TokenKind::kWord || n.cap) return false;
+  if (n.low == "on" || n.low == "by") return true;
+  return !IsPreposition(n.low) && !IsDeterminer(n.low) && !IsClauseWord(n.low) &&
+         !IsSubjectPronoun(n.low) && !IsAuxiliary(n.low) && n.cue == CueKind::kNone &&
+         !n.low.ends_with("ly") && n.low != "him" && n.low != "them" && n.low != "me" &&
+         n.low != "us" && n.low != "not";
 }
 
 }  // namespace chorus::quotes
