@@ -437,6 +437,9 @@ class Finder {
   // The verb of "released a marketing video that said" before the relative
   // "that" or "which" at `r`, or kNone (round 23b).
   uint32_t DocumentVerb(uint32_t r) const;
+  // Where a cue opening at `cb` with a verb in the infinitive opens with its
+  // "to" and a verb or adjective governing it, or kNone (round 27b).
+  uint32_t InfinitiveCueStart(uint32_t cb, uint32_t lo) const;
   // "what aide Kevin Phillips called “…”": the relative "what" is content (round 22).
   void WhatObject(Found& f) const;
   // Reported content that runs into a direct attribution's content (`dspans`,
