@@ -466,6 +466,13 @@ std::vector<Attribution> Finder::Run() {
     // same way and left to the rules: PolNeAR is split on cue adjuncts, and
     // the model lost more cues than it found in 2-fold tests on train.)
     DropLeadingAdverbial(f);
+    // Round 27: "Asked by Thrush if Clinton “gets” race, Sharpton …".
+    if (f.a.source.empty() && f.cue_tok != kNone && f.cue_tok + 1 < T.size() &&
+        Is(f.cue_tok, "asked") && Is(f.cue_tok + 1, "by")) {
+      uint32_t q = kNone;
+      SetSource(f, AskedByAgent(f.cue_tok + 1, v_.sent_end[T[f.cue_tok].sent], q));
+      f.rule_source = !f.a.source.empty();
+    }
     if (!f.rule_source) ChooseEnd(f, true);
     if (f.a.source.empty() && f.cue_tok < T.size() && Cue(f.cue_tok) == CueKind::kParticiple)
       SetSource(f, FrontedParticipleSubject(f.cue_tok));  // round 25: "After saying …, she"

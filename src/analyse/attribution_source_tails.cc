@@ -8,6 +8,43 @@
 
 namespace chorus::quotes {
 
+namespace {
+// Words that open the question after "asked by <agent>".
+bool OpensQuestion(std::string_view w) {
+  for (std::string_view q :
+       {"to", "if", "whether", "about", "why", "what", "how", "when", "where", "who", "which"})
+    if (w == q) return true;
+  return false;
+}
+}  // namespace
+
+std::pair<uint32_t, uint32_t> Finder::AskedByAgent(uint32_t by, uint32_t e,
+                                                   uint32_t& question) const {
+  // Round 27: "Asked by Stephanopoulos to respond to Trump's criticism, Carson
+  // said", "When asked by Ingraham on Thursday about increasing …": the words
+  // after "by" up to a preposition, a question word or punctuation are the
+  // asker, PolNeAR's source; the question starts at the first question word
+  // ("to", "if", "whether", "about", a wh-word) after it. PolNeAR train: 12
+  // "asked by" frames, all with the asker as gold source (11 of them exactly
+  // these words) and the question as content; dev has none.
+  const auto& T = v_.toks;
+  uint32_t k = by + 1;
+  while (k < e && k < by + 9 && T[k].quote < 0) {
+    const Tok& w = T[k];
+    if (w.kind == TokenKind::kPunct && !Is(k, ".") && !Is(k, "'") && !Is(k, "\xE2\x80\x99")) break;
+    if (!w.cap && (IsPreposition(w.low) || OpensQuestion(w.low))) break;
+    ++k;
+  }
+  if (k == by + 1 || k >= e || !(T[k].kind == TokenKind::kWord && !T[k].cap)) return {kNone, kNone};
+  question = k;
+  for (uint32_t x = k; x < e && x < k + 4; ++x)
+    if (OpensQuestion(T[x].low)) {
+      question = x;
+      break;
+    }
+  return {by + 1, k};
+}
+
 void Finder::StateAfterPlace(Found& f) const {
   // "wrote Edward Nelson, an instrument technician in Chalmette, La., on the
   // Steelworkers' Facebook page": PolNeAR train ends no source between a

@@ -1,0 +1,35 @@
+// Unit tests of round 27 (docs/ACCURACY.md, "Round 27"): direct sources. The
+// asker after "Asked by" or "When asked by" is the source of the question
+// ("Asked by Thrush if Clinton “gets” race, Sharpton avoided …" -> "Thrush"),
+// and the reported question starts after the asker.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+using testing::Q;
+using testing::WithCue;
+
+TEST(QuotesRound27, TheAskerAfterAskedByIsTheSourceOfAQuotedQuestion) {
+  auto q = Find(
+      "Sharpton spoke to Politico.\n\nAsked by Thrush if Clinton \"gets\" race, Sharpton avoided "
+      "a declarative answer.");
+  EXPECT_EQ(WithCue(q, "Asked").source, "Thrush");
+}
+
+TEST(QuotesRound27, TheAskerAfterWhenAskedByIsTheSourceOfAReportedQuestion) {
+  auto q = Find(
+      "Rubio spoke on the radio.\n\nWhen asked by Ingraham on Thursday about increasing the "
+      "number of foreign workers in the United States, Rubio said the border came first.");
+  const Q a = WithCue(q, "When asked");
+  EXPECT_EQ(a.source, "Ingraham");
+  EXPECT_EQ(a.content, "about increasing the number of foreign workers in the United States");
+}
+
+}  // namespace
+}  // namespace chorus
