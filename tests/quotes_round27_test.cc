@@ -1,7 +1,9 @@
 // Unit tests of round 27 (docs/ACCURACY.md, "Round 27"): direct sources. The
 // asker after "Asked by" or "When asked by" is the source of the question
 // ("Asked by Thrush if Clinton “gets” race, Sharpton avoided …" -> "Thrush"),
-// and the reported question starts after the asker.
+// and the reported question starts after the asker. "since" after an
+// auxiliary stands between a subject and its cue ("Clinton has since
+// apologized for what happened: “…”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -29,6 +31,15 @@ TEST(QuotesRound27, TheAskerAfterWhenAskedByIsTheSourceOfAReportedQuestion) {
   const Q a = WithCue(q, "When asked");
   EXPECT_EQ(a.source, "Ingraham");
   EXPECT_EQ(a.content, "about increasing the number of foreign workers in the United States");
+}
+
+TEST(QuotesRound27, SinceAfterAnAuxiliaryStandsBetweenSubjectAndCue) {
+  auto q = Find(
+      "The inquiry goes on.\n\nClinton has since apologized for what happened: \"Yes, I should "
+      "have used two email addresses. I'm sorry about it.\"");
+  const Q a = WithCue(q, "apologized for");
+  EXPECT_TRUE(a.direct);
+  EXPECT_EQ(a.source, "Clinton");
 }
 
 }  // namespace
