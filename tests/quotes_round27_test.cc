@@ -3,7 +3,9 @@
 // ("Asked by Thrush if Clinton “gets” race, Sharpton avoided …" -> "Thrush"),
 // and the reported question starts after the asker. "since" after an
 // auxiliary stands between a subject and its cue ("Clinton has since
-// apologized for what happened: “…”").
+// apologized for what happened: “…”"). A name joined by "and" to a phrase
+// that opens in lower case or with a number is one head before an appositive
+// ("Zeliff and 24-year-old Tom Giancola, a fellow …, explained").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -40,6 +42,15 @@ TEST(QuotesRound27, SinceAfterAnAuxiliaryStandsBetweenSubjectAndCue) {
   const Q a = WithCue(q, "apologized for");
   EXPECT_TRUE(a.direct);
   EXPECT_EQ(a.source, "Clinton");
+}
+
+TEST(QuotesRound27, ANameAndALowerCaseNounPhraseAreOneHeadBeforeAnAppositive) {
+  auto q = Find(
+      "The office bustled with volunteers.\n\nZeliff and 24-year-old Tom Giancola, a fellow "
+      "Sanders veteran, explained how canvassers would rank the voters they met, from \"Oh, I'm "
+      "definitely voting for Eric\" to \"They're probably voting for Trump.\"");
+  EXPECT_EQ(WithCue(q, "explained").source,
+            "Zeliff and 24-year-old Tom Giancola, a fellow Sanders veteran");
 }
 
 }  // namespace
