@@ -5,7 +5,9 @@
 // auxiliary stands between a subject and its cue ("Clinton has since
 // apologized for what happened: “…”"). A name joined by "and" to a phrase
 // that opens in lower case or with a number is one head before an appositive
-// ("Zeliff and 24-year-old Tom Giancola, a fellow …, explained").
+// ("Zeliff and 24-year-old Tom Giancola, a fellow …, explained"). The
+// subject of a verb before a "that" clause owns a quotation in it that no cue
+// claims ("The Sanders campaign projects that “…” would raise …").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -51,6 +53,19 @@ TEST(QuotesRound27, ANameAndALowerCaseNounPhraseAreOneHeadBeforeAnAppositive) {
       "definitely voting for Eric\" to \"They're probably voting for Trump.\"");
   EXPECT_EQ(WithCue(q, "explained").source,
             "Zeliff and 24-year-old Tom Giancola, a fellow Sanders veteran");
+}
+
+TEST(QuotesRound27, TheSubjectOfAVerbBeforeAThatClauseOwnsAQuotationNoCueClaims) {
+  auto q = Find(
+      "Economists disagree.\n\nThe Sanders campaign projects that \"imposing a tax of a fraction "
+      "of a percent\" on financial transactions would raise $75 billion a year.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "The Sanders campaign");
+  // A pronoun "that" opens no clause.
+  q = Find(
+      "Graham spoke.\n\nGraham contrasted that with Clinton, who wants to bring \"people "
+      "together to accomplish the goal.\"");
+  for (const Q& a : q) EXPECT_NE(a.source, "Graham") << a.content;
 }
 
 }  // namespace

@@ -438,6 +438,8 @@ std::vector<Attribution> Finder::Run() {
       Found f;
       f.para = v_.quotations[q].paragraphs.front();
       AddQuote(f, q);
+      SetSource(f, ThatClauseSubject(q));  // round 27: "His campaign protested that …"
+      f.rule_source = !f.a.source.empty();
       found.push_back(std::move(f));
     }
   }

@@ -202,6 +202,7 @@ class Finder {
   // “…”") or a dated slogan ("“No to Schengen” (2005)"), quotations no one is
   // quoted in.
   bool NobodysQuotation(uint32_t q) const;
+  std::pair<uint32_t, uint32_t> ThatClauseSubject(uint32_t q) const;  // round 27
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   uint32_t ObjectRelativeStart(uint32_t t, std::pair<uint32_t, uint32_t> src) const;
