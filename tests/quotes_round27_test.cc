@@ -7,7 +7,9 @@
 // that opens in lower case or with a number is one head before an appositive
 // ("Zeliff and 24-year-old Tom Giancola, a fellow …, explained"). The
 // subject of a verb before a "that" clause owns a quotation in it that no cue
-// claims ("The Sanders campaign projects that “…” would raise …").
+// claims ("The Sanders campaign projects that “…” would raise …"). A
+// pronoun before a comma-bounded interjection is the whole source ("he, once
+// again, pledged a “political revolution”").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -66,6 +68,17 @@ TEST(QuotesRound27, TheSubjectOfAVerbBeforeAThatClauseOwnsAQuotationNoCueClaims)
       "Graham spoke.\n\nGraham contrasted that with Clinton, who wants to bring \"people "
       "together to accomplish the goal.\"");
   for (const Q& a : q) EXPECT_NE(a.source, "Graham") << a.content;
+}
+
+TEST(QuotesRound27, APronounBeforeAnInterjectionIsTheWholeSource) {
+  auto q = Find(
+      "Sanders won Vermont.\n\nHe thanked his supporters, and he, once again, pledged a "
+      "\"political revolution\" in the fall.");
+  EXPECT_EQ(WithCue(q, "pledged").source, "he");
+  q = Find(
+      "The rhetoric was milder than that of her campaign's leadership, who, on a press call "
+      "Friday, criticized Sanders for \"misrepresenting what had occurred.\"");
+  EXPECT_EQ(WithCue(q, "criticized").source, "who");
 }
 
 }  // namespace

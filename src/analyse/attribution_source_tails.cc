@@ -3,7 +3,9 @@
 // precedes its start that PolNeAR leaves out, the subject and verb before a
 // causative verb's object (round 26, called from TrimSource); see
 // attribution_finder.h. Also EdModifier, the -ed word inside a noun phrase
-// that the source scans test.
+// that the source scans test, AskedByAgent (round 27) and Coordinated (moved
+// from attribution_sources.cc in round 27, which kept that file under 600
+// lines).
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
@@ -117,6 +119,15 @@ bool Finder::EdModifier(uint32_t k) const {
          !IsSubjectPronoun(n.low) && !IsAuxiliary(n.low) && n.cue == CueKind::kNone &&
          !n.low.ends_with("ly") && n.low != "him" && n.low != "them" && n.low != "me" &&
          n.low != "us" && n.low != "not";
+}
+
+// See attribution_finder.h.
+bool Finder::Coordinated(uint32_t t) const {
+  uint32_t lo = v_.sent_first[v_.toks[t].sent];
+  uint32_t k = t;
+  while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1) || NowAlready(k - 1)))
+    --k;
+  return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
 }
 
 }  // namespace chorus::quotes

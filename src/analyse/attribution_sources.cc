@@ -191,6 +191,11 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
     // 29 sources and keeps it in 8, among them "Even Rendell, a stalwart
     // Clinton supporter," and "Even Lindsey Graham, who has endorsed Cruz").
     const bool at_start = b == lo || IsPunct(b - 1) || IsClauseWord(T[b - 1].low);
+    // Round 27: a pronoun before an interjection, "he, once again, pledged",
+    // "who, on a press call Friday, criticized": the pronoun alone (train 4 of 4).
+    if (segments == 0 && b + 1 == h && at_start && IsSubjectPronoun(T[b].low) && !Is(b, "it") &&
+        !Is(b, "which"))
+      return {b, b + 1};
     if (b + 1 < h && at_start && Is(b, "even") && T[b + 1].cap && T[b + 1].kind == TokenKind::kWord)
       return {b + 1, end};
     if (b < h && T[b].cap && !IsAdverbialStarter(T[b].low)) {
@@ -587,15 +592,6 @@ void Finder::SplitContraction(Found& f) const {
   const uint32_t cut = src.begin + static_cast<uint32_t>(apos);
   f.a.cue.front().begin = cut;
   src.end = cut;
-}
-
-// See attribution_finder.h.
-bool Finder::Coordinated(uint32_t t) const {
-  uint32_t lo = v_.sent_first[v_.toks[t].sent];
-  uint32_t k = t;
-  while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1) || NowAlready(k - 1)))
-    --k;
-  return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
 }
 
 }  // namespace chorus::quotes
