@@ -131,4 +131,35 @@ bool Finder::IsTitle(uint32_t q) const {
   return words > 0 && words <= 6 && caps > 0;
 }
 
+// Round 27: a quotation no cue claims, inside a "that" clause right after a
+// verb of its sentence's subject ("The Sanders campaign projects that
+// “imposing a tax …” would raise …", "His campaign protested that Clinton
+// aides were being “disingenuous” …", "He anticipated that …"): the subject
+// is its source. The verb is a lower-case word ending in "-ed" or "-s" (not a
+// form of "be", "have" or "do"), its subject the phrase before it from the
+// sentence's start. PolNeAR train: the rule sets 4 sources, all gold's; of the
+// other such frames gold gives the possessive after "X's answer was that"
+// (2, excluded with "was"), and "contrasted that with" is a pronoun.
+std::pair<uint32_t, uint32_t> Finder::ThatClauseSubject(uint32_t q) const {
+  const auto& T = v_.toks;
+  const uint32_t first = v_.quote_first[q], s = T[first].sent, lo = v_.sent_first[s];
+  for (uint32_t th = lo + 2; th < first && th < lo + 40; ++th) {
+    if (T[th].quote >= 0 || Is(th, ",") || Is(th, ":") || Is(th, ";")) return {kNone, kNone};
+    if (!Is(th, "that")) continue;
+    // (A pronoun "that", "Graham contrasted that with Clinton", is no clause.)
+    if (th + 1 < first && IsPreposition(T[th + 1].low)) return {kNone, kNone};
+    const uint32_t v = th - 1;
+    const Tok& w = T[v];
+    const std::string_view l = w.low;
+    if (w.cap || w.kind != TokenKind::kWord || l.size() < 4 || Aux(v) || Adverb(v) ||
+        !(l.ends_with("ed") || l.ends_with("s")) || l.ends_with("ss") || l == "does" ||
+        l == "this" || l == "thus" || IsClosedClass(l) || w.cue != CueKind::kNone)
+      return {kNone, kNone};
+    auto src = SourceBefore(v);
+    if (src.first != lo || !SourceShape(src.first, src.second)) return {kNone, kNone};
+    return src;
+  }
+  return {kNone, kNone};
+}
+
 }  // namespace chorus::quotes

@@ -202,6 +202,7 @@ class Finder {
   // “…”") or a dated slogan ("“No to Schengen” (2005)"), quotations no one is
   // quoted in.
   bool NobodysQuotation(uint32_t q) const;
+  std::pair<uint32_t, uint32_t> ThatClauseSubject(uint32_t q) const;  // round 27
   // Backward from the cue at `t`: the source phrase [first, end), or first == kNone.
   std::pair<uint32_t, uint32_t> SourceBefore(uint32_t t) const;
   uint32_t ObjectRelativeStart(uint32_t t, std::pair<uint32_t, uint32_t> src) const;
@@ -527,6 +528,9 @@ class Finder {
   // a trailing time ("Two House Committees on Monday").
   std::pair<uint32_t, uint32_t> TrimSource(std::pair<uint32_t, uint32_t> src) const;
   uint32_t CausativeObject(uint32_t b, uint32_t e) const;
+  // Round 27: the asker after "Asked by" ([by + 1, end)); `question` is set
+  // to where the question starts.
+  std::pair<uint32_t, uint32_t> AskedByAgent(uint32_t by, uint32_t e, uint32_t& question) const;
   // A year: a number of four digits from 1900 to 2099.
   bool IsYear(uint32_t t) const {
     const std::string_view w = v_.toks[t].low;

@@ -359,6 +359,14 @@ void Finder::Reported(uint32_t s, std::vector<Found>& out, std::vector<bool>& us
           f.cue_tok = t;
           f.para = T[t].para;
           f.a.cue = {Bytes(lo, t + 1)};
+          // (Round 27: "Asked by Stephanopoulos to respond …": the asker.)
+          if (uint32_t q = c; Is(c, "by")) {
+            SetSource(f, AskedByAgent(c, e, q));
+            if (!f.a.source.empty()) {
+              f.rule_source = true;
+              c = q;
+            }
+          }
           f.a.content = {Bytes(c, e)};
           for (uint32_t k = c; k < e; ++k) f.a.direct = f.a.direct || T[k].quote >= 0;
           used[t] = true;

@@ -3,10 +3,49 @@
 // precedes its start that PolNeAR leaves out, the subject and verb before a
 // causative verb's object (round 26, called from TrimSource); see
 // attribution_finder.h. Also EdModifier, the -ed word inside a noun phrase
-// that the source scans test.
+// that the source scans test, AskedByAgent (round 27) and Coordinated (moved
+// from attribution_sources.cc in round 27, which kept that file under 600
+// lines).
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
+
+namespace {
+// Words that open the question after "asked by <agent>".
+bool OpensQuestion(std::string_view w) {
+  for (std::string_view q :
+       {"to", "if", "whether", "about", "why", "what", "how", "when", "where", "who", "which"})
+    if (w == q) return true;
+  return false;
+}
+}  // namespace
+
+std::pair<uint32_t, uint32_t> Finder::AskedByAgent(uint32_t by, uint32_t e,
+                                                   uint32_t& question) const {
+  // Round 27: "Asked by Stephanopoulos to respond to Trump's criticism, Carson
+  // said", "When asked by Ingraham on Thursday about increasing …": the words
+  // after "by" up to a preposition, a question word or punctuation are the
+  // asker, PolNeAR's source; the question starts at the first question word
+  // ("to", "if", "whether", "about", a wh-word) after it. PolNeAR train: 12
+  // "asked by" frames, all with the asker as gold source (11 of them exactly
+  // these words) and the question as content; dev has none.
+  const auto& T = v_.toks;
+  uint32_t k = by + 1;
+  while (k < e && k < by + 9 && T[k].quote < 0) {
+    const Tok& w = T[k];
+    if (w.kind == TokenKind::kPunct && !Is(k, ".") && !Is(k, "'") && !Is(k, "\xE2\x80\x99")) break;
+    if (!w.cap && (IsPreposition(w.low) || OpensQuestion(w.low))) break;
+    ++k;
+  }
+  if (k == by + 1 || k >= e || !(T[k].kind == TokenKind::kWord && !T[k].cap)) return {kNone, kNone};
+  question = k;
+  for (uint32_t x = k; x < e && x < k + 4; ++x)
+    if (OpensQuestion(T[x].low)) {
+      question = x;
+      break;
+    }
+  return {by + 1, k};
+}
 
 void Finder::StateAfterPlace(Found& f) const {
   // "wrote Edward Nelson, an instrument technician in Chalmette, La., on the
@@ -80,6 +119,15 @@ bool Finder::EdModifier(uint32_t k) const {
          !IsSubjectPronoun(n.low) && !IsAuxiliary(n.low) && n.cue == CueKind::kNone &&
          !n.low.ends_with("ly") && n.low != "him" && n.low != "them" && n.low != "me" &&
          n.low != "us" && n.low != "not";
+}
+
+// See attribution_finder.h.
+bool Finder::Coordinated(uint32_t t) const {
+  uint32_t lo = v_.sent_first[v_.toks[t].sent];
+  uint32_t k = t;
+  while (k > lo && v_.toks[k - 1].quote < 0 && (Aux(k - 1) || Adverb(k - 1) || NowAlready(k - 1)))
+    --k;
+  return k > lo && (Is(k - 1, "and") || Is(k - 1, "but") || (Is(k - 1, ",") && k < t));
 }
 
 }  // namespace chorus::quotes
