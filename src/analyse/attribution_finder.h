@@ -527,6 +527,9 @@ class Finder {
   // a trailing time ("Two House Committees on Monday").
   std::pair<uint32_t, uint32_t> TrimSource(std::pair<uint32_t, uint32_t> src) const;
   uint32_t CausativeObject(uint32_t b, uint32_t e) const;
+  // Round 27c: the period at `k` closes an abbreviation and a comma follows
+  // ("Daytona Beach, Fla., who", "Jr., a senior official").
+  bool AbbreviationComma(uint32_t k, uint32_t limit) const;
   // A year: a number of four digits from 1900 to 2099.
   bool IsYear(uint32_t t) const {
     const std::string_view w = v_.toks[t].low;

@@ -258,16 +258,21 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
   // to the end of the sentence.
   // ("said the company's chief executive, John J. Ferriola.": a name after
   // a description.)
-  const bool named = e + 1 < limit && T[e + 1].cap && T[e + 1].kind == TokenKind::kWord;
-  if (e < limit && Is(e, ",") && (T[e - 1].cap || Is(e - 1, ")") || named)) {
-    uint32_t f = e + 1;
+  // Round 27c: "said Diana Ruocco, 21, a student from Daytona Beach, Fla., who
+  // was among those surveyed", "said C. Stewart Verdery Jr., a senior …
+  // official": an abbreviation's period before a comma does not end the name.
+  const uint32_t comma = AbbreviationComma(e, limit) ? e + 1 : e;
+  const bool named = comma + 1 < limit && T[comma + 1].cap && T[comma + 1].kind == TokenKind::kWord;
+  if (comma < limit && Is(comma, ",") && (T[e - 1].cap || Is(e - 1, ")") || named)) {
+    uint32_t f = comma + 1;
     // Through abbreviations ("with Sen. Marco Rubio's campaign").
     // At most 48 tokens: an appositive, not the rest of a run-on text (and
     // linear time over many inverted cues in one sentence).
     while (f < limit && f < e + 48 && T[f].quote < 0 &&
            !(IsPunct(f) && (Is(f, ".") || Is(f, ";")) &&
              !(Is(f, ".") && f + 1 < limit && T[f + 1].cap && T[f + 1].quote < 0 && T[f - 1].cap &&
-               T[f - 1].span.size() <= 4)))
+               T[f - 1].span.size() <= 4) &&
+             !AbbreviationComma(f, limit)))
       ++f;
     // ... to the end of the sentence, or to a quotation that goes on after
     // a full stop the segmenter kept ("said Scott Reed, the Chamber's
@@ -276,11 +281,11 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
         f == limit || (f < limit && Is(f, ".") && (f + 1 == limit || T[f + 1].quote >= 0));
     if (closes) {
       uint32_t x = f;
-      while (x > e && IsPunct(x - 1)) --x;
+      while (x > comma && IsPunct(x - 1)) --x;
       bool name = true;  // (after a lower-case description, only a name)
-      for (uint32_t k = e + 1; k < x && name; ++k)
+      for (uint32_t k = comma + 1; k < x && name; ++k)
         name = (T[k].cap && T[k].kind == TokenKind::kWord) || Is(k, ".");
-      if (x > e + 1 && (T[e - 1].cap || Is(e - 1, ")") || name)) return {b, x};
+      if (x > comma + 1 && (T[e - 1].cap || Is(e - 1, ")") || name)) return {b, x};
     }
   }
   return {b, e};

@@ -1,0 +1,40 @@
+// Unit tests of round 27c (docs/ACCURACY.md, "Round 27c"): the extent of
+// direct sources. An abbreviation's period before a comma ("Daytona Beach,
+// Fla., who …", "Jr., a senior official") does not end a source after its cue.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+using testing::Q;
+using testing::WithCue;
+
+TEST(QuotesRound27c, AnAbbreviationBeforeACommaDoesNotEndTheSource) {
+  auto q = Find(
+      "\"Our ideas of success are different,\" says Diana Ruocco, 21, a student from Daytona "
+      "Beach, Fla., who was among those surveyed. \"But I think the dream has changed.\"");
+  EXPECT_EQ(WithCue(q, "says").source,
+            "Diana Ruocco, 21, a student from Daytona Beach, Fla., who was among those surveyed");
+  q = Find(
+      "\"We decided if they get extra screening,\" said C. Stewart Verdery Jr., a senior homeland "
+      "security official during George W. Bush's administration.");
+  EXPECT_EQ(WithCue(q, "said").source,
+            "C. Stewart Verdery Jr., a senior homeland security official during George W. Bush's "
+            "administration");
+}
+
+TEST(QuotesRound27c, NotBeforeAnotherPhrase) {
+  // Gold ends at the name when no relative or appositive follows the period.
+  auto q = Find(
+      "\"It was a mistake,\" said Tom Burke, who is coming from Grand Rapids, Mich., to organize "
+      "an anti-Trump rally.");
+  EXPECT_EQ(WithCue(q, "said").source, "Tom Burke");
+}
+
+}  // namespace
+}  // namespace chorus
