@@ -1,6 +1,7 @@
 // Unit tests of round 27c (docs/ACCURACY.md, "Round 27c"): the extent of
 // direct sources. An abbreviation's period before a comma ("Daytona Beach,
-// Fla., who …", "Jr., a senior official") does not end a source after its cue.
+// Fla., who …", "Jr., a senior official") does not end a source after its cue;
+// a sentence's subject does not end at the "on" of "on Friday".
 #include <gtest/gtest.h>
 
 #include <string>
@@ -34,6 +35,16 @@ TEST(QuotesRound27c, NotBeforeAnotherPhrase) {
       "\"It was a mistake,\" said Tom Burke, who is coming from Grand Rapids, Mich., to organize "
       "an anti-Trump rally.");
   EXPECT_EQ(WithCue(q, "said").source, "Tom Burke");
+}
+
+TEST(QuotesRound27c, ASentenceSubjectDoesNotEndInsideATime) {
+  // The subject of a coordinated verb, read from the sentence start, stopped
+  // after six words at "on" of "on Friday".
+  auto q = Find(
+      "The United Nations Security Council on Friday made a strong condemnation of the test and "
+      "pledged to impose further sanctions as a deterrence to what it called \"a clear threat to "
+      "international peace and security.\"");
+  EXPECT_EQ(WithCue(q, "pledged").source, "The United Nations Security Council");
 }
 
 }  // namespace

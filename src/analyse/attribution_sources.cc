@@ -401,6 +401,13 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
         break;
       }
     }
+    // Round 27c: the six words may stop inside a time after the noun: "The
+    // United Nations Security Council on Friday made … and pledged" ended at
+    // "on" (TrimSource takes "on Friday" out, not "on" alone). PolNeAR train
+    // ends 82 sources right before "on <weekday>", none after "on".
+    if (e > b + 1 && e < before && IsPreposition(T[e - 1].low) &&
+        (IsTimeWord(T[e].low) || IsMonth(T[e].low) || IsYear(e)))
+      --e;
     return {b, e};
   }
   // A name: a run of capitalised words (with initials and titles), through a
