@@ -1,7 +1,8 @@
 // Unit tests of round 27c (docs/ACCURACY.md, "Round 27c"): the extent of
 // direct sources. An abbreviation's period before a comma ("Daytona Beach,
 // Fla., who …", "Jr., a senior official") does not end a source after its cue;
-// a sentence's subject does not end at the "on" of "on Friday".
+// an appositive between two parts of a quotation is the source's; a
+// sentence's subject does not end at the "on" of "on Friday".
 #include <gtest/gtest.h>
 
 #include <string>
@@ -35,6 +36,14 @@ TEST(QuotesRound27c, NotBeforeAnotherPhrase) {
       "\"It was a mistake,\" said Tom Burke, who is coming from Grand Rapids, Mich., to organize "
       "an anti-Trump rally.");
   EXPECT_EQ(WithCue(q, "said").source, "Tom Burke");
+}
+
+TEST(QuotesRound27c, AnAppositiveBeforeTheQuotationsNextPartIsTheSources) {
+  auto q = Find(
+      "\"The risk,\" said Edward Leamer, an economist who is the director of the UCLA Anderson "
+      "Forecast, \"is that we're going to be attracting workers and repelling jobs.\"");
+  EXPECT_EQ(WithCue(q, "said").source,
+            "Edward Leamer, an economist who is the director of the UCLA Anderson Forecast");
 }
 
 TEST(QuotesRound27c, ASentenceSubjectDoesNotEndInsideATime) {
