@@ -46,6 +46,18 @@ TEST(QuotesRound27c, AnAppositiveBeforeTheQuotationsNextPartIsTheSources) {
             "Edward Leamer, an economist who is the director of the UCLA Anderson Forecast");
 }
 
+TEST(QuotesRound27c, ASourceBeforeItsCueStartsAfterASpacedDash) {
+  auto q = Find(
+      "In the letter - addressed to the U.S. attorney for the District of Columbia, Channing D. "
+      "Phillips - the Utah Republican asks for an investigation to determine whether \"Secretary "
+      "Clinton or her employees violated statutes.\"");
+  EXPECT_EQ(WithCue(q, "asks for").source, "the Utah Republican");
+  q = Find(
+      "In May 2013 - four months after Clinton left office - the State Department told CREW that "
+      "\"no records responsive to your request were located.\"");
+  EXPECT_EQ(WithCue(q, "told").source, "the State Department");
+}
+
 TEST(QuotesRound27c, ASentenceSubjectDoesNotEndInsideATime) {
   // The subject of a coordinated verb, read from the sentence start, stopped
   // after six words at "on" of "on Friday".
