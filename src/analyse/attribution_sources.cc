@@ -53,8 +53,13 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
     if (tk.quote >= 0) break;
     if (tk.kind == TokenKind::kPunct) {
       std::string_view p = v_.Str(k);
-      if (IsDateline(lo, k)) break;      // "WASHINGTON (Reuters) - Hillary Clinton said"
-      if (wide && SpacedDash(k)) break;  // "a microscopic planner - a former aide said"
+      if (IsDateline(lo, k)) break;  // "WASHINGTON (Reuters) - Hillary Clinton said"
+      // "a microscopic planner - a former aide said"; round 27c: for any
+      // source ("Channing D. Phillips - the Utah Republican asks"; a dash
+      // aside closing before the verb is DashAppositive's). PolNeAR train:
+      // 142 gold sources before their cue start right after a spaced dash
+      // (29 direct); the 50 that hold one hold a pair around an aside.
+      if (SpacedDash(k)) break;
       // "Kasich (who has 25 delegates to date) said": past the brackets.
       if (wide && p == ")") {
         uint32_t x = k;
@@ -140,78 +145,6 @@ std::pair<uint32_t, uint32_t> Finder::PhraseBefore(uint32_t lo, uint32_t end, bo
   return {b, end};
 }
 
-std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) const {
-  // "Hugh Hill, a doctor, said" / "Small, who attended the rally, said":
-  // segments separated by commas back to a head that is a name or a noun
-  // phrase opening the clause.
-  const auto& T = v_.toks;
-  uint32_t k = end - 1;  // the comma before the verb
-  // A head that is a noun phrase ("the foreign minister of France, a member
-  // of the council, said") gives way to a name one segment further left
-  // ("Jean-Marc Ayrault, the foreign minister of France, ...").
-  std::pair<uint32_t, uint32_t> phrase{kNone, kNone};
-  for (int segments = 0; segments < 3; ++segments) {
-    // Find the comma that opens this segment.
-    // An appositive may hold a quoted title ("the co-author of “Going Viral,”")
-    // and run long ("a top operative who played a major role in … and is now
-    // running …"): PolNeAR train annotates the whole chain.
-    uint32_t c = k;
-    auto sep = [&](uint32_t x) { return Is(x, ",") && T[x].quote < 0; };
-    uint32_t most = segments == 0 ? 40 : 20;  // the one right before the cue may run long
-    while (c > lo && !sep(c - 1) && !Is(c - 1, ";") && !Is(c - 1, ":") && k - c < most) --c;
-    if (c <= lo || !sep(c - 1)) return phrase;
-    // The head: the words before that comma, back to the clause start.
-    uint32_t h = c - 1;
-    uint32_t b = h;
-    // A party tag before the comma: "Rep. Elijah Cummings (D-Md.), chair of ...".
-    if (b > lo + 2 && Is(b - 1, ")")) {
-      uint32_t x = b - 1;
-      while (x > lo && !Is(x, "(") && b - x < 6) --x;
-      if (Is(x, "(") && x > lo && T[x - 1].cap) b = x;
-    }
-    // ("The Central and East European Coalition"; round 27: "Zeliff and
-    // 24-year-old Tom Giancola, a fellow …, explained", a name and a word of
-    // no closed class. Train: 97 gold sources hold "Name and <lower-case>".)
-    auto name_and = [&](uint32_t x) {
-      if (!Is(x, "and") || x <= lo || !T[x - 1].cap || IsPunct(x - 1)) return false;
-      if (T[x + 1].cap) return true;
-      const Tok& n = T[x + 1];
-      return n.kind != TokenKind::kPunct && n.quote < 0 && !IsClosedClass(n.low) &&
-             n.cue == CueKind::kNone && !Adverb(x + 1);
-    };
-    while (b > lo && T[b - 1].quote < 0 && !IsPunct(b - 1) && h - b < 8 &&
-           (!IsClauseWord(T[b - 1].low) || name_and(b - 1)) && T[b - 1].cue == CueKind::kNone)
-      --b;
-    while (b > lo && Is(b - 1, ".") && b - 1 > lo && T[b - 2].cap) {  // "Sen. Ron Johnson"
-      b -= 2;
-      while (b > lo && T[b - 1].cap && !IsPunct(b - 1)) --b;
-    }
-    // Round 23: "Even China, Pyongyang's only ally …, said": "even" before
-    // the head is no part of it (PolNeAR train leaves a leading "even" out of
-    // 29 sources and keeps it in 8, among them "Even Rendell, a stalwart
-    // Clinton supporter," and "Even Lindsey Graham, who has endorsed Cruz").
-    const bool at_start = b == lo || IsPunct(b - 1) || IsClauseWord(T[b - 1].low);
-    // Round 27: a pronoun before an interjection, "he, once again, pledged",
-    // "who, on a press call Friday, criticized": the pronoun alone (train 4 of 4).
-    if (segments == 0 && b + 1 == h && at_start && IsSubjectPronoun(T[b].low) && !Is(b, "it") &&
-        !Is(b, "which"))
-      return {b, b + 1};
-    if (b + 1 < h && at_start && Is(b, "even") && T[b + 1].cap && T[b + 1].kind == TokenKind::kWord)
-      return {b + 1, end};
-    if (b < h && T[b].cap && !IsAdverbialStarter(T[b].low)) {
-      bool at_clause_start = b == lo || IsPunct(b - 1) || IsClauseWord(T[b - 1].low);
-      if (at_clause_start) return {b, end};
-    }
-    if (phrase.first != kNone) return phrase;
-    if (b < h && IsDeterminer(T[b].low) && (b == lo || IsPunct(b - 1))) {
-      phrase = {b, end};
-      if (b == lo || !sep(b - 1)) return phrase;
-    }
-    k = c - 1;  // try one more segment to the left
-  }
-  return phrase;
-}
-
 std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) const {
   const auto& T = v_.toks;
   uint32_t b = t;
@@ -269,29 +202,39 @@ std::pair<uint32_t, uint32_t> Finder::SourceAfter(uint32_t t, uint32_t limit) co
   // to the end of the sentence.
   // ("said the company's chief executive, John J. Ferriola.": a name after
   // a description.)
-  const bool named = e + 1 < limit && T[e + 1].cap && T[e + 1].kind == TokenKind::kWord;
-  if (e < limit && Is(e, ",") && (T[e - 1].cap || Is(e - 1, ")") || named)) {
-    uint32_t f = e + 1;
+  // Round 27c: "said Diana Ruocco, 21, a student from Daytona Beach, Fla., who
+  // was among those surveyed", "said C. Stewart Verdery Jr., a senior …
+  // official": an abbreviation's period before a comma does not end the name.
+  const uint32_t comma = AbbreviationComma(e, limit) ? e + 1 : e;
+  const bool named = comma + 1 < limit && T[comma + 1].cap && T[comma + 1].kind == TokenKind::kWord;
+  if (comma < limit && Is(comma, ",") && (T[e - 1].cap || Is(e - 1, ")") || named)) {
+    uint32_t f = comma + 1;
     // Through abbreviations ("with Sen. Marco Rubio's campaign").
     // At most 48 tokens: an appositive, not the rest of a run-on text (and
     // linear time over many inverted cues in one sentence).
     while (f < limit && f < e + 48 && T[f].quote < 0 &&
            !(IsPunct(f) && (Is(f, ".") || Is(f, ";")) &&
              !(Is(f, ".") && f + 1 < limit && T[f + 1].cap && T[f + 1].quote < 0 && T[f - 1].cap &&
-               T[f - 1].span.size() <= 4)))
+               T[f - 1].span.size() <= 4) &&
+             !AbbreviationComma(f, limit)))
       ++f;
     // ... to the end of the sentence, or to a quotation that goes on after
     // a full stop the segmenter kept ("said Scott Reed, the Chamber's
     // strategist. “…”").
-    bool closes =
-        f == limit || (f < limit && Is(f, ".") && (f + 1 == limit || T[f + 1].quote >= 0));
+    // (Round 27c: or to a comma before the quotation's next part: "“The
+    // risk,” said Edward Leamer, an economist who is the director of the UCLA
+    // Anderson Forecast, “is that …”". PolNeAR train keeps such an appositive
+    // in 4 of 4 direct sources.)
+    bool closes = f == limit ||
+                  (f < limit && Is(f, ".") && (f + 1 == limit || T[f + 1].quote >= 0)) ||
+                  (f < limit && T[f].quote >= 0 && f > comma + 2 && Is(f - 1, ","));
     if (closes) {
       uint32_t x = f;
-      while (x > e && IsPunct(x - 1)) --x;
+      while (x > comma && IsPunct(x - 1)) --x;
       bool name = true;  // (after a lower-case description, only a name)
-      for (uint32_t k = e + 1; k < x && name; ++k)
+      for (uint32_t k = comma + 1; k < x && name; ++k)
         name = (T[k].cap && T[k].kind == TokenKind::kWord) || Is(k, ".");
-      if (x > e + 1 && (T[e - 1].cap || Is(e - 1, ")") || name)) return {b, x};
+      if (x > comma + 1 && (T[e - 1].cap || Is(e - 1, ")") || name)) return {b, x};
     }
   }
   return {b, e};
@@ -407,6 +350,13 @@ std::pair<uint32_t, uint32_t> Finder::SubjectOf(uint32_t s, uint32_t before) con
         break;
       }
     }
+    // Round 27c: the six words may stop inside a time after the noun: "The
+    // United Nations Security Council on Friday made … and pledged" ended at
+    // "on" (TrimSource takes "on Friday" out, not "on" alone). PolNeAR train
+    // ends 82 sources right before "on <weekday>", none after "on".
+    if (e > b + 1 && e < before && IsPreposition(T[e - 1].low) &&
+        (IsTimeWord(T[e].low) || IsMonth(T[e].low) || IsYear(e)))
+      --e;
     return {b, e};
   }
   // A name: a run of capitalised words (with initials and titles), through a
