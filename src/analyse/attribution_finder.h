@@ -543,19 +543,7 @@ class Finder {
   // Round 11: "Hugh Hill, a doctor, said the plan works.": the sentence up
   // to the cue at `t` is a name and an appositive, the subject of the cue,
   // not content before an inverted source.
-  bool AppositiveSubject(uint32_t lo, uint32_t t) const {
-    const auto src = SourceBefore(t);
-    if (src.first == kNone || src.first > lo + 1 || !v_.toks[src.first].cap) return false;
-    bool comma = false, relative = false;
-    for (uint32_t k = src.first; k < src.second; ++k) {
-      // "…, will work, said X" is a clause; "X, a Republican who has
-      // refused to …, said" an appositive with a relative clause.
-      if ((Aux(k) || IsPassiveAux(v_.toks[k].low)) && !relative) return false;
-      if (Is(k, ",")) comma = true, relative = false;
-      if (Is(k, "who") || Is(k, "which")) relative = true;
-    }
-    return comma;
-  }
+  bool AppositiveSubject(uint32_t lo, uint32_t t) const;  // (attribution_source_extent.cc)
   void SetSource(Found& f, std::pair<uint32_t, uint32_t> src) const {
     if (src.first == kNone || src.first >= src.second) return;
     src = TrimSource(src);

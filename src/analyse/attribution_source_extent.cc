@@ -78,4 +78,19 @@ std::pair<uint32_t, uint32_t> Finder::Appositive(uint32_t lo, uint32_t end) cons
   return phrase;
 }
 
+// See attribution_finder.h (round 11).
+bool Finder::AppositiveSubject(uint32_t lo, uint32_t t) const {
+  const auto src = SourceBefore(t);
+  if (src.first == kNone || src.first > lo + 1 || !v_.toks[src.first].cap) return false;
+  bool comma = false, relative = false;
+  for (uint32_t k = src.first; k < src.second; ++k) {
+    // "…, will work, said X" is a clause; "X, a Republican who has
+    // refused to …, said" an appositive with a relative clause.
+    if ((Aux(k) || IsPassiveAux(v_.toks[k].low)) && !relative) return false;
+    if (Is(k, ",")) comma = true, relative = false;
+    if (Is(k, "who") || Is(k, "which")) relative = true;
+  }
+  return comma;
+}
+
 }  // namespace chorus::quotes
