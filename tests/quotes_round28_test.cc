@@ -1,0 +1,52 @@
+// Unit tests of round 28 (docs/ACCURACY.md, "Round 28"): direct quotations
+// chorus missed. A verb, its object and "as" right before a quotation ("Merkel
+// heralded the deal as a “breakthrough.”") make an attribution: the verb the
+// cue, its subject the source.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+using testing::Q;
+using testing::WithCue;
+
+TEST(QuotesRound28, AVerbItsObjectAndAsBeforeAQuotation) {
+  auto q = Find(
+      "The chancellor heralded the new agreement with the neighbours as a \"breakthrough.\" The "
+      "deal takes effect on Monday.");
+  Q h = WithCue(q, "heralded");
+  EXPECT_EQ(h.source, "The chancellor");
+  EXPECT_TRUE(h.direct);
+  EXPECT_NE(h.content.find("breakthrough"), std::string::npos);
+}
+
+TEST(QuotesRound28, AnAdverbAndAParticleStayInTheCue) {
+  auto q = Find(
+      "Last year, the senator played down the governor's comments as \"just part of the "
+      "campaign.\"");
+  EXPECT_EQ(WithCue(q, "played down").source, "the senator");
+  auto r = Find("Trump further summed up his rival as \"terrible\" at a rally in Ohio.");
+  EXPECT_EQ(WithCue(r, "further summed up").source, "Trump");
+}
+
+TEST(QuotesRound28, HasBeenBeforeAnIngVerb) {
+  auto q = Find(
+      "Senator Harry Reid, in particular, has been steadily pounding the mogul as a \"con "
+      "artist\" for weeks.");
+  EXPECT_EQ(WithCue(q, "has been steadily pounding").source, "Senator Harry Reid");
+}
+
+TEST(QuotesRound28, NoVerbBeforeSuchAs) {
+  auto q = Find(
+      "Officials searched their records for terms containing words such as \"ambassador\" and "
+      "\"attack.\"");
+  EXPECT_EQ(WithCue(q, "searched").source, "");
+}
+
+}  // namespace
+}  // namespace chorus
