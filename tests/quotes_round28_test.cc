@@ -1,7 +1,8 @@
 // Unit tests of round 28 (docs/ACCURACY.md, "Round 28"): direct quotations
 // chorus missed. A verb, its object and "as" right before a quotation ("Merkel
 // heralded the deal as a “breakthrough.”") make an attribution: the verb the
-// cue, its subject the source.
+// cue, its subject the source. Nothing is attributed inside the text of an
+// embedded tweet.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -46,6 +47,17 @@ TEST(QuotesRound28, NoVerbBeforeSuchAs) {
       "Officials searched their records for terms containing words such as \"ambassador\" and "
       "\"attack.\"");
   EXPECT_EQ(WithCue(q, "searched").source, "");
+}
+
+TEST(QuotesRound28, NothingInsideAnEmbeddedTweet) {
+  const std::string tweet =
+      "The senator answered online.\n\n<tweet id=\"1\" author=\"@senator\">Sanders said that "
+      "for young people \"the real unemployment rate is 51 percent.\" His numbers check "
+      "out<tweet/>.\n\n\"We will keep going,\" the senator said.";
+  auto q = Find(tweet);
+  EXPECT_EQ(WithCue(q, "said that").source, "");
+  EXPECT_EQ(WithCue(q, "said").source, "the senator");
+  for (const Q& a : q) EXPECT_EQ(a.content.find("unemployment"), std::string::npos) << a.content;
 }
 
 }  // namespace

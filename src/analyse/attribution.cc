@@ -512,6 +512,7 @@ std::vector<Attribution> Finder::Run() {
     return a.content.front().begin < b.content.front().begin;
   });
   DropNestedUnsourced(out);
+  DropInsideTweets(out);
   ResolveSpeakers(v_, out);
   return out;
 }
