@@ -49,6 +49,17 @@ TEST(QuotesRound28, NoVerbBeforeSuchAs) {
   EXPECT_EQ(WithCue(q, "searched").source, "");
 }
 
+TEST(QuotesRound28, AVerbItsObjectAndToBeforeAQuotation) {
+  auto q =
+      Find("At one point, Cruz coached Trump to \"breathe, breathe, breathe.\" The crowd laughed.");
+  Q c = WithCue(q, "coached");
+  EXPECT_EQ(c.source, "Cruz");
+  EXPECT_TRUE(c.direct);
+  // No object: "managed to" frames nothing.
+  auto r = Find("The bureau somehow managed to \"lose\" the file.");
+  EXPECT_EQ(WithCue(r, "managed").source, "");
+}
+
 TEST(QuotesRound28, NothingInsideAnEmbeddedTweet) {
   const std::string tweet =
       "The senator answered online.\n\n<tweet id=\"1\" author=\"@senator\">Sanders said that "

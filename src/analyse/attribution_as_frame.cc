@@ -1,6 +1,9 @@
-// Round 28: a verb, its object and "as" before a quotation ("Merkel heralded
-// the deal with Turkey as a “breakthrough.”"); see AsFrameCue in
-// attribution_finder.h.
+// Round 28: a verb, its object and "as" or "to" before a quotation ("Merkel
+// heralded the deal with Turkey as a “breakthrough.”", "Cruz coached Trump to
+// “breathe”"); see AsFrameCue in attribution_finder.h. PolNeAR train: gold
+// puts 111 of the 121 quotations right after "as" (a, an, the) in a direct
+// content, and 103 of the 114 right after "to"; the verb and object test keeps
+// "such as", "led to", "managed to" and "upgraded to" out.
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
@@ -36,8 +39,9 @@ bool Finder::AsFrameCue(uint32_t q, Found& f) const {
   if (first < 4 || first >= T.size() || v_.quotations[q].parts.size() != 1) return false;
   const uint32_t s = T[first].sent, lo = v_.sent_first[s];
   uint32_t as = first - 1;
-  if (Is(as, "a") || Is(as, "an") || Is(as, "the")) --as;
-  if (as <= lo + 2 || !Is(as, "as") || T[as].quote >= 0 || T[as].sent != s) return false;
+  const bool to = Is(as, "to");
+  if (!to && (Is(as, "a") || Is(as, "an") || Is(as, "the"))) --as;
+  if (as <= lo + 2 || !(to || Is(as, "as")) || T[as].quote >= 0 || T[as].sent != s) return false;
   // ("words such as “ambassador”": no object of a verb.)
   if (Is(as - 1, "such")) return false;
   // Back from "as" over the object (no punctuation, no quotation) to the verb.

@@ -319,10 +319,11 @@ class Finder {
   bool UsedTermCue(uint32_t q, Found& f) const;
   bool RatedCue(uint32_t q, Found& f) const;
   // Round 28: "Merkel heralded the deal as a “breakthrough.”", "Reid has been
-  // pounding Trump as a “con artist”": a verb, its object and "as" (with "a",
-  // "an" or "the") right before a quotation no other rule took; the verb (with
-  // a particle, "played down") the cue, its subject the source, the object
-  // and the quotation the content (attribution_as_frame.cc).
+  // pounding Trump as a “con artist”", "Cruz coached Trump to “breathe”": a
+  // verb, its object and "as" (with "a", "an" or "the") or "to" right before a
+  // quotation no other rule took; the verb (with a particle, "played down")
+  // the cue, its subject the source, the object and the quotation the content
+  // (attribution_as_frame.cc).
   bool AsFrameCue(uint32_t q, Found& f) const;
   // A lower-case word ending in -ed, -ing or -s, or after "to": a verb.
   bool AsFrameVerb(uint32_t c, uint32_t lo) const;
