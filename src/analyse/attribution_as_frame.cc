@@ -1,9 +1,11 @@
-// Round 28: a verb, its object and "as" or "to" before a quotation ("Merkel
-// heralded the deal with Turkey as a “breakthrough.”", "Cruz coached Trump to
-// “breathe”"); see AsFrameCue in attribution_finder.h. PolNeAR train: gold
-// puts 111 of the 121 quotations right after "as" (a, an, the) in a direct
-// content, and 103 of the 114 right after "to"; the verb and object test keeps
-// "such as", "led to", "managed to" and "upgraded to" out.
+// Round 28: "Merkel heralded the deal with Turkey as a “breakthrough.”",
+// "Cruz coached Trump to “breathe”": a verb, its object and "as" (with "a",
+// "an" or "the") or "to" right before a quotation no other rule took; the verb
+// (with a particle, "played down") the cue, its subject the source, the object
+// and the quotation the content. PolNeAR train: gold puts 111 of the 121
+// quotations right after "as" (a, an, the) in a direct content, and 103 of the
+// 114 right after "to"; the verb and object test keeps "such as", "led to",
+// "managed to" and "upgraded to" out.
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {

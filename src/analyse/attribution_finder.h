@@ -310,22 +310,15 @@ class Finder {
   // attribution nested in another's content, both holding one, is dropped.
   bool HoldsQuoteMark(const Attribution& a) const;
   void DropNestedUnsourced(std::vector<Attribution>& out) const;
-  // Round 28: an attribution whose content, cue and source all lie in the
-  // text of one embedded tweet ("<tweet …>…<tweet/>") is dropped: the tweet is
-  // its author's words, and PolNeAR train has 9 attributions inside the text
-  // of its 117 tweets (chorus made 8 there, 2 of them paired with gold's).
+  // Round 28: drops an attribution lying wholly in an embedded tweet's text
+  // (attribution_tweets.cc).
   void DropInsideTweets(std::vector<Attribution>& out) const;
   // "Trump has used the phrase “…”" (round 23c).
   bool UsedTermCue(uint32_t q, Found& f) const;
   bool RatedCue(uint32_t q, Found& f) const;
-  // Round 28: "Merkel heralded the deal as a “breakthrough.”", "Reid has been
-  // pounding Trump as a “con artist”", "Cruz coached Trump to “breathe”": a
-  // verb, its object and "as" (with "a", "an" or "the") or "to" right before a
-  // quotation no other rule took; the verb (with a particle, "played down")
-  // the cue, its subject the source, the object and the quotation the content
-  // (attribution_as_frame.cc).
+  // Round 28: "Merkel heralded the deal as a “breakthrough.”", "Cruz coached
+  // Trump to “breathe”" (attribution_as_frame.cc); AsFrameVerb: its verb test.
   bool AsFrameCue(uint32_t q, Found& f) const;
-  // A lower-case word ending in -ed, -ing or -s, or after "to": a verb.
   bool AsFrameVerb(uint32_t c, uint32_t lo) const;
   bool FrontedIngCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its

@@ -1,5 +1,7 @@
-// Round 28: attributions inside the text of an embedded tweet; see
-// DropInsideTweets in attribution_finder.h.
+// Round 28: an attribution whose content, cue and source all lie in the text
+// of one embedded tweet ("<tweet …>…<tweet/>") is dropped: the tweet is its
+// author's words, and PolNeAR train has 9 gold attributions inside the text of
+// its 117 tweets (chorus made 8 there, 2 of them paired with gold's).
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
