@@ -204,8 +204,8 @@ std::vector<Attribution> Finder::Run() {
       if (lead_in) f.a.content.front().begin = T[lo].span.begin;
     } else {
       matched = AsPutIt(q, f) || ColonCue(q, f) || RatedCue(q, f) || PreCue(q, f) ||
-                ReadCue(q, f) || UsedTermCue(q, f) || FrontedIngCue(q, f) || BlockCue(q, f) ||
-                ClauseColonCue(q, f) || DashCue(q, f);
+                ReadCue(q, f) || UsedTermCue(q, f) || AsFrameCue(q, f) || FrontedIngCue(q, f) ||
+                BlockCue(q, f) || ClauseColonCue(q, f) || DashCue(q, f);
       // "The witness said the order was to “avoid …,” according to the report."
       if (matched && f.cue_tok != kNone && f.cue_tok < v_.quote_first[q] &&
           v_.quote_end[q] < T.size())
@@ -512,6 +512,7 @@ std::vector<Attribution> Finder::Run() {
     return a.content.front().begin < b.content.front().begin;
   });
   DropNestedUnsourced(out);
+  DropInsideTweets(out);
   ResolveSpeakers(v_, out);
   return out;
 }

@@ -310,9 +310,16 @@ class Finder {
   // attribution nested in another's content, both holding one, is dropped.
   bool HoldsQuoteMark(const Attribution& a) const;
   void DropNestedUnsourced(std::vector<Attribution>& out) const;
+  // Round 28: drops an attribution lying wholly in an embedded tweet's text
+  // (attribution_tweets.cc).
+  void DropInsideTweets(std::vector<Attribution>& out) const;
   // "Trump has used the phrase “…”" (round 23c).
   bool UsedTermCue(uint32_t q, Found& f) const;
   bool RatedCue(uint32_t q, Found& f) const;
+  // Round 28: "Merkel heralded the deal as a “breakthrough.”", "Cruz coached
+  // Trump to “breathe”" (attribution_as_frame.cc); AsFrameVerb: its verb test.
+  bool AsFrameCue(uint32_t q, Found& f) const;
+  bool AsFrameVerb(uint32_t c, uint32_t lo) const;
   bool FrontedIngCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
   // cue; false when they make no source.
