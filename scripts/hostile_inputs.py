@@ -77,6 +77,13 @@ CASES = {
     "capitalised_names": ("quotes", "c.txt",
                           lambda n: "".join(f"Xa{i} Yb{i} said. " for i in range(n // 16)), 1 * MB),
     "said_chain": ("quotes", "s.txt", lambda n: "he said " * (n // 8), 1 * MB),
+    # Session 19: run-on sentences of quoted fragments, each in its own frame.
+    "fragment_frames": ("quotes", "f.txt",
+                        lambda n: "He said \u201cno\u201d as \u201cyes\u201d " * (n // 26), 1 * MB),
+    "fronted_fragments": ("quotes", "w.txt",
+                          lambda n: "When " + "he said \u201cno\u201d and " * (n // 24), 1 * MB),
+    "according_to_fragments": ("quotes", "a.txt",
+                               lambda n: "according to \u201cno\u201d him " * (n // 25), 1 * MB),
     # Round 9: a transcript of many turns, quoted and continued.
     "transcript_turns": ("quotes", "t.txt",
                          lambda n: "\"SMITH: I said so.\n\n\"And more.\n\n\"JONES: He said no.\n\n"

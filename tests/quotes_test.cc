@@ -243,6 +243,23 @@ TEST(Quotes, ASaidChainNestsABoundedNumberOfAttributions) {
   EXPECT_EQ(q[2].content, "the bridge would reopen");
 }
 
+TEST(Quotes, ARunOnSentenceOfQuotedFragmentsPrintsEachPartABoundedNumberOfTimes) {
+  // No full stop: every fragment's frame would run to the sentence's end.
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "He said \u201cno\u201d as \u201cyes\u201d ";
+  Segmentation seg = Segment(text);
+  const std::vector<Attribution> found = FindAttributions(text, seg);
+  ASSERT_GE(found.size(), 5000u);
+  size_t printed = 0;
+  for (const Attribution& a : found)
+    for (const ByteSpan& c : a.content) printed += c.size();
+  EXPECT_LE(printed, 9 * text.size());
+  // A frame running over a few later quotations, as real text has them, stays whole.
+  auto q = Find("He said \u201cno\u201d as \u201cyes\u201d and \u201cmaybe\u201d all day.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].content, "\u201cno\u201d as \u201cyes\u201d and \u201cmaybe\u201d all day");
+}
+
 TEST(Quotes, HostileInputIsLinearAndSafe) {
   std::vector<std::string> inputs = {
       std::string(10000, '"'),

@@ -124,6 +124,14 @@ ArticleView::ArticleView(std::string_view t, const Segmentation& s, bool all_can
     for (uint32_t x = sent_first[k] + 1; x < sent_end[k]; ++x)
       if (toks[x].cap && toks[x].cue == CueKind::kNone) SetCue(toks[x], all_candidates);
   }
+  // (Asked for once per quotation by Finder::PreCue: a run-on sentence of
+  // thousands of quotations must not mean a scan of it for each.)
+  sent_comma.resize(sent_first.size());
+  for (size_t k = 0; k < sent_first.size(); ++k) {
+    uint32_t x = sent_first[k] + 1;
+    while (x < sent_end[k] && toks[x].low != ",") ++x;
+    sent_comma[k] = x;
+  }
 
   quotations = FindQuotations(text, seg.paragraphs);
   quote_first.resize(quotations.size());

@@ -48,6 +48,7 @@ struct ArticleView {
   std::vector<uint32_t> sent_first;  // first token of each sentence
   std::vector<uint32_t> sent_end;    // one past its last token
   std::vector<uint32_t> sent_para;   // paragraph of each sentence
+  std::vector<uint32_t> sent_comma;  // its first "," after its first token (or past it)
   std::vector<Quotation> quotations;
   std::vector<uint32_t> quote_first;  // first token of each quotation
   std::vector<uint32_t> quote_end;    // one past its last token

@@ -6,6 +6,22 @@
 #include "analyse/attribution_finder.h"
 
 namespace chorus::quotes {
+namespace {
+
+// Bad input: a run-on sentence of frames with no full stop ("He said “x” and
+// … He said “y” and …", 1 MB of it) would give every quotation a content to
+// the sentence's end `end`, printing the sentence once per quotation
+// (quadratic output; memory enough to abort) after scanning it once per
+// quotation for the clause's end. A content around quotation q stops before
+// the kMaxSpanned-th quotation after it. On PolNeAR train and dev no content
+// comes near the bound: their output is byte-identical.
+uint32_t BoundRunOn(const ArticleView& v, uint32_t q, uint32_t end) {
+  constexpr uint32_t kMaxSpanned = 8;
+  if (q + kMaxSpanned < v.quote_first.size()) return std::min(end, v.quote_first[q + kMaxSpanned]);
+  return end;
+}
+
+}  // namespace
 
 bool Finder::PostCue(uint32_t q, Found& f) const {
   const auto& T = v_.toks;
@@ -236,9 +252,8 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   std::pair<uint32_t, uint32_t> outer_src{kNone, kNone};
   // The comma closing a fronted subordinate clause ("When …, ", "After …, ").
   uint32_t sub_comma = kNone;
-  if (cue != kNone && IsFrontedSubordinator(T[lo].low))
-    for (uint32_t k = lo + 1; k < first && sub_comma == kNone; ++k)
-      if (Is(k, ",")) sub_comma = k;
+  if (cue != kNone && IsFrontedSubordinator(T[lo].low) && v_.sent_comma[s] < first)
+    sub_comma = v_.sent_comma[s];
   // ... and a cue inside it frames no quotation past the comma ("When Trump
   // suggested that …, Rubio fired back forcefully: “…”").
   // (Round 22: not the comma that introduces the quotation after its cue:
@@ -335,11 +350,16 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // quotations).
   // (Only when the source runs to the comma: not "According to their friends
   // and advisers, …", whose source the rules cannot find.)
+  // (The comma is looked for within the source only: the sentence may hold
+  // thousands of quotations, each after the same "According to".)
   if (cue != kNone && cue > lo + 2 && IsAccordingTo(lo)) {
-    uint32_t comma = lo + 2;
-    while (comma < cue && !Is(comma, ",")) ++comma;
     auto src = SourceAfter(lo + 2, first);
-    if (comma < cue && src.first == lo + 2 && src.second >= comma) cue = lo;
+    if (src.first == lo + 2) {
+      const uint32_t stop = std::min(cue, src.second + 1);
+      uint32_t comma = lo + 2;
+      while (comma < stop && !Is(comma, ",")) ++comma;
+      if (comma < stop) cue = lo;
+    }
   }
   if (cue == kNone) {
     // "… then leaned in and boomed: “…”": a verb right before the colon.
@@ -438,7 +458,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
     if (!object && c == first && v_.quotations[q].parts.size() == 1 && qe < T.size() &&
         T[qe].sent == s && qe >= 2 && !IsPunct(qe - 2) && !T[qe].cap && T[qe].quote < 0 &&
         T[qe].kind == TokenKind::kWord && Cue(qe) == CueKind::kNone) {
-      const uint32_t e = ClauseEnd(first, ContentEnd(s));
+      const uint32_t e = ClauseEnd(first, BoundRunOn(v_, q, ContentEnd(s)));
       if (e > qe) f.a.content = {{f.a.content.front().begin, T[e - 1].span.end}};
     }
     // Round 18: "These and other sources of authority, the lawyers said, “all
@@ -465,7 +485,7 @@ bool Finder::PreCue(uint32_t q, Found& f) const {
   // provisions", "…, noting her “limited availability” for private
   // functions"), the content runs on to the end of the quotation's own clause,
   // not only to its closing mark.
-  const uint32_t end = ContentEnd(s);
+  const uint32_t end = BoundRunOn(v_, q, ContentEnd(s));
   uint32_t e = ClauseEnd(c, end);
   if (e < v_.quote_end[q]) {
     const uint32_t qend = v_.quote_end[q];
