@@ -82,6 +82,8 @@ CASES = {
                         lambda n: "He said \u201cno\u201d as \u201cyes\u201d " * (n // 26), 1 * MB),
     "fronted_fragments": ("quotes", "w.txt",
                           lambda n: "When " + "he said \u201cno\u201d and " * (n // 24), 1 * MB),
+    "tweet_bodies": ("quotes", "b.txt",
+                     lambda n: "<tweet a>He said \u201cno\u201d today.<tweet/> " * (n // 42), 1 * MB),
     "according_to_fragments": ("quotes", "a.txt",
                                lambda n: "according to \u201cno\u201d him " * (n // 25), 1 * MB),
     # Round 9: a transcript of many turns, quoted and continued.
