@@ -90,10 +90,7 @@ bool Finder::NobodysQuotation(uint32_t q) const {
   if (qe < T.size() && Is(qe, "(")) {
     for (uint32_t k = qe + 1; k < T.size() && k < qe + 10 && T[k].quote < 0; ++k) {
       if (Is(k, ")")) {
-        const std::string_view y = v_.Str(k - 1);
-        if (y.size() == 4 && (y.starts_with("19") || y.starts_with("20")) &&
-            T[k - 1].kind == TokenKind::kNumber)
-          return true;
+        if (IsYear(k - 1)) return true;
         break;
       }
     }
