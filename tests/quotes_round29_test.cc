@@ -1,7 +1,8 @@
 // Unit tests of round 29 (docs/ACCURACY.md, "Round 29"): direct quotations
 // chorus missed. A quotation right after a noun of voiced words and "of"
 // ("was met with chants of “Trump, Trump, Trump”") is a direct attribution of
-// its own, with no cue and no source, unless another attribution holds it.
+// its own, with no cue and no source, unless another attribution holds it; so
+// is one right after an opening parenthesis ("Marco Rubio (“Little Marco”)").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -45,6 +46,17 @@ TEST(QuotesRound29, AChantInsideAnotherAttributionStaysThere) {
   for (const Q& a : q) holding += a.content.find("Bobby") != std::string::npos;
   EXPECT_EQ(holding, 1);
   EXPECT_EQ(WithContent(q, "\"Bobby!\""), 0);
+}
+
+TEST(QuotesRound29, AQuotationAfterAnOpeningParenthesis) {
+  auto q = Find(
+      "He spent the evening taking shots at Marco Rubio (\"Little Marco\") and talking about "
+      "his own wins.");
+  EXPECT_EQ(WithContent(q, "\"Little Marco\""), 1);
+  auto r = Find(
+      "In his speech, an optimistic spiel on how free markets (\"Uber everything\") can fix the "
+      "country, he tells one joke.");
+  EXPECT_EQ(WithContent(r, "\"Uber everything\""), 1);
 }
 
 }  // namespace

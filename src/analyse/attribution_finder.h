@@ -324,6 +324,8 @@ class Finder {
   // voiced words and "of" that no attribution holds is added alone, with no
   // cue and no source (attribution_chants.cc).
   bool AfterChantOf(uint32_t q) const;
+  // Round 29b: "Marco Rubio (“Little Marco”)": the same after "(".
+  bool AfterParen(uint32_t q) const;
   void AddChantQuotes(std::vector<Attribution>& out) const;
   bool FrontedIngCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
