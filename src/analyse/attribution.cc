@@ -511,6 +511,7 @@ std::vector<Attribution> Finder::Run() {
   std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {
     return a.content.front().begin < b.content.front().begin;
   });
+  AddChantQuotes(out);
   DropNestedUnsourced(out);
   DropInsideTweets(out);
   ResolveSpeakers(v_, out);

@@ -320,6 +320,13 @@ class Finder {
   // Trump to “breathe”" (attribution_as_frame.cc); AsFrameVerb: its verb test.
   bool AsFrameCue(uint32_t q, Found& f) const;
   bool AsFrameVerb(uint32_t c, uint32_t lo) const;
+  // Round 29: "was met with chants of “…”": a quotation after a noun of
+  // voiced words and "of" that no attribution holds is added alone, with no
+  // cue and no source (attribution_chants.cc).
+  bool AfterChantOf(uint32_t q) const;
+  // Round 29b: "Marco Rubio (“Little Marco”)": the same after "(".
+  bool AfterParen(uint32_t q) const;
+  void AddChantQuotes(std::vector<Attribution>& out) const;
   bool FrontedIngCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
   // cue; false when they make no source.
