@@ -21,14 +21,13 @@ bool IsVoicedNoun(std::string_view w) {
     if (w == n) return true;
   return false;
 }
-}  // namespace
 
-bool Finder::AfterChantOf(uint32_t q) const {
-  const auto& T = v_.toks;
-  const uint32_t first = v_.quote_first[q];
+bool AfterChantOf(const ArticleView& v, uint32_t q) {
+  const auto& T = v.toks;
+  const uint32_t first = v.quote_first[q];
   if (first < 2 || first >= T.size()) return false;
   const uint32_t of = first - 1, n = first - 2;
-  return Is(of, "of") && T[of].quote < 0 && T[n].quote < 0 && T[n].kind == TokenKind::kWord &&
+  return T[of].low == "of" && T[of].quote < 0 && T[n].quote < 0 && T[n].kind == TokenKind::kWord &&
          T[n].sent == T[first].sent && IsVoicedNoun(T[n].low);
 }
 
@@ -38,12 +37,13 @@ bool Finder::AfterChantOf(uint32_t q) const {
 // the thing before it. PolNeAR train: gold puts 11 of the 12 quotations right
 // after "(" in a direct content (the twelfth a newspaper headline cited in a
 // letter, which chorus already attributes); chorus held 6.
-bool Finder::AfterParen(uint32_t q) const {
-  const auto& T = v_.toks;
-  const uint32_t first = v_.quote_first[q];
+bool AfterParen(const ArticleView& v, uint32_t q) {
+  const auto& T = v.toks;
+  const uint32_t first = v.quote_first[q];
   if (first < 1 || first >= T.size()) return false;
-  return Is(first - 1, "(") && T[first - 1].quote < 0 && T[first - 1].sent == T[first].sent;
+  return T[first - 1].low == "(" && T[first - 1].quote < 0 && T[first - 1].sent == T[first].sent;
 }
+}  // namespace
 
 void Finder::AddChantQuotes(std::vector<Attribution>& out) const {
   std::vector<Attribution> add;
@@ -53,7 +53,7 @@ void Finder::AddChantQuotes(std::vector<Attribution>& out) const {
   std::vector<ByteSpan> spans;
   std::vector<uint32_t> max_end;
   for (uint32_t q = 0; q < v_.quotations.size(); ++q) {
-    if (!AfterChantOf(q) && !AfterParen(q)) continue;
+    if (!AfterChantOf(v_, q) && !AfterParen(v_, q)) continue;
     if (spans.empty() && max_end.empty()) {
       for (const Attribution& a : out)
         spans.insert(spans.end(), a.content.begin(), a.content.end());

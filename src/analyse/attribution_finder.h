@@ -310,8 +310,7 @@ class Finder {
   // attribution nested in another's content, both holding one, is dropped.
   bool HoldsQuoteMark(const Attribution& a) const;
   void DropNestedUnsourced(std::vector<Attribution>& out) const;
-  // Round 28: drops an attribution lying wholly in an embedded tweet's text
-  // (attribution_tweets.cc).
+  // Round 28: drops attributions wholly inside an embedded tweet (attribution_tweets.cc).
   void DropInsideTweets(std::vector<Attribution>& out) const;
   // "Trump has used the phrase “…”" (round 23c).
   bool UsedTermCue(uint32_t q, Found& f) const;
@@ -320,12 +319,8 @@ class Finder {
   // Trump to “breathe”" (attribution_as_frame.cc); AsFrameVerb: its verb test.
   bool AsFrameCue(uint32_t q, Found& f) const;
   bool AsFrameVerb(uint32_t c, uint32_t lo) const;
-  // Round 29: "was met with chants of “…”": a quotation after a noun of
-  // voiced words and "of" that no attribution holds is added alone, with no
-  // cue and no source (attribution_chants.cc).
-  bool AfterChantOf(uint32_t q) const;
-  // Round 29b: "Marco Rubio (“Little Marco”)": the same after "(".
-  bool AfterParen(uint32_t q) const;
+  // Round 29 (attribution_chants.cc): a quotation no attribution holds right
+  // after "chants of" or "(" is added alone, with no cue and no source.
   void AddChantQuotes(std::vector<Attribution>& out) const;
   bool FrontedIngCue(uint32_t q, Found& f) const;
   // Both: the words between "as" and "put" the source of `g`, "put it" its
