@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyse/quote_marks.h"
 #include "analyse/text_chars.h"
 #include "chorus/normalize.h"
 #include "chorus/quotes.h"
@@ -447,7 +448,9 @@ StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg,
   if (quotation_parts) {
     AddQuoteShingles(a.text, *quotation_parts, tf, quote_keys);
   } else {
-    AddQuoteShingles(a.text, FindQuotationParts(a.text, seg), tf, quote_keys);
+    thread_local std::vector<ByteSpan> parts;
+    quotes::FindQuotationParts(a.text, seg.paragraphs, parts);
+    AddQuoteShingles(a.text, parts, tf, quote_keys);
   }
   if (!a.title.empty()) {
     thread_local Segmentation ts;
