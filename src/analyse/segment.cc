@@ -285,6 +285,7 @@ void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
         i = util::SkipAsciiAlnum(s.data(), i, end);
         if (i >= end) break;
         unsigned char c = At(s, i);
+        if (c == ' ') break;  // the usual end of a word, none of the cases below
         if (c >= 0x80 && text::IsWordChar(s, i, len)) {
           i += len;
           continue;
