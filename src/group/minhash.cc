@@ -203,6 +203,24 @@ size_t IntersectionSize(std::span<const uint64_t> a, std::span<const uint64_t> b
   return n;
 }
 
+size_t IntersectionSizeIfAtLeast(std::span<const uint64_t> a, std::span<const uint64_t> b,
+                                 size_t need) {
+  size_t i = 0, j = 0, n = 0;
+  const size_t na = a.size(), nb = b.size();
+  while (i < na && j < nb) {
+    // At most min(left in a, left in b) more: checked every 32 steps, so the
+    // merge itself stays branch-free.
+    if (n + std::min(na - i, nb - j) < need) return n;
+    for (int k = 0; k < 32 && i < na && j < nb; ++k) {
+      const uint64_t x = a[i], y = b[j];
+      n += (x == y);
+      i += (x <= y);
+      j += (y <= x);
+    }
+  }
+  return n;
+}
+
 int EqualValues(const MinHashValues& a, const MinHashValues& b) {
   int n = 0;
   for (size_t i = 0; i < kSketchSize; ++i) n += (a[i] == b[i]);
