@@ -264,28 +264,37 @@ void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
   const size_t end = sent.end;
   while (i < end) {
     unsigned char c0 = At(s, i);
-    if (c0 < 0x80 && kTokClass[c0] == kSpaceC) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    if (c0 >= 0x80) {
+    size_t len = 1;
+    bool word;
+    if (c0 < 0x80) {  // one look at the class table: space, word or punctuation
+      const uint8_t cls = kTokClass[c0];
+      if (cls == kSpaceC) {
+        ++i;
+        continue;
+      }
+      word = cls == kAlnum || cls == kDigitC;
+    } else {
       if (size_t sp = SpaceLen(s, i)) {
         i += sp;
         continue;
       }
+      word = text::IsWordChar(s, i, len);
     }
-    if (text::IsWordChar(s, i, len)) {
+    if (word) {
       size_t b = i;
       bool number = IsDigit(c0);
       bool inner_dot = false;
+      bool space_after = false;
       i += len;
       for (;;) {
         // The common case: a run of ASCII letters and digits.
         i = util::SkipAsciiAlnum(s.data(), i, end);
         if (i >= end) break;
         unsigned char c = At(s, i);
-        if (c == ' ') break;  // the usual end of a word, none of the cases below
+        if (c == ' ') {  // the usual end of a word, none of the cases below
+          space_after = true;
+          break;
+        }
         if (c >= 0x80 && text::IsWordChar(s, i, len)) {
           i += len;
           continue;
@@ -317,6 +326,7 @@ void Tokenize(std::string_view s, ByteSpan sent, std::vector<Token>& out) {
       if (inner_dot && !number && i < end && At(s, i) == '.') ++i;
       out.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)},
                      number ? TokenKind::kNumber : TokenKind::kWord});
+      i += space_after;  // (that space is skipped here, not by another turn)
       continue;
     }
     // Punctuation: one character, or a run of the same ASCII mark ("...", "--").
