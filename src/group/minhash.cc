@@ -320,14 +320,16 @@ void Sketcher::BuildView(std::string_view text) {
 }
 
 // Sorts and de-duplicates `v` (well-mixed hashes): a counting sort on the top
-// bits into about one value per bucket, then an insertion sort that only moves
+// bits into one or two values a bucket, then an insertion sort that only moves
 // values within their bucket — linear time, ~3x faster than std::sort here.
 void Sketcher::SortUnique(std::vector<uint64_t>& v) {
   const size_t n = v.size();
   if (n < 32 || n > (size_t{1} << 20)) {
     std::sort(v.begin(), v.end());
   } else {
-    const int bits = std::bit_width(n);
+    // Between n / 2 and n buckets: fewer to clear and sum than between n and
+    // 2n, for an insertion sort of about two values a bucket.
+    const int bits = std::bit_width(n) - 1;
     const int shift = 64 - bits;
     counts_.assign((size_t{1} << bits) + 1, 0);
     for (uint64_t x : v) ++counts_[(x >> shift) + 1];
