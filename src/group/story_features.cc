@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -234,10 +235,15 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
   // The first sentence that begins at or after the current word: a word
   // opens a sentence when that one begins where it does (every token lies
   // inside one sentence). Looked up for words only, not for every token.
-  const std::vector<ByteSpan>& sentences = seg.sentences;
+  // (The sizes and views are taken once: the stores to `tf` could alias the
+  // vectors' own, so the compiler reloaded them for every token, dividing by
+  // the token's 12 bytes.)
+  const std::span<const ByteSpan> sentences(seg.sentences);
+  const std::span<const Token> tokens(seg.tokens);
+  const std::string_view low_text(lowered);
   size_t next_sentence = 0;
-  for (size_t k = 0; k < seg.tokens.size() && words < kMaxWords; ++k) {
-    const Token& t = seg.tokens[k];
+  for (size_t k = 0; k < tokens.size() && words < kMaxWords; ++k) {
+    const Token& t = tokens[k];
     if (t.kind != TokenKind::kWord) {
       if (t.kind == TokenKind::kPunct) flush_name();
       continue;
@@ -246,8 +252,7 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
     const auto c0 = static_cast<unsigned char>(text[t.span.begin]);
     const bool cap = c0 < 0x80 ? static_cast<unsigned char>(c0 - 'A') < 26
                                : text::IsUpperOrCaseless(text, t.span.begin);
-    const std::string_view low =
-        WithoutPossessive(std::string_view(lowered).substr(t.span.begin, t.span.size()));
+    const std::string_view low = WithoutPossessive(low_text.substr(t.span.begin, t.span.size()));
     while (next_sentence < sentences.size() && sentences[next_sentence].begin < t.span.begin)
       ++next_sentence;
     const bool sentence_start =
