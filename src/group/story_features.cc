@@ -517,16 +517,18 @@ StoryFeatures InternStoryTerms(const StoryTerms& t, TermDictionary& dict) {
   // The dictionary is far larger than the caches: each term's cell is asked
   // for kAhead terms before it is interned.
   constexpr size_t kAhead = 16;
-  const size_t n = t.terms.size();
-  for (size_t i = 0; i < std::min(n, kAhead); ++i) dict.Prefetch(t.terms[i].first);
+  const std::span<const std::pair<uint64_t, float>> terms(t.terms);
+  const size_t n = terms.size();
+  for (size_t i = 0; i < std::min(n, kAhead); ++i) dict.Prefetch(terms[i].first);
   // Sorted by id: the ids of an article's terms are distinct, so (id, weight)
   // pairs sort as their ids do, packed into one integer each.
   thread_local std::vector<uint64_t> packed;
   packed.resize(n);
+  // (Spans: the vectors' data were reloaded after each interning.)
+  const std::span<uint64_t> out(packed);
   for (size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) dict.Prefetch(t.terms[i + kAhead].first);
-    packed[i] =
-        uint64_t{dict.Intern(t.terms[i].first)} << 32 | std::bit_cast<uint32_t>(t.terms[i].second);
+    if (i + kAhead < n) dict.Prefetch(terms[i + kAhead].first);
+    out[i] = uint64_t{dict.Intern(terms[i].first)} << 32 | std::bit_cast<uint32_t>(terms[i].second);
   }
   SortByHighWord(packed, dict.size());
   StoryFeatures f;
