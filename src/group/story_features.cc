@@ -252,7 +252,9 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
     const auto c0 = static_cast<unsigned char>(text[t.span.begin]);
     const bool cap = c0 < 0x80 ? static_cast<unsigned char>(c0 - 'A') < 26
                                : text::IsUpperOrCaseless(text, t.span.begin);
-    const std::string_view low = WithoutPossessive(low_text.substr(t.span.begin, t.span.size()));
+    // (A token lies inside the text: no substr and its range check.)
+    const std::string_view low =
+        WithoutPossessive(std::string_view(low_text.data() + t.span.begin, t.span.size()));
     while (next_sentence < sentences.size() && sentences[next_sentence].begin < t.span.begin)
       ++next_sentence;
     const bool sentence_start =
