@@ -538,7 +538,7 @@ std::vector<Attribution> FindAttributions(std::string_view text, const Segmentat
 
 std::vector<ByteSpan> FindQuotationParts(std::string_view text, const Segmentation& seg) {
   std::vector<ByteSpan> parts;
-  AppendParts(quotes::FindQuotations(text, seg.paragraphs), parts);
+  quotes::FindQuotationParts(text, seg.paragraphs, parts);
   return parts;
 }
 

@@ -33,6 +33,11 @@ struct Quotation {
 std::vector<Quotation> FindQuotations(std::string_view text,
                                       const std::vector<ByteSpan>& paragraphs);
 
+// The parts of FindQuotations(text, paragraphs), in order, into `out` (its
+// buffer reused): what FindQuotationParts (chorus/quotes.h) hands out.
+void FindQuotationParts(std::string_view text, const std::vector<ByteSpan>& paragraphs,
+                        std::vector<ByteSpan>& out);
+
 // Length of the double quotation mark at text[i], or 0.
 size_t DoubleMarkLen(std::string_view text, size_t i);
 

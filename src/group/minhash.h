@@ -65,6 +65,11 @@ void OnePermutationMinHash(std::span<const uint64_t> hashes, MinHashValues& out)
 // |A n B| for sorted, distinct arrays.
 size_t IntersectionSize(std::span<const uint64_t> a, std::span<const uint64_t> b);
 
+// IntersectionSize(a, b) when that is at least `need`; otherwise some number
+// below `need`: the merge stops once the elements left could not make it up.
+size_t IntersectionSizeIfAtLeast(std::span<const uint64_t> a, std::span<const uint64_t> b,
+                                 size_t need);
+
 // Number of positions where the two sketches agree.
 int EqualValues(const MinHashValues& a, const MinHashValues& b);
 

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <memory>
 #include <stdexcept>
 
@@ -138,8 +139,20 @@ struct NearDuplicateIndex::Impl {
         opt.threshold) {
       return false;  // J <= min/max
     }
-    const size_t inter = group::IntersectionSize(set, s.shingles);
-    return static_cast<double>(inter) / static_cast<double>(na + nb - inter) >= opt.threshold;
+    auto enough = [&](size_t inter) {
+      return static_cast<double>(inter) / static_cast<double>(na + nb - inter) >= opt.threshold;
+    };
+    // The least intersection that is enough (J grows with it). Most
+    // candidates from the band tables are no copies (about 7 in 8 on
+    // generated 10k): their merge stops once `need` is out of reach, with
+    // the same answer.
+    const size_t most = std::min(na, nb);
+    size_t need = static_cast<size_t>(
+        std::ceil(opt.threshold * static_cast<double>(na + nb) / (1 + opt.threshold)));
+    need = std::min(need, most + 1);
+    while (need > 0 && enough(need - 1)) --need;
+    while (need <= most && !enough(need)) ++need;
+    return enough(group::IntersectionSizeIfAtLeast(set, s.shingles, need));
   }
 
   void DropSets() {

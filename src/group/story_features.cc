@@ -7,11 +7,14 @@
 #include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "analyse/quote_marks.h"
 #include "analyse/text_chars.h"
 #include "chorus/normalize.h"
 #include "chorus/quotes.h"
@@ -208,22 +211,39 @@ using TermCounts = std::vector<std::pair<uint64_t, float>>;
 
 void AddTerms(std::string_view text, const Segmentation& seg, float weight, TermCounts& tf) {
   size_t words = 0;
-  size_t sent = 0;
   // The whole text lower-cased at once (16 bytes a step); each word is a view.
   thread_local std::string lowered;
   lowered.resize(text.size());
   util::LowerAscii(text.data(), lowered.data(), text.size());
+  // The name being read: "n:", then its words with a space between each. It
+  // is written in place (never past 2 + the text + a space a word), without
+  // std::string's appends, whose checks were 1% of `chorus stories`.
   thread_local std::string name;
-  name.assign("n:");
+  if (name.size() < 2 * text.size() + 2) name.resize(2 * text.size() + 2);
+  char* const name_buf = name.data();
+  name_buf[0] = 'n';
+  name_buf[1] = ':';
+  size_t name_size = 2;
   int name_len = 0;
   auto flush_name = [&]() {
-    if (name_len >= 2) tf.emplace_back(TermDictionary::Key(name), weight * kNameWeight);
-    name.resize(2);
+    if (name_len >= 2)
+      tf.emplace_back(TermDictionary::Key(std::string_view(name_buf, name_size)),
+                      weight * kNameWeight);
+    name_size = 2;
     name_len = 0;
   };
-  for (size_t k = 0; k < seg.tokens.size() && words < kMaxWords; ++k) {
-    const Token& t = seg.tokens[k];
-    while (sent + 1 < seg.sentences.size() && seg.sentences[sent].end <= t.span.begin) ++sent;
+  // The first sentence that begins at or after the current word: a word
+  // opens a sentence when that one begins where it does (every token lies
+  // inside one sentence). Looked up for words only, not for every token.
+  // (The sizes and views are taken once: the stores to `tf` could alias the
+  // vectors' own, so the compiler reloaded them for every token, dividing by
+  // the token's 12 bytes.)
+  const std::span<const ByteSpan> sentences(seg.sentences);
+  const std::span<const Token> tokens(seg.tokens);
+  const std::string_view low_text(lowered);
+  size_t next_sentence = 0;
+  for (size_t k = 0; k < tokens.size() && words < kMaxWords; ++k) {
+    const Token& t = tokens[k];
     if (t.kind != TokenKind::kWord) {
       if (t.kind == TokenKind::kPunct) flush_name();
       continue;
@@ -232,14 +252,19 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
     const auto c0 = static_cast<unsigned char>(text[t.span.begin]);
     const bool cap = c0 < 0x80 ? static_cast<unsigned char>(c0 - 'A') < 26
                                : text::IsUpperOrCaseless(text, t.span.begin);
+    // (A token lies inside the text: no substr and its range check.)
     const std::string_view low =
-        WithoutPossessive(std::string_view(lowered).substr(t.span.begin, t.span.size()));
-    bool sentence_start = seg.sentences.size() > sent && seg.sentences[sent].begin == t.span.begin;
+        WithoutPossessive(std::string_view(low_text.data() + t.span.begin, t.span.size()));
+    while (next_sentence < sentences.size() && sentences[next_sentence].begin < t.span.begin)
+      ++next_sentence;
+    const bool sentence_start =
+        next_sentence < sentences.size() && sentences[next_sentence].begin == t.span.begin;
     const uint64_t key = TermDictionary::Key(low);
     const bool stop = IsStopwordKey(key);
     if (cap && !(sentence_start && stop)) {
-      if (name_len > 0) name += ' ';
-      name += low;
+      if (name_len > 0) name_buf[name_size++] = ' ';
+      std::memcpy(name_buf + name_size, low.data(), low.size());
+      name_size += low.size();
       ++name_len;
     } else {
       flush_name();
@@ -255,12 +280,17 @@ void AddTerms(std::string_view text, const Segmentation& seg, float weight, Term
 // and straight marks agree) as features — a fixed quarter of them.
 // A byte of a word of a quotation: ASCII letters and digits, every byte of a
 // non-ASCII character, and (inside a word) the apostrophe. (std::isalnum in
-// the "C" locale, without the call.)
-inline bool InQuoteWord(char ch, bool inside) {
-  const unsigned char c = static_cast<unsigned char>(ch);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
-         (inside && c == '\'');
+// the "C" locale, without the call.) A table for each: the chain of range
+// tests per byte was a third of AddQuoteShingles.
+constexpr std::array<bool, 256> QuoteWordBytes(bool inside) {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                (c >= '0' && c <= '9') || c >= 0x80 || (inside && c == '\'');
+  return t;
 }
+constexpr std::array<bool, 256> kQuoteWordStart = QuoteWordBytes(false);
+constexpr std::array<bool, 256> kQuoteWordInside = QuoteWordBytes(true);
 
 // The words of NormalizedText(raw) without its offset map, for the usual
 // quotation: ASCII (normalising is lower-casing and ` as ') with curly marks
@@ -320,30 +350,39 @@ void AddQuoteShingles(std::string_view text, const std::vector<ByteSpan>& quotat
       normalized.Assign(raw);
       norm = normalized.text();
     }
-    // The words, each followed by one space, in one string: a shingle
-    // "q:w1 w2 w3 w4 " is then "q:" and one slice of it.
-    joined.clear();
+    // The words, each followed by one space, in one buffer (at most twice
+    // the quotation): a shingle "q:w1 w2 w3 w4 " is then "q:" and one slice
+    // of it, copied after the "q:" at the head of `sh`. Plain stores and
+    // memcpy, without std::string's checks per append.
+    if (joined.size() < 2 * norm.size()) joined.resize(2 * norm.size());
+    char* const out = joined.data();
+    size_t o = 0;
     starts.clear();
+    const auto at = [&](size_t k) { return static_cast<unsigned char>(norm[k]); };
     size_t i = 0;
     while (i < norm.size()) {
-      while (i < norm.size() && !InQuoteWord(norm[i], false)) ++i;
+      while (i < norm.size() && !kQuoteWordStart[at(i)]) ++i;
       size_t b = i;
-      while (i < norm.size() && InQuoteWord(norm[i], true)) ++i;
+      while (i < norm.size() && kQuoteWordInside[at(i)]) ++i;
       if (i > b) {
-        starts.push_back(joined.size());
-        joined.append(norm, b, i - b);
-        joined += ' ';
+        starts.push_back(o);
+        std::memcpy(out + o, norm.data() + b, i - b);
+        o += i - b;
+        out[o++] = ' ';
       }
     }
     const size_t n_words = starts.size();
     if (n_words < 8) continue;
-    starts.push_back(joined.size());
+    starts.push_back(o);
+    if (sh.size() < o + 2) sh.resize(o + 2);
+    sh[0] = 'q';
+    sh[1] = ':';
     for (size_t k = 0; k + 4 <= n_words; ++k) {
-      sh.assign("q:");
-      sh.append(joined, starts[k], starts[k + 4] - starts[k]);
+      const size_t len = starts[k + 4] - starts[k];
+      std::memcpy(sh.data() + 2, out + starts[k], len);
       // A fixed 1-in-4 sample of the shingles (by hash, so every article
       // samples the same ones): enough to tell a shared long quotation.
-      const uint64_t key = TermDictionary::Key(sh);
+      const uint64_t key = TermDictionary::Key(std::string_view(sh.data(), len + 2));
       if (key % 4 != 0) continue;
       tf.emplace_back(key, kQuoteWeight);
       keys.push_back(key);
@@ -447,7 +486,9 @@ StoryTerms ExtractStoryTerms(const Article& a, const Segmentation& seg,
   if (quotation_parts) {
     AddQuoteShingles(a.text, *quotation_parts, tf, quote_keys);
   } else {
-    AddQuoteShingles(a.text, FindQuotationParts(a.text, seg), tf, quote_keys);
+    thread_local std::vector<ByteSpan> parts;
+    quotes::FindQuotationParts(a.text, seg.paragraphs, parts);
+    AddQuoteShingles(a.text, parts, tf, quote_keys);
   }
   if (!a.title.empty()) {
     thread_local Segmentation ts;
@@ -478,16 +519,18 @@ StoryFeatures InternStoryTerms(const StoryTerms& t, TermDictionary& dict) {
   // The dictionary is far larger than the caches: each term's cell is asked
   // for kAhead terms before it is interned.
   constexpr size_t kAhead = 16;
-  const size_t n = t.terms.size();
-  for (size_t i = 0; i < std::min(n, kAhead); ++i) dict.Prefetch(t.terms[i].first);
+  const std::span<const std::pair<uint64_t, float>> terms(t.terms);
+  const size_t n = terms.size();
+  for (size_t i = 0; i < std::min(n, kAhead); ++i) dict.Prefetch(terms[i].first);
   // Sorted by id: the ids of an article's terms are distinct, so (id, weight)
   // pairs sort as their ids do, packed into one integer each.
   thread_local std::vector<uint64_t> packed;
   packed.resize(n);
+  // (Spans: the vectors' data were reloaded after each interning.)
+  const std::span<uint64_t> out(packed);
   for (size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) dict.Prefetch(t.terms[i + kAhead].first);
-    packed[i] =
-        uint64_t{dict.Intern(t.terms[i].first)} << 32 | std::bit_cast<uint32_t>(t.terms[i].second);
+    if (i + kAhead < n) dict.Prefetch(terms[i + kAhead].first);
+    out[i] = uint64_t{dict.Intern(terms[i].first)} << 32 | std::bit_cast<uint32_t>(terms[i].second);
   }
   SortByHighWord(packed, dict.size());
   StoryFeatures f;

@@ -95,7 +95,9 @@ void ReadJsonl(const std::string& path, std::string_view display, const ReadOpti
   bool too_long = false;
   const std::string id_prefix(display);
   for (size_t lineno = 1; in.ReadLine(line, opts.max_article_bytes, too_long); ++lineno) {
-    where = id_prefix + ":" + std::to_string(lineno);
+    // Built in the reused buffer: `id_prefix + ":" + ...` made two
+    // allocations a line on the reader's thread.
+    where.assign(id_prefix).append(1, ':').append(std::to_string(lineno));
     if (too_long) {
       diag.Skip(where, "line is over the article size limit of " +
                            std::to_string(opts.max_article_bytes) + " bytes (--max-article-bytes)");
