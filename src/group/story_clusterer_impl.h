@@ -205,7 +205,7 @@ struct StoryClusterer::Impl {
   size_t threads = 1;
   void SetThreads(size_t n) {
     threads = std::max<size_t>(1, n);
-    bisect_local.resize(threads);
+    bisect_scratch.resize(threads);
     cand_scratch.resize(threads);
   }
 
@@ -234,9 +234,18 @@ struct StoryClusterer::Impl {
     std::vector<std::pair<uint32_t, uint32_t>> counted;
   };
   mutable std::vector<CandidateScratch> cand_scratch = std::vector<CandidateScratch>(1);
-  // Scratch of Bisect, one per worker (all ~0u between calls).
-  mutable std::vector<std::vector<uint32_t>> bisect_local = std::vector<std::vector<uint32_t>>(1);
-  std::vector<uint32_t> refine_post_of;                 // scratch of RefineLive (likewise)
+  // Scratch of Bisect, one per worker (reused: a refinement bisects
+  // thousands of stories).
+  struct BisectScratch {
+    std::vector<uint32_t> local;  // term -> local id (~0u between calls)
+    std::vector<uint32_t> terms, ids, quotes, sorted;
+    std::vector<size_t> off, qoff;
+    std::vector<double> idf, cos_a, cos_b;
+    std::vector<float> all, one, halves[2];
+    std::vector<uint8_t> side;
+  };
+  mutable std::vector<BisectScratch> bisect_scratch = std::vector<BisectScratch>(1);
+  std::vector<uint32_t> refine_post_of;  // scratch of RefineLive (all ~0u between calls)
   std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
   std::vector<double> choose_aw, choose_idf;            // scratch of ChooseStory
   std::vector<uint32_t> choose_sel;
