@@ -234,4 +234,35 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
   return out;
 }
 
+void StoryClusterer::Impl::OwnCosines(std::span<const Weighed* const> m, double snorm_sq,
+                                      std::span<const uint8_t> need, std::span<double> out,
+                                      size_t worker) const {
+  BisectScratch& sc = bisect_scratch[worker];  // (no Bisect runs meanwhile)
+  std::vector<uint32_t>& local = sc.local;
+  if (local.size() < df.size()) local.resize(df.size(), ~0u);
+  sc.terms.clear();
+  sc.ids.clear();
+  sc.all.clear();
+  for (const Weighed* w : m) {
+    for (const auto& [t, x] : w->f->terms) {
+      uint32_t& l = local[t];
+      if (l == ~0u) {
+        l = static_cast<uint32_t>(sc.terms.size());
+        sc.terms.push_back(t);
+        sc.all.push_back(0.0f);
+      }
+      sc.ids.push_back(l);
+      sc.all[l] += x;
+    }
+  }
+  for (uint32_t t : sc.terms) local[t] = ~0u;
+  const uint32_t* id = sc.ids.data();
+  for (size_t k = 0; k < m.size(); ++k) {
+    if (need[k])
+      out[k] = CosineBy(
+          *m[k], [&](size_t i) { return &sc.all[id[i]]; }, snorm_sq, true, [] { return 0.0; });
+    id += m[k]->f->terms.size();
+  }
+}
+
 }  // namespace chorus

@@ -101,25 +101,9 @@ StoryClusterer::Impl::Weighed StoryClusterer::Impl::Weigh(const StoryFeatures& f
 
 double StoryClusterer::Impl::Cosine(const Weighed& a, const TermVector& sw, double snorm_sq,
                                     size_t members, bool exclude_self) const {
-  double dot = 0, sn = snorm_sq;
-  const auto& terms = a.f->terms;
-  for (size_t i = 0; i < terms.size(); ++i) {
-    const float* found = sw.find(terms[i].first);
-    if (!found) continue;
-    const double w = terms[i].second, idf = a.idf[i];
-    double sv = *found;
-    if (exclude_self) {
-      double full = sv * idf;
-      sv -= w;
-      double less = sv * idf;
-      sn += less * less - full * full;
-    }
-    dot += w * idf * sv * idf;
-  }
-  if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0;
-  double bonus = 0;
-  if (!exclude_self) bonus = QuoteBonus(*a.f, sw, members);
-  return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + bonus;
+  return CosineBy(
+      a, [&](size_t i) { return sw.find(a.f->terms[i].first); }, snorm_sq, exclude_self,
+      [&] { return QuoteBonus(*a.f, sw, members); });
 }
 
 double StoryClusterer::Impl::VecCosine(const TermVector& a, double na, const TermVector& b,

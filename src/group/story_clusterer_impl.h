@@ -154,6 +154,39 @@ struct StoryClusterer::Impl {
   // `members`: the articles summed in `sw` (for the shared-quote bonus).
   double Cosine(const Weighed& a, const TermVector& sw, double snorm_sq, size_t members,
                 bool exclude_self) const;
+  // Cosine's arithmetic, with find(i) for the story's weight of the
+  // article's i-th term (nullptr: absent) and bonus() for the quote bonus
+  // (asked only when !exclude_self).
+  template <typename Find, typename Bonus>
+  double CosineBy(const Weighed& a, Find&& find, double snorm_sq, bool exclude_self,
+                  Bonus&& bonus) const {
+    double dot = 0, sn = snorm_sq;
+    const auto& terms = a.f->terms;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      const float* found = find(i);
+      if (!found) continue;
+      const double w = terms[i].second, idf = a.idf[i];
+      double sv = *found;
+      if (exclude_self) {
+        double full = sv * idf;
+        sv -= w;
+        double less = sv * idf;
+        sn += less * less - full * full;
+      }
+      dot += w * idf * sv * idf;
+    }
+    if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0;
+    double b = 0;
+    if (!exclude_self) b = bonus();
+    return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + b;
+  }
+  // For each member k of one story with need[k] (m: all its members, in
+  // live order; snorm_sq: the squared norm of its vector), out[k] =
+  // Cosine(*m[k], the story's vector, snorm_sq, _, true). The vector is
+  // summed here on dense local term ids, in live order as its table is (so
+  // each weight is the table's), in place of a hash lookup per term.
+  void OwnCosines(std::span<const Weighed* const> m, double snorm_sq, std::span<const uint8_t> need,
+                  std::span<double> out, size_t worker) const;
   // Cosine between two story vectors of squared norms na and nb.
   double VecCosine(const TermVector& a, double na, const TermVector& b, double nb) const;
 

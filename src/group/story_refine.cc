@@ -218,22 +218,52 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     };
     std::vector<double> own_ahead(n);
     std::vector<uint8_t> has_ahead(n, 0);
-    // With them, the top terms of the articles that may search.
-    ParallelFor(n, 256, [&](size_t i, size_t worker) {
-      if (copy_of[live[i]] != kNoCopy) return;
-      double best = 0;
-      if (own_cached(i)) {
-        best = own_cos[i].second;
-      } else if (size[a[i]] > 1) {
-        const TermVector& v = *vec[a[i]];
-        for (const auto& [t, w] : feat(i).terms) v.prefetch(t);
-        for (const auto& [t, w] : feat(i).terms) v.prefetch_slot(t);
-        best = own_ahead[i] = Cosine(weighed[i], *vec[a[i]], norm_sq[a[i]], size[a[i]], true);
-        has_ahead[i] = 1;
+    // Story by story (the live articles grouped by story, in live order),
+    // with the top terms of the articles that may search.
+    std::vector<size_t> at(k + 1, 0);
+    for (size_t i = 0; i < n; ++i) ++at[a[i] + 1];
+    for (size_t s = 0; s < k; ++s) at[s + 1] += at[s];
+    std::vector<uint32_t> by_story(n);
+    {
+      std::vector<size_t> next(at.begin(), at.end() - 1);
+      for (size_t i = 0; i < n; ++i) by_story[next[a[i]]++] = static_cast<uint32_t>(i);
+    }
+    struct OwnScratch {
+      std::vector<const Weighed*> m;
+      std::vector<uint8_t> need;
+      std::vector<double> out;
+    };
+    std::vector<OwnScratch> own_scratch(threads);
+    ParallelFor(k, 16, [&](size_t s, size_t worker) {
+      const std::span<const uint32_t> mem(by_story.data() + at[s], at[s + 1] - at[s]);
+      auto searches = [&](size_t i) { return copy_of[live[i]] == kNoCopy; };
+      if (size[s] > 1) {
+        OwnScratch& o = own_scratch[worker];
+        o.m.clear();
+        o.need.clear();
+        bool any = false;
+        for (uint32_t i : mem) {
+          o.m.push_back(&weighed[i]);
+          o.need.push_back(searches(i) && !own_cached(i));
+          any = any || o.need.back();
+        }
+        if (any) {
+          o.out.resize(mem.size());
+          OwnCosines(o.m, norm_sq[s], o.need, o.out, worker);
+          for (size_t j = 0; j < mem.size(); ++j) {
+            if (!o.need[j]) continue;
+            own_ahead[mem[j]] = o.out[j];
+            has_ahead[mem[j]] = 1;
+          }
+        }
       }
-      if (best < kHeldFirmly && !has_top[i]) {
-        article_top[i] = TopTerms(feat(i), scored[worker]);
-        has_top[i] = 1;
+      for (uint32_t i : mem) {
+        if (!searches(i)) continue;
+        const double best = own_cached(i) ? own_cos[i].second : has_ahead[i] ? own_ahead[i] : 0;
+        if (best < kHeldFirmly && !has_top[i]) {
+          article_top[i] = TopTerms(feat(i), scored[worker]);
+          has_top[i] = 1;
+        }
       }
     });
     for (size_t i = 0; i < n; ++i)
