@@ -64,7 +64,11 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   // allocation, not one an article.
   std::vector<size_t> idf_at(n + 1, 0);
   for (size_t i = 0; i < n; ++i) idf_at[i + 1] = idf_at[i] + feat(i).terms.size();
-  std::vector<double> idfs(idf_at[n]);
+  std::vector<double>& idfs = refine_idfs.v;  // (every entry written below)
+  if (idfs.size() < idf_at[n]) {              // (with room: the window grows)
+    idfs.clear();
+    idfs.resize(idf_at[n] + idf_at[n] / 4);
+  }
   ParallelFor(n, 256,
               [&](size_t i, size_t) { weighed[i] = Weigh(feat(i), idfs.data() + idf_at[i]); });
   // The terms a candidate search may look up: the top terms of the stories
