@@ -106,9 +106,10 @@ struct StoryClusterer::Impl {
   // 0.988), at 3% (100k) to 12% (dense) less CPU; 32 cost the dense stream
   // 0.001 of precision.
   static constexpr size_t kMaxPosting = 64;
-  // (`scored`: scratch.)
-  std::vector<uint32_t> TopTerms(const StoryFeatures& f,
-                                 std::vector<std::pair<double, uint32_t>>& scored) const;
+  // Into `out`. `idf`: the IDFs of f's terms, in order (the caller has
+  // them: no second lookup per term); `scored`: scratch.
+  void TopTerms(const StoryFeatures& f, const double* idf,
+                std::vector<std::pair<double, uint32_t>>& scored, std::vector<uint32_t>& out) const;
   // From the stories on the posting lists of `terms` (`post(t)` gives a
   // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
   // the most terms. With `after`, the lists are sorted and `keep` is false
@@ -291,7 +292,7 @@ struct StoryClusterer::Impl {
   IdfBuffer refine_idfs;
   std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
   std::vector<double> choose_aw, choose_idf;            // scratch of ChooseStory
-  std::vector<uint32_t> choose_sel;
+  std::vector<uint32_t> choose_sel, choose_top;
 };
 
 template <typename F>

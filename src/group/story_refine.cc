@@ -265,7 +265,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         if (!searches(i)) continue;
         const double best = own_cached(i) ? own_cos[i].second : has_ahead[i] ? own_ahead[i] : 0;
         if (best < kHeldFirmly && !has_top[i]) {
-          article_top[i] = TopTerms(feat(i), scored[worker]);
+          TopTerms(feat(i), weighed[i].idf, scored[worker], article_top[i]);
           has_top[i] = 1;
         }
       }
@@ -332,7 +332,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       }
       if (best >= kHeldFirmly) continue;  // (no candidate search)
       if (!has_top[i]) {                  // (see `wanted`)
-        article_top[i] = TopTerms(f, scored[0]);
+        TopTerms(f, weighed[i].idf, scored[0], article_top[i]);
         has_top[i] = 1;
         for (uint32_t t : article_top[i]) list_of(t);
       }
