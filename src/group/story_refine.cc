@@ -415,7 +415,37 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       x.cand = Candidates(story_top[s], post, keep_for(s), kMaxCandidates, static_cast<uint32_t>(s),
                           worker, &x.passed);
       for (uint32_t o : x.cand)
-        if (!kept_cos(s, o)) x.cos.emplace_back(o, vec_cos(s, o));
+        if (!kept_cos(s, o)) x.cos.emplace_back(o, 0.0);
+      if (x.cos.empty()) return;
+      // vec_cos(s, o) with positions in place of hash lookups: pos[t] is
+      // the index of term t in s's entries. The same sum over the smaller's
+      // entries in their order: when o is the smaller, over o's (s's weight
+      // at pos); when s is, o's weights are first put at s's positions.
+      BisectScratch& sc = bisect_scratch[worker];  // (no Bisect runs meanwhile)
+      std::vector<uint32_t>& pos = sc.local;       // (~0u between uses)
+      if (pos.size() < df.size()) pos.resize(df.size(), ~0u);
+      const std::vector<Entry>& es = entries[s];
+      for (size_t j = 0; j < es.size(); ++j) pos[es[j].term] = static_cast<uint32_t>(j);
+      std::vector<float>& at_s = sc.one;  // o's weights at s's positions (0: absent)
+      at_s.assign(es.size(), 0.0f);
+      for (auto& [o, cos] : x.cos) {
+        double dot = 0;
+        if (vec[s]->size() < vec[o]->size()) {
+          for (const Entry& e : entries[o])
+            if (pos[e.term] != ~0u) at_s[pos[e.term]] = e.w;
+          for (size_t j = 0; j < es.size(); ++j) {
+            if (at_s[j] == 0) continue;  // (every weight is positive)
+            dot += es[j].w * at_s[j] * es[j].idf * es[j].idf;
+            at_s[j] = 0;
+          }
+        } else {
+          for (const Entry& e : entries[o])
+            if (pos[e.term] != ~0u) dot += e.w * es[pos[e.term]].w * e.idf * e.idf;
+        }
+        const double nn = norm_sq[s] * norm_sq[o];
+        cos = nn > 0 ? dot / std::sqrt(nn) : 0;
+      }
+      for (const Entry& e : es) pos[e.term] = ~0u;
     });
     for (size_t s = 0; s < k; ++s) {
       if (size[s] == 0) continue;
