@@ -17,20 +17,38 @@ namespace chorus {
 std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const> m,
                                                  size_t worker) const {
   if (m.size() < kMinBisect) return {};  // small stories are not split: too little evidence
-  std::vector<uint32_t>& local = bisect_local[worker];  // term -> local id (~0u between calls)
+  BisectScratch& sc = bisect_scratch[worker];
+  std::vector<uint32_t>& local = sc.local;  // term -> local id (~0u between calls)
   if (local.size() < df.size()) local.resize(df.size(), ~0u);
-  std::vector<uint32_t> terms;            // local id -> term
-  std::vector<uint32_t> ids;              // each member's terms' local ids, in turn
-  std::vector<size_t> off(m.size() + 1);  // member k's are ids[off[k], off[k + 1])
-  std::vector<uint32_t> quotes;           // each member's quotation shingles' local ids
-  std::vector<size_t> qoff(m.size() + 1);
+  std::vector<uint32_t>& terms = sc.terms;    // local id -> term
+  std::vector<uint32_t>& ids = sc.ids;        // each member's terms' local ids, in turn
+  std::vector<size_t>& off = sc.off;          // member k's are ids[off[k], off[k + 1])
+  std::vector<uint32_t>& quotes = sc.quotes;  // each member's quotation shingles' local ids
+  std::vector<size_t>& qoff = sc.qoff;
+  std::vector<double>& idf = sc.idf;  // per local id
+  // The story's vector (all members), summed as the ids are given out: in
+  // member order, term by term, as a loop over the members would.
+  std::vector<float>& all = sc.all;
+  terms.clear();
+  ids.clear();
+  quotes.clear();
+  idf.clear();
+  all.clear();
+  off.assign(m.size() + 1, 0);
+  qoff.assign(m.size() + 1, 0);
   for (size_t k = 0; k < m.size(); ++k) {
-    for (const auto& [t, w] : m[k]->f->terms) {
-      if (local[t] == ~0u) {
-        local[t] = static_cast<uint32_t>(terms.size());
+    const auto& ft = m[k]->f->terms;
+    for (size_t i = 0; i < ft.size(); ++i) {
+      const uint32_t t = ft[i].first;
+      uint32_t& l = local[t];
+      if (l == ~0u) {
+        l = static_cast<uint32_t>(terms.size());
         terms.push_back(t);
+        idf.push_back(m[k]->idf[i]);  // Idf(t): the IDF is fixed during a refinement
+        all.push_back(0.0f);
       }
-      ids.push_back(local[t]);
+      ids.push_back(l);
+      all[l] += ft[i].second;
     }
     off[k + 1] = ids.size();
     for (uint32_t q : m[k]->f->quote_terms) quotes.push_back(q < local.size() ? local[q] : ~0u);
@@ -38,26 +56,14 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
   }
   for (uint32_t t : terms) local[t] = ~0u;
   const size_t n_terms = terms.size();
-  std::vector<double> idf(n_terms);
-  for (size_t j = 0; j < n_terms; ++j) idf[j] = Idf(terms[j]);
-  using Vec = std::vector<float>;  // 0: absent (every weight is positive)
-  auto vector_of = [&](auto&& pick) {
-    Vec v(n_terms, 0.0f);
-    for (size_t k = 0; k < m.size(); ++k) {
-      if (!pick(k)) continue;
-      const auto& ft = m[k]->f->terms;
-      for (size_t i = 0; i < ft.size(); ++i) v[ids[off[k] + i]] += ft[i].second;
-    }
-    return v;
-  };
-  auto norm_of = [&](const Vec& v) {
+  // A vector's squared norm, summed over the local ids in order.
+  auto norm_of = [&](const float* v) {
     double n = 0;
     for (size_t j = 0; j < n_terms; ++j) n += (v[j] * idf[j]) * (v[j] * idf[j]);
     return n;
   };
-  // Cosine (above) between member k and `v`.
   // The cosine's end, from its dot product and the story's (adjusted) norm.
-  auto finish = [&](size_t k, double dot, double sn, const Vec& v, size_t members,
+  auto finish = [&](size_t k, double dot, double sn, const float* v, size_t members,
                     bool exclude_self) {
     const Weighed& a = *m[k];
     if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0.0;
@@ -77,12 +83,13 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
   // Cosine (story_clusterer.cc) between member k and `v`, term for term: the
   // same arithmetic in the same order (so the stories stay the same), with
   // dense local ids in place of its hash lookups. Change both together.
-  auto cosine = [&](size_t k, const Vec& v, double snorm_sq, size_t members, bool exclude_self) {
+  auto cosine = [&](size_t k, const float* v, double snorm_sq, size_t members, bool exclude_self) {
     const Weighed& a = *m[k];
     const auto& ft = a.f->terms;
+    const uint32_t* id = ids.data() + off[k];
     double dot = 0, sn = snorm_sq;
     for (size_t i = 0; i < ft.size(); ++i) {
-      double sv = v[ids[off[k] + i]];
+      double sv = v[id[i]];
       if (sv == 0) continue;
       const double w = ft[i].second, idf_t = a.idf[i];
       if (exclude_self) {
@@ -95,52 +102,86 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
     }
     return finish(k, dot, sn, v, members, exclude_self);
   };
-  // The member (other than the one at `skip`) with the lowest cosine to `v`:
-  // its position; the first such member on ties.
-  auto least_like = [&](const Vec& v, double norm, size_t members, bool exclude_self, size_t skip) {
-    size_t best = skip == 0 ? 1 : 0;
+  // Seeds: the member least like the rest of its story (the first such on
+  // ties), and the member least like that one.
+  size_t a = 0;
+  {
+    const double norm_all = norm_of(all.data());
     double worst = 2;
     for (size_t k = 0; k < m.size(); ++k) {
-      if (k == skip) continue;
-      double c = cosine(k, v, norm, members, exclude_self);
+      const double c = cosine(k, all.data(), norm_all, m.size(), true);
       if (c < worst) {
         worst = c;
-        best = k;
+        a = k;
       }
     }
-    return best;
+  }
+  // A one-member vector: member k's weights scattered into `one` (zero
+  // elsewhere, and zero again after), its norm summed over its local ids in
+  // increasing order, as over the whole dense array (the zeros add nothing).
+  std::vector<float>& one = sc.one;
+  one.assign(n_terms, 0.0f);
+  std::vector<uint32_t>& sorted = sc.sorted;
+  auto scatter = [&](size_t k) {
+    const auto& ft = m[k]->f->terms;
+    for (size_t i = 0; i < ft.size(); ++i) one[ids[off[k] + i]] += ft[i].second;
+    sorted.assign(ids.begin() + static_cast<long>(off[k]),
+                  ids.begin() + static_cast<long>(off[k + 1]));
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    double n = 0;
+    for (uint32_t j : sorted) n += (one[j] * idf[j]) * (one[j] * idf[j]);
+    return n;
   };
-  const Vec all = vector_of([](size_t) { return true; });
-  // Seeds: the member least like the rest of its story, and the member least
-  // like that one.
-  const size_t a = least_like(all, norm_of(all), m.size(), true, std::string::npos);
-  const Vec va = vector_of([&](size_t k) { return k == a; });
-  const double na = norm_of(va);
-  const size_t b = least_like(va, na, 1, false, a);
-  const Vec vb = vector_of([&](size_t k) { return k == b; });
-  const double nb = norm_of(vb);
-  std::vector<int> side(m.size(), 0);
-  for (size_t k = 0; k < m.size(); ++k)
-    side[k] = cosine(k, va, na, 1, false) > cosine(k, vb, nb, 1, false);
+  auto unscatter = [&] {
+    for (uint32_t j : sorted) one[j] = 0.0f;
+  };
+  // Every member's cosine to each seed, kept: the least like `a` is the
+  // second seed, and each member starts on the side of the seed it is closer to.
+  std::vector<double>& cos_a = sc.cos_a;
+  std::vector<double>& cos_b = sc.cos_b;
+  cos_a.resize(m.size());
+  cos_b.resize(m.size());
+  size_t b = a == 0 ? 1 : 0;
+  {
+    const double na = scatter(a);
+    double worst = 2;
+    for (size_t k = 0; k < m.size(); ++k) {
+      cos_a[k] = cosine(k, one.data(), na, 1, false);
+      if (k != a && cos_a[k] < worst) {
+        worst = cos_a[k];
+        b = k;
+      }
+    }
+    unscatter();
+  }
+  {
+    const double nb = scatter(b);
+    for (size_t k = 0; k < m.size(); ++k) cos_b[k] = cosine(k, one.data(), nb, 1, false);
+    unscatter();
+  }
+  std::vector<uint8_t>& side = sc.side;
+  side.resize(m.size());
+  for (size_t k = 0; k < m.size(); ++k) side[k] = cos_a[k] > cos_b[k];
   // The halves' vectors (summed in member order, in one pass) and norms.
-  Vec v[2] = {Vec(n_terms), Vec(n_terms)};
+  std::vector<float>* v = sc.halves;
   double n[2] = {0, 0};
   auto sum_halves = [&] {
-    std::fill(v[0].begin(), v[0].end(), 0.0f);
-    std::fill(v[1].begin(), v[1].end(), 0.0f);
+    v[0].assign(n_terms, 0.0f);
+    v[1].assign(n_terms, 0.0f);
     for (size_t k = 0; k < m.size(); ++k) {
-      Vec& h = v[side[k]];
+      std::vector<float>& h = v[side[k]];
       const auto& ft = m[k]->f->terms;
       for (size_t i = 0; i < ft.size(); ++i) h[ids[off[k] + i]] += ft[i].second;
     }
-    n[0] = norm_of(v[0]);
-    n[1] = norm_of(v[1]);
+    n[0] = norm_of(v[0].data());
+    n[1] = norm_of(v[1].data());
   };
   bool summed = false;  // v and n are those of `side`
   for (int iter = 0; iter < 6; ++iter) {
     sum_halves();
     size_t count[2] = {0, 0};
-    for (int sd : side) ++count[sd];
+    for (uint8_t sd : side) ++count[sd];
     bool changed = false;
     for (size_t k = 0; k < m.size(); ++k) {
       // cosine(k, v[h], n[h], count[h], side[k] == h) for both halves h in
@@ -164,9 +205,9 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
           dot[h] += w * idf_t * sv * idf_t;
         }
       }
-      double c0 = finish(k, dot[0], sn[0], v[0], count[0], own == 0);
-      double c1 = finish(k, dot[1], sn[1], v[1], count[1], own == 1);
-      int want = c1 > c0 ? 1 : 0;
+      double c0 = finish(k, dot[0], sn[0], v[0].data(), count[0], own == 0);
+      double c1 = finish(k, dot[1], sn[1], v[1].data(), count[1], own == 1);
+      const uint8_t want = c1 > c0 ? 1 : 0;
       if (want != side[k]) {
         side[k] = want;
         changed = true;
@@ -178,7 +219,7 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
     }
   }
   size_t count1 = 0;
-  for (int s : side) count1 += static_cast<size_t>(s);
+  for (uint8_t s : side) count1 += s;
   if (count1 < 3 || m.size() - count1 < 3) return {};
   if (!summed) sum_halves();
   // VecCosine (story_clusterer.cc) of the halves.
@@ -191,6 +232,37 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
   for (size_t k = 0; k < m.size(); ++k)
     if (side[k]) out.push_back(k);
   return out;
+}
+
+void StoryClusterer::Impl::OwnCosines(std::span<const Weighed* const> m, double snorm_sq,
+                                      std::span<const uint8_t> need, std::span<double> out,
+                                      size_t worker) const {
+  BisectScratch& sc = bisect_scratch[worker];  // (no Bisect runs meanwhile)
+  std::vector<uint32_t>& local = sc.local;
+  if (local.size() < df.size()) local.resize(df.size(), ~0u);
+  sc.terms.clear();
+  sc.ids.clear();
+  sc.all.clear();
+  for (const Weighed* w : m) {
+    for (const auto& [t, x] : w->f->terms) {
+      uint32_t& l = local[t];
+      if (l == ~0u) {
+        l = static_cast<uint32_t>(sc.terms.size());
+        sc.terms.push_back(t);
+        sc.all.push_back(0.0f);
+      }
+      sc.ids.push_back(l);
+      sc.all[l] += x;
+    }
+  }
+  for (uint32_t t : sc.terms) local[t] = ~0u;
+  const uint32_t* id = sc.ids.data();
+  for (size_t k = 0; k < m.size(); ++k) {
+    if (need[k])
+      out[k] = CosineBy(
+          *m[k], [&](size_t i) { return &sc.all[id[i]]; }, snorm_sq, true, [] { return 0.0; });
+    id += m[k]->f->terms.size();
+  }
 }
 
 }  // namespace chorus

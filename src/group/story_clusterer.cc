@@ -63,19 +63,20 @@ double StoryClusterer::Impl::JoinThreshold(int64_t day) const {
 // The article's most distinctive terms (by weight × IDF): candidate stories
 // are those sharing one of them, which keeps posting lists of common words
 // out of the search.
-std::vector<uint32_t> StoryClusterer::Impl::TopTerms(
-    const StoryFeatures& f, std::vector<std::pair<double, uint32_t>>& scored) const {
+void StoryClusterer::Impl::TopTerms(const StoryFeatures& f, const double* idf,
+                                    std::vector<std::pair<double, uint32_t>>& scored,
+                                    std::vector<uint32_t>& out) const {
   scored.clear();
-  for (const auto& [t, w] : f.terms) scored.emplace_back(w * Idf(t), t);
+  for (size_t i = 0; i < f.terms.size(); ++i)
+    scored.emplace_back(f.terms[i].second * idf[i], f.terms[i].first);  // w * Idf(t)
   size_t k = std::min(kCandidateTerms, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<uint32_t> out;
+  out.clear();
   out.reserve(k + std::min<size_t>(4, f.quote_terms.size()));  // one allocation, not five
   for (size_t i = 0; i < k; ++i) out.push_back(scored[i].second);
   for (uint32_t q : f.quote_terms)
     if (out.size() < k + 4) out.push_back(q);
-  return out;
 }
 
 double StoryClusterer::Impl::QuoteBonus(const StoryFeatures& f, const TermVector& sw,
@@ -101,25 +102,9 @@ StoryClusterer::Impl::Weighed StoryClusterer::Impl::Weigh(const StoryFeatures& f
 
 double StoryClusterer::Impl::Cosine(const Weighed& a, const TermVector& sw, double snorm_sq,
                                     size_t members, bool exclude_self) const {
-  double dot = 0, sn = snorm_sq;
-  const auto& terms = a.f->terms;
-  for (size_t i = 0; i < terms.size(); ++i) {
-    const float* found = sw.find(terms[i].first);
-    if (!found) continue;
-    const double w = terms[i].second, idf = a.idf[i];
-    double sv = *found;
-    if (exclude_self) {
-      double full = sv * idf;
-      sv -= w;
-      double less = sv * idf;
-      sn += less * less - full * full;
-    }
-    dot += w * idf * sv * idf;
-  }
-  if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0;
-  double bonus = 0;
-  if (!exclude_self) bonus = QuoteBonus(*a.f, sw, members);
-  return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + bonus;
+  return CosineBy(
+      a, [&](size_t i) { return sw.find(a.f->terms[i].first); }, snorm_sq, exclude_self,
+      [&] { return QuoteBonus(*a.f, sw, members); });
 }
 
 double StoryClusterer::Impl::VecCosine(const TermVector& a, double na, const TermVector& b,
@@ -177,7 +162,8 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   // Candidates: active stories sharing one of the article's top terms.
   // Stories outside the window leave the posting lists as they are met
   // (amortised: a list is pruned when it has doubled since it last was).
-  std::vector<uint32_t> top = TopTerms(f, top_scored);
+  std::vector<uint32_t>& top = choose_top;
+  TopTerms(f, idf.data(), top_scored, top);
   // (The lists' headers, then their stories, are asked for ahead: each is
   // a cache miss of its own.)
   for (uint32_t t : top) {

@@ -106,9 +106,10 @@ struct StoryClusterer::Impl {
   // 0.988), at 3% (100k) to 12% (dense) less CPU; 32 cost the dense stream
   // 0.001 of precision.
   static constexpr size_t kMaxPosting = 64;
-  // (`scored`: scratch.)
-  std::vector<uint32_t> TopTerms(const StoryFeatures& f,
-                                 std::vector<std::pair<double, uint32_t>>& scored) const;
+  // Into `out`. `idf`: the IDFs of f's terms, in order (the caller has
+  // them: no second lookup per term); `scored`: scratch.
+  void TopTerms(const StoryFeatures& f, const double* idf,
+                std::vector<std::pair<double, uint32_t>>& scored, std::vector<uint32_t>& out) const;
   // From the stories on the posting lists of `terms` (`post(t)` gives a
   // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
   // the most terms. With `after`, the lists are sorted and `keep` is false
@@ -154,6 +155,39 @@ struct StoryClusterer::Impl {
   // `members`: the articles summed in `sw` (for the shared-quote bonus).
   double Cosine(const Weighed& a, const TermVector& sw, double snorm_sq, size_t members,
                 bool exclude_self) const;
+  // Cosine's arithmetic, with find(i) for the story's weight of the
+  // article's i-th term (nullptr: absent) and bonus() for the quote bonus
+  // (asked only when !exclude_self).
+  template <typename Find, typename Bonus>
+  double CosineBy(const Weighed& a, Find&& find, double snorm_sq, bool exclude_self,
+                  Bonus&& bonus) const {
+    double dot = 0, sn = snorm_sq;
+    const auto& terms = a.f->terms;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      const float* found = find(i);
+      if (!found) continue;
+      const double w = terms[i].second, idf = a.idf[i];
+      double sv = *found;
+      if (exclude_self) {
+        double full = sv * idf;
+        sv -= w;
+        double less = sv * idf;
+        sn += less * less - full * full;
+      }
+      dot += w * idf * sv * idf;
+    }
+    if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0;
+    double b = 0;
+    if (!exclude_self) b = bonus();
+    return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + b;
+  }
+  // For each member k of one story with need[k] (m: all its members, in
+  // live order; snorm_sq: the squared norm of its vector), out[k] =
+  // Cosine(*m[k], the story's vector, snorm_sq, _, true). The vector is
+  // summed here on dense local term ids, in live order as its table is (so
+  // each weight is the table's), in place of a hash lookup per term.
+  void OwnCosines(std::span<const Weighed* const> m, double snorm_sq, std::span<const uint8_t> need,
+                  std::span<double> out, size_t worker) const;
   // Cosine between two story vectors of squared norms na and nb.
   double VecCosine(const TermVector& a, double na, const TermVector& b, double nb) const;
 
@@ -205,7 +239,7 @@ struct StoryClusterer::Impl {
   size_t threads = 1;
   void SetThreads(size_t n) {
     threads = std::max<size_t>(1, n);
-    bisect_local.resize(threads);
+    bisect_scratch.resize(threads);
     cand_scratch.resize(threads);
   }
 
@@ -234,12 +268,31 @@ struct StoryClusterer::Impl {
     std::vector<std::pair<uint32_t, uint32_t>> counted;
   };
   mutable std::vector<CandidateScratch> cand_scratch = std::vector<CandidateScratch>(1);
-  // Scratch of Bisect, one per worker (all ~0u between calls).
-  mutable std::vector<std::vector<uint32_t>> bisect_local = std::vector<std::vector<uint32_t>>(1);
-  std::vector<uint32_t> refine_post_of;                 // scratch of RefineLive (likewise)
+  // Scratch of Bisect, one per worker (reused: a refinement bisects
+  // thousands of stories).
+  struct BisectScratch {
+    std::vector<uint32_t> local;  // term -> local id (~0u between calls)
+    std::vector<uint32_t> terms, ids, quotes, sorted;
+    std::vector<size_t> off, qoff;
+    std::vector<double> idf, cos_a, cos_b;
+    std::vector<float> all, one, halves[2];
+    std::vector<uint8_t> side;
+  };
+  mutable std::vector<BisectScratch> bisect_scratch = std::vector<BisectScratch>(1);
+  std::vector<uint32_t> refine_post_of;  // scratch of RefineLive (all ~0u between calls)
+  // The live articles' IDFs during a refinement (Weighed::idf points into
+  // it). Kept from one refinement to the next: a fresh array (tens of MB at
+  // 100k articles) was zeroed and page-faulted in each. A copy starts empty.
+  struct IdfBuffer {
+    std::vector<double> v;
+    IdfBuffer() = default;
+    IdfBuffer(const IdfBuffer&) {}
+    IdfBuffer& operator=(const IdfBuffer&) { return *this; }
+  };
+  IdfBuffer refine_idfs;
   std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
   std::vector<double> choose_aw, choose_idf;            // scratch of ChooseStory
-  std::vector<uint32_t> choose_sel;
+  std::vector<uint32_t> choose_sel, choose_top;
 };
 
 template <typename F>

@@ -64,7 +64,11 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   // allocation, not one an article.
   std::vector<size_t> idf_at(n + 1, 0);
   for (size_t i = 0; i < n; ++i) idf_at[i + 1] = idf_at[i] + feat(i).terms.size();
-  std::vector<double> idfs(idf_at[n]);
+  std::vector<double>& idfs = refine_idfs.v;  // (every entry written below)
+  if (idfs.size() < idf_at[n]) {              // (with room: the window grows)
+    idfs.clear();
+    idfs.resize(idf_at[n] + idf_at[n] / 4);
+  }
   ParallelFor(n, 256,
               [&](size_t i, size_t) { weighed[i] = Weigh(feat(i), idfs.data() + idf_at[i]); });
   // The terms a candidate search may look up: the top terms of the stories
@@ -218,22 +222,52 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     };
     std::vector<double> own_ahead(n);
     std::vector<uint8_t> has_ahead(n, 0);
-    // With them, the top terms of the articles that may search.
-    ParallelFor(n, 256, [&](size_t i, size_t worker) {
-      if (copy_of[live[i]] != kNoCopy) return;
-      double best = 0;
-      if (own_cached(i)) {
-        best = own_cos[i].second;
-      } else if (size[a[i]] > 1) {
-        const TermVector& v = *vec[a[i]];
-        for (const auto& [t, w] : feat(i).terms) v.prefetch(t);
-        for (const auto& [t, w] : feat(i).terms) v.prefetch_slot(t);
-        best = own_ahead[i] = Cosine(weighed[i], *vec[a[i]], norm_sq[a[i]], size[a[i]], true);
-        has_ahead[i] = 1;
+    // Story by story (the live articles grouped by story, in live order),
+    // with the top terms of the articles that may search.
+    std::vector<size_t> at(k + 1, 0);
+    for (size_t i = 0; i < n; ++i) ++at[a[i] + 1];
+    for (size_t s = 0; s < k; ++s) at[s + 1] += at[s];
+    std::vector<uint32_t> by_story(n);
+    {
+      std::vector<size_t> next(at.begin(), at.end() - 1);
+      for (size_t i = 0; i < n; ++i) by_story[next[a[i]]++] = static_cast<uint32_t>(i);
+    }
+    struct OwnScratch {
+      std::vector<const Weighed*> m;
+      std::vector<uint8_t> need;
+      std::vector<double> out;
+    };
+    std::vector<OwnScratch> own_scratch(threads);
+    ParallelFor(k, 16, [&](size_t s, size_t worker) {
+      const std::span<const uint32_t> mem(by_story.data() + at[s], at[s + 1] - at[s]);
+      auto searches = [&](size_t i) { return copy_of[live[i]] == kNoCopy; };
+      if (size[s] > 1) {
+        OwnScratch& o = own_scratch[worker];
+        o.m.clear();
+        o.need.clear();
+        bool any = false;
+        for (uint32_t i : mem) {
+          o.m.push_back(&weighed[i]);
+          o.need.push_back(searches(i) && !own_cached(i));
+          any = any || o.need.back();
+        }
+        if (any) {
+          o.out.resize(mem.size());
+          OwnCosines(o.m, norm_sq[s], o.need, o.out, worker);
+          for (size_t j = 0; j < mem.size(); ++j) {
+            if (!o.need[j]) continue;
+            own_ahead[mem[j]] = o.out[j];
+            has_ahead[mem[j]] = 1;
+          }
+        }
       }
-      if (best < kHeldFirmly && !has_top[i]) {
-        article_top[i] = TopTerms(feat(i), scored[worker]);
-        has_top[i] = 1;
+      for (uint32_t i : mem) {
+        if (!searches(i)) continue;
+        const double best = own_cached(i) ? own_cos[i].second : has_ahead[i] ? own_ahead[i] : 0;
+        if (best < kHeldFirmly && !has_top[i]) {
+          TopTerms(feat(i), weighed[i].idf, scored[worker], article_top[i]);
+          has_top[i] = 1;
+        }
       }
     });
     for (size_t i = 0; i < n; ++i)
@@ -298,7 +332,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       }
       if (best >= kHeldFirmly) continue;  // (no candidate search)
       if (!has_top[i]) {                  // (see `wanted`)
-        article_top[i] = TopTerms(f, scored[0]);
+        TopTerms(f, weighed[i].idf, scored[0], article_top[i]);
         has_top[i] = 1;
         for (uint32_t t : article_top[i]) list_of(t);
       }
@@ -381,7 +415,37 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       x.cand = Candidates(story_top[s], post, keep_for(s), kMaxCandidates, static_cast<uint32_t>(s),
                           worker, &x.passed);
       for (uint32_t o : x.cand)
-        if (!kept_cos(s, o)) x.cos.emplace_back(o, vec_cos(s, o));
+        if (!kept_cos(s, o)) x.cos.emplace_back(o, 0.0);
+      if (x.cos.empty()) return;
+      // vec_cos(s, o) with positions in place of hash lookups: pos[t] is
+      // the index of term t in s's entries. The same sum over the smaller's
+      // entries in their order: when o is the smaller, over o's (s's weight
+      // at pos); when s is, o's weights are first put at s's positions.
+      BisectScratch& sc = bisect_scratch[worker];  // (no Bisect runs meanwhile)
+      std::vector<uint32_t>& pos = sc.local;       // (~0u between uses)
+      if (pos.size() < df.size()) pos.resize(df.size(), ~0u);
+      const std::vector<Entry>& es = entries[s];
+      for (size_t j = 0; j < es.size(); ++j) pos[es[j].term] = static_cast<uint32_t>(j);
+      std::vector<float>& at_s = sc.one;  // o's weights at s's positions (0: absent)
+      at_s.assign(es.size(), 0.0f);
+      for (auto& [o, cos] : x.cos) {
+        double dot = 0;
+        if (vec[s]->size() < vec[o]->size()) {
+          for (const Entry& e : entries[o])
+            if (pos[e.term] != ~0u) at_s[pos[e.term]] = e.w;
+          for (size_t j = 0; j < es.size(); ++j) {
+            if (at_s[j] == 0) continue;  // (every weight is positive)
+            dot += es[j].w * at_s[j] * es[j].idf * es[j].idf;
+            at_s[j] = 0;
+          }
+        } else {
+          for (const Entry& e : entries[o])
+            if (pos[e.term] != ~0u) dot += e.w * es[pos[e.term]].w * e.idf * e.idf;
+        }
+        const double nn = norm_sq[s] * norm_sq[o];
+        cos = nn > 0 ? dot / std::sqrt(nn) : 0;
+      }
+      for (const Entry& e : es) pos[e.term] = ~0u;
     });
     for (size_t s = 0; s < k; ++s) {
       if (size[s] == 0) continue;
@@ -468,103 +532,6 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
     if (g != ~0u && g >= local_of.size()) rebuilt.push_back(g);
   RebuildLiveStories(rebuilt);
   FreezeIdle();
-}
-
-// Drops the repeats from `terms` (in any order: each term's list is then
-// handled on its own), with the refinement's scratch index as marks.
-void StoryClusterer::Impl::DistinctTerms(std::vector<uint32_t>& terms) {
-  std::vector<uint32_t>& mark = refine_post_of;  // ~0u: unmarked
-  if (mark.size() < df.size()) mark.resize(df.size(), ~0u);
-  size_t kept = 0;
-  for (uint32_t t : terms) {
-    if (mark[t] != ~0u) continue;
-    mark[t] = 0;
-    terms[kept++] = t;
-  }
-  terms.resize(kept);
-  for (uint32_t t : terms) mark[t] = ~0u;
-}
-
-// Rebuilds the vectors, windows and postings of `stories_to_rebuild` from
-// their live members.
-void StoryClusterer::Impl::RebuildLiveStories(const std::vector<uint32_t>& rebuild) {
-  std::vector<bool> is_rebuilt(stories.size(), false);
-  for (uint32_t g : rebuild) is_rebuilt[g] = true;
-  // Take the rebuilt stories off the posting lists of their old terms.
-  std::vector<uint32_t> terms;
-  for (uint32_t g : rebuild)
-    stories[g].weights.ForEach([&](uint32_t t, float) { terms.push_back(t); });
-  DistinctTerms(terms);
-  for (uint32_t t : terms) {
-    std::erase_if(postings[t], [&](uint32_t s) { return is_rebuilt[s]; });
-    pruned_size[t] = static_cast<uint32_t>(postings[t].size());
-  }
-  for (uint32_t g : rebuild) {
-    Story& s = stories[g];
-    Track(s, -1);
-    s.weights.clear();
-    s.members = 0;
-    s.last_day = -1;
-    s.last_seen = 0;
-  }
-  for (uint32_t i : live) {
-    if (!is_rebuilt[assign[i]]) continue;
-    Story& s = stories[assign[i]];
-    for (const auto& [t, w] : features[i].terms) {
-      bool inserted;
-      s.weights.at(t, inserted) += w;
-      if (inserted) {
-        if (t >= postings.size()) {
-          postings.resize(t + 1);
-          pruned_size.resize(t + 1, 0);
-        }
-        postings[t].push_back(assign[i]);
-      }
-    }
-    if (features[i].day >= 0) s.last_day = std::max(s.last_day, features[i].day);
-    s.last_seen = i + 1;  // `seen` when it arrived
-    ++s.members;
-  }
-  for (uint32_t g : rebuild) {
-    Story& s = stories[g];
-    s.norm_sq = NormSq(s.weights);
-    s.norm_members = s.members;
-    Track(s, +1);
-  }
-}
-
-// Freezes the stories idle past twice the window: their assignment is final
-// and their articles' features and vectors are released.
-void StoryClusterer::Impl::FreezeIdle() {
-  std::vector<uint32_t> still;
-  still.reserve(live.size());
-  std::vector<uint32_t> terms;  // of the stories frozen now
-  for (uint32_t i : live) {
-    Story& s = stories[assign[i]];
-    // Also idle by arrival, so that a little disorder in the dates cannot
-    // close a story an article in the next few hundred would still join.
-    if (!s.frozen && Expired(s, latest_day) && seen - s.last_seen > kMinIdleArticles) {
-      Track(s, -1);
-      s.frozen = true;
-      s.weights.ForEach([&](uint32_t t, float) { terms.push_back(t); });
-      s.weights.clear();  // releases its table
-    }
-    if (s.frozen) {
-      features[i] = StoryFeatures();  // releases its memory
-    } else {
-      still.push_back(i);
-    }
-  }
-  live.swap(still);
-  // Frozen stories leave the posting lists of their terms (each list is
-  // scanned once here), so the lists hold the open stories only.
-  DistinctTerms(terms);
-  for (uint32_t t : terms) {
-    std::vector<uint32_t>& list = postings[t];
-    std::erase_if(list, [&](uint32_t s) { return stories[s].frozen; });
-    if (list.capacity() > 2 * list.size() + 8) list.shrink_to_fit();
-    pruned_size[t] = static_cast<uint32_t>(list.size());
-  }
 }
 
 }  // namespace chorus
