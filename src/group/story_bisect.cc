@@ -62,45 +62,33 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
     for (size_t j = 0; j < n_terms; ++j) n += (v[j] * idf[j]) * (v[j] * idf[j]);
     return n;
   };
+  // QuoteBonus (story_clusterer.cc) of member k against `v`, on local ids.
+  auto quote_bonus = [&](size_t k, const float* v, size_t members) {
+    const size_t most = 2 * (members + 1);
+    size_t shared = 0;
+    const auto& qt = m[k]->f->quote_terms;
+    for (size_t i = 0; i < qt.size(); ++i) {
+      const uint32_t q = quotes[qoff[k] + i];
+      shared += (qt[i] >= df.size() || df[qt[i]] <= most) && q != ~0u && v[q] != 0;
+    }
+    return shared >= kSharedQuoteShingles ? kSharedQuoteBonus : 0.0;
+  };
   // The cosine's end, from its dot product and the story's (adjusted) norm.
   auto finish = [&](size_t k, double dot, double sn, const float* v, size_t members,
                     bool exclude_self) {
     const Weighed& a = *m[k];
     if (dot <= 0 || a.norm_sq <= 0 || sn <= 1e-12) return 0.0;
-    double bonus = 0;
-    if (!exclude_self) {  // QuoteBonus
-      const size_t most = 2 * (members + 1);
-      size_t shared = 0;
-      const auto& qt = a.f->quote_terms;
-      for (size_t i = 0; i < qt.size(); ++i) {
-        const uint32_t q = quotes[qoff[k] + i];
-        shared += (qt[i] >= df.size() || df[qt[i]] <= most) && q != ~0u && v[q] != 0;
-      }
-      if (shared >= kSharedQuoteShingles) bonus = kSharedQuoteBonus;
-    }
+    const double bonus = exclude_self ? 0.0 : quote_bonus(k, v, members);
     return dot / (std::sqrt(a.norm_sq) * std::sqrt(sn)) + bonus;
   };
-  // Cosine (story_clusterer.cc) between member k and `v`, term for term: the
-  // same arithmetic in the same order (so the stories stay the same), with
-  // dense local ids in place of its hash lookups. Change both together.
+  // Cosine (story_clusterer.cc) between member k and `v`: its arithmetic
+  // (CosineBy), with dense local ids in place of its hash lookups (0:
+  // absent) and the quote bonus of `finish`.
   auto cosine = [&](size_t k, const float* v, double snorm_sq, size_t members, bool exclude_self) {
-    const Weighed& a = *m[k];
-    const auto& ft = a.f->terms;
     const uint32_t* id = ids.data() + off[k];
-    double dot = 0, sn = snorm_sq;
-    for (size_t i = 0; i < ft.size(); ++i) {
-      double sv = v[id[i]];
-      if (sv == 0) continue;
-      const double w = ft[i].second, idf_t = a.idf[i];
-      if (exclude_self) {
-        double full = sv * idf_t;
-        sv -= w;
-        double less = sv * idf_t;
-        sn += less * less - full * full;
-      }
-      dot += w * idf_t * sv * idf_t;
-    }
-    return finish(k, dot, sn, v, members, exclude_self);
+    return CosineBy(
+        *m[k], [&](size_t i) { return v[id[i]] != 0 ? &v[id[i]] : nullptr; }, snorm_sq,
+        exclude_self, [&] { return quote_bonus(k, v, members); });
   };
   // Seeds: the member least like the rest of its story (the first such on
   // ties), and the member least like that one.
