@@ -280,16 +280,6 @@ struct StoryClusterer::Impl {
   };
   mutable std::vector<BisectScratch> bisect_scratch = std::vector<BisectScratch>(1);
   std::vector<uint32_t> refine_post_of;  // scratch of RefineLive (all ~0u between calls)
-  // The live articles' IDFs during a refinement (Weighed::idf points into
-  // it). Kept from one refinement to the next: a fresh array (tens of MB at
-  // 100k articles) was zeroed and page-faulted in each. A copy starts empty.
-  struct IdfBuffer {
-    std::vector<double> v;
-    IdfBuffer() = default;
-    IdfBuffer(const IdfBuffer&) {}
-    IdfBuffer& operator=(const IdfBuffer&) { return *this; }
-  };
-  IdfBuffer refine_idfs;
   std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
   std::vector<double> choose_aw, choose_idf;            // scratch of ChooseStory
   std::vector<uint32_t> choose_sel, choose_top;

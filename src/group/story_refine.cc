@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -64,13 +65,12 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   // allocation, not one an article.
   std::vector<size_t> idf_at(n + 1, 0);
   for (size_t i = 0; i < n; ++i) idf_at[i + 1] = idf_at[i] + feat(i).terms.size();
-  std::vector<double>& idfs = refine_idfs.v;  // (every entry written below)
-  if (idfs.size() < idf_at[n]) {              // (with room: the window grows)
-    idfs.clear();
-    idfs.resize(idf_at[n] + idf_at[n] / 4);
-  }
+  // Not zeroed (every entry is written below: a zeroed vector's memset was
+  // 2% of the instructions at 100k), and freed at the end: kept from one
+  // refinement to the next, it held 170 MB more at the peak at 1M articles.
+  const std::unique_ptr<double[]> idfs(new double[idf_at[n]]);
   ParallelFor(n, 256,
-              [&](size_t i, size_t) { weighed[i] = Weigh(feat(i), idfs.data() + idf_at[i]); });
+              [&](size_t i, size_t) { weighed[i] = Weigh(feat(i), idfs.get() + idf_at[i]); });
   // The terms a candidate search may look up: the top terms of the stories
   // and of the articles that may look for another story (those not held
   // firmly), added round by round. Only their posting lists are built (the
