@@ -86,6 +86,11 @@ CASES = {
                      lambda n: "<tweet a>He said \u201cno\u201d today.<tweet/> " * (n // 42), 1 * MB),
     "according_to_fragments": ("quotes", "a.txt",
                                lambda n: "according to \u201cno\u201d him " * (n // 25), 1 * MB),
+    # Session 20 (round 29): quotations after "chants of" and "(" that no
+    # attribution holds, each added on its own, in one run-on sentence.
+    "chant_quotes": ("quotes", "h.txt",
+                     lambda n: "met with chants of \u201cno\u201d and (\u201cyes\u201d) " * (n // 44),
+                     1 * MB),
     # Round 9: a transcript of many turns, quoted and continued.
     "transcript_turns": ("quotes", "t.txt",
                          lambda n: "\"SMITH: I said so.\n\n\"And more.\n\n\"JONES: He said no.\n\n"
