@@ -73,16 +73,11 @@ Runner AddDigestCommand(CLI::App& app) {
       std::cerr << "chorus: --story needs --db\n";
       return kExitUsage;
     }
-    ReadOptions opts;
-    if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
-    PipelineOptions popts;
-    popts.threads = args->threads;
-    popts.progress = !args->in.quiet;
-    popts.keep_text = true;
-    popts.with_quotes = true;
-    std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
-    const std::map<uint32_t, std::vector<size_t>> by_story = GroupByStory(articles);
+    ArticlesByStory analysed;
+    if (!AnalyseByStory(args->in, args->threads, /*with_quotes=*/true, diag, analysed))
+      return kExitUsage;
+    const auto& [articles, by_story] = analysed;
     DigestOptions dopts;
     dopts.method = args->method == "lexrank" ? SummaryMethod::kLexRank : SummaryMethod::kCoverage;
     dopts.max_unique = args->max_unique;

@@ -35,15 +35,11 @@ Runner AddReuseCommand(CLI::App& app) {
   cmd->add_option("--min-words", args->min_words, "Shortest passage reported, in words")
       ->capture_default_str();
   return [args]() {
-    ReadOptions opts;
-    if (!args->in.ToOptions(opts)) return kExitUsage;
     Diagnostics diag(&std::cerr);
-    PipelineOptions popts;
-    popts.threads = args->threads;
-    popts.progress = !args->in.quiet;
-    popts.keep_text = true;
-    std::vector<AnalysedArticle> articles = RunStoryPipeline(args->in.inputs, opts, diag, popts);
-    const std::map<uint32_t, std::vector<size_t>> by_story = GroupByStory(articles);
+    ArticlesByStory analysed;
+    if (!AnalyseByStory(args->in, args->threads, /*with_quotes=*/false, diag, analysed))
+      return kExitUsage;
+    const auto& [articles, by_story] = analysed;
     ReuseOptions ropts;
     ropts.min_words = args->min_words;
     Output out;

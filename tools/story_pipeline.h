@@ -29,6 +29,7 @@
 #include "chorus/quotes.h"
 #include "chorus/reader.h"
 #include "chorus/stories.h"
+#include "cli_common.h"
 
 namespace chorus::cli {
 
@@ -45,7 +46,7 @@ struct PipelineOptions {
   bool keep_text = false;
   bool keep_meta = true;  // source, url, title, published (else only id and text)
   bool with_quotes = false;
-  size_t threads = 1;  // 0: one per core
+  size_t threads = 1;     // 0: one per core
   bool progress = false;  // RunStoryPipeline: a progress line on a terminal (progress.h)
 };
 
@@ -150,5 +151,15 @@ size_t ResolveThreads(size_t threads);
 std::vector<AnalysedArticle> RunStoryPipeline(const std::vector<std::string>& inputs,
                                               const ReadOptions& read, Diagnostics& diag,
                                               const PipelineOptions& opts);
+
+// For the commands that work story by story on FILES (digest, quotebook,
+// reuse): the articles of `in` (texts kept; attributions with `with_quotes`)
+// and their stories. False, after a message, when an input option is invalid.
+struct ArticlesByStory {
+  std::vector<AnalysedArticle> articles;
+  std::map<uint32_t, std::vector<size_t>> by_story;  // GroupByStory(articles)
+};
+bool AnalyseByStory(const InputArgs& in, size_t threads, bool with_quotes, Diagnostics& diag,
+                    ArticlesByStory& out);
 
 }  // namespace chorus::cli
