@@ -1,0 +1,17 @@
+// Word lists of speaker resolution (internal; see speaker_resolver.h): the
+// titles and function words dropped from the front of a capitalised run
+// before it is taken for a name, and the gender of third-person pronouns.
+#pragma once
+
+#include <string_view>
+
+namespace chorus::quotes {
+
+// "sen", "chairman", "president" ...: a title or role, not a name (lower-cased).
+bool IsTitleWord(std::string_view lower);
+// "the", "after", "monday" ...: capitalised at a sentence start, never a name.
+bool IsNotName(std::string_view lower);
+// 'm' for he, his, him, himself; 'f' for she, her, hers, herself; else 0.
+char PronounGender(std::string_view lower);
+
+}  // namespace chorus::quotes
