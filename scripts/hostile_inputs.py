@@ -77,6 +77,12 @@ CASES = {
     "capitalised_names": ("quotes", "c.txt",
                           lambda n: "".join(f"Xa{i} Yb{i} said. " for i in range(n // 16)), 1 * MB),
     "said_chain": ("quotes", "s.txt", lambda n: "he said " * (n // 8), 1 * MB),
+    # Session 21: pronoun sources among many names in one sentence (salience
+    # sums its candidates by a linear search: bounded to 64 back).
+    "names_then_pronouns": ("quotes", "p.txt",
+                            lambda n: "".join(f"Xa{i} Yb{i} and \u201cyes,\u201d he said "
+                                              for i in range(n // 32)),
+                            1 * MB),
     # Session 19: run-on sentences of quoted fragments, each in its own frame.
     "fragment_frames": ("quotes", "f.txt",
                         lambda n: "He said \u201cno\u201d as \u201cyes\u201d " * (n // 26), 1 * MB),

@@ -1,0 +1,64 @@
+// Canonical speakers (session 21): pronouns by salience, first names' gender,
+// places and organisations that are no person, titles inside a name, and
+// descriptions that name a person. Each case failed before (see the comments).
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.h"
+
+namespace chorus {
+namespace {
+
+using testing::Find;
+
+TEST(Speakers, APronounContinuesTheSubjectNotTheLastNameMentioned) {
+  // Was "Barack Obama": the most recent man named.
+  auto q = Find(
+      "Josh Earnest spoke on Monday about Barack Obama and his plans. \u201cWe are "
+      "ready,\u201d he said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "he");
+  EXPECT_EQ(q[0].speaker, "Josh Earnest");
+}
+
+TEST(Speakers, APlaceIsNoPerson) {
+  // Was "New Hampshire".
+  auto q = Find("Ted Cruz campaigned in New Hampshire. \u201cWe will win,\u201d he said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Ted Cruz");
+}
+
+TEST(Speakers, AFirstNameTellsTheGender) {
+  // Was "John Legend" for the second: no pronoun had told his gender.
+  auto q = Find(
+      "Chrissy Teigen wrote that she and John Legend had lost the baby. The couple "
+      "thanked fans. \u201cWe love you,\u201d she wrote.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].source, "she");
+  EXPECT_EQ(q[1].speaker, "Chrissy Teigen");
+}
+
+TEST(Speakers, ATitleInsideTheNameEndsWhatComesBefore) {
+  // Was "Virginia Gov Terry McAuliffe".
+  auto q = Find("Virginia Gov. Terry McAuliffe said the vote was close.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Terry McAuliffe");
+}
+
+TEST(Speakers, ADescriptionOfAPersonIsTheSalientPerson) {
+  // Was null: Cruz, named once, was no "main person".
+  auto q = Find("Ted Cruz spoke in Iowa. Later, the senator said the race was open.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "the senator");
+  EXPECT_EQ(q[0].speaker, "Ted Cruz");
+}
+
+TEST(Speakers, ADescriptionOfAThingIsNoPerson) {
+  // Was "Ted Cruz": the article's main person.
+  auto q = Find("Ted Cruz spoke in Iowa. Ted Cruz left. The statement said the race was open.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "The statement");
+  EXPECT_EQ(q[0].speaker, "");
+}
+
+}  // namespace
+}  // namespace chorus
