@@ -60,5 +60,22 @@ TEST(Speakers, ADescriptionOfAThingIsNoPerson) {
   EXPECT_EQ(q[0].speaker, "");
 }
 
+TEST(Speakers, ASurnameWithATitleOrAVerbOfSayingIsAPerson) {
+  // Was null: "Obama" was never given in full, so no person a "he" could reach.
+  auto q = Find("President Obama spoke in Ohio about jobs. \u201cWe did it,\u201d he said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Obama");
+}
+
+TEST(Speakers, APersonNounByItsSuffix) {
+  // Was null for the second: "socialist" is in no list, but ends in -ist.
+  auto q = Find(
+      "Sanders said he would stay in the race. Later, the socialist said the fight was not "
+      "over.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].source, "the socialist");
+  EXPECT_EQ(q[1].speaker, "Sanders");
+}
+
 }  // namespace
 }  // namespace chorus

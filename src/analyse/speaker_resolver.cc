@@ -222,6 +222,14 @@ void Resolver::CollectNames() {
       person = Register(name);
     } else if (name.size() == 1) {
       person = FindByWord(StripPossessive(T[name[0]].low), name[0]);
+      // A surname the article never gives in full is a person of its own
+      // once a title comes before it or a verb of saying after it ("President
+      // Obama", "Kasich said"): a later "he" can then reach it.
+      bool titled = false;
+      for (uint32_t t = k; t < name[0]; ++t) titled |= IsTitleWord(T[t].low);
+      if (person == std::string::npos &&
+          (titled || (e < n && T[e].cue == CueKind::kSpeech && T[e].low != "according")))
+        person = Register(name);
     }
     if (person != std::string::npos) {
       // A first name tells the gender (once a person), as does a title ("Mr. Obama").

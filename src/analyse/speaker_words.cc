@@ -283,7 +283,10 @@ char FirstNameGender(std::string_view lower) {
 }
 
 bool IsPersonNoun(std::string_view lower) {
-  return In(kPersonNouns, lower) || lower.ends_with("-old");  // "the 36-year-old"
+  // "the 36-year-old", "the socialist", "the comedian", "the neurosurgeon".
+  return In(kPersonNouns, lower) || lower.ends_with("-old") ||
+         (lower.size() > 4 &&
+          (lower.ends_with("ist") || lower.ends_with("ian") || lower.ends_with("eon")));
 }
 
 bool IsPlaceFirstWord(std::string_view lower) {
