@@ -86,6 +86,7 @@ uint32_t Resolver::WordId(std::string_view w, bool add) {
   word_slots_[i] = static_cast<uint32_t>(words_.size()) + 1;
   words_.push_back(w);
   first_person_by_word_.push_back(kNone);
+  lone_person_by_word_.push_back(kNone);
   last_tok_by_word_.push_back(kNone);
   last_person_by_word_.push_back(kNone);
   return static_cast<uint32_t>(words_.size()) - 1;
@@ -137,17 +138,30 @@ size_t Resolver::Register(const std::vector<uint32_t>& toks) {
   name_toks_.resize(name_words_.size(), 0);
   std::copy(toks.begin(), toks.end(), name_toks_.begin() + static_cast<long>(first));
   for (size_t k = 0; k < n; ++k)
-    if (first_person_by_word_[ids[k]] == kNone) first_person_by_word_[ids[k]] = index;
+    if (n == 1)  // a surname alone: found only when no fuller name has it
+      lone_person_by_word_[ids[k]] = index;
+    else if (first_person_by_word_[ids[k]] == kNone)
+      first_person_by_word_[ids[k]] = index;
   people_.push_back(p);
   return index;
 }
 
 std::string Resolver::Display(size_t person) const {
   const Person& p = people_[person];
+  return NameString(name_toks_.data() + p.first, p.n);
+}
+
+std::string Resolver::NameString(const uint32_t* toks, size_t n) const {
   std::string s;
-  for (uint32_t k = p.first; k < p.first + p.n; ++k) {
+  for (size_t i = 0; i < n; ++i) {
     if (!s.empty()) s += ' ';
-    s += StripPossessive(v_->Str(name_toks_[k]));
+    const std::string_view w = StripPossessive(v_->Str(toks[i]));
+    s += w;
+    // An initial or a suffix keeps its full stop ("Donald J. Trump", "Jr.").
+    const size_t end = v_->toks[toks[i]].span.end;
+    if (w.size() == v_->toks[toks[i]].span.size() && w.size() <= 3 && end < v_->text.size() &&
+        v_->text[end] == '.')
+      s += '.';
   }
   return s;
 }
@@ -280,7 +294,8 @@ size_t Resolver::FindByWord(std::string_view w, uint32_t before) const {
                                   [](const WordMention& x, uint32_t t) { return x.m.tok < t; });
     if (after != list) return std::prev(after)->m.person;
   }
-  const uint32_t p = first_person_by_word_[id];
+  uint32_t p = first_person_by_word_[id];
+  if (p == kNone) p = lone_person_by_word_[id];
   return p == kNone ? std::string::npos : p;
 }
 

@@ -64,7 +64,8 @@ class Resolver {
   void Reset(const ArticleView& v) {
     v_ = &v;
     words_.clear();
-    for (auto* x : {&name_words_, &name_toks_, &first_person_by_word_}) x->clear();
+    for (auto* x : {&name_words_, &name_toks_, &first_person_by_word_, &lone_person_by_word_})
+      x->clear();
     people_.clear();
     mentions_.clear();
     spoken_.clear();
@@ -121,7 +122,10 @@ class Resolver {
   // True when the capitalised run at token k begins its sentence or the
   // clause after a comma: a name there is most often the subject.
   bool OpensClause(uint32_t k) const;
-  std::string Display(size_t person) const;  // "Chrissy Teigen"
+  std::string Display(size_t person) const;
+  // The name words at `toks` joined by spaces, possessives dropped, an
+  // initial's or a suffix's full stop kept.
+  std::string NameString(const uint32_t* toks, size_t n) const;  // "Chrissy Teigen"
   // The id of word `w` (lower-cased, possessive stripped); a new id when
   // `add`, else kNone for a word never seen.
   uint32_t WordId(std::string_view w, bool add);
@@ -147,7 +151,8 @@ class Resolver {
   std::vector<uint32_t> name_words_;            // word ids of each person's name
   std::vector<uint32_t> name_toks_;             // the tokens of its first mention
   std::vector<uint32_t> person_slots_;          // person + 1 by the hash of its words
-  std::vector<uint32_t> first_person_by_word_;  // by word id: first person with it
+  std::vector<uint32_t> first_person_by_word_;  // by word id: first person of 2+ words with it
+  std::vector<uint32_t> lone_person_by_word_;   // by word id: the person of that word alone
   // While names are collected (every mention so far lies before the token
   // looked up): the last mention filed under each word.
   std::vector<uint32_t> last_tok_by_word_, last_person_by_word_;

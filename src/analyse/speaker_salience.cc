@@ -131,18 +131,15 @@ Resolved Resolver::ResolvePart(uint32_t b, uint32_t head_end) const {
   if (re > rb && !ends_lower) {
     std::vector<uint32_t>& name = name_;
     NameTokens(rb, re, name);
-    if (definite && first != "his" && first != "her" && first != "their") {
-      // An organisation as named: "the White House".
+    // An organisation as named: "the White House"; but "the Rev. Al
+    // Sharpton" is a person, titled.
+    const bool titled = b + 1 < head_end && IsTitleWord(T[b + 1].low);
+    if (definite && !titled && first != "his" && first != "her" && first != "their") {
       return {std::string(
           v_->text.substr(T[b].span.begin, T[head_end - 1].span.end - T[b].span.begin))};
     }
     if (name.size() >= 2) {
-      std::string s;
-      for (uint32_t x : name) {
-        if (!s.empty()) s += ' ';
-        s += StripPossessive(v_->Str(x));
-      }
-      return {s, PersonAt(name.front())};
+      return {NameString(name.data(), name.size()), PersonAt(name.front())};
     }
     if (name.size() == 1) {
       size_t p = FindByWord(StripPossessive(T[name[0]].low), b);
