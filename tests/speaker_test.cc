@@ -77,5 +77,18 @@ TEST(Speakers, APersonNounByItsSuffix) {
   EXPECT_EQ(q[1].speaker, "Sanders");
 }
 
+TEST(Speakers, AWordInCapitalsMakesNoPerson) {
+  // Was "Fox News RT", the last sentence's subject.
+  auto q = Find(
+      "Ted Cruz spoke on Monday. Fox News RT asked him about it. \u201cWe will win,\u201d he "
+      "said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Ted Cruz");
+  // Roman numerals are no capitals; a surname that is a month still is one.
+  q = Find("Theresa May spoke in London. Vann R. Newkirk II wrote that it was over.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Vann R. Newkirk II");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -37,8 +37,21 @@ void Resolver::NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) co
 
 bool Resolver::NotPerson(const std::vector<uint32_t>& name) const {
   const auto& T = v_->toks;
-  return IsPlaceFirstWord(T[name.front()].low) ||
-         IsNotPersonLastWord(StripPossessive(T[name.back()].low));
+  // A word in capitals is an acronym or a shouted headline ("POLITICO Off
+  // Message", "FULL TEXT", "Trump RT"); a name ending in a day or a month
+  // is a place and a date ("Florida Friday").
+  for (uint32_t k : name) {
+    const std::string_view w = v_->Str(k);
+    const bool capitals = w.size() >= 2 && std::none_of(w.begin(), w.end(), [](char c) {
+                            return c >= 'a' && c <= 'z';
+                          });
+    const bool numeral =  // "Vann R. Newkirk II"
+        std::all_of(w.begin(), w.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
+    if (capitals && !numeral) return true;
+  }
+  const std::string_view last = StripPossessive(T[name.back()].low);
+  return IsPlaceFirstWord(T[name.front()].low) || IsNotPersonLastWord(last) ||
+         (IsNotName(last) && last != "may");  // (Theresa May)
 }
 
 void Resolver::FindHeadlines() {
