@@ -85,9 +85,12 @@ TEST(Speakers, AWordInCapitalsMakesNoPerson) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Ted Cruz");
   // Roman numerals are no capitals; a surname that is a month still is one.
-  q = Find("Theresa May spoke in London. Vann R. Newkirk II wrote that it was over.");
-  ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].speaker, "Vann R. Newkirk II");
+  q = Find(
+      "Theresa May spoke in London. \u201cWe will leave,\u201d she said. Vann R. Newkirk II "
+      "wrote that it was over.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Theresa May");
+  EXPECT_EQ(q[1].speaker, "Vann R. Newkirk II");
 }
 
 }  // namespace
