@@ -93,5 +93,12 @@ TEST(Speakers, AWordInCapitalsMakesNoPerson) {
   EXPECT_EQ(q[1].speaker, "Vann R. Newkirk II");
 }
 
+TEST(Speakers, AnOutletInCapitalsBeforeANameIsDropped) {
+  // Was "CNN Gloria Borger".
+  auto q = Find("\u201cIt is close,\u201d CNN\u2019s Gloria Borger said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Gloria Borger");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -20,10 +20,12 @@ void Resolver::NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) co
     if (T[k].kind != TokenKind::kWord || !T[k].cap) continue;
     out.push_back(k);
   }
-  // Drop leading titles and function words ("The", "Sen", "Chairman").
+  // Drop leading titles, function words and outlets in capitals ("The",
+  // "Sen", "Chairman", "CNN's Gloria Borger").
   size_t start = 0;
   while (start < out.size() &&
-         (IsTitleWord(StripPossessive(T[out[start]].low)) || IsNotName(T[out[start]].low)))
+         (IsTitleWord(StripPossessive(T[out[start]].low)) || IsNotName(T[out[start]].low) ||
+          (start + 1 < out.size() && InCapitals(out[start]))))
     ++start;
   // A title inside the run ends what comes before it: "Virginia Gov. Terry
   // McAuliffe", "FBI Director James Comey".
@@ -35,20 +37,22 @@ void Resolver::NameTokens(uint32_t b, uint32_t e, std::vector<uint32_t>& out) co
   out.erase(out.begin(), out.begin() + static_cast<long>(start));
 }
 
+bool Resolver::InCapitals(uint32_t k) const {
+  const std::string_view w = StripPossessive(v_->Str(k));
+  const bool capitals = w.size() >= 2 && std::none_of(w.begin(), w.end(),
+                                                      [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool numeral =  // "Vann R. Newkirk II"
+      std::all_of(w.begin(), w.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
+  return capitals && !numeral;
+}
+
 bool Resolver::NotPerson(const std::vector<uint32_t>& name) const {
   const auto& T = v_->toks;
   // A word in capitals is an acronym or a shouted headline ("POLITICO Off
   // Message", "FULL TEXT", "Trump RT"); a name ending in a day or a month
   // is a place and a date ("Florida Friday").
-  for (uint32_t k : name) {
-    const std::string_view w = v_->Str(k);
-    const bool capitals = w.size() >= 2 && std::none_of(w.begin(), w.end(), [](char c) {
-                            return c >= 'a' && c <= 'z';
-                          });
-    const bool numeral =  // "Vann R. Newkirk II"
-        std::all_of(w.begin(), w.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
-    if (capitals && !numeral) return true;
-  }
+  for (uint32_t k : name)
+    if (InCapitals(k)) return true;
   const std::string_view last = StripPossessive(T[name.back()].low);
   return IsPlaceFirstWord(T[name.front()].low) || IsNotPersonLastWord(last) ||
          (IsNotName(last) && last != "may");  // (Theresa May)

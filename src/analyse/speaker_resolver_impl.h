@@ -103,6 +103,9 @@ class Resolver {
   void FindHeadlines();
   // A run of name words that names a place or an organisation, not a person.
   bool NotPerson(const std::vector<uint32_t>& name) const;
+  // Token k is a word of two letters or more in capitals (an acronym, a
+  // shouted headline), not a Roman numeral.
+  bool InCapitals(uint32_t k) const;
   // Files every mention under each word of its person's name, in text order.
   void IndexMentions();
   size_t Register(const std::vector<uint32_t>& toks);
