@@ -100,5 +100,35 @@ TEST(Speakers, AnOutletInCapitalsBeforeANameIsDropped) {
   EXPECT_EQ(q[0].speaker, "Gloria Borger");
 }
 
+TEST(Speakers, OrganisationsStayAsNamed) {
+  // Were "News" and "National Committee": the leading capitals and title were
+  // dropped as from a person's name.
+  auto q = Find("\u201cIt is close,\u201d NBC News said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "NBC News");
+  q = Find("\u201cIt is close,\u201d the Republican National Committee said.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the Republican National Committee");
+}
+
+TEST(Speakers, ADescriptionsNounGivesItsGender) {
+  // Was "Hillary Clinton", the more salient person.
+  auto q = Find(
+      "Hillary Clinton met Donald Trump in Ohio. Later, the businessman said the race was "
+      "over.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "the businessman");
+  EXPECT_EQ(q[0].speaker, "Donald Trump");
+}
+
+TEST(Speakers, AnAppositiveNameBeatsADescription) {
+  // Was "Brad Holm": the description, resolved by salience, came first.
+  auto q = Find(
+      "Brad Holm spoke first. \u201cWe won,\u201d said the state\u2019s campaign chairman, "
+      "Phil Lovas.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Phil Lovas");
+}
+
 }  // namespace
 }  // namespace chorus

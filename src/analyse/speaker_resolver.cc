@@ -59,8 +59,10 @@ bool Resolver::NotPerson(const std::vector<uint32_t>& name) const {
 }
 
 void Resolver::FindHeadlines() {
-  // A sentence of four words or more, nearly all capitalised, is a headline
+  // A sentence of four words or more, 80% of them capitalised, is a headline
   // or a label ("ESPN Fires Schilling Over Post"): its runs are no names.
+  // (70% took "Hillary Clinton met Donald Trump in Ohio" for one; 80% against
+  // 70% on train's labelled pronouns: .877 -> .889, and 90% .885.)
   const auto& T = v_->toks;
   headline_.assign(v_->sent_first.size(), 0);
   for (size_t st = 0; st < v_->sent_first.size(); ++st) {
@@ -70,7 +72,7 @@ void Resolver::FindHeadlines() {
       ++words;
       caps += T[k].cap;
     }
-    headline_[st] = words >= 4 && caps * 10 >= words * 7;
+    headline_[st] = words >= 4 && caps * 10 >= words * 8;
   }
 }
 

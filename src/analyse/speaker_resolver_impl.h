@@ -106,6 +106,10 @@ class Resolver {
   // Token k is a word of two letters or more in capitals (an acronym, a
   // shouted headline), not a Roman numeral.
   bool InCapitals(uint32_t k) const;
+  // Token k ends in 's or ’s ("Trump's").
+  bool IsPossessive(uint32_t k) const {
+    return StripPossessive(v_->Str(k)).size() < v_->Str(k).size();
+  }
   // Files every mention under each word of its person's name, in text order.
   void IndexMentions();
   size_t Register(const std::vector<uint32_t>& toks);
@@ -113,7 +117,7 @@ class Resolver {
   size_t FindByWord(std::string_view w, uint32_t before) const;
   size_t MostRecent(uint32_t before, Gender g) const;
   // One comma-separated part [b, head_end) of a source.
-  Resolved ResolvePart(uint32_t b, uint32_t head_end) const;
+  Resolved ResolvePart(uint32_t b, uint32_t head_end, bool& by_description) const;
   // The person a "he" or "she" at token b refers to, or npos (see Salient in
   // the .cc).
   size_t Salient(uint32_t b, Gender g) const;

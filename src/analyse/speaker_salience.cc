@@ -89,26 +89,33 @@ Resolved Resolver::Resolve(const Attribution& a) {
   if (b >= e) return {};
   // Comma-separated parts: "Hugh Hill, a doctor," is Hugh Hill; "the
   // authority's chief engineer, Tomas Reyes," is Tomas Reyes.
+  // A part that only describes ("The state's campaign chairman, Phil
+  // Lovas") yields to a later part that names.
   const uint32_t first = b;
-  for (uint32_t k = b; k <= e; ++k) {
+  Resolved found;
+  bool described = false;
+  for (uint32_t k = b; k <= e && (found.name.empty() || described); ++k) {
     if (k < e && v_->Str(k) != ",") continue;
     if (k > b) {
-      Resolved r = ResolvePart(b, k);
-      if (!r.name.empty()) {
-        if (r.person != std::string::npos) {
-          const bool pronoun = k == b + 1 && PronounGender(T[b].low) != 0;
-          if (spoken_.empty() || spoken_.back().tok < first)
-            spoken_.push_back({first, T[first].sent, r.person, pronoun});
-        }
-        return r;
+      bool by_description = false;
+      Resolved r = ResolvePart(b, k, by_description);
+      if (!r.name.empty() && (found.name.empty() || !by_description)) {
+        found = std::move(r);
+        described = by_description;
       }
     }
     b = k + 1;
   }
-  return {};
+  if (found.person != std::string::npos) {
+    const bool pronoun = PronounGender(T[first].low) != 0 && first + 1 < T.size() &&
+                         (first + 1 == e || v_->Str(first + 1) == ",");
+    if (spoken_.empty() || spoken_.back().tok < first)
+      spoken_.push_back({first, T[first].sent, found.person, pronoun});
+  }
+  return found;
 }
 
-Resolved Resolver::ResolvePart(uint32_t b, uint32_t head_end) const {
+Resolved Resolver::ResolvePart(uint32_t b, uint32_t head_end, bool& by_description) const {
   const auto& T = v_->toks;
   auto person = [&](size_t p) {
     return p == std::string::npos ? Resolved{} : Resolved{Display(p), p};
@@ -131,12 +138,15 @@ Resolved Resolver::ResolvePart(uint32_t b, uint32_t head_end) const {
   if (re > rb && !ends_lower) {
     std::vector<uint32_t>& name = name_;
     NameTokens(rb, re, name);
-    // An organisation as named: "the White House"; but "the Rev. Al
-    // Sharpton" is a person, titled.
+    // An organisation as named: "the White House", "NBC News"; but "the Rev.
+    // Al Sharpton" is a person, titled.
     const bool titled = b + 1 < head_end && IsTitleWord(T[b + 1].low);
-    if (definite && !titled && first != "his" && first != "her" && first != "their") {
+    const bool organisation = IsNotPersonLastWord(StripPossessive(T[re - 1].low));
+    if ((definite && !titled && first != "his" && first != "her" && first != "their") ||
+        (organisation && !IsPossessive(re - 1))) {
+      const uint32_t from = definite ? b : rb;
       return {std::string(
-          v_->text.substr(T[b].span.begin, T[head_end - 1].span.end - T[b].span.begin))};
+          v_->text.substr(T[from].span.begin, T[head_end - 1].span.end - T[from].span.begin))};
     }
     if (name.size() >= 2) {
       return {NameString(name.data(), name.size()), PersonAt(name.front())};
@@ -150,9 +160,12 @@ Resolved Resolver::ResolvePart(uint32_t b, uint32_t head_end) const {
   // A description ("the 36-year-old", "the Lip Sync Battle host"): the main
   // person of the article, when it is also the last person mentioned.
   if (definite && first == "the" && IsPersonNoun(T[head_end - 1].low)) {
+    by_description = true;
     size_t main = main_person_;
     if (main != std::string::npos && MostRecent(b, kUnknown) == main) return person(main);
-    return person(Salient(b, kUnknown));
+    // "the businessman", "the actress": the noun's gender, when it has one.
+    const char g = PersonNounGender(T[head_end - 1].low);
+    return person(Salient(b, g == 'm' ? kMale : g == 'f' ? kFemale : kUnknown));
   }
   return {};
 }

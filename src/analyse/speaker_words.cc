@@ -355,6 +355,18 @@ bool IsPersonNoun(std::string_view lower) {
           (lower.ends_with("ist") || lower.ends_with("ian") || lower.ends_with("eon")));
 }
 
+char PersonNounGender(std::string_view lower) {
+  static constexpr auto kFemale = Sorted(std::array<std::string_view, 14>{
+      "actress", "aunt", "daughter", "girl", "grandmother", "lady", "mother", "niece", "princess",
+      "queen", "sister", "widow", "wife", "mom"});
+  static constexpr auto kMale = Sorted(std::array<std::string_view, 13>{
+      "actor", "boy", "brother", "dad", "father", "grandfather", "husband", "king", "nephew",
+      "prince", "son", "uncle", "widower"});
+  if (lower.ends_with("woman") || In(kFemale, lower)) return 'f';
+  if (lower.ends_with("man") || In(kMale, lower)) return 'm';
+  return 0;
+}
+
 bool IsPlaceFirstWord(std::string_view lower) {
   return In(kPlaceFirst, lower);
 }

@@ -19,6 +19,9 @@ bool IsNotPersonLastWord(std::string_view lower);
 char FirstNameGender(std::string_view lower);
 // "author", "senator", "36-year-old" ...: a noun that names a person.
 bool IsPersonNoun(std::string_view lower);
+// For a person noun: 'm' for a man's ("businessman", "father"), 'f' for a
+// woman's ("spokeswoman", "actress"), else 0.
+char PersonNounGender(std::string_view lower);
 // 'm' for he, his, him, himself; 'f' for she, her, hers, herself; else 0.
 char PronounGender(std::string_view lower);
 
