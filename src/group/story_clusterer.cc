@@ -218,8 +218,10 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   return best < JoinThreshold(f.day) ? fresh : story;
 }
 
-// Adds `f` to the vector, postings and window of `story`.
-void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f) {
+// Adds `f` to the vector, postings and window of `story`. `idf`: the IDFs
+// of f's terms in order, when the caller has them (ChooseStory's), else
+// nullptr (they are looked up here).
+void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f, const double* idf) {
   if (story == stories.size()) stories.emplace_back();
   Story& s = stories[story];
   Track(s, -1);
@@ -227,22 +229,33 @@ void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f) {
   // the moment); it is recomputed in full when the story doubles, which
   // absorbs the drift of IDF at amortised linear cost.
   const bool recompute = (s.members & (s.members + 1)) == 0;  // 0, 1, 3, 7, ... members
-  for (const auto& [t, w] : f.terms) {
-    bool inserted;
-    float& x = s.weights.at(t, inserted);
-    if (!recompute) {
-      double idf = Idf(t);
-      double before = x * idf, after = (x + w) * idf;
-      s.norm_sq += after * after - before * before;
-    }
-    x += w;
-    if (inserted) {
-      if (t >= postings.size()) {
-        postings.resize(t + 1);
-        pruned_size.resize(t + 1, 0);
+  // (One loop per case, the tests out of it.)
+  auto add = [&](auto idf_of, bool update) {
+    for (size_t i = 0; i < f.terms.size(); ++i) {
+      const auto [t, w] = f.terms[i];
+      bool inserted;
+      float& x = s.weights.at(t, inserted);
+      if (update) {
+        const double idf_t = idf_of(i, t);
+        double before = x * idf_t, after = (x + w) * idf_t;
+        s.norm_sq += after * after - before * before;
       }
-      postings[t].push_back(story);
+      x += w;
+      if (inserted) {
+        if (t >= postings.size()) {
+          postings.resize(t + 1);
+          pruned_size.resize(t + 1, 0);
+        }
+        postings[t].push_back(story);
+      }
     }
+  };
+  if (recompute) {
+    add([](size_t, uint32_t) { return 0.0; }, false);
+  } else if (idf) {
+    add([&](size_t i, uint32_t) { return idf[i]; }, true);
+  } else {
+    add([&](size_t, uint32_t t) { return Idf(t); }, true);
   }
   if (f.day >= 0) s.last_day = std::max(s.last_day, f.day);
   s.last_seen = seen;
@@ -267,13 +280,16 @@ uint32_t StoryClusterer::Impl::Add(StoryFeatures f, std::optional<uint32_t> copy
   const auto index = static_cast<uint32_t>(assign.size());
   const bool is_copy = copy && *copy < index;
   uint32_t story = is_copy ? assign[*copy] : ChooseStory(f);
+  // (ChooseStory looked up the IDFs of f's terms, and nothing has changed
+  // them since: Join takes them as they are.)
+  const double* idf = is_copy ? nullptr : choose_idf.data();
   copy_of.push_back(is_copy ? *copy : kNoCopy);
   assign.push_back(story);
   if (story < stories.size() && stories[story].frozen) {
     // A late copy of an article whose story is final: it joins it as is.
     features.emplace_back();
   } else {
-    Join(story, f);
+    Join(story, f, idf);
     features.push_back(std::move(f));
     live.push_back(index);
   }

@@ -194,7 +194,7 @@ struct StoryClusterer::Impl {
   // --- the online pass (story_clusterer.cc) -------------------------------
   uint32_t Add(StoryFeatures f, std::optional<uint32_t> copy_of);
   uint32_t ChooseStory(const StoryFeatures& f);
-  void Join(uint32_t story, const StoryFeatures& f);
+  void Join(uint32_t story, const StoryFeatures& f, const double* idf);
   std::vector<uint32_t> Finish();
 
   // --- refinement over the live window (story_refine.cc) ------------------
