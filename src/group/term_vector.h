@@ -179,7 +179,18 @@ class TermVector {
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old)
-      if (s.term != kEmpty) (*this)[s.term] = s.weight;
+      if (s.term != kEmpty) Place(s);
+  }
+  // Puts `s` where at() would insert its term: the first empty slot from its
+  // home. For Grow, whose terms are distinct and whose table has room, so
+  // the term compares and the room check of at() can be skipped.
+  void Place(const Slot& s) {
+    const uint64_t h = Hash(s.term);
+    size_t i = Home(h);
+    while (tags_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+    SetTag(i, Tag(h));
+    ++size_;
   }
 
   std::vector<Slot> slots_;
