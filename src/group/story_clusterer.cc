@@ -66,9 +66,11 @@ double StoryClusterer::Impl::JoinThreshold(int64_t day) const {
 void StoryClusterer::Impl::TopTerms(const StoryFeatures& f, const double* idf,
                                     std::vector<std::pair<double, uint32_t>>& scored,
                                     std::vector<uint32_t>& out) const {
-  scored.clear();
+  // (Written in place, not appended: no room check per term. resize keeps
+  // what is there and only sets the part it adds, all overwritten here.)
+  scored.resize(f.terms.size());
   for (size_t i = 0; i < f.terms.size(); ++i)
-    scored.emplace_back(f.terms[i].second * idf[i], f.terms[i].first);  // w * Idf(t)
+    scored[i] = {f.terms[i].second * idf[i], f.terms[i].first};  // w * Idf(t)
   size_t k = std::min(kCandidateTerms, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first; });

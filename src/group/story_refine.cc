@@ -198,8 +198,9 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
         // Its most distinctive terms, those the merge step looks up (only
         // which terms are the top ones matters, not their order).
         std::vector<std::pair<double, uint32_t>>& top = scored[worker];
-        top.clear();
-        for (const Entry& e : entries[s]) top.emplace_back(e.w * e.idf, e.term);
+        top.resize(entries[s].size());  // (written in place, as in TopTerms)
+        for (size_t j = 0; j < top.size(); ++j)
+          top[j] = {entries[s][j].w * entries[s][j].idf, entries[s][j].term};
         const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
         if (kt < top.size())
           std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
@@ -207,8 +208,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
                              return p.first > q.first ||
                                     (p.first == q.first && p.second < q.second);
                            });
-        story_top[s].clear();
-        for (size_t j = 0; j < kt; ++j) story_top[s].push_back(top[j].second);
+        story_top[s].assign(kt, 0);  // (one allocation, not five)
+        for (size_t j = 0; j < kt; ++j) story_top[s][j] = top[j].second;
       }
     });
     // Each article's cosine to its own story less itself, computed ahead for
