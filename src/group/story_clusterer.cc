@@ -184,7 +184,11 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
     pruned_size[t] = static_cast<uint32_t>(list.size());
   }
   std::vector<uint32_t> cand = Candidates(
-      top, [&](uint32_t t) { return t < postings.size() ? &postings[t] : nullptr; },
+      top,
+      [&](uint32_t t) {
+        return t < postings.size() ? std::span<const uint32_t>(postings[t])
+                                   : std::span<const uint32_t>();
+      },
       [&](uint32_t s) { return Active(stories[s], f.day); }, kMaxCandidates, std::nullopt, 0,
       nullptr,
       [&](uint32_t s) {

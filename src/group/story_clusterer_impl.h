@@ -111,14 +111,13 @@ struct StoryClusterer::Impl {
   void TopTerms(const StoryFeatures& f, const double* idf,
                 std::vector<std::pair<double, uint32_t>>& scored, std::vector<uint32_t>& out) const;
   // From the stories on the posting lists of `terms` (`post(t)` gives a
-  // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
-  // the most terms. With `after`, the lists are sorted and `keep` is false
-  // for every story up to `after`: those are not looked at. `worker`: whose
-  // scratch to use (ParallelFor); `kept`, when given, receives every story
-  // met that `keep` let pass, in increasing order (the result is a function
-  // of those and their counts alone). `touch(s)` is called when story s is
-  // first met, some time before `keep(s)` (to ask the cache for what `keep`
-  // reads); `keep` must not change while the call runs.
+  // term's list as a span, empty when it has none), those passing `keep`, the kMaxCandidates
+  // sharing the most terms. With `after`, the lists are sorted and `keep` is false for every story
+  // up to `after`: those are not looked at. `worker`: whose scratch to use (ParallelFor); `kept`,
+  // when given, receives every story met that `keep` let pass, in increasing order (the result is a
+  // function of those and their counts alone). `touch(s)` is called when story s is first met, some
+  // time before `keep(s)` (to ask the cache for what `keep` reads); `keep` must not change while
+  // the call runs.
   struct NoTouch {
     void operator()(uint32_t) const {}
   };
@@ -324,10 +323,10 @@ std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_
   std::vector<uint32_t>& met = scratch.met;
   met.clear();
   for (uint32_t t : terms) {
-    const std::vector<uint32_t>* list = post(t);
-    if (!list || list->size() > kMaxPosting) continue;
-    auto from = after ? std::upper_bound(list->begin(), list->end(), *after) : list->begin();
-    for (uint32_t s : std::span(from, list->end())) {
+    const std::span<const uint32_t> list = post(t);
+    if (list.size() > kMaxPosting) continue;
+    auto from = after ? std::upper_bound(list.begin(), list.end(), *after) : list.begin();
+    for (uint32_t s : std::span(from, list.end())) {
       if (s >= count.size()) count.resize(s + 1, 0);
       if (count[s]++ == 0) {
         touch(s);
