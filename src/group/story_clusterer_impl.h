@@ -278,6 +278,9 @@ struct StoryClusterer::Impl {
     std::vector<uint8_t> side;
   };
   mutable std::vector<BisectScratch> bisect_scratch = std::vector<BisectScratch>(1);
+  // Bisect's and OwnCosines' dense local ids (story_bisect.cc).
+  template <bool kForBisect>
+  size_t Densify(std::span<const Weighed* const> m, BisectScratch& sc) const;
   std::vector<uint32_t> refine_post_of;  // scratch of RefineLive (all ~0u between calls)
   std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
   std::vector<double> choose_aw, choose_idf;            // scratch of ChooseStory
