@@ -191,20 +191,25 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (stale[s] || round == 0) {
         // Its terms in slot order (the order of TermVector::ForEach) with
         // their IDFs, looked up once for the norm, the top terms and the
-        // cosines below.
-        entries[s].clear();
-        entries[s].reserve(vec[s]->size());
-        vec[s]->ForEach([&](uint32_t t, float w) { entries[s].push_back({t, w, Idf(t)}); });
-        double ns = 0;  // NormSq, term for term
-        for (const Entry& e : entries[s]) ns += (e.w * e.idf) * (e.w * e.idf);
+        // cosines below; the norm (NormSq, term for term) and the top terms'
+        // scores taken in the same pass.
+        std::vector<Entry>& es = entries[s];
+        es.clear();
+        es.reserve(vec[s]->size());
+        std::vector<std::pair<double, uint32_t>>& top = scored[worker];
+        top.resize(vec[s]->size());  // (written in place, as in TopTerms)
+        std::pair<double, uint32_t>* score = top.data();
+        double ns = 0;
+        vec[s]->ForEach([&](uint32_t t, float w) {
+          const double idf = Idf(t);
+          es.push_back({t, w, idf});
+          ns += (w * idf) * (w * idf);
+          *score++ = {w * idf, t};
+        });
         norm_sq[s] = ns;
         built_round[s] = round;
         // Its most distinctive terms, those the merge step looks up (only
         // which terms are the top ones matters, not their order).
-        std::vector<std::pair<double, uint32_t>>& top = scored[worker];
-        top.resize(entries[s].size());  // (written in place, as in TopTerms)
-        for (size_t j = 0; j < top.size(); ++j)
-          top[j] = {entries[s][j].w * entries[s][j].idf, entries[s][j].term};
         const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
         if (kt < top.size())
           std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
