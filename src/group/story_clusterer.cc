@@ -136,22 +136,27 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   // at 3% more CPU.)
   std::vector<double>& aw = choose_aw;
   std::vector<double>& idf = choose_idf;
-  aw.resize(f.terms.size());
-  idf.resize(f.terms.size());
-  for (size_t i = 0; i < f.terms.size(); ++i) {
-    idf[i] = Idf(f.terms[i].first);
-    aw[i] = f.terms[i].second * idf[i];
-  }
+  // (In one pass, written through pointers: resize keeps what is there and
+  // only sets the part it adds, all overwritten here; sel is cut after.)
+  const size_t n = f.terms.size();
+  aw.resize(n);
+  idf.resize(n);
   std::vector<uint32_t>& sel = choose_sel;
-  sel.clear();
+  sel.resize(n);
+  uint32_t* const sel_out = sel.data();
+  size_t selected = 0;
   double anorm = 0;
-  for (uint32_t i = 0; i < f.terms.size(); ++i) {
-    if (df[f.terms[i].first] > 1) {  // (df counts the article already)
-      sel.push_back(i);
+  for (uint32_t i = 0; i < n; ++i) {
+    const auto [t, w] = f.terms[i];
+    idf[i] = Idf(t);
+    aw[i] = w * idf[i];
+    if (df[t] > 1) {  // (df counts the article already)
+      sel_out[selected++] = i;
     } else {
       anorm += aw[i] * aw[i];
     }
   }
+  sel.resize(selected);
   if (sel.size() > kVectorTerms) {
     std::nth_element(sel.begin(), sel.begin() + kVectorTerms, sel.end(),
                      [&](uint32_t x, uint32_t y) { return aw[x] > aw[y]; });
