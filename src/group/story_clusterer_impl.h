@@ -46,10 +46,13 @@ struct StoryClusterer::Impl {
   // (updated when df changes) so that no log is taken in the inner loops.
   static constexpr double kPriorDocs = 20;
   static constexpr double kLogHalf = -0.6931471805599453;  // log(0.5)
-  double Idf(uint32_t term) const {
-    double ld = term < log_df.size() ? log_df[term] : kLogHalf;
-    return log_n - ld;
-  }
+  // For a term of an article added (or of a story's vector, which sums
+  // such articles): Add sizes log_df to cover every term of the article
+  // before anything weighs it, and a restored state is checked to (story
+  // and article terms below df.size() == log_df.size()), so no range check
+  // (it was about 1% of the instructions at 10k). Quotation terms, which
+  // may lie beyond, are never weighed.
+  double Idf(uint32_t term) const { return log_n - log_df[term]; }
   double NormSq(const TermVector& v) const;
 
   // --- the window ---------------------------------------------------------
