@@ -180,16 +180,26 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
   // The halves' vectors (summed in member order, in one pass) and norms.
   std::vector<float>* v = sc.halves;
   double n[2] = {0, 0};
+  // (Through pointers; both norms in one pass over the local ids, each
+  // summed in the order norm_of sums.)
   auto sum_halves = [&] {
     v[0].assign(n_terms, 0.0f);
     v[1].assign(n_terms, 0.0f);
+    float* const hv[2] = {v[0].data(), v[1].data()};
     for (size_t k = 0; k < m.size(); ++k) {
-      std::vector<float>& h = v[side[k]];
-      const auto& ft = m[k]->f->terms;
-      for (size_t i = 0; i < ft.size(); ++i) h[ids[off[k] + i]] += ft[i].second;
+      float* const h = hv[side[k]];
+      const auto* ft = m[k]->f->terms.data();
+      const uint32_t* id = ids.data() + off[k];
+      const size_t nt = off[k + 1] - off[k];
+      for (size_t i = 0; i < nt; ++i) h[id[i]] += ft[i].second;
     }
-    n[0] = norm_of(v[0].data());
-    n[1] = norm_of(v[1].data());
+    double n0 = 0, n1 = 0;
+    for (size_t j = 0; j < n_terms; ++j) {
+      n0 += (hv[0][j] * idf[j]) * (hv[0][j] * idf[j]);
+      n1 += (hv[1][j] * idf[j]) * (hv[1][j] * idf[j]);
+    }
+    n[0] = n0;
+    n[1] = n1;
   };
   bool summed = false;  // v and n are those of `side`
   for (int iter = 0; iter < 6; ++iter) {
