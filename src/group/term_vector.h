@@ -93,7 +93,9 @@ class TermVector {
 
   // The weight slot of `term`, inserted as 0 when absent; `inserted` tells.
   float& at(uint32_t term, bool& inserted) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    // (mask_ + 1 is the capacity, and 1 for an empty table, which grows
+    // all the same: no division of the vector's byte size per insertion.)
+    if ((size_ + 1) * 4 > (mask_ + 1) * 3) Grow();
     const uint64_t h = Hash(term);
     const uint8_t tag = Tag(h);
     for (size_t i = Home(h);; i = (i + 1) & mask_) {
