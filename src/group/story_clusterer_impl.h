@@ -349,6 +349,7 @@ std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_
   }
   if (kept) {
     kept->clear();
+    kept->reserve(counted.size());  // (one allocation, not one per doubling)
     for (const auto& c : counted) kept->push_back(c.second);
   }
   if (counted.size() > max) {

@@ -454,6 +454,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       // are the only ones kept.)
       x.cand = Candidates(story_top[s], post, keep_for(s), kMaxCandidates, static_cast<uint32_t>(s),
                           worker, &x.passed);
+      x.cos.reserve(x.cand.size());
       for (uint32_t o : x.cand)
         if (!kept_cos(s, o)) x.cos.emplace_back(o, 0.0);
       if (x.cos.empty()) return;
