@@ -54,6 +54,8 @@ struct StoryClusterer::Impl {
   // may lie beyond, are never weighed.
   double Idf(uint32_t term) const { return log_n - log_df[term]; }
   double NormSq(const TermVector& v) const;
+  double LogDfAbove(uint32_t df);    // log(df + 0.5) of large counts (story_clusterer.cc)
+  std::vector<double> log_df_above;  // its table
 
   // --- the window ---------------------------------------------------------
   // Too old ever to be joined again by articles of this date or later (input
