@@ -8,9 +8,66 @@
 
 namespace chorus {
 
+// The members `m` of one story on dense local term ids (0..L-1, in order of
+// first appearance), into `sc`; returns L. terms[l]: local id l's term;
+// ids: each member's terms' local ids, in turn; all: the story's vector,
+// summed as the ids are given out (in member order, term by term, as a loop
+// over the members would, so each weight is that of the story's table when
+// it sums the same members in the same order). With kForBisect, also off
+// (member k's ids are ids[off[k], off[k + 1])), idf (per local id) and each
+// member's quotation shingles' local ids (quotes, qoff, as off). The arrays
+// only grow (their sizes are no lengths: L and the members' term counts are),
+// and are written through pointers: no room check per term.
+template <bool kForBisect>
+size_t StoryClusterer::Impl::Densify(std::span<const Weighed* const> m, BisectScratch& sc) const {
+  std::vector<uint32_t>& local = sc.local;  // term -> local id (~0u between calls)
+  if (local.size() < df.size()) local.resize(df.size(), ~0u);
+  size_t total = 0;
+  for (const Weighed* w : m) total += w->f->terms.size();
+  auto room = [total](auto& v) {
+    if (v.size() < total) v.resize(total);
+    return v.data();
+  };
+  uint32_t* const terms = room(sc.terms);
+  uint32_t* const ids = room(sc.ids);
+  float* const all = room(sc.all);
+  double* const idf = kForBisect ? room(sc.idf) : nullptr;
+  if constexpr (kForBisect) {
+    sc.quotes.clear();
+    sc.off.assign(m.size() + 1, 0);
+    sc.qoff.assign(m.size() + 1, 0);
+  }
+  uint32_t n = 0;
+  size_t p = 0;
+  for (size_t k = 0; k < m.size(); ++k) {
+    const auto& ft = m[k]->f->terms;
+    for (size_t i = 0; i < ft.size(); ++i) {
+      const uint32_t t = ft[i].first;
+      uint32_t l = local[t];
+      if (l == ~0u) {
+        l = n++;
+        local[t] = l;
+        terms[l] = t;
+        all[l] = 0.0f;
+        if constexpr (kForBisect) idf[l] = m[k]->idf[i];  // Idf(t): fixed during a refinement
+      }
+      ids[p++] = l;
+      all[l] += ft[i].second;
+    }
+    if constexpr (kForBisect) {
+      sc.off[k + 1] = p;
+      for (uint32_t q : m[k]->f->quote_terms)
+        sc.quotes.push_back(q < local.size() ? local[q] : ~0u);
+      sc.qoff[k + 1] = sc.quotes.size();
+    }
+  }
+  for (uint32_t l = 0; l < n; ++l) local[terms[l]] = ~0u;
+  return n;
+}
+
 // Bisects the articles `m` of one story with 2-means; returns the positions
 // in `m` of the second half (empty when the halves are as similar as stories
-// that would merge). The members' terms are numbered 0..L-1 here (in order of
+// that would merge). The members' terms are numbered 0..L-1 (Densify, in order of
 // first appearance), so that the 2-means' vectors are small dense arrays
 // rather than hash tables; their sums are those of TermVectors built in the
 // same order, only the norms are summed over terms in that order.
@@ -18,44 +75,13 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
                                                  size_t worker) const {
   if (m.size() < kMinBisect) return {};  // small stories are not split: too little evidence
   BisectScratch& sc = bisect_scratch[worker];
-  std::vector<uint32_t>& local = sc.local;  // term -> local id (~0u between calls)
-  if (local.size() < df.size()) local.resize(df.size(), ~0u);
-  std::vector<uint32_t>& terms = sc.terms;    // local id -> term
-  std::vector<uint32_t>& ids = sc.ids;        // each member's terms' local ids, in turn
-  std::vector<size_t>& off = sc.off;          // member k's are ids[off[k], off[k + 1])
-  std::vector<uint32_t>& quotes = sc.quotes;  // each member's quotation shingles' local ids
-  std::vector<size_t>& qoff = sc.qoff;
-  std::vector<double>& idf = sc.idf;  // per local id
-  // The story's vector (all members), summed as the ids are given out: in
-  // member order, term by term, as a loop over the members would.
+  const size_t n_terms = Densify<true>(m, sc);
+  const std::vector<uint32_t>& ids = sc.ids;
+  const std::vector<size_t>& off = sc.off;
+  const std::vector<uint32_t>& quotes = sc.quotes;
+  const std::vector<size_t>& qoff = sc.qoff;
+  const std::vector<double>& idf = sc.idf;
   std::vector<float>& all = sc.all;
-  terms.clear();
-  ids.clear();
-  quotes.clear();
-  idf.clear();
-  all.clear();
-  off.assign(m.size() + 1, 0);
-  qoff.assign(m.size() + 1, 0);
-  for (size_t k = 0; k < m.size(); ++k) {
-    const auto& ft = m[k]->f->terms;
-    for (size_t i = 0; i < ft.size(); ++i) {
-      const uint32_t t = ft[i].first;
-      uint32_t& l = local[t];
-      if (l == ~0u) {
-        l = static_cast<uint32_t>(terms.size());
-        terms.push_back(t);
-        idf.push_back(m[k]->idf[i]);  // Idf(t): the IDF is fixed during a refinement
-        all.push_back(0.0f);
-      }
-      ids.push_back(l);
-      all[l] += ft[i].second;
-    }
-    off[k + 1] = ids.size();
-    for (uint32_t q : m[k]->f->quote_terms) quotes.push_back(q < local.size() ? local[q] : ~0u);
-    qoff[k + 1] = quotes.size();
-  }
-  for (uint32_t t : terms) local[t] = ~0u;
-  const size_t n_terms = terms.size();
   // A vector's squared norm, summed over the local ids in order.
   auto norm_of = [&](const float* v) {
     double n = 0;
@@ -154,16 +180,26 @@ std::vector<size_t> StoryClusterer::Impl::Bisect(std::span<const Weighed* const>
   // The halves' vectors (summed in member order, in one pass) and norms.
   std::vector<float>* v = sc.halves;
   double n[2] = {0, 0};
+  // (Through pointers; both norms in one pass over the local ids, each
+  // summed in the order norm_of sums.)
   auto sum_halves = [&] {
     v[0].assign(n_terms, 0.0f);
     v[1].assign(n_terms, 0.0f);
+    float* const hv[2] = {v[0].data(), v[1].data()};
     for (size_t k = 0; k < m.size(); ++k) {
-      std::vector<float>& h = v[side[k]];
-      const auto& ft = m[k]->f->terms;
-      for (size_t i = 0; i < ft.size(); ++i) h[ids[off[k] + i]] += ft[i].second;
+      float* const h = hv[side[k]];
+      const auto* ft = m[k]->f->terms.data();
+      const uint32_t* id = ids.data() + off[k];
+      const size_t nt = off[k + 1] - off[k];
+      for (size_t i = 0; i < nt; ++i) h[id[i]] += ft[i].second;
     }
-    n[0] = norm_of(v[0].data());
-    n[1] = norm_of(v[1].data());
+    double n0 = 0, n1 = 0;
+    for (size_t j = 0; j < n_terms; ++j) {
+      n0 += (hv[0][j] * idf[j]) * (hv[0][j] * idf[j]);
+      n1 += (hv[1][j] * idf[j]) * (hv[1][j] * idf[j]);
+    }
+    n[0] = n0;
+    n[1] = n1;
   };
   bool summed = false;  // v and n are those of `side`
   for (int iter = 0; iter < 6; ++iter) {
@@ -226,24 +262,7 @@ void StoryClusterer::Impl::OwnCosines(std::span<const Weighed* const> m, double 
                                       std::span<const uint8_t> need, std::span<double> out,
                                       size_t worker) const {
   BisectScratch& sc = bisect_scratch[worker];  // (no Bisect runs meanwhile)
-  std::vector<uint32_t>& local = sc.local;
-  if (local.size() < df.size()) local.resize(df.size(), ~0u);
-  sc.terms.clear();
-  sc.ids.clear();
-  sc.all.clear();
-  for (const Weighed* w : m) {
-    for (const auto& [t, x] : w->f->terms) {
-      uint32_t& l = local[t];
-      if (l == ~0u) {
-        l = static_cast<uint32_t>(sc.terms.size());
-        sc.terms.push_back(t);
-        sc.all.push_back(0.0f);
-      }
-      sc.ids.push_back(l);
-      sc.all[l] += x;
-    }
-  }
-  for (uint32_t t : sc.terms) local[t] = ~0u;
+  Densify<false>(m, sc);
   const uint32_t* id = sc.ids.data();
   for (size_t k = 0; k < m.size(); ++k) {
     if (need[k])

@@ -10,20 +10,33 @@ namespace chorus {
 
 namespace {
 
-// log(df + 0.5), from a table for the small counts nearly every term has
-// (the same values: the table is filled with the same expression). A log
-// per term of every arriving article was 1% of `chorus stories`.
-double LogDf(uint32_t df) {
-  static constexpr uint32_t kTable = 4096;
+// log(df + 0.5) for df < kLogTable, the counts nearly every term has, from
+// a table (the same values: it is filled with the same expression). A log
+// per term of every arriving article was 1% of `chorus stories`. Larger
+// counts: LogDfAbove.
+constexpr uint32_t kLogTable = 4096;
+const double* LogDfTable() {
   static const std::vector<double> table = [] {
-    std::vector<double> t(kTable);
-    for (uint32_t d = 0; d < kTable; ++d) t[d] = std::log(static_cast<double>(d) + 0.5);
+    std::vector<double> t(kLogTable);
+    for (uint32_t d = 0; d < kLogTable; ++d) t[d] = std::log(static_cast<double>(d) + 0.5);
     return t;
   }();
-  return df < kTable ? table[df] : std::log(static_cast<double>(df) + 0.5);
+  return table.data();
 }
 
 }  // namespace
+
+// log(df + 0.5) for df >= kLogTable, from a table of this clusterer's (not
+// saved: a restored one fills it again), grown as the largest count grows,
+// one count at a time (each value computed once, with the same expression
+// as the shared table's). At 100k articles, 3.8 M logs of such counts were
+// 0.5% of the instructions; at 1M the table is a few MB.
+double StoryClusterer::Impl::LogDfAbove(uint32_t df) {
+  const size_t i = df - kLogTable;
+  while (log_df_above.size() <= i)
+    log_df_above.push_back(std::log(static_cast<double>(kLogTable + log_df_above.size()) + 0.5));
+  return log_df_above[i];
+}
 
 double StoryClusterer::Impl::NormSq(const TermVector& v) const {
   double n = 0;
@@ -66,9 +79,11 @@ double StoryClusterer::Impl::JoinThreshold(int64_t day) const {
 void StoryClusterer::Impl::TopTerms(const StoryFeatures& f, const double* idf,
                                     std::vector<std::pair<double, uint32_t>>& scored,
                                     std::vector<uint32_t>& out) const {
-  scored.clear();
+  // (Written in place, not appended: no room check per term. resize keeps
+  // what is there and only sets the part it adds, all overwritten here.)
+  scored.resize(f.terms.size());
   for (size_t i = 0; i < f.terms.size(); ++i)
-    scored.emplace_back(f.terms[i].second * idf[i], f.terms[i].first);  // w * Idf(t)
+    scored[i] = {f.terms[i].second * idf[i], f.terms[i].first};  // w * Idf(t)
   size_t k = std::min(kCandidateTerms, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(k), scored.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -134,22 +149,27 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   // at 3% more CPU.)
   std::vector<double>& aw = choose_aw;
   std::vector<double>& idf = choose_idf;
-  aw.resize(f.terms.size());
-  idf.resize(f.terms.size());
-  for (size_t i = 0; i < f.terms.size(); ++i) {
-    idf[i] = Idf(f.terms[i].first);
-    aw[i] = f.terms[i].second * idf[i];
-  }
+  // (In one pass, written through pointers: resize keeps what is there and
+  // only sets the part it adds, all overwritten here; sel is cut after.)
+  const size_t n = f.terms.size();
+  aw.resize(n);
+  idf.resize(n);
   std::vector<uint32_t>& sel = choose_sel;
-  sel.clear();
+  sel.resize(n);
+  uint32_t* const sel_out = sel.data();
+  size_t selected = 0;
   double anorm = 0;
-  for (uint32_t i = 0; i < f.terms.size(); ++i) {
-    if (df[f.terms[i].first] > 1) {  // (df counts the article already)
-      sel.push_back(i);
+  for (uint32_t i = 0; i < n; ++i) {
+    const auto [t, w] = f.terms[i];
+    idf[i] = Idf(t);
+    aw[i] = w * idf[i];
+    if (df[t] > 1) {  // (df counts the article already)
+      sel_out[selected++] = i;
     } else {
       anorm += aw[i] * aw[i];
     }
   }
+  sel.resize(selected);
   if (sel.size() > kVectorTerms) {
     std::nth_element(sel.begin(), sel.begin() + kVectorTerms, sel.end(),
                      [&](uint32_t x, uint32_t y) { return aw[x] > aw[y]; });
@@ -182,7 +202,11 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
     pruned_size[t] = static_cast<uint32_t>(list.size());
   }
   std::vector<uint32_t> cand = Candidates(
-      top, [&](uint32_t t) { return t < postings.size() ? &postings[t] : nullptr; },
+      top,
+      [&](uint32_t t) {
+        return t < postings.size() ? std::span<const uint32_t>(postings[t])
+                                   : std::span<const uint32_t>();
+      },
       [&](uint32_t s) { return Active(stories[s], f.day); }, kMaxCandidates, std::nullopt, 0,
       nullptr,
       [&](uint32_t s) {
@@ -218,8 +242,10 @@ uint32_t StoryClusterer::Impl::ChooseStory(const StoryFeatures& f) {
   return best < JoinThreshold(f.day) ? fresh : story;
 }
 
-// Adds `f` to the vector, postings and window of `story`.
-void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f) {
+// Adds `f` to the vector, postings and window of `story`. `idf`: the IDFs
+// of f's terms in order, when the caller has them (ChooseStory's), else
+// nullptr (they are looked up here).
+void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f, const double* idf) {
   if (story == stories.size()) stories.emplace_back();
   Story& s = stories[story];
   Track(s, -1);
@@ -227,22 +253,33 @@ void StoryClusterer::Impl::Join(uint32_t story, const StoryFeatures& f) {
   // the moment); it is recomputed in full when the story doubles, which
   // absorbs the drift of IDF at amortised linear cost.
   const bool recompute = (s.members & (s.members + 1)) == 0;  // 0, 1, 3, 7, ... members
-  for (const auto& [t, w] : f.terms) {
-    bool inserted;
-    float& x = s.weights.at(t, inserted);
-    if (!recompute) {
-      double idf = Idf(t);
-      double before = x * idf, after = (x + w) * idf;
-      s.norm_sq += after * after - before * before;
-    }
-    x += w;
-    if (inserted) {
-      if (t >= postings.size()) {
-        postings.resize(t + 1);
-        pruned_size.resize(t + 1, 0);
+  // (One loop per case, the tests out of it.)
+  auto add = [&](auto idf_of, bool update) {
+    for (size_t i = 0; i < f.terms.size(); ++i) {
+      const auto [t, w] = f.terms[i];
+      bool inserted;
+      float& x = s.weights.at(t, inserted);
+      if (update) {
+        const double idf_t = idf_of(i, t);
+        double before = x * idf_t, after = (x + w) * idf_t;
+        s.norm_sq += after * after - before * before;
       }
-      postings[t].push_back(story);
+      x += w;
+      if (inserted) {
+        if (t >= postings.size()) {
+          postings.resize(t + 1);
+          pruned_size.resize(t + 1, 0);
+        }
+        postings[t].push_back(story);
+      }
     }
+  };
+  if (recompute) {
+    add([](size_t, uint32_t) { return 0.0; }, false);
+  } else if (idf) {
+    add([&](size_t i, uint32_t) { return idf[i]; }, true);
+  } else {
+    add([&](size_t, uint32_t t) { return Idf(t); }, true);
   }
   if (f.day >= 0) s.last_day = std::max(s.last_day, f.day);
   s.last_seen = seen;
@@ -256,24 +293,30 @@ uint32_t StoryClusterer::Impl::Add(StoryFeatures f, std::optional<uint32_t> copy
   ++seen;
   if (f.day >= 0) latest_day = f.day;
   log_n = std::log(static_cast<double>(seen) + kPriorDocs);
+  const double* small_logs = LogDfTable();
   for (const auto& [t, w] : f.terms) {
     if (t >= df.size()) {
       df.resize(t + 1, 0);
       log_df.resize(t + 1, kLogHalf);
     }
-    ++df[t];
-    log_df[t] = LogDf(df[t]);
+    const uint32_t d = ++df[t];
+    log_df[t] = d < kLogTable                         ? small_logs[d]
+                : d - kLogTable < log_df_above.size() ? log_df_above[d - kLogTable]
+                                                      : LogDfAbove(d);
   }
   const auto index = static_cast<uint32_t>(assign.size());
   const bool is_copy = copy && *copy < index;
   uint32_t story = is_copy ? assign[*copy] : ChooseStory(f);
+  // (ChooseStory looked up the IDFs of f's terms, and nothing has changed
+  // them since: Join takes them as they are.)
+  const double* idf = is_copy ? nullptr : choose_idf.data();
   copy_of.push_back(is_copy ? *copy : kNoCopy);
   assign.push_back(story);
   if (story < stories.size() && stories[story].frozen) {
     // A late copy of an article whose story is final: it joins it as is.
     features.emplace_back();
   } else {
-    Join(story, f);
+    Join(story, f, idf);
     features.push_back(std::move(f));
     live.push_back(index);
   }

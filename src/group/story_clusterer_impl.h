@@ -46,11 +46,16 @@ struct StoryClusterer::Impl {
   // (updated when df changes) so that no log is taken in the inner loops.
   static constexpr double kPriorDocs = 20;
   static constexpr double kLogHalf = -0.6931471805599453;  // log(0.5)
-  double Idf(uint32_t term) const {
-    double ld = term < log_df.size() ? log_df[term] : kLogHalf;
-    return log_n - ld;
-  }
+  // For a term of an article added (or of a story's vector, which sums
+  // such articles): Add sizes log_df to cover every term of the article
+  // before anything weighs it, and a restored state is checked to (story
+  // and article terms below df.size() == log_df.size()), so no range check
+  // (it was about 1% of the instructions at 10k). Quotation terms, which
+  // may lie beyond, are never weighed.
+  double Idf(uint32_t term) const { return log_n - log_df[term]; }
   double NormSq(const TermVector& v) const;
+  double LogDfAbove(uint32_t df);    // log(df + 0.5) of large counts (story_clusterer.cc)
+  std::vector<double> log_df_above;  // its table
 
   // --- the window ---------------------------------------------------------
   // Too old ever to be joined again by articles of this date or later (input
@@ -111,14 +116,13 @@ struct StoryClusterer::Impl {
   void TopTerms(const StoryFeatures& f, const double* idf,
                 std::vector<std::pair<double, uint32_t>>& scored, std::vector<uint32_t>& out) const;
   // From the stories on the posting lists of `terms` (`post(t)` gives a
-  // term's list or nullptr), those passing `keep`, the kMaxCandidates sharing
-  // the most terms. With `after`, the lists are sorted and `keep` is false
-  // for every story up to `after`: those are not looked at. `worker`: whose
-  // scratch to use (ParallelFor); `kept`, when given, receives every story
-  // met that `keep` let pass, in increasing order (the result is a function
-  // of those and their counts alone). `touch(s)` is called when story s is
-  // first met, some time before `keep(s)` (to ask the cache for what `keep`
-  // reads); `keep` must not change while the call runs.
+  // term's list as a span, empty when it has none), those passing `keep`, the kMaxCandidates
+  // sharing the most terms. With `after`, the lists are sorted and `keep` is false for every story
+  // up to `after`: those are not looked at. `worker`: whose scratch to use (ParallelFor); `kept`,
+  // when given, receives every story met that `keep` let pass, in increasing order (the result is a
+  // function of those and their counts alone). `touch(s)` is called when story s is first met, some
+  // time before `keep(s)` (to ask the cache for what `keep` reads); `keep` must not change while
+  // the call runs.
   struct NoTouch {
     void operator()(uint32_t) const {}
   };
@@ -194,7 +198,7 @@ struct StoryClusterer::Impl {
   // --- the online pass (story_clusterer.cc) -------------------------------
   uint32_t Add(StoryFeatures f, std::optional<uint32_t> copy_of);
   uint32_t ChooseStory(const StoryFeatures& f);
-  void Join(uint32_t story, const StoryFeatures& f);
+  void Join(uint32_t story, const StoryFeatures& f, const double* idf);
   std::vector<uint32_t> Finish();
 
   // --- refinement over the live window (story_refine.cc) ------------------
@@ -279,6 +283,9 @@ struct StoryClusterer::Impl {
     std::vector<uint8_t> side;
   };
   mutable std::vector<BisectScratch> bisect_scratch = std::vector<BisectScratch>(1);
+  // Bisect's and OwnCosines' dense local ids (story_bisect.cc).
+  template <bool kForBisect>
+  size_t Densify(std::span<const Weighed* const> m, BisectScratch& sc) const;
   std::vector<uint32_t> refine_post_of;  // scratch of RefineLive (all ~0u between calls)
   std::vector<std::pair<double, uint32_t>> top_scored;  // scratch of TopTerms (online)
   std::vector<double> choose_aw, choose_idf;            // scratch of ChooseStory
@@ -324,10 +331,10 @@ std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_
   std::vector<uint32_t>& met = scratch.met;
   met.clear();
   for (uint32_t t : terms) {
-    const std::vector<uint32_t>* list = post(t);
-    if (!list || list->size() > kMaxPosting) continue;
-    auto from = after ? std::upper_bound(list->begin(), list->end(), *after) : list->begin();
-    for (uint32_t s : std::span(from, list->end())) {
+    const std::span<const uint32_t> list = post(t);
+    if (list.size() > kMaxPosting) continue;
+    auto from = after ? std::upper_bound(list.begin(), list.end(), *after) : list.begin();
+    for (uint32_t s : std::span(from, list.end())) {
       if (s >= count.size()) count.resize(s + 1, 0);
       if (count[s]++ == 0) {
         touch(s);
@@ -344,6 +351,7 @@ std::vector<uint32_t> StoryClusterer::Impl::Candidates(const std::vector<uint32_
   }
   if (kept) {
     kept->clear();
+    kept->reserve(counted.size());  // (one allocation, not one per doubling)
     for (const auto& c : counted) kept->push_back(c.second);
   }
   if (counted.size() > max) {

@@ -43,9 +43,13 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
   std::vector<uint8_t> changed(k, 0), stale(k, 0);
   auto mark = [&](uint32_t l) { changed[l] = stale[l] = 1; };
   std::vector<double> norm_sq(k, 0);
-  std::vector<uint32_t>& post_of = refine_post_of;  // term -> its list in post_lists
+  std::vector<uint32_t>& post_of = refine_post_of;  // term -> its list in post_at
   post_of.resize(df.size(), ~0u);
-  std::vector<std::vector<uint32_t>> post_lists;
+  // The posting lists, one after another in `post_flat`: list j is
+  // post_flat[post_at[j].first, + post_at[j].second) (one array a round,
+  // not a vector per term).
+  std::vector<uint32_t> post_flat;
+  std::vector<std::pair<size_t, uint32_t>> post_at;
   std::vector<uint32_t> post_terms;  // the terms with a list
   std::vector<Weighed> weighed(n);
   struct Entry {
@@ -187,19 +191,25 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (stale[s] || round == 0) {
         // Its terms in slot order (the order of TermVector::ForEach) with
         // their IDFs, looked up once for the norm, the top terms and the
-        // cosines below.
-        entries[s].clear();
-        entries[s].reserve(vec[s]->size());
-        vec[s]->ForEach([&](uint32_t t, float w) { entries[s].push_back({t, w, Idf(t)}); });
-        double ns = 0;  // NormSq, term for term
-        for (const Entry& e : entries[s]) ns += (e.w * e.idf) * (e.w * e.idf);
+        // cosines below; the norm (NormSq, term for term) and the top terms'
+        // scores taken in the same pass.
+        std::vector<Entry>& es = entries[s];
+        es.clear();
+        es.reserve(vec[s]->size());
+        std::vector<std::pair<double, uint32_t>>& top = scored[worker];
+        top.resize(vec[s]->size());  // (written in place, as in TopTerms)
+        std::pair<double, uint32_t>* score = top.data();
+        double ns = 0;
+        vec[s]->ForEach([&](uint32_t t, float w) {
+          const double idf = Idf(t);
+          es.push_back({t, w, idf});
+          ns += (w * idf) * (w * idf);
+          *score++ = {w * idf, t};
+        });
         norm_sq[s] = ns;
         built_round[s] = round;
         // Its most distinctive terms, those the merge step looks up (only
         // which terms are the top ones matters, not their order).
-        std::vector<std::pair<double, uint32_t>>& top = scored[worker];
-        top.clear();
-        for (const Entry& e : entries[s]) top.emplace_back(e.w * e.idf, e.term);
         const size_t kt = std::min<size_t>(2 * kCandidateTerms, top.size());
         if (kt < top.size())
           std::nth_element(top.begin(), top.begin() + static_cast<long>(kt), top.end(),
@@ -207,8 +217,8 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
                              return p.first > q.first ||
                                     (p.first == q.first && p.second < q.second);
                            });
-        story_top[s].clear();
-        for (size_t j = 0; j < kt; ++j) story_top[s].push_back(top[j].second);
+        story_top[s].assign(kt, 0);  // (one allocation, not five)
+        for (size_t j = 0; j < kt; ++j) story_top[s][j] = top[j].second;
       }
     });
     // Each article's cosine to its own story less itself, computed ahead for
@@ -277,40 +287,70 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       if (built_round[s] == round)
         for (uint32_t t : story_top[s]) want(t);
 
-    // Each story's terms that are wanted (per story, on any thread).
-    std::vector<std::vector<uint32_t>> indexed(k);
+    // Each story's terms that are wanted (per story, on any thread; counted,
+    // then written into one array: story s's are indexed_flat[indexed_at[s],
+    // indexed_at[s + 1])).
+    std::vector<size_t> indexed_at(k + 1, 0);
     ParallelFor(k, 64, [&](size_t s, size_t) {
-      for (const Entry& e : entries[s])
-        if (wanted[e.term]) indexed[s].push_back(e.term);
+      size_t c = 0;
+      for (const Entry& e : entries[s]) c += wanted[e.term];
+      indexed_at[s + 1] = c;
     });
+    for (size_t s = 0; s < k; ++s) indexed_at[s + 1] += indexed_at[s];
+    std::vector<uint32_t> indexed_flat(indexed_at[k]);
+    ParallelFor(k, 64, [&](size_t s, size_t) {
+      uint32_t* out = indexed_flat.data() + indexed_at[s];
+      for (const Entry& e : entries[s])
+        if (wanted[e.term]) *out++ = e.term;
+    });
+    auto indexed = [&](size_t s) {
+      return std::span<const uint32_t>(indexed_flat.data() + indexed_at[s],
+                                       indexed_at[s + 1] - indexed_at[s]);
+    };
+    // Each list holds its stories in increasing order: counted first, then
+    // filled story by story.
     for (uint32_t t : post_terms) post_of[t] = ~0u;
     post_terms.clear();
-    size_t lists = 0;
+    post_at.clear();
     for (size_t s = 0; s < k; ++s) {
       stale[s] = 0;
-      for (const uint32_t t : indexed[s]) {
+      for (const uint32_t t : indexed(s)) {
         if (post_of[t] == ~0u) {
-          post_of[t] = static_cast<uint32_t>(lists++);
+          post_of[t] = static_cast<uint32_t>(post_at.size());
           post_terms.push_back(t);
-          if (post_lists.size() < lists) post_lists.emplace_back();
-          post_lists[lists - 1].clear();
+          post_at.emplace_back(0, 0);
         }
-        post_lists[post_of[t]].push_back(static_cast<uint32_t>(s));
+        ++post_at[post_of[t]].second;
       }
     }
-    auto post = [&](uint32_t t) -> const std::vector<uint32_t>* {
-      return t < post_of.size() && post_of[t] != ~0u ? &post_lists[post_of[t]] : nullptr;
+    size_t filled = 0;
+    for (auto& [start, size] : post_at) {
+      start = filled;
+      filled += size;
+      size = 0;
+    }
+    post_flat.resize(filled);
+    for (size_t s = 0; s < k; ++s) {
+      for (const uint32_t t : indexed(s)) {
+        auto& [start, size] = post_at[post_of[t]];
+        post_flat[start + size++] = static_cast<uint32_t>(s);
+      }
+    }
+    auto post = [&](uint32_t t) {
+      if (t >= post_of.size() || post_of[t] == ~0u) return std::span<const uint32_t>();
+      const auto [start, size] = post_at[post_of[t]];
+      return std::span<const uint32_t>(post_flat.data() + start, size);
     };
     // The list of a term not wanted until now: the stories holding it, as
-    // the loop above would have listed them.
+    // the loops above would have listed them (at the end of post_flat).
     auto list_of = [&](uint32_t t) {
       if (t >= post_of.size() || post_of[t] != ~0u) return;
-      post_of[t] = static_cast<uint32_t>(lists++);
+      post_of[t] = static_cast<uint32_t>(post_at.size());
       post_terms.push_back(t);
-      if (post_lists.size() < lists) post_lists.emplace_back();
-      post_lists[lists - 1].clear();
+      const size_t start = post_flat.size();
       for (size_t s = 0; s < k; ++s)
-        if (vec[s]->contains(t)) post_lists[lists - 1].push_back(static_cast<uint32_t>(s));
+        if (vec[s]->contains(t)) post_flat.push_back(static_cast<uint32_t>(s));
+      post_at.emplace_back(start, static_cast<uint32_t>(post_flat.size() - start));
     };
     bool moved = false;
     const double join_threshold = JoinThreshold(latest_day);
@@ -414,6 +454,7 @@ void StoryClusterer::Impl::RefineLive(int rounds) {
       // are the only ones kept.)
       x.cand = Candidates(story_top[s], post, keep_for(s), kMaxCandidates, static_cast<uint32_t>(s),
                           worker, &x.passed);
+      x.cos.reserve(x.cand.size());
       for (uint32_t o : x.cand)
         if (!kept_cos(s, o)) x.cos.emplace_back(o, 0.0);
       if (x.cos.empty()) return;

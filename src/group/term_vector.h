@@ -93,7 +93,9 @@ class TermVector {
 
   // The weight slot of `term`, inserted as 0 when absent; `inserted` tells.
   float& at(uint32_t term, bool& inserted) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    // (mask_ + 1 is the capacity, and 1 for an empty table, which grows
+    // all the same: no division of the vector's byte size per insertion.)
+    if ((size_ + 1) * 4 > (mask_ + 1) * 3) Grow();
     const uint64_t h = Hash(term);
     const uint8_t tag = Tag(h);
     for (size_t i = Home(h);; i = (i + 1) & mask_) {
@@ -179,7 +181,18 @@ class TermVector {
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old)
-      if (s.term != kEmpty) (*this)[s.term] = s.weight;
+      if (s.term != kEmpty) Place(s);
+  }
+  // Puts `s` where at() would insert its term: the first empty slot from its
+  // home. For Grow, whose terms are distinct and whose table has room, so
+  // the term compares and the room check of at() can be skipped.
+  void Place(const Slot& s) {
+    const uint64_t h = Hash(s.term);
+    size_t i = Home(h);
+    while (tags_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+    SetTag(i, Tag(h));
+    ++size_;
   }
 
   std::vector<Slot> slots_;
