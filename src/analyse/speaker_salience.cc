@@ -21,10 +21,10 @@ size_t Resolver::PersonAt(uint32_t tok) const {
 // that halves with every sentence back; a mention is worth more when it is
 // the first person its sentence names (most often the subject, whom a later
 // "he" continues) and when the person spoke there (a source chorus has
-// resolved). A person whose pronouns disagree is no candidate; one whose
-// pronouns are unknown counts half. News continues its subject and its last
-// speaker; the old rule, the most recent person of the right gender, took
-// "Peabody Energy" for the "he" that continues "Mr. Obama dismissed the
+// resolved). A person whose gender disagrees (from pronouns, a title or a
+// first name) is no candidate; one whose gender is unknown counts in full.
+// News continues its subject and its last speaker; the old rule, the most recent person of the
+// right gender, took "Peabody Energy" for the "he" that continues "Mr. Obama dismissed the
 // criticism as the voice of Mr. Tribe's client, Peabody Energy".
 size_t Resolver::Salient(uint32_t b, Gender g) const {
   // (On train's labelled pronouns, eval/speakers: a subject weight of 150
@@ -107,8 +107,8 @@ Resolved Resolver::Resolve(const Attribution& a) {
     b = k + 1;
   }
   if (found.person != std::string::npos) {
-    const bool pronoun = PronounGender(T[first].low) != 0 && first + 1 < T.size() &&
-                         (first + 1 == e || v_->Str(first + 1) == ",");
+    const bool pronoun = PronounGender(T[first].low) != 0 &&
+                         (first + 1 == e || (first + 1 < e && v_->Str(first + 1) == ","));
     if (spoken_.empty() || spoken_.back().tok < first)
       spoken_.push_back({first, T[first].sent, found.person, pronoun});
   }
@@ -157,8 +157,9 @@ Resolved Resolver::ResolvePart(uint32_t b, uint32_t head_end, bool& by_descripti
       return {std::string(StripPossessive(v_->Str(name[0])))};
     }
   }
-  // A description ("the 36-year-old", "the Lip Sync Battle host"): the main
-  // person of the article, when it is also the last person mentioned.
+  // A description of a person ("the 36-year-old", "the Lip Sync Battle
+  // host"): the main person of the article, when it is also the last person
+  // mentioned; else the most salient person, as for a pronoun.
   if (definite && first == "the" && IsPersonNoun(T[head_end - 1].low)) {
     by_description = true;
     size_t main = main_person_;
