@@ -130,5 +130,15 @@ TEST(Speakers, AnAppositiveNameBeatsADescription) {
   EXPECT_EQ(q[0].speaker, "Phil Lovas");
 }
 
+TEST(Speakers, InitialsKeepTheirFullStopASentenceEndIsNoInitial) {
+  auto q = Find("\u201cWe will win,\u201d said Donald J. Trump.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Donald J. Trump");
+  // (Was "Jane Doe." for a while: a short surname before the sentence's end.)
+  q = Find("\u201cWe will open the park,\u201d said Mayor Jane Doe.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Jane Doe");
+}
+
 }  // namespace
 }  // namespace chorus

@@ -176,9 +176,12 @@ std::string Resolver::NameString(const uint32_t* toks, size_t n) const {
     if (!s.empty()) s += ' ';
     const std::string_view w = StripPossessive(v_->Str(toks[i]));
     s += w;
-    // An initial or a suffix keeps its full stop ("Donald J. Trump", "Jr.").
+    // An initial or a suffix keeps its full stop ("Donald J. Trump", "Jr."),
+    // not a surname that ends a sentence ("said Mayor Jane Doe.").
     const size_t end = v_->toks[toks[i]].span.end;
-    if (w.size() == v_->toks[toks[i]].span.size() && w.size() <= 3 && end < v_->text.size() &&
+    const std::string_view low = v_->toks[toks[i]].low;
+    const bool abbreviation = w.size() == 1 || low == "jr" || low == "sr";
+    if (abbreviation && w.size() == v_->toks[toks[i]].span.size() && end < v_->text.size() &&
         v_->text[end] == '.')
       s += '.';
   }
