@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "analyse_by_story.h"
 #include "chorus/digest.h"
 #include "chorus/json_writer.h"
 #include "cli_common.h"

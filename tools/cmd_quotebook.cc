@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "analyse_by_story.h"
 #include "chorus/json_writer.h"
 #include "chorus/quotebook.h"
 #include "cli_common.h"

@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 
+#include "analyse_by_story.h"
 #include "chorus/json_writer.h"
 #include "chorus/reuse.h"
 #include "cli_common.h"

@@ -57,20 +57,6 @@ std::map<uint32_t, std::vector<size_t>> GroupByStory(const std::vector<AnalysedA
   return by_story;
 }
 
-bool AnalyseByStory(const InputArgs& in, size_t threads, bool with_quotes, Diagnostics& diag,
-                    ArticlesByStory& out) {
-  ReadOptions read;
-  if (!in.ToOptions(read)) return false;
-  PipelineOptions opts;
-  opts.threads = threads;
-  opts.progress = !in.quiet;
-  opts.keep_text = true;
-  opts.with_quotes = with_quotes;
-  out.articles = RunStoryPipeline(in.inputs, read, diag, opts);
-  out.by_story = GroupByStory(out.articles);
-  return true;
-}
-
 size_t ResolveThreads(size_t threads) {
   if (threads != 0) return threads;
   return std::max<size_t>(1, std::thread::hardware_concurrency());

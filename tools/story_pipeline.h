@@ -29,7 +29,6 @@
 #include "chorus/quotes.h"
 #include "chorus/reader.h"
 #include "chorus/stories.h"
-#include "cli_common.h"
 
 namespace chorus::cli {
 
@@ -151,15 +150,5 @@ size_t ResolveThreads(size_t threads);
 std::vector<AnalysedArticle> RunStoryPipeline(const std::vector<std::string>& inputs,
                                               const ReadOptions& read, Diagnostics& diag,
                                               const PipelineOptions& opts);
-
-// For the commands that work story by story on FILES (digest, quotebook,
-// reuse): the articles of `in` (texts kept; attributions with `with_quotes`)
-// and their stories. False, after a message, when an input option is invalid.
-struct ArticlesByStory {
-  std::vector<AnalysedArticle> articles;
-  std::map<uint32_t, std::vector<size_t>> by_story;  // GroupByStory(articles)
-};
-bool AnalyseByStory(const InputArgs& in, size_t threads, bool with_quotes, Diagnostics& diag,
-                    ArticlesByStory& out);
 
 }  // namespace chorus::cli
